@@ -1,0 +1,211 @@
+package datasets_test
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/apache/arrow-go/v18/arrow/array"
+	"github.com/apache/arrow-go/v18/arrow/memory"
+
+	"github.com/dgcheck/dgcheck/datasets"
+)
+
+// readAll reads a dataset under a checked allocator and returns its cells as text ("<null>"
+// for nulls), the issues and the source. It fails the test if any buffer leaks.
+func readAll(t *testing.T, path string, opts ...datasets.Option) ([][]string, []datasets.Issue, *datasets.Source, error) {
+	t.Helper()
+	mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
+	defer mem.AssertSize(t, 0)
+	r, err := datasets.Open(context.Background(), path, append(opts, datasets.WithAllocator(mem), datasets.WithBatchSize(2))...)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	defer r.Close()
+	var rows [][]string
+	var issues []datasets.Issue
+	next := int64(1)
+	for r.Next() {
+		b := r.Batch()
+		if b.FirstRow != next {
+			t.Errorf("batch FirstRow = %d, want %d", b.FirstRow, next)
+		}
+		next += b.Record.NumRows()
+		issues = append(issues, b.Issues...)
+		for j := range int(b.Record.NumRows()) {
+			var row []string
+			for c := range int(b.Record.NumCols()) {
+				col := b.Record.Column(c)
+				if col.IsNull(j) {
+					row = append(row, "<null>")
+				} else {
+					row = append(row, col.(*array.String).Value(j))
+				}
+			}
+			rows = append(rows, row)
+		}
+		b.Record.Release()
+	}
+	return rows, issues, r.Source(), r.Err()
+}
+
+func TestCSVEncodingsAndDelimiters(t *testing.T) {
+	tests := []struct {
+		file, encoding, delimiter string
+		opts                      []datasets.Option
+		want                      [][]string
+	}{
+		{"gb18030.csv", datasets.GB18030, ",", nil,
+			[][]string{{"1", "张三", "武汉"}, {"2", "李四", "北京"}, {"3", "王五", "上海"}}},
+		{"bom_semicolon.csv", datasets.UTF8BOM, ";", nil,
+			[][]string{{"1", "张三", "武汉"}, {"2", "李四", "北京"}}},
+		{"tab.csv", datasets.UTF8, "\t", nil,
+			[][]string{{"1", "张三", "a\tb"}, {"2", "李四", "<null>"}}},
+		// Forcing the encoding wins over sniffing: GBK is read as its superset GB18030.
+		{"gb18030.csv", datasets.GB18030, ",", []datasets.Option{datasets.WithEncoding("gbk")},
+			[][]string{{"1", "张三", "武汉"}, {"2", "李四", "北京"}, {"3", "王五", "上海"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			rows, issues, src, err := readAll(t, filepath.Join("..", "testdata", "csv", tt.file), tt.opts...)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if src.Encoding != tt.encoding || src.Delimiter != tt.delimiter {
+				t.Errorf("encoding %q delimiter %q, want %q %q", src.Encoding, src.Delimiter, tt.encoding, tt.delimiter)
+			}
+			if !slices.EqualFunc(rows, tt.want, slices.Equal) {
+				t.Errorf("rows = %q, want %q", rows, tt.want)
+			}
+			if len(issues) != 0 {
+				t.Errorf("unexpected issues %+v", issues)
+			}
+			if src.Columns[0] != "id" {
+				t.Errorf("first column %q: a BOM or encoding leaked into the header", src.Columns[0])
+			}
+			if src.Rows != int64(len(tt.want)) {
+				t.Errorf("Source.Rows = %d, want %d", src.Rows, len(tt.want))
+			}
+		})
+	}
+}
+
+func TestCSVRaggedRowsAreIssuesNotAborts(t *testing.T) {
+	rows, issues, _, err := readAll(t, "../testdata/csv/ragged.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := [][]string{{"1", "张三", "武汉"}, {"2", "李四", "<null>"}, {"3", "王五", "北京"}, {"4", "赵六", "上海"}}
+	if !slices.EqualFunc(rows, want, slices.Equal) {
+		t.Errorf("rows = %q, want %q", rows, want)
+	}
+	if len(issues) != 2 {
+		t.Fatalf("issues = %+v, want 2 ragged rows", issues)
+	}
+	for i, want := range []datasets.Issue{
+		{Kind: datasets.Ragged, Row: 2, Line: 3, Detail: "2 fields, header has 3"},
+		{Kind: datasets.Ragged, Row: 3, Line: 4, Detail: "4 fields, header has 3"},
+	} {
+		if issues[i] != want {
+			t.Errorf("issue %d = %+v, want %+v", i, issues[i], want)
+		}
+	}
+}
+
+func TestCSVUndecodableBytesAreLocated(t *testing.T) {
+	rows, issues, src, err := readAll(t, "../testdata/csv/invalid_utf8.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if src.Delimiter != "|" {
+		t.Errorf("delimiter %q, want |", src.Delimiter)
+	}
+	want := datasets.Issue{Kind: datasets.Undecodable, Row: 2, Line: 3, Column: "name", Detail: "bytes not valid utf-8"}
+	if len(issues) != 1 || issues[0] != want {
+		t.Fatalf("issues = %+v, want [%+v]", issues, want)
+	}
+	if got := rows[1][1]; got != "\uFFFD李四" {
+		t.Errorf("repaired value %q, want the bad bytes replaced by U+FFFD", got)
+	}
+}
+
+func TestCSVDamageIsALocatedError(t *testing.T) {
+	tests := []struct{ file, want string }{
+		{"unterminated_quote.csv", "unterminated_quote.csv:4:17: extraneous or missing \" in quoted-field (the quoted field opened on line 3 is never closed)"},
+		{"duplicate_header.csv", `duplicate_header.csv:1:3: duplicate column name "id" (columns 1 and 3)`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			_, _, _, err := readAll(t, filepath.Join("..", "testdata", "csv", tt.file))
+			var pe *datasets.ParseError
+			if !errors.As(err, &pe) {
+				t.Fatalf("err = %v, want a *ParseError", err)
+			}
+			if !strings.HasSuffix(err.Error(), tt.want) {
+				t.Errorf("err = %q, want it to end %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestOpenRejectsWhatItCannotRead(t *testing.T) {
+	dir := t.TempDir()
+	empty := filepath.Join(dir, "empty.csv")
+	if err := os.WriteFile(empty, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := datasets.Open(context.Background(), empty); err == nil || !strings.Contains(err.Error(), "no header row") {
+		t.Errorf("empty file: err = %v", err)
+	}
+	if _, err := datasets.Open(context.Background(), filepath.Join(dir, "data.xlsx")); !errors.Is(err, datasets.ErrUnsupportedFormat) {
+		t.Errorf("xlsx: err = %v, want ErrUnsupportedFormat", err)
+	}
+	if _, err := datasets.Open(context.Background(), "../testdata/csv/ragged.csv", datasets.WithEncoding("latin1")); err == nil || !strings.Contains(err.Error(), "unknown encoding") {
+		t.Errorf("unknown encoding: err = %v", err)
+	}
+}
+
+// FuzzCSV feeds arbitrary bytes to the CSV reader: it must return rows or a *ParseError,
+// never panic, and every row it returns has the header's width.
+func FuzzCSV(f *testing.F) {
+	for _, name := range []string{"ragged.csv", "gb18030.csv", "bom_semicolon.csv", "unterminated_quote.csv", "invalid_utf8.csv", "tab.csv"} {
+		b, err := os.ReadFile(filepath.Join("..", "testdata", "csv", name))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		path := filepath.Join(t.TempDir(), "f.csv")
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		r, err := datasets.Open(context.Background(), path, datasets.WithBatchSize(3))
+		if err != nil {
+			var pe *datasets.ParseError
+			if !errors.As(err, &pe) {
+				t.Fatalf("open: %v is not a *ParseError", err)
+			}
+			return
+		}
+		defer r.Close()
+		width := int64(len(r.Source().Columns))
+		for r.Next() {
+			b := r.Batch()
+			if b.Record.NumCols() != width {
+				t.Fatalf("batch has %d columns, header %d", b.Record.NumCols(), width)
+			}
+			b.Record.Release()
+		}
+		if err := r.Err(); err != nil {
+			var pe *datasets.ParseError
+			if !errors.As(err, &pe) {
+				t.Fatalf("read: %v is not a *ParseError", err)
+			}
+		}
+	})
+}

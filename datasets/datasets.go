@@ -1,0 +1,169 @@
+// Package datasets opens CSV and Parquet files as streams of Arrow record batches and reads
+// the metadata that describes them (dgcheck sidecars, Frictionless datapackage.json) into one
+// Metadata model. It knows nothing of rules: it reads, repairs what can be repaired (and says
+// where), and fails with a located error on what cannot.
+package datasets
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"github.com/apache/arrow-go/v18/arrow"
+	"github.com/apache/arrow-go/v18/arrow/memory"
+)
+
+// Format is a dataset file format.
+type Format string
+
+const (
+	CSV     Format = "csv"
+	Parquet Format = "parquet"
+)
+
+// Source is what a reader learned about the file it reads. Rows grows as batches are read.
+type Source struct {
+	Path      string   `json:"path"`
+	Name      string   `json:"name"`
+	Format    Format   `json:"format"`
+	Encoding  string   `json:"encoding,omitempty"`  // CSV only: utf-8, utf-8-bom or gb18030
+	Delimiter string   `json:"delimiter,omitempty"` // CSV only
+	Columns   []string `json:"columns"`
+	Size      int64    `json:"size"`
+	Rows      int64    `json:"rows"`
+}
+
+// IssueKind names a problem the reader repaired instead of aborting on.
+type IssueKind string
+
+const (
+	// Ragged: a row with more or fewer fields than the header. Missing fields are read as
+	// nulls and extra fields are dropped, so every row still counts.
+	Ragged IssueKind = "ragged"
+	// Undecodable: bytes that are not valid in the file's encoding; they are replaced by
+	// U+FFFD so the rest of the value is still measured.
+	Undecodable IssueKind = "undecodable"
+)
+
+// Issue locates one repaired problem. Row is the 1-based data row (the header is not a row);
+// Line is the file line the row starts on.
+type Issue struct {
+	Kind   IssueKind
+	Row    int64
+	Line   int64
+	Column string
+	Detail string
+}
+
+// Batch is a run of consecutive rows. The receiver owns Record and must Release it.
+type Batch struct {
+	Record   arrow.RecordBatch
+	FirstRow int64 // data row number of the batch's first row
+	Issues   []Issue
+}
+
+// Reader streams a dataset as batches, in arrow's iterator shape:
+//
+//	for r.Next() { b := r.Batch(); ...; b.Record.Release() }
+//	if err := r.Err(); err != nil { ... }
+type Reader interface {
+	Source() *Source
+	Next() bool
+	Batch() Batch
+	Err() error
+	Close() error
+}
+
+// ParseError is damage after which nothing more can be read from a file. It names the file
+// and, where known, the line and column (1-based) of the damage.
+type ParseError struct {
+	File   string
+	Line   int64
+	Column int64
+	Err    error
+}
+
+func (e *ParseError) Error() string {
+	switch {
+	case e.Line > 0 && e.Column > 0:
+		return fmt.Sprintf("%s:%d:%d: %v", e.File, e.Line, e.Column, e.Err)
+	case e.Line > 0:
+		return fmt.Sprintf("%s:%d: %v", e.File, e.Line, e.Err)
+	}
+	return fmt.Sprintf("%s: %v", e.File, e.Err)
+}
+
+func (e *ParseError) Unwrap() error { return e.Err }
+
+// ErrUnsupportedFormat is returned for files that are neither CSV nor Parquet.
+var ErrUnsupportedFormat = errors.New("unsupported format")
+
+// DefaultBatchSize is about 64k rows: large enough that per-batch overhead vanishes, small
+// enough that a batch of a dozen text columns stays a few megabytes.
+const DefaultBatchSize = 1 << 16
+
+type config struct {
+	encoding  string
+	delimiter rune
+	batchSize int
+	mem       memory.Allocator
+	format    Format
+}
+
+// Option configures Open.
+type Option func(*config)
+
+// WithEncoding forces the CSV encoding instead of sniffing it: utf-8, utf-8-bom, gb18030
+// (gbk and gb2312 are read as gb18030, their superset).
+func WithEncoding(name string) Option { return func(c *config) { c.encoding = name } }
+
+// WithDelimiter forces the CSV delimiter instead of sniffing it.
+func WithDelimiter(r rune) Option { return func(c *config) { c.delimiter = r } }
+
+// WithBatchSize sets the rows per batch.
+func WithBatchSize(n int) Option { return func(c *config) { c.batchSize = n } }
+
+// WithAllocator sets the allocator for the batches' buffers.
+func WithAllocator(mem memory.Allocator) Option { return func(c *config) { c.mem = mem } }
+
+// WithFormat overrides the format otherwise taken from the file name extension.
+func WithFormat(f Format) Option { return func(c *config) { c.format = f } }
+
+// FormatOf tells the format from a file name: .csv, .tsv and .txt are CSV; .parquet and .pq
+// are Parquet.
+func FormatOf(path string) (Format, error) {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".csv", ".tsv", ".txt":
+		return CSV, nil
+	case ".parquet", ".pq":
+		return Parquet, nil
+	}
+	return "", fmt.Errorf("%s: %w (want .csv or .parquet)", path, ErrUnsupportedFormat)
+}
+
+// Open starts reading a dataset. The context bounds Parquet's parallel column decoding.
+func Open(ctx context.Context, path string, opts ...Option) (Reader, error) {
+	c := config{batchSize: DefaultBatchSize, mem: memory.DefaultAllocator}
+	for _, o := range opts {
+		o(&c)
+	}
+	if c.batchSize <= 0 {
+		c.batchSize = DefaultBatchSize
+	}
+	format := c.format
+	if format == "" {
+		var err error
+		if format, err = FormatOf(path); err != nil {
+			return nil, err
+		}
+	}
+	switch format {
+	case CSV:
+		return openCSV(path, c)
+	case Parquet:
+		return openParquet(ctx, path, c)
+	}
+	return nil, fmt.Errorf("%s: %w %q", path, ErrUnsupportedFormat, format)
+}

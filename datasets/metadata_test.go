@@ -1,0 +1,112 @@
+package datasets_test
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/dgcheck/dgcheck/datasets"
+)
+
+func write(t *testing.T, dir, name, text string) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestSidecarReadsTheModelAndReportsUnknownKeys(t *testing.T) {
+	dir := t.TempDir()
+	data := write(t, dir, "roll.csv", "id\n1\n")
+	sidecar := write(t, dir, "roll.meta.yaml", `schema: dgcheck/metadata/v1
+title: 低保名册
+cn: {open_type: 无条件开放}
+pi: {contains_pi: false}
+primary_key: [id]
+fields:
+  - name: id
+    nullable: false
+    nulable: true
+colour: blue
+`)
+	if got := datasets.FindMetadata(data); got != sidecar {
+		t.Fatalf("FindMetadata = %q, want %q", got, sidecar)
+	}
+	mf, err := datasets.ReadMetadata(sidecar, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := mf.Metadata
+	if m.Title["zh"] != "低保名册" || m.CN.OpenType != "无条件开放" || *m.PI.ContainsPI || !slices.Equal(m.PrimaryKey, []string{"id"}) {
+		t.Errorf("metadata = %+v", m)
+	}
+	if f := m.Fields[0]; f.Name != "id" || f.Nullable == nil || *f.Nullable {
+		t.Errorf("field = %+v, want id declared not nullable", f)
+	}
+	want := []string{"fields[0].nulable (line 9)", "colour (line 10)"}
+	if !slices.Equal(mf.Unknown, want) {
+		t.Errorf("Unknown = %q, want %q", mf.Unknown, want)
+	}
+}
+
+func TestSidecarSyntaxErrorNamesFileAndLine(t *testing.T) {
+	dir := t.TempDir()
+	p := write(t, dir, "bad.meta.yaml", "title: a\nfields:\n  - name: [unclosed\n")
+	_, err := datasets.ReadMetadata(p, filepath.Join(dir, "bad.csv"))
+	var pe *datasets.ParseError
+	if !errors.As(err, &pe) || pe.File != p {
+		t.Fatalf("err = %v, want a *ParseError naming %s", err, p)
+	}
+	if got := err.Error(); !strings.Contains(got, "bad.meta.yaml") || !strings.Contains(got, "line ") {
+		t.Errorf("err = %q, want the file and line", got)
+	}
+}
+
+func TestDataPackageMapsOntoTheModel(t *testing.T) {
+	dir := t.TempDir()
+	data := write(t, dir, "roll.csv", "id,name\n1,a\n")
+	dp := write(t, dir, "datapackage.json", `{
+  "name": "dibao",
+  "title": "低保名册",
+  "licenses": [{"name": "CC-BY-4.0"}],
+  "resources": [
+    {"name": "other", "path": "other.csv"},
+    {"name": "roll", "path": "data/roll.csv", "format": "csv", "encoding": "utf-8",
+     "schema": {"fields": [
+        {"name": "id", "type": "integer", "constraints": {"required": true, "unique": true}},
+        {"name": "name", "type": "string", "title": "姓名", "rdfType": "x", "sparkle": 1}],
+      "primaryKey": "id"}}
+  ]
+}`)
+	if got := datasets.FindMetadata(data); got != dp {
+		t.Fatalf("FindMetadata = %q, want the datapackage", got)
+	}
+	mf, err := datasets.ReadMetadata(dp, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := mf.Metadata
+	if mf.Kind != datasets.DataPackage || m.Title["zh"] != "低保名册" || m.License != "CC-BY-4.0" || m.Format != "csv" {
+		t.Errorf("metadata = %+v", m)
+	}
+	if !slices.Equal(m.PrimaryKey, []string{"id"}) {
+		t.Errorf("primary key = %q", m.PrimaryKey)
+	}
+	id, name := m.Fields[0], m.Fields[1]
+	if id.Datatype != "integer" || id.Nullable == nil || *id.Nullable || !id.Unique {
+		t.Errorf("id field = %+v", id)
+	}
+	if name.CNName != "姓名" || name.Nullable != nil {
+		t.Errorf("name field = %+v", name)
+	}
+	// rdfType is a Table Schema key dgcheck does not use; sparkle is nobody's.
+	if want := []string{"resources[1].schema.fields[1].sparkle (line 10)"}; !slices.Equal(mf.Unknown, want) {
+		t.Errorf("Unknown = %q, want %q", mf.Unknown, want)
+	}
+}
+

@@ -1,0 +1,142 @@
+package datasets_test
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/apache/arrow-go/v18/arrow"
+	"github.com/apache/arrow-go/v18/arrow/array"
+	"github.com/apache/arrow-go/v18/arrow/memory"
+	"github.com/apache/arrow-go/v18/parquet/pqarrow"
+
+	"github.com/dgcheck/dgcheck/datasets"
+)
+
+// smallParquet writes rows of (id int64, name utf8 with nulls) as a Parquet file.
+func smallParquet(t testing.TB, rows int) []byte {
+	t.Helper()
+	schema := arrow.NewSchema([]arrow.Field{
+		{Name: "id", Type: arrow.PrimitiveTypes.Int64},
+		{Name: "name", Type: arrow.BinaryTypes.String, Nullable: true},
+	}, nil)
+	b := array.NewRecordBuilder(memory.DefaultAllocator, schema)
+	defer b.Release()
+	for i := range rows {
+		b.Field(0).(*array.Int64Builder).Append(int64(i + 1))
+		if i%3 == 2 {
+			b.Field(1).AppendNull()
+		} else {
+			b.Field(1).(*array.StringBuilder).Append("张" + strings.Repeat("三", i%4+1))
+		}
+	}
+	rec := b.NewRecordBatch()
+	defer rec.Release()
+	var buf bytes.Buffer
+	w, err := pqarrow.NewFileWriter(schema, &buf, nil, pqarrow.DefaultWriterProps())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Write(rec); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func TestParquetStreamsBatches(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "small.parquet")
+	if err := os.WriteFile(path, smallParquet(t, 10), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
+	defer mem.AssertSize(t, 0)
+	r, err := datasets.Open(context.Background(), path, datasets.WithBatchSize(4), datasets.WithAllocator(mem))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	var firsts []int64
+	nulls := 0
+	for r.Next() {
+		b := r.Batch()
+		firsts = append(firsts, b.FirstRow)
+		nulls += b.Record.Column(1).NullN()
+		b.Record.Release()
+	}
+	if err := r.Err(); err != nil {
+		t.Fatal(err)
+	}
+	src := r.Source()
+	if src.Format != datasets.Parquet || src.Rows != 10 || strings.Join(src.Columns, ",") != "id,name" {
+		t.Errorf("source = %+v", src)
+	}
+	if got := fmt.Sprint(firsts); got != "[1 5 9]" {
+		t.Errorf("batch first rows = %s, want [1 5 9]", got)
+	}
+	if nulls != 3 {
+		t.Errorf("nulls = %d, want 3", nulls)
+	}
+}
+
+// A truncated or corrupt Parquet file is an error naming the file, at open or while reading,
+// never a panic.
+func TestParquetDamageIsAnError(t *testing.T) {
+	whole := smallParquet(t, 200)
+	dir := t.TempDir()
+	for _, cut := range []int{0, 4, len(whole) / 2, len(whole) - 9, len(whole) - 1} {
+		path := filepath.Join(dir, "truncated.parquet")
+		if err := os.WriteFile(path, whole[:cut], 0o644); err != nil {
+			t.Fatal(err)
+		}
+		err := drain(path)
+		var pe *datasets.ParseError
+		if !errors.As(err, &pe) || pe.File != path {
+			t.Errorf("cut at %d: err = %v, want a *ParseError naming the file", cut, err)
+		}
+	}
+}
+
+func drain(path string) error {
+	r, err := datasets.Open(context.Background(), path)
+	if err != nil {
+		return err
+	}
+	defer r.Close()
+	for r.Next() {
+		r.Batch().Record.Release()
+	}
+	return r.Err()
+}
+
+// FuzzParquet corrupts bytes of a valid file: reading must end in rows or a *ParseError.
+func FuzzParquet(f *testing.F) {
+	whole := smallParquet(f, 50)
+	f.Add(0, byte(0xff))
+	f.Add(len(whole)-8, byte(0))
+	f.Add(len(whole)/2, byte(7))
+	f.Fuzz(func(t *testing.T, at int, b byte) {
+		data := bytes.Clone(whole)
+		if at < 0 || at >= len(data) {
+			return
+		}
+		data[at] ^= b
+		path := filepath.Join(t.TempDir(), "f.parquet")
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := drain(path); err != nil {
+			var pe *datasets.ParseError
+			if !errors.As(err, &pe) {
+				t.Fatalf("%v is not a *ParseError", err)
+			}
+		}
+	})
+}
