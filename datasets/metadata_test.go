@@ -109,4 +109,3 @@ func TestDataPackageMapsOntoTheModel(t *testing.T) {
 		t.Errorf("Unknown = %q, want %q", mf.Unknown, want)
 	}
 }
-
