@@ -1,0 +1,227 @@
+package checkers
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/dgcheck/dgcheck/datasets"
+)
+
+func TestKindOf(t *testing.T) {
+	tests := map[string]string{
+		"0": "integer", "42": "integer", "-7": "integer", "+3": "integer",
+		"123456789012345":    "integer",
+		"110105194912310021": "string", // 18 digits: an identifier, not a quantity
+		"007":                "string", // a leading zero marks a code
+		"0571":               "string",
+		"3.14":               "number", "-0.5": "number", ".5": "number", "1e6": "number", "2.5E-3": "number", "780": "integer",
+		"1.2.3": "string", "1e": "string", "-": "string", ".": "string",
+		"true": "boolean", "FALSE": "boolean", "yes": "string",
+		"2024-02-29": "date", "2023-02-29": "string", "2024-13-01": "string", "2024/01/01": "string",
+		"2024-01-01T08:30:00Z": "datetime", "2024-01-01 08:30": "datetime", "2024-01-01T08:30:00.123+08:00": "datetime",
+		"2024-01-01T25:00": "string", "张三": "string", "N/A": "string",
+	}
+	for v, want := range tests {
+		if got := kindNames[kindOf(v)]; got != want {
+			t.Errorf("kindOf(%q) = %s, want %s", v, got, want)
+		}
+	}
+}
+
+func TestDistinctIsExactWhenSmallAndCloseWhenLarge(t *testing.T) {
+	for _, n := range []int{0, 1, 1000, exactLimit, exactLimit + 1, 200_000, 1_000_000} {
+		d := newDistinctCounter()
+		for i := range n {
+			d.add(hashString(fmt.Sprint(i)))
+			d.add(hashString(fmt.Sprint(i))) // repeats must not count
+		}
+		got, exact := d.count()
+		if n <= exactLimit {
+			if !exact || got != int64(n) {
+				t.Errorf("n=%d: count = %d exact=%v, want exact %d", n, got, exact, n)
+			}
+			continue
+		}
+		if exact {
+			t.Errorf("n=%d: still exact past the limit", n)
+		}
+		if e := math.Abs(float64(got)-float64(n)) / float64(n); e > 0.03 {
+			t.Errorf("n=%d: estimate %d is %.1f%% off (sketch error is ~0.8%%)", n, got, 100*e)
+		}
+	}
+}
+
+func TestDistinctMergeEqualsOnePass(t *testing.T) {
+	whole, a, b := newDistinctCounter(), newDistinctCounter(), newDistinctCounter()
+	for i := range 50_000 {
+		h := hashString(fmt.Sprint(i % 30_000))
+		whole.add(h)
+		if i%3 == 0 {
+			a.add(h)
+		} else {
+			b.add(h)
+		}
+	}
+	a.merge(&b)
+	w, _ := whole.count()
+	m, _ := a.count()
+	if w != m {
+		t.Errorf("merged count %d, one-pass count %d", m, w)
+	}
+}
+
+func TestRowSetFindsRepeatsWithTheirFirstRow(t *testing.T) {
+	var s, other rowSet
+	values := []string{"a", "b", "a", "c", "b", "a"} // rows 1..6
+	for i, v := range values {
+		set := &s
+		if i >= 3 {
+			set = &other // a second worker's share
+		}
+		set.add(hashString(v), int64(i+1))
+	}
+	s.merge(&other)
+	d := s.duplicates(2)
+	want := Duplicates{Count: 3, Samples: []DuplicateRow{{Row: 3, FirstRow: 1}, {Row: 5, FirstRow: 2}}}
+	if !reflect.DeepEqual(d, want) {
+		t.Errorf("duplicates = %+v, want %+v", d, want)
+	}
+}
+
+func TestSampleSetKeepsTheFirstRows(t *testing.T) {
+	s := newSampleSet[int64](3)
+	for _, r := range []int64{9, 4, 7, 1, 8, 2} {
+		s.add(r*10, r)
+	}
+	if got := fmt.Sprint(s.sorted()); got != "[10 20 40]" {
+		t.Errorf("kept %s, want [10 20 40]", got)
+	}
+}
+
+const rollCSV = `household_id,name,sfzh,mobile,size,start_date
+H1,张三,11010519491231002X,13812345678,3,2020-01-01
+H2,,110105194912310021,,2,2020-02-30
+H3,李四,110105********002X,138****5678,N/A,2021-06-01
+H1,王五,11010519491231002X,13912345678,1,2022-01-01
+H3,李四,110105********002X,138****5678,N/A,2021-06-01
+H6,  ,not an id,a@b.cn,4,2023-01-01
+`
+
+func scanCSV(t *testing.T, text string, plan Plan, opts ...datasets.Option) *Profile {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "roll.csv")
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r, err := datasets.Open(context.Background(), path, opts...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	p, err := Scan(context.Background(), r, plan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestScanMeasuresColumnsAndRows(t *testing.T) {
+	p := scanCSV(t, rollCSV, Plan{Keys: [][]string{{"household_id"}, {"name", "sfzh"}, {"missing_column"}}})
+	col := func(name string) ColumnProfile {
+		for _, c := range p.Columns {
+			if c.Name == name {
+				return c
+			}
+		}
+		t.Fatalf("no column %s", name)
+		return ColumnProfile{}
+	}
+	if p.Rows != 6 || p.Table.Rows != 6 {
+		t.Errorf("rows = %d/%d, want 6", p.Rows, p.Table.Rows)
+	}
+	name := col("name")
+	if name.Nulls != 1 || name.Blanks != 1 || fmt.Sprint(name.NullSamples) != "[2 6]" {
+		t.Errorf("name nulls %d blanks %d samples %v", name.Nulls, name.Blanks, name.NullSamples)
+	}
+	if name.Min != "张*" || name.Max != "王*" {
+		t.Errorf("name min/max %q %q: extremes of a text column must be masked", name.Min, name.Max)
+	}
+	id := col("sfzh").Detectors["cn_resident_id"]
+	if id.Matched != 3 || id.Valid != 2 || id.Masked != 2 {
+		t.Errorf("sfzh detector = %+v, want 3 matched, 2 valid, 2 masked", id)
+	}
+	if len(id.InvalidSamples) != 1 || id.InvalidSamples[0] != (Sample{Row: 2, Value: "110105********0021"}) {
+		t.Errorf("invalid samples = %+v", id.InvalidSamples)
+	}
+	mobile := col("mobile")
+	if d := mobile.Detectors["mobile"]; d.Matched != 2 || d.Masked != 2 {
+		t.Errorf("mobile detector = %+v", d)
+	}
+	if mobile.Detectors["email"].Matched != 1 {
+		t.Errorf("email in mobile column not counted")
+	}
+	size := col("size")
+	if size.InferredType != "integer" || size.TypeConformance != 4.0/6 || size.MissingTokens["N/A"] != 2 || size.Min != "1" || size.Max != "4" {
+		t.Errorf("size = type %s conf %v missing %v min %s max %s", size.InferredType, size.TypeConformance, size.MissingTokens, size.Min, size.Max)
+	}
+	start := col("start_date")
+	if start.InferredType != "date" || start.Min != "2020-01-01" || start.Max != "2023-01-01" || start.Kinds["string"] != 1 {
+		t.Errorf("start_date = %+v", start)
+	}
+	if start.Distinct != 5 || !start.DistinctExact {
+		t.Errorf("start_date distinct = %d exact %v, want 5", start.Distinct, start.DistinctExact)
+	}
+	if d := p.Table.DuplicateRows; d.Count != 1 || d.Samples[0] != (DuplicateRow{Row: 5, FirstRow: 3}) {
+		t.Errorf("duplicate rows = %+v", d)
+	}
+	if len(p.Table.Keys) != 2 {
+		t.Fatalf("keys = %+v: a key over a missing column is not measured", p.Table.Keys)
+	}
+	hid := p.Table.Keys[0]
+	if hid.Duplicates.Count != 2 || hid.Distinct != 4 || hid.NullKeys != 0 {
+		t.Errorf("household_id key = %+v", hid)
+	}
+	if pair := p.Table.Keys[1]; pair.NullKeys != 2 || pair.Duplicates.Count != 1 {
+		t.Errorf("(name, sfzh) key = %+v: rows with a null or blank part have a null key", pair)
+	}
+}
+
+// The profile must not depend on how batches were split between workers: that is what makes
+// partial profiles mergeable.
+func TestScanIsIndependentOfBatchingAndWorkers(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("id,v,w\n")
+	for i := range 5000 {
+		fmt.Fprintf(&b, "%d,%d,%s\n", i%4100, i%37, strings.Repeat("x", i%5))
+	}
+	plan := Plan{Keys: [][]string{{"id"}}}
+	want, err := json.Marshal(scanCSV(t, b.String(), Plan{Keys: plan.Keys, Workers: 1}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, workers := range []int{2, 3} {
+		for _, batch := range []int{7, 1000} {
+			got, _ := json.Marshal(scanCSV(t, b.String(), Plan{Keys: plan.Keys, Workers: workers}, datasets.WithBatchSize(batch)))
+			if string(got) != string(want) {
+				t.Errorf("workers=%d batch=%d: profile differs from one worker's", workers, batch)
+			}
+		}
+	}
+}
+
+func TestScanRecordsReaderRepairs(t *testing.T) {
+	p := scanCSV(t, "a,b\n1,2\n3\n4,5,6\n7,\xff\n", Plan{})
+	if r := p.Table.RaggedRows; r.Count != 2 || r.Samples[0].Row != 2 || r.Samples[1].Row != 3 {
+		t.Errorf("ragged = %+v", r)
+	}
+	if u := p.Table.UndecodableRows; u.Count != 1 || u.Samples[0] != (RowIssue{Row: 4, Line: 5, Column: "b", Detail: "bytes not valid utf-8"}) {
+		t.Errorf("undecodable = %+v", u)
+	}
+}

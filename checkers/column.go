@@ -1,0 +1,223 @@
+package checkers
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/dgcheck/dgcheck/checkers/detect"
+)
+
+// nullHash stands for an absent value in row and key hashes, so that a null and an empty or
+// blank string do not make two rows equal.
+const nullHash = 0x9e3779b97f4a7c15
+
+// column accumulates one column's evidence over the batches one worker sees.
+type column struct {
+	name        string
+	rows        int64
+	nulls       int64
+	blanks      int64
+	missing     []int64 // by index in missingTokens
+	nullSamples sampleSet[int64]
+	distinct    distinctCounter
+	kinds       [numKinds]int64
+	// Extremes by kind: numbers compare as numbers, dates and datetimes as ISO text (which
+	// orders them), everything as text. The column's inferred type picks which to report.
+	numMin, numMax   float64
+	timeMin, timeMax string
+	textMin, textMax string
+	minLen, maxLen   int
+	detectors        []detectorCounts
+}
+
+type detectorCounts struct {
+	matched, valid, masked int64
+	invalid, raw           sampleSet[Sample]
+}
+
+func newColumn(name string, samples int) *column {
+	c := &column{name: name, missing: make([]int64, len(missingTokens)),
+		nullSamples: newSampleSet[int64](samples), distinct: newDistinctCounter(),
+		detectors: make([]detectorCounts, len(detect.All)), minLen: -1}
+	for i := range c.detectors {
+		c.detectors[i] = detectorCounts{invalid: newSampleSet[Sample](samples), raw: newSampleSet[Sample](samples)}
+	}
+	return c
+}
+
+// observe measures one value and returns its hash for row and key duplicate detection.
+func (c *column) observe(v string, present bool, row int64) uint64 {
+	c.rows++
+	if !present {
+		c.nulls++
+		c.nullSamples.add(row, row)
+		return nullHash
+	}
+	h := hashString(v)
+	if isBlank(v) {
+		c.blanks++
+		c.nullSamples.add(row, row)
+		return h
+	}
+	if t := missingToken(v); t >= 0 {
+		c.missing[t]++
+	}
+	c.distinct.add(h)
+	k := kindOf(v)
+	c.kinds[k]++
+	switch k {
+	case kindInteger, kindNumber:
+		if f, err := strconv.ParseFloat(v, 64); err == nil {
+			if c.kinds[kindInteger]+c.kinds[kindNumber] == 1 || f < c.numMin {
+				c.numMin = f
+			}
+			if c.kinds[kindInteger]+c.kinds[kindNumber] == 1 || f > c.numMax {
+				c.numMax = f
+			}
+		}
+	case kindDate, kindDatetime:
+		if c.timeMin == "" || v < c.timeMin {
+			c.timeMin = strings.Clone(v)
+		}
+		if v > c.timeMax {
+			c.timeMax = strings.Clone(v)
+		}
+	}
+	if c.textMin == "" || v < c.textMin {
+		c.textMin = strings.Clone(v)
+	}
+	if v > c.textMax {
+		c.textMax = strings.Clone(v)
+	}
+	n := utf8.RuneCountInString(v)
+	if c.minLen < 0 || n < c.minLen {
+		c.minLen = n
+	}
+	c.maxLen = max(c.maxLen, n)
+	for i, d := range detect.All {
+		r := d.Detect(v)
+		dc := &c.detectors[i]
+		switch {
+		case r.Masked:
+			dc.masked++
+		case r.Match:
+			dc.matched++
+			if !dc.raw.full(row) {
+				dc.raw.add(Sample{Row: row, Value: strings.Clone(d.Mask(v))}, row)
+			}
+			if r.Valid {
+				dc.valid++
+			} else if !dc.invalid.full(row) {
+				dc.invalid.add(Sample{Row: row, Value: strings.Clone(d.Mask(v))}, row)
+			}
+		}
+	}
+	return h
+}
+
+func (c *column) merge(o *column) {
+	hadNum := c.kinds[kindInteger]+c.kinds[kindNumber] > 0
+	oHasNum := o.kinds[kindInteger]+o.kinds[kindNumber] > 0
+	c.rows += o.rows
+	c.nulls += o.nulls
+	c.blanks += o.blanks
+	for i := range c.missing {
+		c.missing[i] += o.missing[i]
+	}
+	c.nullSamples.merge(&o.nullSamples)
+	c.distinct.merge(&o.distinct)
+	for i := range c.kinds {
+		c.kinds[i] += o.kinds[i]
+	}
+	if oHasNum && (!hadNum || o.numMin < c.numMin) {
+		c.numMin = o.numMin
+	}
+	if oHasNum && (!hadNum || o.numMax > c.numMax) {
+		c.numMax = o.numMax
+	}
+	if o.timeMin != "" && (c.timeMin == "" || o.timeMin < c.timeMin) {
+		c.timeMin = o.timeMin
+	}
+	c.timeMax = max(c.timeMax, o.timeMax)
+	if o.textMin != "" && (c.textMin == "" || o.textMin < c.textMin) {
+		c.textMin = o.textMin
+	}
+	c.textMax = max(c.textMax, o.textMax)
+	if o.minLen >= 0 && (c.minLen < 0 || o.minLen < c.minLen) {
+		c.minLen = o.minLen
+	}
+	c.maxLen = max(c.maxLen, o.maxLen)
+	for i := range c.detectors {
+		d, od := &c.detectors[i], &o.detectors[i]
+		d.matched += od.matched
+		d.valid += od.valid
+		d.masked += od.masked
+		d.invalid.merge(&od.invalid)
+		d.raw.merge(&od.raw)
+	}
+}
+
+// profile turns the accumulator into the column's published evidence. Text extremes are
+// masked like samples: the smallest value of a name or ID column is a name or an ID.
+func (c *column) profile(index int) ColumnProfile {
+	p := ColumnProfile{Name: c.name, Index: index, Rows: c.rows, Nulls: c.nulls, Blanks: c.blanks,
+		MissingTokens: map[string]int64{}, NullSamples: c.nullSamples.sorted(),
+		Kinds: map[string]int64{}, Detectors: map[string]*DetectorCounts{},
+		MinLength: max(c.minLen, 0), MaxLength: c.maxLen}
+	for i, n := range c.missing {
+		if n > 0 {
+			p.MissingTokens[missingTokens[i]] += n
+		}
+	}
+	p.Distinct, p.DistinctExact = c.distinct.count()
+	for k, n := range c.kinds {
+		p.Kinds[kindNames[k]] = n
+	}
+	p.InferredType, p.TypeConformance = c.inferType()
+	switch p.InferredType {
+	case "integer", "number":
+		p.Min = strconv.FormatFloat(c.numMin, 'f', -1, 64)
+		p.Max = strconv.FormatFloat(c.numMax, 'f', -1, 64)
+	case "date", "datetime":
+		p.Min, p.Max = c.timeMin, c.timeMax
+	default:
+		if c.textMin != "" {
+			p.Min, p.Max = detect.Mask(c.textMin), detect.Mask(c.textMax)
+		}
+	}
+	for i, d := range detect.All {
+		dc := &c.detectors[i]
+		p.Detectors[d.Name] = &DetectorCounts{Matched: dc.matched, Valid: dc.valid, Masked: dc.masked,
+			InvalidSamples: dc.invalid.sorted(), RawSamples: dc.raw.sorted()}
+	}
+	return p
+}
+
+// inferType picks the narrowest type that most present values conform to: integer is also
+// number, and date is also datetime. A column where no type reaches half the values is text,
+// which every value conforms to.
+func (c *column) inferType() (string, float64) {
+	present := c.rows - c.nulls - c.blanks
+	if present == 0 {
+		return "string", 1
+	}
+	coverage := map[kind]int64{
+		kindInteger:  c.kinds[kindInteger],
+		kindNumber:   c.kinds[kindInteger] + c.kinds[kindNumber],
+		kindBoolean:  c.kinds[kindBoolean],
+		kindDate:     c.kinds[kindDate],
+		kindDatetime: c.kinds[kindDate] + c.kinds[kindDatetime],
+	}
+	best, bestN := kindString, int64(0)
+	// Narrower kinds first, so a wider one must cover strictly more values to win.
+	for _, k := range []kind{kindInteger, kindDate, kindBoolean, kindNumber, kindDatetime} {
+		if coverage[k] > bestN {
+			best, bestN = k, coverage[k]
+		}
+	}
+	if bestN*2 < present {
+		return "string", 1
+	}
+	return kindNames[best], float64(bestN) / float64(present)
+}

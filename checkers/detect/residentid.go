@@ -1,0 +1,160 @@
+package detect
+
+// Citizen identity numbers, GB 11643-1999 (STANDARDS §3.1):
+// 6-digit address code, 8-digit birth date YYYYMMDD, 3-digit sequence, check character
+// computed with ISO 7064 MOD 11-2.
+
+const residentIDLen = 18
+
+// idWeights are 2^(18-i) mod 11 for positions i = 1..17.
+var idWeights = [17]byte{7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2}
+
+const idCheckChars = "10X98765432"
+
+// Birth years outside this range are treated as invalid. The standard only bounds the date
+// from below (1900); "not after the dataset date" depends on the dataset, so the upper bound
+// here is a sanity limit and the future-date check belongs to the rules (ID-004), which know
+// the dataset's date. Keeping "today" out of this package also keeps its results reproducible.
+const (
+	minBirthYear = 1900
+	maxBirthYear = 2100
+)
+
+// minMaskRun is the shortest run of '*' that counts as masking. The conventions in STANDARDS §4
+// hide 8, 11 or 16 characters; a shorter run is more likely a typo than a mask.
+const minMaskRun = 4
+
+// ResidentID detects an 18-character resident identity number (GB 11643-1999), also used by
+// residence permits for Hong Kong, Macau and Taiwan residents.
+//
+//   - Match: 17 ASCII digits followed by a digit, X or x.
+//   - Valid: Match, the first digit is 1-9, positions 7-14 are a real calendar date with a year
+//     in 1900..2100, and the check character is right (lower-case x is accepted as X). Whether
+//     the date is in the future and whether the address code exists are left to the rules.
+//   - Masked: 18 characters of digits and '*' (X or x allowed last), a digit first, and at least
+//     one run of four or more '*'. This covers 6+8+4 (110105********002X), 3+11+4 and 1+16+1.
+//
+// Surrounding ASCII spaces and tabs are ignored.
+func ResidentID(s string) Result {
+	s = trim(s)
+	if len(s) != residentIDLen {
+		return Result{}
+	}
+	sum := 0
+	for i := range 17 {
+		c := s[i] - '0'
+		if c > 9 {
+			return Result{Masked: maskedResidentID(s)}
+		}
+		sum += int(c) * int(idWeights[i])
+	}
+	last := s[17]
+	if !isDigit(last) && last != 'X' && last != 'x' {
+		return Result{}
+	}
+	valid := s[0] != '0' && idCheckChars[sum%11] == upperX(last)
+	if valid {
+		_, _, _, valid = birthDate(s)
+	}
+	return Result{Match: true, Valid: valid}
+}
+
+// maskedResidentID reports whether s (18 bytes, trimmed) is a masked resident ID number.
+func maskedResidentID(s string) bool {
+	if !isDigit(s[0]) {
+		return false
+	}
+	run, longest := 0, 0
+	for i := 1; i < residentIDLen; i++ {
+		c := s[i]
+		switch {
+		case c == '*':
+			run++
+			longest = max(longest, run)
+			continue
+		case isDigit(c), i == residentIDLen-1 && (c == 'X' || c == 'x'):
+		default:
+			return false
+		}
+		run = 0
+	}
+	return longest >= minMaskRun
+}
+
+// BirthDate returns the birth date encoded in positions 7-14 of an 18-character resident ID
+// number. ok is false unless the value matches ResidentID's structure and the date is a real
+// calendar date with a year in 1900..2100; the check character is not examined.
+func BirthDate(s string) (y, m, d int, ok bool) {
+	s = trim(s)
+	if !ResidentID(s).Match {
+		return 0, 0, 0, false
+	}
+	return birthDate(s)
+}
+
+// birthDate reads the date of a value already known to be 17 digits and a check character.
+func birthDate(s string) (y, m, d int, ok bool) {
+	y = int(s[6]-'0')*1000 + int(s[7]-'0')*100 + int(s[8]-'0')*10 + int(s[9]-'0')
+	m = int(s[10]-'0')*10 + int(s[11]-'0')
+	d = int(s[12]-'0')*10 + int(s[13]-'0')
+	if y < minBirthYear || y > maxBirthYear || m < 1 || m > 12 || d < 1 || d > daysIn(y, m) {
+		return 0, 0, 0, false
+	}
+	return y, m, d, true
+}
+
+// daysIn is the length of month m of year y in the proleptic Gregorian calendar, which GB 11643
+// birth dates use.
+func daysIn(y, m int) int {
+	switch m {
+	case 2:
+		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			return 29
+		}
+		return 28
+	case 4, 6, 9, 11:
+		return 30
+	}
+	return 31
+}
+
+// CheckDigit returns the GB 11643 check character ('0'-'9' or 'X') for the first 17 bytes of
+// first17, or 0 when there are fewer than 17 bytes or any of the first 17 is not an ASCII digit.
+// Bytes after the 17th are ignored, so CheckDigit(id) can be compared with id[17] directly.
+func CheckDigit(first17 string) byte {
+	if len(first17) < 17 {
+		return 0
+	}
+	sum := 0
+	for i := range 17 {
+		c := first17[i] - '0'
+		if c > 9 {
+			return 0
+		}
+		sum += int(c) * int(idWeights[i])
+	}
+	return idCheckChars[sum%11]
+}
+
+// MaskResidentID keeps the first 6 and the last 4 characters and hides the 8 in between
+// (110105********002X), the convention that hides the birth date (DESENS-005). A value already in
+// a recognised masked form is returned unchanged; any other value that does not match gets
+// MaskName's generic mask.
+func MaskResidentID(s string) string {
+	r := ResidentID(s)
+	switch {
+	case r.Masked:
+		return s
+	case !r.Match:
+		return MaskName(s)
+	}
+	t := trim(s)
+	return t[:6] + "********" + t[14:]
+}
+
+func upperX(c byte) byte {
+	if c == 'x' {
+		return 'X'
+	}
+	return c
+}

@@ -1,0 +1,263 @@
+// Package checkers measures a dataset in one streaming pass and produces its Profile: the
+// evidence that rules judge. One goroutine reads batches, workers profile them into partial
+// profiles, and the partial profiles merge; every part of a profile merges the same way
+// whatever the split, so the result does not depend on the number of workers.
+package checkers
+
+import (
+	"context"
+	"math/bits"
+	"runtime"
+	"slices"
+	"sync"
+
+	"github.com/cespare/xxhash/v2"
+
+	"github.com/dgcheck/dgcheck/datasets"
+)
+
+// DefaultSamples is how many offending rows each check keeps: enough to find the pattern in
+// a report, few enough that a report stays small.
+const DefaultSamples = 5
+
+// Plan says what to measure beyond what every scan measures: the keys the metadata declares.
+type Plan struct {
+	// Keys are the declared unique keys (the primary key, and each field declared unique),
+	// by column name. A key naming a column the file lacks is not measured; the metadata
+	// rules report the missing column.
+	Keys [][]string
+	// Samples per check; 0 means DefaultSamples.
+	Samples int
+	// Workers profiling batches; 0 means one per CPU.
+	Workers int
+	// Progress, if set, is called from the reading goroutine after each batch with the rows
+	// read so far.
+	Progress func(rows int64)
+}
+
+// PlanFor derives the plan from metadata (nil for none).
+func PlanFor(m *datasets.Metadata) Plan {
+	var p Plan
+	if m == nil {
+		return p
+	}
+	if len(m.PrimaryKey) > 0 {
+		p.Keys = append(p.Keys, m.PrimaryKey)
+	}
+	for _, f := range m.Fields {
+		if f.Unique && !slices.Equal(m.PrimaryKey, []string{f.Name}) {
+			p.Keys = append(p.Keys, []string{f.Name})
+		}
+	}
+	return p
+}
+
+// Scan reads r to the end and returns its profile. A read error (damage after which nothing
+// more can be read) is returned as is; problems the reader repaired become evidence.
+func Scan(ctx context.Context, r datasets.Reader, plan Plan) (*Profile, error) {
+	if plan.Samples <= 0 {
+		plan.Samples = DefaultSamples
+	}
+	if plan.Workers <= 0 {
+		plan.Workers = runtime.GOMAXPROCS(0)
+	}
+	cols := r.Source().Columns
+	keys := resolveKeys(plan.Keys, cols)
+
+	batches := make(chan datasets.Batch, plan.Workers)
+	parts := make([]*partial, plan.Workers)
+	var wg sync.WaitGroup
+	for w := range parts {
+		parts[w] = newPartial(cols, keys, plan.Samples)
+		wg.Go(func() {
+			for b := range batches {
+				parts[w].observe(b)
+				b.Record.Release()
+			}
+		})
+	}
+	var readErr error
+	for r.Next() {
+		select {
+		case batches <- r.Batch():
+		case <-ctx.Done():
+			r.Batch().Record.Release()
+			readErr = ctx.Err()
+		}
+		if readErr != nil {
+			break
+		}
+		if plan.Progress != nil {
+			plan.Progress(r.Source().Rows)
+		}
+	}
+	close(batches)
+	wg.Wait()
+	if readErr == nil {
+		readErr = r.Err()
+	}
+	if readErr != nil {
+		return nil, readErr
+	}
+	total := parts[0]
+	for _, p := range parts[1:] {
+		total.merge(p)
+	}
+	return total.profile(cols), nil
+}
+
+// key is a declared key resolved to column indexes.
+type key struct {
+	names   []string
+	columns []int
+}
+
+func resolveKeys(declared [][]string, cols []string) []key {
+	var keys []key
+next:
+	for _, names := range declared {
+		k := key{names: names}
+		for _, n := range names {
+			i := slices.Index(cols, n)
+			if i < 0 {
+				continue next
+			}
+			k.columns = append(k.columns, i)
+		}
+		keys = append(keys, k)
+	}
+	return keys
+}
+
+// partial is one worker's share of a profile.
+type partial struct {
+	columns     []*column
+	keys        []key
+	keysOf      [][]int // per column, the keys it belongs to
+	samples     int
+	rows        int64
+	ragged      issueSet
+	undecodable issueSet
+	rowSet      rowSet
+	keySets     []rowSet
+	nullKeys    []int64
+	// Per-batch scratch, reused: each row's running hash over its columns, and over each key.
+	rowHash  []uint64
+	keyHash  [][]uint64
+	keyNulls [][]bool
+}
+
+type issueSet struct {
+	count   int64
+	samples sampleSet[RowIssue]
+}
+
+func newPartial(cols []string, keys []key, samples int) *partial {
+	p := &partial{keys: keys, samples: samples, keysOf: make([][]int, len(cols)), keySets: make([]rowSet, len(keys)), nullKeys: make([]int64, len(keys)),
+		keyHash: make([][]uint64, len(keys)), keyNulls: make([][]bool, len(keys)),
+		ragged:      issueSet{samples: newSampleSet[RowIssue](samples)},
+		undecodable: issueSet{samples: newSampleSet[RowIssue](samples)}}
+	for _, c := range cols {
+		p.columns = append(p.columns, newColumn(c, samples))
+	}
+	for k, key := range keys {
+		for _, ci := range key.columns {
+			p.keysOf[ci] = append(p.keysOf[ci], k)
+		}
+	}
+	return p
+}
+
+func (p *partial) observe(b datasets.Batch) {
+	rec := b.Record
+	n := int(rec.NumRows())
+	p.rows += int64(n)
+	for _, is := range b.Issues {
+		set := &p.ragged
+		if is.Kind == datasets.Undecodable {
+			set = &p.undecodable
+		}
+		set.count++
+		set.samples.add(RowIssue{Row: is.Row, Line: is.Line, Column: is.Column, Detail: is.Detail}, is.Row)
+	}
+	p.rowHash = resize(p.rowHash, n)
+	for k := range p.keys {
+		p.keyHash[k] = resize(p.keyHash[k], n)
+		p.keyNulls[k] = slices.Grow(p.keyNulls[k][:0], n)[:n]
+		clear(p.keyNulls[k])
+	}
+	for ci, c := range p.columns {
+		text := texterFor(rec.Column(ci))
+		for j := range n {
+			v, present := text(j)
+			h := c.observe(v, present, b.FirstRow+int64(j))
+			p.rowHash[j] = mix(p.rowHash[j], h)
+			for _, k := range p.keysOf[ci] {
+				p.keyHash[k][j] = mix(p.keyHash[k][j], h)
+				if !present || isBlank(v) {
+					p.keyNulls[k][j] = true
+				}
+			}
+		}
+	}
+	for j := range n {
+		row := b.FirstRow + int64(j)
+		p.rowSet.add(p.rowHash[j], row)
+		for k := range p.keys {
+			if p.keyNulls[k][j] {
+				p.nullKeys[k]++
+				continue
+			}
+			p.keySets[k].add(p.keyHash[k][j], row)
+		}
+	}
+}
+
+// resize returns s with length n, zeroed: the seed of every row's running hash.
+func resize(s []uint64, n int) []uint64 {
+	s = slices.Grow(s[:0], n)[:n]
+	clear(s)
+	return s
+}
+
+// mix folds a value's hash into a row's running hash. Order matters (a,b differs from b,a),
+// and the multiply spreads bits so that the top byte, which picks a rowSet partition, is
+// uniform.
+func mix(acc, h uint64) uint64 {
+	return (bits.RotateLeft64(acc, 23) ^ h) * 0x9fb21c651e98df25
+}
+
+func hashString(s string) uint64 { return xxhash.Sum64String(s) }
+
+func (p *partial) merge(o *partial) {
+	p.rows += o.rows
+	for i, c := range p.columns {
+		c.merge(o.columns[i])
+	}
+	p.ragged.count += o.ragged.count
+	p.ragged.samples.merge(&o.ragged.samples)
+	p.undecodable.count += o.undecodable.count
+	p.undecodable.samples.merge(&o.undecodable.samples)
+	p.rowSet.merge(&o.rowSet)
+	for k := range p.keys {
+		p.keySets[k].merge(&o.keySets[k])
+		p.nullKeys[k] += o.nullKeys[k]
+	}
+}
+
+func (p *partial) profile(cols []string) *Profile {
+	pr := &Profile{SchemaVersion: SchemaVersion, Rows: p.rows, Columns: make([]ColumnProfile, len(cols)),
+		Table: TableProfile{Rows: p.rows, Keys: []KeyProfile{},
+			RaggedRows:      RowIssues{Count: p.ragged.count, Samples: p.ragged.samples.sorted()},
+			UndecodableRows: RowIssues{Count: p.undecodable.count, Samples: p.undecodable.samples.sorted()}}}
+	for i, c := range p.columns {
+		pr.Columns[i] = c.profile(i)
+	}
+	pr.Table.DuplicateRows = p.rowSet.duplicates(p.samples)
+	for k, key := range p.keys {
+		d := p.keySets[k].duplicates(p.samples)
+		pr.Table.Keys = append(pr.Table.Keys, KeyProfile{Columns: key.names, Rows: p.rows,
+			NullKeys: p.nullKeys[k], Distinct: p.rows - p.nullKeys[k] - d.Count, Duplicates: d})
+	}
+	return pr
+}
