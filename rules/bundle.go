@@ -1,0 +1,159 @@
+package rules
+
+import (
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"maps"
+	"slices"
+	"strings"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/bundle"
+	"github.com/open-policy-agent/opa/v1/loader"
+)
+
+// embedded is the built-in rule bundle (bundle/.manifest, roots ["dgcheck"]). It holds the
+// Rego tests too: RunTests needs them, and Load filters them out.
+//
+//go:embed all:bundle
+var embedded embed.FS
+
+// bundleName names the merged bundle in OPA's store and in module paths.
+const bundleName = "dgcheck"
+
+// loadPacks reads the embedded bundle and every user pack in dirs through OPA's bundle loader,
+// with annotations processed and the restricted capabilities, and merges them into one
+// bundle. Test files are kept only when withTests is set.
+func loadPacks(dirs []string, withTests bool) (*bundle.Bundle, error) {
+	newLoader := func() loader.FileLoader {
+		l := loader.NewFileLoader().
+			WithProcessAnnotation(true).
+			WithCapabilities(capabilities()).
+			WithRegoVersion(ast.RegoV1).
+			WithSkipBundleVerification(true)
+		if !withTests {
+			l = l.WithFilter(excludeTests)
+		}
+		return l
+	}
+
+	merged, err := newLoader().WithFS(embedded).AsBundle("bundle")
+	if err != nil {
+		return nil, fmt.Errorf("embedded rules: %w", err)
+	}
+	for _, dir := range dirs {
+		pack, err := newLoader().AsBundle(dir)
+		if err != nil {
+			return nil, fmt.Errorf("rule pack: %w", err)
+		}
+		if err := addPack(merged, pack); err != nil {
+			return nil, fmt.Errorf("rule pack %s: %w", dir, err)
+		}
+	}
+	return merged, nil
+}
+
+func excludeTests(_ string, info fs.FileInfo, _ int) bool {
+	return !info.IsDir() && strings.HasSuffix(info.Name(), "_test.rego")
+}
+
+// rulesRoot is where every rule lives, built in or from a user pack: data.dgcheck.rules.
+var rulesRoot = []string{"dgcheck", "rules"}
+
+// addPack adds a user pack's modules and data to merged. A pack may only add to
+// data.dgcheck.rules, so it cannot replace the finding helper, the entry point or the
+// defaults that built-in rules read, and two packs cannot silently define the same value.
+func addPack(merged, pack *bundle.Bundle) error {
+	var errs []error
+	for _, m := range pack.Modules {
+		segments, _ := packageSegments(m.Parsed.Package.Path)
+		if len(segments) < 4 || !hasPrefix(segments, rulesRoot) {
+			errs = append(errs, fmt.Errorf("%s: package %s is outside data.dgcheck.rules.<area>.<name>, where rule packs add rules",
+				m.Parsed.Package.Location, m.Parsed.Package.Path))
+		}
+	}
+	for _, key := range slices.Sorted(maps.Keys(pack.Data)) {
+		errs = append(errs, dataUnderRules([]string{key}, pack.Data[key]))
+	}
+	if err := errors.Join(errs...); err != nil {
+		return err
+	}
+
+	merged.Modules = append(merged.Modules, pack.Modules...)
+	return mergeData(merged.Data, pack.Data, "data")
+}
+
+// dataUnderRules reports data of a pack that lies outside data.dgcheck.rules.
+func dataUnderRules(at []string, value any) error {
+	if hasPrefix(at, rulesRoot) {
+		return nil
+	}
+	children, isObject := value.(map[string]any)
+	if !isObject || !hasPrefix(rulesRoot, at) {
+		return fmt.Errorf("data.%s is outside data.dgcheck.rules, where rule packs add data", strings.Join(at, "."))
+	}
+	var errs []error
+	for _, key := range slices.Sorted(maps.Keys(children)) {
+		errs = append(errs, dataUnderRules(append(at[:len(at):len(at)], key), children[key]))
+	}
+	return errors.Join(errs...)
+}
+
+// mergeData adds src to dst. A value both define is an error: which one a rule would read
+// would depend on the order of --rules flags.
+func mergeData(dst, src map[string]any, at string) error {
+	for _, key := range slices.Sorted(maps.Keys(src)) {
+		value, where := src[key], at+"."+key
+		have, defined := dst[key]
+		if !defined {
+			dst[key] = value
+			continue
+		}
+		haveObject, ok1 := have.(map[string]any)
+		valueObject, ok2 := value.(map[string]any)
+		if !ok1 || !ok2 {
+			return fmt.Errorf("%s is defined twice", where)
+		}
+		if err := mergeData(haveObject, valueObject, where); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// packageSegments spells a package path (data.dgcheck.rules.quality.readable) without its
+// data root: [dgcheck rules quality readable]. ok is false for a path with a non-string part.
+func packageSegments(ref ast.Ref) (segments []string, ok bool) {
+	for _, term := range ref[1:] {
+		s, isString := term.Value.(ast.String)
+		if !isString {
+			return nil, false
+		}
+		segments = append(segments, string(s))
+	}
+	return segments, true
+}
+
+func hasPrefix(segments, prefix []string) bool {
+	if len(segments) < len(prefix) {
+		return false
+	}
+	for i := range prefix {
+		if segments[i] != prefix[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// rulePackage reports whether a package path is a rule's: data.dgcheck.rules.<area>.<name>,
+// the depth main.rego walks. Test packages (<name>_test) sit beside their rule and are not rules.
+func rulePackage(ref ast.Ref) (area string, ok bool) {
+	segments, ok := packageSegments(ref)
+	if !ok || len(segments) != 4 || !hasPrefix(segments, rulesRoot) || strings.HasSuffix(segments[3], "_test") {
+		return "", false
+	}
+	return segments[2], true
+}

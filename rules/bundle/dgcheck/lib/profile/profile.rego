@@ -1,0 +1,35 @@
+# METADATA
+# description: >-
+#   Readings of input.profile shared by rules: how many values a column holds and whether it
+#   holds an identifier.
+# schemas:
+#   - input: schema.dgcheck.input
+package dgcheck.lib.profile
+
+import data.dgcheck.lib.config
+
+# METADATA
+# description: Values present in col, neither null nor blank.
+non_null(col) := col.rows - (col.nulls + col.blanks)
+
+# METADATA
+# description: Values of col with detector's structure, raw or masked.
+hits(col, detector) := object.get(col, ["detectors", detector, "matched"], 0) + object.get(col, ["detectors", detector, "masked"], 0)
+
+# METADATA
+# description: col holds detector's identifier because the metadata declares its validator.
+identifier_column(col, detector) if {
+	some field in input.metadata.fields
+	field.name == col.name
+	data.dgcheck.config.validator_detectors[field.validator] == detector
+}
+
+# METADATA
+# description: >-
+#   col holds detector's identifier because enough of its non-null values have the
+#   identifier's structure (thresholds.detect_min_rate).
+identifier_column(col, detector) if {
+	present := non_null(col)
+	present > 0
+	hits(col, detector) / present >= config.thresholds.detect_min_rate
+}

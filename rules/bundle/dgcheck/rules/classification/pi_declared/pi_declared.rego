@@ -1,0 +1,52 @@
+# METADATA
+# title: If any personal identifier is detected, the dataset declares it contains PI
+# description: >-
+#   A column holds personal identifiers (resident ID numbers, mobile numbers, e-mail
+#   addresses), raw or masked, while the metadata does not declare pi.contains_pi: true. Masked
+#   identifiers still single out a person together with other columns, so they count too. A
+#   column holds an identifier when its field declares the identifier's validator, or when at
+#   least thresholds.detect_min_rate of its non-null values have the identifier's structure.
+# custom:
+#   id: CLASS-006
+#   standard: PIPL (个人信息保护法); GB/T 35273
+#   clause: PIPL Art. 4 / Art. 73 (definition; from memory, not verified); GB/T 35273 clause unknown
+#   severity: error
+#   remediation: >-
+#     Declare `pi: {contains_pi: true}` in the metadata and meet what that brings (PI category
+#     and sensitivity per field, a PIA where required), or remove the identifiers from the
+#     dataset before it is shared.
+# schemas:
+#   - input: schema.dgcheck.input
+package dgcheck.rules.classification.pi_declared
+
+import data.dgcheck.lib.profile
+import data.dgcheck.lib.result
+
+violation contains finding if {
+	not _declares_pi
+	some col in input.profile.columns
+	detector := _strongest_identifier(col)
+	matched := object.get(col, ["detectors", detector, "matched"], 0)
+	masked := object.get(col, ["detectors", detector, "masked"], 0)
+	present := profile.non_null(col)
+	finding := result.finding(rego.metadata.chain(), {
+		"column": col.name,
+		"message": sprintf(
+			"%s: %d of %d non-null values are %s (raw %d, masked %d), but the metadata does not declare pi.contains_pi: true",
+			[col.name, matched + masked, present, data.dgcheck.config.direct_identifiers[detector], matched, masked],
+		),
+		"evidence": {"detector": detector, "matched": matched, "masked": masked, "non_null": present},
+	})
+}
+
+_declares_pi if input.metadata.pi.contains_pi == true
+
+# The identifier a column holds most of: one finding per column, even when a column (say a
+# free-text contact field) qualifies for two detectors.
+_strongest_identifier(col) := max(candidates)[1] if {
+	candidates := {[profile.hits(col, detector), detector] |
+		some detector, _ in data.dgcheck.config.direct_identifiers
+		profile.identifier_column(col, detector)
+	}
+	count(candidates) > 0
+}

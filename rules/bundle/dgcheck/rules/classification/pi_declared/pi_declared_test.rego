@@ -1,0 +1,90 @@
+package dgcheck.rules.classification.pi_declared_test
+
+import data.dgcheck.rules.classification.pi_declared
+
+_sfzh := {
+	"name": "sfzh",
+	"rows": 2000,
+	"nulls": 2,
+	"blanks": 0,
+	"detectors": {"cn_resident_id": {"matched": 1998, "valid": 1996, "masked": 0}},
+}
+
+_xm := {"name": "xm", "rows": 2000, "nulls": 0, "blanks": 0, "detectors": {}}
+
+test_fail_raw_ids_without_declaration if {
+	pi_declared.violation == {{
+		"id": "CLASS-006",
+		"title": "If any personal identifier is detected, the dataset declares it contains PI",
+		"area": "classification",
+		"severity": "error",
+		"standard": "PIPL (个人信息保护法); GB/T 35273",
+		"clause": "PIPL Art. 4 / Art. 73 (definition; from memory, not verified); GB/T 35273 clause unknown",
+		"remediation": concat(" ", [
+			"Declare `pi: {contains_pi: true}` in the metadata and meet what that brings (PI category",
+			"and sensitivity per field, a PIA where required), or remove the identifiers from the",
+			"dataset before it is shared.",
+		]),
+		"column": "sfzh",
+		"message": "sfzh: 1998 of 1998 non-null values are resident ID numbers (raw 1998, masked 0), but the metadata does not declare pi.contains_pi: true",
+		"evidence": {"detector": "cn_resident_id", "matched": 1998, "masked": 0, "non_null": 1998},
+	}} with input as {"metadata": {}, "profile": {"columns": [_xm, _sfzh]}}
+}
+
+test_fail_masked_mobiles_declared_false if {
+	col := {
+		"name": "lxdh",
+		"rows": 100,
+		"nulls": 0,
+		"blanks": 0,
+		"detectors": {"mobile": {"matched": 0, "valid": 0, "masked": 100}},
+	}
+	findings := pi_declared.violation with input as {"metadata": {"pi": {"contains_pi": false}}, "profile": {"columns": [col]}}
+	[f] := [f | some f in findings]
+	f.id == "CLASS-006"
+	f.column == "lxdh"
+	f.evidence == {"detector": "mobile", "matched": 0, "masked": 100, "non_null": 100}
+}
+
+test_fail_one_finding_per_column_for_the_strongest_identifier if {
+	col := {
+		"name": "contact",
+		"rows": 10,
+		"nulls": 0,
+		"blanks": 0,
+		"detectors": {"mobile": {"matched": 6, "masked": 0}, "email": {"matched": 0, "masked": 9}},
+	}
+	findings := pi_declared.violation with input as {"metadata": {}, "profile": {"columns": [col]}}
+	[f] := [f | some f in findings]
+	f.evidence.detector == "email"
+}
+
+test_fail_declared_validator_counts_without_hits if {
+	col := {"name": "sfzh", "rows": 5, "nulls": 5, "blanks": 0, "detectors": {}}
+	findings := pi_declared.violation with input as {
+		"metadata": {"fields": [{"name": "sfzh", "validator": "cn_id_gb11643"}]},
+		"profile": {"columns": [col]},
+	}
+	[f] := [f | some f in findings]
+	f.column == "sfzh"
+	f.evidence.detector == "cn_resident_id"
+}
+
+test_success_pi_declared if {
+	count(pi_declared.violation) == 0 with input as {"metadata": {"pi": {"contains_pi": true}}, "profile": {"columns": [_sfzh]}}
+}
+
+test_success_no_identifiers if {
+	count(pi_declared.violation) == 0 with input as {"metadata": {}, "profile": {"columns": [_xm]}}
+}
+
+test_success_stray_matches_below_detect_min_rate if {
+	col := {
+		"name": "bz",
+		"rows": 100,
+		"nulls": 0,
+		"blanks": 0,
+		"detectors": {"email": {"matched": 3, "masked": 0}},
+	}
+	count(pi_declared.violation) == 0 with input as {"metadata": {}, "profile": {"columns": [col]}}
+}

@@ -1,0 +1,52 @@
+package dgcheck.rules.metadata.field_dictionary_test
+
+import data.dgcheck.rules.metadata.field_dictionary
+
+test_fail_column_without_entry if {
+	field_dictionary.violation == {{
+		"id": "META-016",
+		"title": "Every column in the file has a field-dictionary entry, and every entry has a column",
+		"area": "metadata",
+		"severity": "error",
+		"standard": "政务信息资源目录编制指南(试行); ISO/IEC 11179-3",
+		"clause": "编制指南 信息项信息; ISO/IEC 11179-3 clause unknown",
+		"remediation": concat(" ", [
+			"Make metadata fields[] list exactly the file's columns, by their header names: add an",
+			"entry (name, cn_name, datatype, description) for each undocumented column and remove or",
+			"rename entries that name no column.",
+		]),
+		"column": "sfzh",
+		"message": "sfzh: the column has no field-dictionary entry (file columns: 2, dictionary fields: 1)",
+		"evidence": {"columns": 2, "fields": 1},
+	}} with input as {
+		"dataset": {"columns": ["xm", "sfzh"]},
+		"metadata": {"fields": [{"name": "xm"}]},
+	}
+}
+
+test_fail_entry_without_column if {
+	findings := field_dictionary.violation with input as {
+		"dataset": {"columns": ["xm"]},
+		"metadata": {"fields": [{"name": "xm"}, {"name": "lxdh"}]},
+	}
+	[f] := [f | some f in findings]
+	f.id == "META-016"
+	f.column == "lxdh"
+	f.message == "lxdh: the field-dictionary entry names no column of the file (file columns: 1, dictionary fields: 2)"
+}
+
+test_fail_no_field_dictionary_leaves_every_column_undocumented if {
+	findings := field_dictionary.violation with input as {"dataset": {"columns": ["xm", "sfzh", "lxdh"]}, "metadata": {}}
+	{f.column | some f in findings} == {"xm", "sfzh", "lxdh"}
+	every f in findings {
+		f.id == "META-016"
+		f.severity == "error"
+	}
+}
+
+test_success_dictionary_matches_header if {
+	count(field_dictionary.violation) == 0 with input as {
+		"dataset": {"columns": ["xm", "sfzh"]},
+		"metadata": {"fields": [{"name": "sfzh"}, {"name": "xm"}]},
+	}
+}

@@ -1,0 +1,27 @@
+# METADATA
+# title: Dataset has a non-empty title
+# description: >-
+#   The metadata names the dataset (dct:title; 信息资源名称) with a non-blank title in at least
+#   one language.
+# custom:
+#   id: META-001
+#   standard: DCAT-AP 3.0.1
+#   clause: shapes.ttl :Dataset_Shape
+#   severity: error
+#   remediation: >-
+#     Give the dataset a title in its metadata, in Chinese and, where the catalogue shows one,
+#     in English: `title: {zh: "…", en: "…"}`.
+# schemas:
+#   - input: schema.dgcheck.input
+package dgcheck.rules.metadata.title_present
+
+import data.dgcheck.lib.result
+
+violation contains result.finding(rego.metadata.chain(), {"message": _message}) if not _titled
+
+_titled if {
+	some text in input.metadata.title
+	trim_space(text) != ""
+}
+
+_message := sprintf("the metadata gives the dataset no non-blank title (languages given: %d)", [count(object.get(input, ["metadata", "title"], {}))])

@@ -1,0 +1,39 @@
+# METADATA
+# title: Unintended duplicate records are absent
+# description: >-
+#   No row repeats an earlier row exactly. A of B rows are not such repeats, X = A/B, target 1.
+#   Reported as a warning: a repeat can be legitimate (two identical events), so a person
+#   decides.
+# custom:
+#   id: QUAL-011
+#   standard: GB/T 36344-2018
+#   clause: 准确性/数据重复率 (indicator; sub-clause number unknown)
+#   severity: warning
+#   remediation: >-
+#     Remove the repeated rows, or, if the repeats are real, add the column that tells them apart
+#     (a time stamp or sequence number).
+# schemas:
+#   - input: schema.dgcheck.input
+package dgcheck.rules.quality.duplicate_rows
+
+import data.dgcheck.lib.result
+
+warning contains finding if {
+	duplicates := input.profile.table.duplicate_rows
+	duplicates.count > 0
+	rows := input.profile.table.rows
+	measure := result.measure(rows - duplicates.count, rows)
+
+	finding := result.finding(rego.metadata.chain(), {
+		"message": sprintf(
+			"%d of %d rows repeat an earlier row exactly (X = %s)",
+			[duplicates.count, rows, result.ratio(measure.x)],
+		),
+		"measure": measure,
+		"evidence": {
+			"duplicate_rows": duplicates.count,
+			"first_rows": [{"row": s.row, "first_row": s.first_row} | some s in duplicates.samples],
+		},
+		"samples": [{"row": s.row} | some s in duplicates.samples],
+	})
+}

@@ -1,0 +1,44 @@
+# METADATA
+# title: The declared unique key is unique
+# description: >-
+#   Every declared key (primary_key, or a field declared unique) has a distinct, non-empty value
+#   in every row. A of B rows have a key that is neither empty nor a repeat of an earlier row's,
+#   X = A/B, target 1.
+# custom:
+#   id: QUAL-012
+#   standard: GB/T 36344-2018
+#   clause: 准确性/数据唯一性 (indicator; sub-clause number unknown)
+#   severity: error
+#   remediation: >-
+#     Give every row its own key value: remove repeated records, fill empty keys, or declare a
+#     key (primary_key in the metadata) that really identifies a row.
+# schemas:
+#   - input: schema.dgcheck.input
+package dgcheck.rules.quality.key_uniqueness
+
+import data.dgcheck.lib.result
+
+violation contains finding if {
+	some key in input.profile.table.keys
+	repeats := key.duplicates.count
+	unkeyed := repeats + key.null_keys
+	unkeyed > 0
+	measure := result.measure(key.rows - unkeyed, key.rows)
+	column := concat(",", key.columns)
+
+	finding := result.finding(rego.metadata.chain(), {
+		"column": column,
+		"message": sprintf(
+			"key %s: %d of %d rows have no key of their own: repeated %d, empty %d (X = %s)",
+			[column, unkeyed, key.rows, repeats, key.null_keys, result.ratio(measure.x)],
+		),
+		"measure": measure,
+		"evidence": {
+			"duplicates": repeats,
+			"null_keys": key.null_keys,
+			"distinct": key.distinct,
+			"first_rows": [{"row": s.row, "first_row": s.first_row} | some s in key.duplicates.samples],
+		},
+		"samples": [{"row": s.row} | some s in key.duplicates.samples],
+	})
+}

@@ -1,0 +1,49 @@
+# METADATA
+# title: >-
+#   Distribution is readable: file opens, encoding decodes as declared (UTF-8 or GB18030), CSV
+#   dialect parses
+# description: >-
+#   Every row reads cleanly: it has as many fields as the header (no ragged rows) and its bytes
+#   decode in the file's encoding (no undecodable rows). Each problem is one finding, A of B
+#   rows read cleanly, X = A/B, target 1. A file that does not open at all never reaches the
+#   rules: dgcheck reports it as an input error.
+# custom:
+#   id: QUAL-019
+#   standard: GB/T 36344-2018
+#   clause: 可访问性/可访问 (indicator; sub-clause number unknown)
+#   severity: error
+#   remediation: >-
+#     Re-export the file with one encoding throughout (UTF-8, or GB18030 declared as such) and a
+#     consistent CSV dialect: every row with the header's number of fields, fields holding the
+#     delimiter or a line break quoted.
+# schemas:
+#   - input: schema.dgcheck.input
+package dgcheck.rules.quality.readable
+
+import data.dgcheck.lib.result
+
+violation contains _finding("ragged_rows", "rows have a different number of fields from the header") if {
+	input.profile.table.ragged_rows.count > 0
+}
+
+violation contains _finding("undecodable_rows", sprintf("rows hold bytes that do not decode as %s", [_encoding])) if {
+	input.profile.table.undecodable_rows.count > 0
+}
+
+_encoding := object.get(input, ["dataset", "encoding"], "the detected encoding")
+
+# kind names the reading problem in profile.table; problem says it in words.
+_finding(kind, problem) := result.finding(rego.metadata.chain(), {
+	"message": sprintf("%d of %d %s%s (X = %s)", [issues.count, rows, problem, _first(issues), result.ratio(measure.x)]),
+	"measure": measure,
+	"evidence": {"encoding": _encoding, kind: issues.count, "issues": issues.samples},
+	"samples": [{"row": issue.row} | some issue in issues.samples],
+}) if {
+	issues := input.profile.table[kind]
+	rows := input.profile.table.rows
+	measure := result.measure(rows - issues.count, rows)
+}
+
+_first(issues) := sprintf("; first at row %d: %s", [issues.samples[0].row, issues.samples[0].detail])
+
+_first(issues) := "" if not issues.samples[0]

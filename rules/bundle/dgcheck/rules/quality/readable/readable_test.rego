@@ -1,0 +1,53 @@
+package dgcheck.rules.quality.readable_test
+
+import data.dgcheck.rules.quality.readable
+
+_clean := {"count": 0, "samples": null}
+
+_ragged := {"count": 2, "samples": [
+	{"row": 17, "line": 18, "detail": "6 fields, header has 5"},
+	{"row": 40, "line": 41, "detail": "4 fields, header has 5"},
+]}
+
+_undecodable := {"count": 1, "samples": [{"row": 3, "line": 4, "column": "xm", "detail": "invalid UTF-8 at byte offset 2"}]}
+
+test_fail_ragged_rows if {
+	readable.violation == {{
+		"id": "QUAL-019",
+		"title": "Distribution is readable: file opens, encoding decodes as declared (UTF-8 or GB18030), CSV dialect parses",
+		"area": "quality",
+		"severity": "error",
+		"standard": "GB/T 36344-2018",
+		"clause": "可访问性/可访问 (indicator; sub-clause number unknown)",
+		"remediation": concat(" ", [
+			"Re-export the file with one encoding throughout (UTF-8, or GB18030 declared as such) and a",
+			"consistent CSV dialect: every row with the header's number of fields, fields holding the",
+			"delimiter or a line break quoted.",
+		]),
+		"message": "2 of 2000 rows have a different number of fields from the header; first at row 17: 6 fields, header has 5 (X = 0.9990)",
+		"measure": {"a": 1998, "b": 2000, "x": 0.999},
+		"evidence": {"encoding": "utf-8", "ragged_rows": 2, "issues": _ragged.samples},
+		"samples": [{"row": 17}, {"row": 40}],
+	}} with input as {
+		"dataset": {"encoding": "utf-8"},
+		"profile": {"table": {"rows": 2000, "ragged_rows": _ragged, "undecodable_rows": _clean}},
+	}
+}
+
+test_fail_undecodable_and_ragged_rows_are_two_findings if {
+	findings := readable.violation with input as {
+		"dataset": {"encoding": "utf-8"},
+		"profile": {"table": {"rows": 10, "ragged_rows": _ragged, "undecodable_rows": _undecodable}},
+	}
+	{[f.id, f.measure.a, f.evidence.encoding] | some f in findings} == {["QUAL-019", 8, "utf-8"], ["QUAL-019", 9, "utf-8"]}
+	some f in findings
+	f.message == "1 of 10 rows hold bytes that do not decode as utf-8; first at row 3: invalid UTF-8 at byte offset 2 (X = 0.9000)"
+	f.samples == [{"row": 3}]
+}
+
+test_success_clean_read if {
+	count(readable.violation) == 0 with input as {
+		"dataset": {"encoding": "gb18030"},
+		"profile": {"table": {"rows": 2000, "ragged_rows": _clean, "undecodable_rows": _clean}},
+	}
+}

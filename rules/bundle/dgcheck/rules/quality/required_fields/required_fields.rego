@@ -1,0 +1,44 @@
+# METADATA
+# title: Required fields are populated
+# description: >-
+#   Every field the metadata declares nullable: false has a value in every row. A value is
+#   missing when it is null, blank, or a token standing for "no value" (NULL, N/A, 无, ...).
+#   A of B rows have a value, X = A/B, and the field fails below thresholds.completeness_min.
+# custom:
+#   id: QUAL-007
+#   standard: GB/T 36344-2018
+#   clause: 完整性/数据元素完整性 (indicator; sub-clause number unknown)
+#   severity: error
+#   remediation: >-
+#     Fill the missing values at the source, or declare the field nullable: true in the metadata
+#     if a value may legitimately be absent. Placeholders such as NULL or 无 do not count as
+#     values.
+# schemas:
+#   - input: schema.dgcheck.input
+package dgcheck.rules.quality.required_fields
+
+import data.dgcheck.lib.config
+import data.dgcheck.lib.result
+
+violation contains finding if {
+	some field in input.metadata.fields
+	field.nullable == false
+	some col in input.profile.columns
+	col.name == field.name
+
+	tokens := sum([n | some n in col.missing_tokens])
+	missing := sum([col.nulls, col.blanks, tokens])
+	measure := result.measure(col.rows - missing, col.rows)
+	measure.x < config.thresholds.completeness_min
+
+	finding := result.finding(rego.metadata.chain(), {
+		"column": col.name,
+		"message": sprintf(
+			"%s: %d of %d values of a required field are missing: null %d, blank %d, missing-value token %d (X = %s)",
+			[col.name, missing, col.rows, col.nulls, col.blanks, tokens, result.ratio(measure.x)],
+		),
+		"measure": measure,
+		"evidence": {"nulls": col.nulls, "blanks": col.blanks, "missing_tokens": object.get(col, "missing_tokens", {})},
+		"samples": [{"row": row} | some row in col.null_samples],
+	})
+}

@@ -1,0 +1,28 @@
+package rules
+
+import (
+	_ "embed"
+	"fmt"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/util"
+)
+
+// inputSchema is the JSON Schema of the policy input. A package that declares it
+// (`schemas: [{input: schema.dgcheck.input}]` in its METADATA) is type-checked against it, so
+// reading input.profile.colums fails to compile instead of never firing. User packs may
+// declare it too. `opa test -b rules/bundle -s rules/schemas` registers it under the same name.
+//
+//go:embed schemas/dgcheck/input.json
+var inputSchema []byte
+
+// schemas is the schema set rules compile with.
+func schemas() (*ast.SchemaSet, error) {
+	var schema any
+	if err := util.UnmarshalJSON(inputSchema, &schema); err != nil {
+		return nil, fmt.Errorf("input schema: %w", err)
+	}
+	set := ast.NewSchemaSet()
+	set.Put(ast.SchemaRootRef.Extend(ast.MustParseRef("dgcheck.input")), schema)
+	return set, nil
+}
