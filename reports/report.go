@@ -1,0 +1,130 @@
+// Package reports holds the report model (findings, counts, verdict) and one writer per
+// format. Writers render; they never judge.
+package reports
+
+// SchemaVersion is the version of the JSON report (docs/report.schema.json).
+const SchemaVersion = "1"
+
+// Severity orders findings; --fail-on names the lowest severity that fails a run.
+type Severity string
+
+const (
+	Error   Severity = "error"
+	Warning Severity = "warning"
+	Info    Severity = "info"
+)
+
+// Rank is larger for more severe findings; unknown severities rank lowest.
+func (s Severity) Rank() int {
+	switch s {
+	case Error:
+		return 3
+	case Warning:
+		return 2
+	case Info:
+		return 1
+	}
+	return 0
+}
+
+// Finding is one rule's judgement about one thing (the dataset, a column, a key).
+// Identity (ID to Remediation) comes from the rule's METADATA annotations.
+type Finding struct {
+	ID          string   `json:"id"`
+	Title       string   `json:"title"`
+	Area        string   `json:"area"`
+	Severity    Severity `json:"severity"`
+	Standard    string   `json:"standard"`
+	Clause      string   `json:"clause"`
+	Remediation string   `json:"remediation,omitempty"`
+	Column      string   `json:"column,omitempty"`
+	Message     string   `json:"message"`
+	// Measure is the GB/T 36344 ratio form: A elements of B meet the requirement, X = A/B.
+	Measure *Measure `json:"measure,omitempty"`
+	// Evidence holds rule-specific counts (never raw values).
+	Evidence map[string]any `json:"evidence,omitempty"`
+	// Samples locate offending rows; values are masked by the checkers before they get here.
+	Samples []Sample `json:"samples,omitempty"`
+}
+
+// Measure is A of B, X = A/B.
+type Measure struct {
+	A int64   `json:"a"`
+	B int64   `json:"b"`
+	X float64 `json:"x"`
+}
+
+// Sample is one located offending row.
+type Sample struct {
+	Row   int64  `json:"row"`
+	Value string `json:"value,omitempty"`
+}
+
+// Report is one check of one dataset: what was read, what the rules found, and the verdict.
+type Report struct {
+	SchemaVersion string    `json:"schema_version"`
+	Tool          Tool      `json:"tool"`
+	CheckedAt     string    `json:"checked_at"`
+	Dataset       Dataset   `json:"dataset"`
+	Notices       []string  `json:"notices"`
+	Findings      []Finding `json:"findings"`
+	Summary       Summary   `json:"summary"`
+	Verdict       Verdict   `json:"verdict"`
+	// Profile is the evidence the rules judged (the checkers' versioned profile JSON), for
+	// readers who want the numbers behind the findings. Its sample values are masked.
+	Profile any `json:"profile,omitempty"`
+}
+
+// Tool names the program and version that made the report.
+type Tool struct {
+	Name    string `json:"name"`
+	Version string `json:"version"`
+}
+
+// Dataset is what the reader learned about the checked file, and where its metadata came from.
+type Dataset struct {
+	Path         string   `json:"path"`
+	Name         string   `json:"name"`
+	Format       string   `json:"format"`
+	Encoding     string   `json:"encoding,omitempty"`
+	Delimiter    string   `json:"delimiter,omitempty"`
+	Size         int64    `json:"size"`
+	Rows         int64    `json:"rows"`
+	Columns      []string `json:"columns"`
+	MetadataPath string   `json:"metadata_path,omitempty"`
+	MetadataKind string   `json:"metadata_kind,omitempty"`
+}
+
+// Summary counts findings per area and per severity.
+type Summary struct {
+	ByArea     map[string]int `json:"by_area"`
+	BySeverity map[string]int `json:"by_severity"`
+}
+
+// Verdict says whether the dataset conforms: it does not when any finding is at or above
+// FailOn.
+type Verdict struct {
+	Conformant bool     `json:"conformant"`
+	FailOn     Severity `json:"fail_on"`
+	Failing    int      `json:"failing"`
+}
+
+// Conclude counts the findings and sets the verdict for the given threshold.
+func (r *Report) Conclude(failOn Severity) {
+	r.Summary = Summary{ByArea: map[string]int{}, BySeverity: map[string]int{}}
+	r.Verdict = Verdict{FailOn: failOn}
+	for _, f := range r.Findings {
+		r.Summary.ByArea[f.Area]++
+		r.Summary.BySeverity[string(f.Severity)]++
+		if f.Severity.Rank() >= failOn.Rank() {
+			r.Verdict.Failing++
+		}
+	}
+	r.Verdict.Conformant = r.Verdict.Failing == 0
+	if r.Findings == nil {
+		r.Findings = []Finding{}
+	}
+	if r.Notices == nil {
+		r.Notices = []string{}
+	}
+}
