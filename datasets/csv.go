@@ -36,16 +36,16 @@ var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 // dgcheck must read every row of a damaged file and say where the damage is. Every column is
 // utf8; typing values is the profiler's job.
 type csvReader struct {
-	f        *os.File
-	r        *csv.Reader
-	src      Source
-	cfg      config
-	schema   *arrow.Schema
-	builders []*array.StringBuilder
-	batch    Batch
-	err      error
-	row      int64 // data rows read so far
-	done     bool
+	f       *os.File
+	r       *csv.Reader
+	src     Source
+	cfg     config
+	schema  *arrow.Schema
+	columns []*textColumn
+	batch   Batch
+	err     error
+	row     int64 // data rows read so far
+	done    bool
 	// gb marks GB18030 input, whose decoder has already turned undecodable bytes into
 	// U+FFFD; UTF-8 input passes through encoding/csv as is, so utf8.ValidString finds them.
 	gb bool
@@ -236,9 +236,9 @@ func (cr *csvReader) readHeader() error {
 		cr.src.Columns = append(cr.src.Columns, name)
 	}
 	cr.schema = arrow.NewSchema(fields, nil)
-	cr.builders = make([]*array.StringBuilder, len(fields))
-	for i := range cr.builders {
-		cr.builders[i] = array.NewStringBuilder(cr.cfg.mem)
+	cr.columns = make([]*textColumn, len(fields))
+	for i := range cr.columns {
+		cr.columns[i] = newTextColumn(cr.cfg.mem)
 	}
 	return nil
 }
@@ -260,10 +260,6 @@ func (cr *csvReader) Batch() Batch    { return cr.batch }
 func (cr *csvReader) Err() error      { return cr.err }
 
 func (cr *csvReader) Close() error {
-	for _, b := range cr.builders {
-		b.Release()
-	}
-	cr.builders = nil
 	return cr.f.Close()
 }
 
@@ -272,8 +268,11 @@ func (cr *csvReader) Next() bool {
 	if cr.done || cr.err != nil {
 		return false
 	}
-	want := len(cr.builders)
+	want := len(cr.columns)
 	first := cr.row + 1
+	for _, c := range cr.columns {
+		c.reset(cr.cfg.batchSize)
+	}
 	var issues []Issue
 	n := 0
 	for n < cr.cfg.batchSize {
@@ -293,9 +292,9 @@ func (cr *csvReader) Next() bool {
 			issues = append(issues, Issue{Kind: Ragged, Row: cr.row, Line: int64(line),
 				Detail: fmt.Sprintf("%d fields, header has %d", len(rec), want)})
 		}
-		for i, b := range cr.builders {
+		for i, c := range cr.columns {
 			if i >= len(rec) || rec[i] == "" {
-				b.AppendNull()
+				c.appendNull()
 				continue
 			}
 			v := rec[i]
@@ -305,15 +304,18 @@ func (cr *csvReader) Next() bool {
 					Column: cr.src.Columns[i], Detail: "bytes not valid " + cr.src.Encoding})
 				v = strings.ToValidUTF8(v, "\uFFFD")
 			}
-			b.Append(v)
+			c.append(v)
 		}
 	}
 	if cr.err != nil || n == 0 {
+		for _, c := range cr.columns {
+			c.release()
+		}
 		return false
 	}
-	cols := make([]arrow.Array, len(cr.builders))
-	for i, b := range cr.builders {
-		cols[i] = b.NewArray()
+	cols := make([]arrow.Array, len(cr.columns))
+	for i, c := range cr.columns {
+		cols[i] = c.finish()
 	}
 	rec := array.NewRecordBatch(cr.schema, cols, int64(n))
 	for _, c := range cols {
