@@ -164,6 +164,9 @@ func TestScanMeasuresColumnsAndRows(t *testing.T) {
 	if d := mobile.Detectors["mobile"]; d.Matched != 2 || d.Masked != 2 {
 		t.Errorf("mobile detector = %+v", d)
 	}
+	if mobile.Min != "138****5678" || mobile.Max != "a***@b.cn" {
+		t.Errorf("mobile min/max %q %q: extremes of an identifier column must be masked", mobile.Min, mobile.Max)
+	}
 	if mobile.Detectors["email"].Matched != 1 {
 		t.Errorf("email in mobile column not counted")
 	}

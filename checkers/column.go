@@ -158,8 +158,9 @@ func (c *column) merge(o *column) {
 	}
 }
 
-// profile turns the accumulator into the column's published evidence. Text extremes are
-// masked like samples: the smallest value of a name or ID column is a name or an ID.
+// profile turns the accumulator into the column's published evidence. Text extremes, and
+// any extremes of a column holding identifiers, are masked like samples: the smallest value of
+// a name or ID column is a name or an ID.
 func (c *column) profile(index int) ColumnProfile {
 	p := ColumnProfile{Name: c.name, Index: index, Rows: c.rows, Nulls: c.nulls, Blanks: c.blanks,
 		MissingTokens: map[string]int64{}, NullSamples: c.nullSamples.sorted(),
@@ -175,11 +176,20 @@ func (c *column) profile(index int) ColumnProfile {
 		p.Kinds[kindNames[k]] = n
 	}
 	p.InferredType, p.TypeConformance = c.inferType()
-	switch p.InferredType {
-	case "integer", "number":
+	holdsIdentifiers := false
+	for _, d := range c.detectors {
+		holdsIdentifiers = holdsIdentifiers || d.matched > 0
+	}
+	switch {
+	case holdsIdentifiers:
+		// A column of mobile numbers is "integer", but its extremes are phone numbers.
+		if c.textMin != "" {
+			p.Min, p.Max = detect.Mask(c.textMin), detect.Mask(c.textMax)
+		}
+	case p.InferredType == "integer", p.InferredType == "number":
 		p.Min = strconv.FormatFloat(c.numMin, 'f', -1, 64)
 		p.Max = strconv.FormatFloat(c.numMax, 'f', -1, 64)
-	case "date", "datetime":
+	case p.InferredType == "date", p.InferredType == "datetime":
 		p.Min, p.Max = c.timeMin, c.timeMax
 	default:
 		if c.textMin != "" {
