@@ -121,10 +121,4 @@ func (r *Report) Conclude(failOn Severity) {
 		}
 	}
 	r.Verdict.Conformant = r.Verdict.Failing == 0
-	if r.Findings == nil {
-		r.Findings = []Finding{}
-	}
-	if r.Notices == nil {
-		r.Notices = []string{}
-	}
 }

@@ -27,7 +27,7 @@ func (TextWriter) Write(w io.Writer, r *Report) error {
 	if d.Delimiter != "" {
 		facts = append(facts, fmt.Sprintf("delimiter %q", d.Delimiter))
 	}
-	facts = append(facts, fmt.Sprintf("%d rows", d.Rows), fmt.Sprintf("%d columns", len(d.Columns)))
+	facts = append(facts, counted(d.Rows, "row"), counted(len(d.Columns), "column"))
 	p.printf("  %s\n", strings.Join(facts, ", "))
 	if d.MetadataPath != "" {
 		p.printf("  metadata: %s (%s)\n", d.MetadataPath, d.MetadataKind)
@@ -49,6 +49,12 @@ func (TextWriter) Write(w io.Writer, r *Report) error {
 	slices.SortFunc(areas, func(a, b string) int {
 		return cmp.Or(cmp.Compare(areaRank(a), areaRank(b)), cmp.Compare(a, b))
 	})
+	// Continuation lines indent to the message column, which a user pack's longer rule ids
+	// (PRIVACY-001) push right.
+	idWidth := 10
+	for _, f := range r.Findings {
+		idWidth = max(idWidth, len(f.ID))
+	}
 	for _, area := range areas {
 		fs := byArea[area]
 		slices.SortStableFunc(fs, func(a, b Finding) int {
@@ -56,13 +62,13 @@ func (TextWriter) Write(w io.Writer, r *Report) error {
 		})
 		p.printf("\n%s (%d)\n", area, len(fs))
 		for _, f := range fs {
-			p.printf("  %-7s %-10s %s\n", f.Severity, f.ID, f.Message)
-			p.printf("  %-7s %-10s %s, %s\n", "", "", f.Standard, f.Clause)
+			p.printf("  %-7s %-*s %s\n", f.Severity, idWidth, f.ID, f.Message)
+			p.printf("  %-7s %-*s %s, %s\n", "", idWidth, "", f.Standard, f.Clause)
 			if len(f.Samples) > 0 {
-				p.printf("  %-7s %-10s rows: %s\n", "", "", formatSamples(f.Samples))
+				p.printf("  %-7s %-*s rows: %s\n", "", idWidth, "", formatSamples(f.Samples))
 			}
 			if f.Remediation != "" {
-				p.printf("  %-7s %-10s fix: %s\n", "", "", f.Remediation)
+				p.printf("  %-7s %-*s fix: %s\n", "", idWidth, "", f.Remediation)
 			}
 		}
 	}
@@ -70,12 +76,12 @@ func (TextWriter) Write(w io.Writer, r *Report) error {
 		p.printf("\nno findings\n")
 	}
 	v := r.Verdict
-	counts := fmt.Sprintf("%d errors, %d warnings, %d info", r.Summary.BySeverity[string(Error)],
-		r.Summary.BySeverity[string(Warning)], r.Summary.BySeverity[string(Info)])
+	counts := fmt.Sprintf("%s, %s, %d info", counted(r.Summary.BySeverity[string(Error)], "error"),
+		counted(r.Summary.BySeverity[string(Warning)], "warning"), r.Summary.BySeverity[string(Info)])
 	if v.Conformant {
 		p.printf("\nverdict: CONFORMANT (%s; fails on %s)\n", counts, v.FailOn)
 	} else {
-		p.printf("\nverdict: NOT CONFORMANT: %d findings at or above %s (%s)\n", v.Failing, v.FailOn, counts)
+		p.printf("\nverdict: NOT CONFORMANT: %s at or above %s (%s)\n", counted(v.Failing, "finding"), v.FailOn, counts)
 	}
 	return p.err
 }
@@ -85,6 +91,14 @@ func areaRank(a string) int {
 		return i
 	}
 	return len(areaOrder)
+}
+
+// counted reads as English: "1 warning", "2 warnings", "0 rows".
+func counted[N int | int64](n N, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 func formatSamples(samples []Sample) string {
