@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"bytes"
 	_ "embed"
 	"fmt"
 
@@ -15,6 +16,12 @@ import (
 //
 //go:embed schemas/dgcheck/input.json
 var inputSchema []byte
+
+// InputSchema returns the JSON Schema of the policy input, the one source of the profile's
+// documented contract (docs/profile.schema.json is generated from it). The bytes are a copy.
+func InputSchema() []byte {
+	return bytes.Clone(inputSchema)
+}
 
 // schemas is the schema set rules compile with.
 func schemas() (*ast.SchemaSet, error) {
