@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/signal"
 	"runtime/debug"
@@ -39,7 +40,7 @@ var errNonConformant = errors.New("dataset does not conform")
 
 // exitCode maps a run's error to the process exit code, printing what the user must read.
 // Every error other than non-conformance is a usage or input error: one line, no stack.
-func exitCode(err error, stderr *os.File) int {
+func exitCode(err error, stderr io.Writer) int {
 	switch {
 	case err == nil:
 		return exitConformant
