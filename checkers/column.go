@@ -68,7 +68,7 @@ func (c *column) observe(v string, present bool, row int64) uint64 {
 	c.kinds[k]++
 	switch k {
 	case kindInteger, kindNumber:
-		if f, err := strconv.ParseFloat(v, 64); err == nil {
+		if f, ok := numberOf(v, k); ok {
 			if c.kinds[kindInteger]+c.kinds[kindNumber] == 1 || f < c.numMin {
 				c.numMin = f
 			}
@@ -230,4 +230,25 @@ func (c *column) inferType() (string, float64) {
 		return "string", 1
 	}
 	return kindNames[best], float64(bestN) / float64(present)
+}
+
+// numberOf reads a numeric value. Integers (at most 15 digits, so exact in a float64) are
+// summed digit by digit: ParseFloat on every integer cost 5% of a scan.
+func numberOf(v string, k kind) (float64, bool) {
+	if k == kindNumber {
+		f, err := strconv.ParseFloat(v, 64)
+		return f, err == nil
+	}
+	neg, digits := false, v
+	switch v[0] {
+	case '-':
+		neg, digits = true, v[1:]
+	case '+':
+		digits = v[1:]
+	}
+	n, _ := digitsOf(digits)
+	if neg {
+		n = -n
+	}
+	return float64(n), true
 }

@@ -31,6 +31,9 @@ func (d *distinctCounter) add(h uint64) {
 		d.addHLL(h)
 		return
 	}
+	if _, seen := d.exact[h]; seen { // a lookup is cheaper than an assignment that changes nothing
+		return
+	}
 	d.exact[h] = struct{}{}
 	if len(d.exact) > exactLimit {
 		d.toSketch()

@@ -95,9 +95,9 @@ func isDate(v string) bool {
 	if len(v) != 10 || v[4] != '-' || v[7] != '-' {
 		return false
 	}
-	y, ok1 := digits(v[0:4])
-	m, ok2 := digits(v[5:7])
-	d, ok3 := digits(v[8:10])
+	y, ok1 := digitsOf(v[0:4])
+	m, ok2 := digitsOf(v[5:7])
+	d, ok3 := digitsOf(v[8:10])
 	return ok1 && ok2 && ok3 && m >= 1 && m <= 12 && d >= 1 && d <= daysIn(y, m)
 }
 
@@ -108,14 +108,14 @@ func isDatetime(v string) bool {
 		return false
 	}
 	t := v[11:]
-	h, ok1 := digits(t[0:2])
-	mi, ok2 := digits(t[3:5])
+	h, ok1 := digitsOf(t[0:2])
+	mi, ok2 := digitsOf(t[3:5])
 	if !ok1 || !ok2 || t[2] != ':' || h > 23 || mi > 59 {
 		return false
 	}
 	t = t[5:]
 	if len(t) >= 3 && t[0] == ':' {
-		s, ok := digits(t[1:3])
+		s, ok := digitsOf(t[1:3])
 		if !ok || s > 60 {
 			return false
 		}
@@ -132,8 +132,8 @@ func isDatetime(v string) bool {
 	case t == "" || t == "Z":
 		return true
 	case len(t) == 6 && (t[0] == '+' || t[0] == '-') && t[3] == ':':
-		_, ok1 := digits(t[1:3])
-		_, ok2 := digits(t[4:6])
+		_, ok1 := digitsOf(t[1:3])
+		_, ok2 := digitsOf(t[4:6])
 		return ok1 && ok2
 	}
 	return false
@@ -141,7 +141,7 @@ func isDatetime(v string) bool {
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
-func digits(s string) (int, bool) {
+func digitsOf(s string) (int, bool) {
 	n := 0
 	for i := 0; i < len(s); i++ {
 		if !isDigit(s[i]) {
