@@ -11,10 +11,8 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"github.com/dgcheck/dgcheck/checkers"
-	"github.com/dgcheck/dgcheck/datasets"
+	"github.com/dgcheck/dgcheck"
 	"github.com/dgcheck/dgcheck/reports"
-	"github.com/dgcheck/dgcheck/rules"
 )
 
 func checkCommand(env *environment) *cli.Command {
@@ -84,66 +82,17 @@ func checkOptionsFrom(c *cli.Context) (checkOptions, error) {
 
 func runCheck(ctx context.Context, env *environment, path string, o checkOptions) error {
 	started := env.now()
-	var readOpts []datasets.Option
-	if o.encoding != "" {
-		readOpts = append(readOpts, datasets.WithEncoding(o.encoding))
-	}
-	r, err := datasets.Open(ctx, path, readOpts...)
+	checker, err := dgcheck.NewChecker(ctx, dgcheck.WithRules(o.rules...),
+		dgcheck.WithVersion(env.version), dgcheck.WithClock(func() time.Time { return started }))
 	if err != nil {
 		return err
 	}
-	defer r.Close()
-
-	metaPath := o.metadata
-	if metaPath == "" {
-		metaPath = datasets.FindMetadata(path)
-	}
-	var meta *datasets.MetadataFile
-	if metaPath != "" {
-		if meta, err = datasets.ReadMetadata(metaPath, path); err != nil {
-			return err
-		}
-	}
-	engine, err := rules.Load(ctx, rules.WithUserRules(o.rules...))
-	if err != nil {
-		return err
-	}
-
-	plan := checkers.PlanFor(metadataOf(meta))
-	plan.Progress = progressLine(env.stderr, env.now, started)
-	profile, err := checkers.Scan(ctx, r, plan)
-	if err != nil {
-		return err
-	}
+	report, err := checker.Check(ctx, dgcheck.Request{Path: path, Metadata: o.metadata,
+		Encoding: o.encoding, FailOn: o.failOn, Progress: progressLine(env.stderr, env.now, started)})
 	finishProgress(env.stderr)
-
-	src := r.Source()
-	report := &reports.Report{SchemaVersion: reports.SchemaVersion,
-		Tool:      reports.Tool{Name: "dgcheck", Version: env.version},
-		CheckedAt: started.UTC().Format(time.RFC3339),
-		Dataset: reports.Dataset{Path: src.Path, Name: src.Name, Format: string(src.Format),
-			Encoding: src.Encoding, Delimiter: src.Delimiter, Size: src.Size, Rows: src.Rows, Columns: src.Columns},
-		Profile: profile}
-	var metaInput any = map[string]any{}
-	if meta != nil {
-		report.Dataset.MetadataPath, report.Dataset.MetadataKind = meta.Path, meta.Kind
-		metaInput = meta.Metadata
-		for _, u := range meta.Unknown {
-			report.Notices = append(report.Notices, fmt.Sprintf("%s: unknown metadata key %s", meta.Path, u))
-		}
-	}
-	report.Findings, err = engine.Evaluate(ctx, rules.Input{
-		Dataset: map[string]any{"path": src.Path, "name": src.Name, "format": src.Format,
-			"encoding": src.Encoding, "delimiter": src.Delimiter, "rows": src.Rows,
-			"columns": src.Columns, "metadata_path": report.Dataset.MetadataPath},
-		Metadata: metaInput,
-		Profile:  profile,
-		Options:  map[string]any{"now": started.UTC().Format(time.RFC3339)},
-	})
 	if err != nil {
 		return err
 	}
-	report.Conclude(o.failOn)
 	if err := writeReport(env.stdout, o, report); err != nil {
 		return err
 	}
@@ -151,13 +100,6 @@ func runCheck(ctx context.Context, env *environment, path string, o checkOptions
 		return errNonConformant
 	}
 	return nil
-}
-
-func metadataOf(mf *datasets.MetadataFile) *datasets.Metadata {
-	if mf == nil {
-		return nil
-	}
-	return &mf.Metadata
 }
 
 func writeReport(stdout io.Writer, o checkOptions, report *reports.Report) error {

@@ -22,9 +22,9 @@ const (
 	exampleClean = "../../examples/dibao/hongshan_dibao_2025_clean.csv"
 )
 
-// dgcheck runs the CLI in-process as a user would, with a fixed clock, and returns what it
+// runCLI runs the CLI in-process as a user would, with a fixed clock, and returns what it
 // printed and the exit code main would have used.
-func dgcheck(t *testing.T, args ...string) (stdout, stderr string, code int) {
+func runCLI(t *testing.T, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
 	var out, errOut bytes.Buffer
 	app := newApp(&out, &errOut)
@@ -36,7 +36,7 @@ func dgcheck(t *testing.T, args ...string) (stdout, stderr string, code int) {
 // checkReport runs check with --format json and decodes the report.
 func checkReport(t *testing.T, args ...string) (reports.Report, int) {
 	t.Helper()
-	stdout, stderr, code := dgcheck(t, append([]string{"check", "--format", "json"}, args...)...)
+	stdout, stderr, code := runCLI(t, append([]string{"check", "--format", "json"}, args...)...)
 	var r reports.Report
 	if err := json.Unmarshal([]byte(stdout), &r); err != nil {
 		t.Fatalf("report is not JSON: %v\nstderr: %s", err, stderr)
@@ -53,7 +53,7 @@ func ids(fs []reports.Finding) []string {
 }
 
 func TestExampleIsNotConformantWithItsDeliberateProblems(t *testing.T) {
-	stdout, stderr, code := dgcheck(t, "check", example)
+	stdout, stderr, code := runCLI(t, "check", example)
 	if code != exitNonConformant {
 		t.Fatalf("exit %d, want 1; stderr: %s", code, stderr)
 	}
@@ -138,7 +138,7 @@ func TestGB18030CopyGivesTheSameFindingsAndNamesItsEncoding(t *testing.T) {
 	if !reflect.DeepEqual(got.Findings, want.Findings) {
 		t.Errorf("GB18030 copy: findings %q, want %q", ids(got.Findings), ids(want.Findings))
 	}
-	stdout, _, _ := dgcheck(t, "check", path)
+	stdout, _, _ := runCLI(t, "check", path)
 	if !strings.Contains(stdout, "encoding gb18030") {
 		t.Errorf("text report does not name the encoding:\n%s", stdout)
 	}
@@ -170,8 +170,8 @@ func TestReportsNeverPrintRawPersonalData(t *testing.T) {
 	if len(secrets) < 5000 {
 		t.Fatalf("only %d values to look for", len(secrets))
 	}
-	text, _, _ := dgcheck(t, "check", example)
-	js, _, _ := dgcheck(t, "check", "--format", "json", example)
+	text, _, _ := runCLI(t, "check", example)
+	js, _, _ := runCLI(t, "check", "--format", "json", example)
 	for _, out := range []string{text, js} {
 		for _, s := range secrets {
 			if strings.Contains(out, s) {
@@ -234,7 +234,7 @@ func TestInputErrorsExitTwoWithOneLine(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			stdout, stderr, code := dgcheck(t, tt.args...)
+			stdout, stderr, code := runCLI(t, tt.args...)
 			if code != exitUsageOrInput {
 				t.Fatalf("exit %d, want 2; stderr %q", code, stderr)
 			}
@@ -246,7 +246,7 @@ func TestInputErrorsExitTwoWithOneLine(t *testing.T) {
 			}
 		})
 	}
-	_, stderr, _ := dgcheck(t, "check", truncated)
+	_, stderr, _ := runCLI(t, "check", truncated)
 	if lines := strings.Count(strings.TrimSpace(stderr), "\n") + 1; lines != 1 {
 		t.Errorf("truncated parquet: %d lines on stderr, want one:\n%s", lines, stderr)
 	}
@@ -280,7 +280,7 @@ violation contains f if {
 
 func TestFailOnAndOutputFile(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "report.json")
-	stdout, _, code := dgcheck(t, "check", "-o", out, "--fail-on", "info", exampleClean)
+	stdout, _, code := runCLI(t, "check", "-o", out, "--fail-on", "info", exampleClean)
 	if code != exitConformant || stdout != "" {
 		t.Errorf("exit %d, stdout %q: the report belongs in the file", code, stdout)
 	}
@@ -296,22 +296,22 @@ func TestFailOnAndOutputFile(t *testing.T) {
 		t.Errorf("fail_on %q, want info", r.Verdict.FailOn)
 	}
 	// QUAL-011 is a warning: failing on errors only, a roll with just repeated rows passes.
-	_, _, code = dgcheck(t, "check", "--fail-on", "warning", example)
+	_, _, code = runCLI(t, "check", "--fail-on", "warning", example)
 	if code != exitNonConformant {
 		t.Errorf("--fail-on warning: exit %d, want 1", code)
 	}
 }
 
 func TestHelpAndVersion(t *testing.T) {
-	stdout, _, code := dgcheck(t, "check", "--help")
+	stdout, _, code := runCLI(t, "check", "--help")
 	if code != 0 || !strings.Contains(stdout, "Examples:") || !strings.Contains(stdout, "--fail-on") {
 		t.Errorf("check --help (exit %d):\n%s", code, stdout)
 	}
-	stdout, _, _ = dgcheck(t, "--help")
+	stdout, _, _ = runCLI(t, "--help")
 	if !strings.Contains(stdout, "Exit codes") {
 		t.Errorf("--help does not explain exit codes:\n%s", stdout)
 	}
-	stdout, _, _ = dgcheck(t, "version")
+	stdout, _, _ = runCLI(t, "version")
 	if stdout != "dgcheck "+version+"\n" {
 		t.Errorf("version printed %q", stdout)
 	}

@@ -1,0 +1,53 @@
+package dgcheck_test
+
+import (
+	"context"
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/dgcheck/dgcheck"
+	"github.com/dgcheck/dgcheck/reports"
+)
+
+// One Checker serves many datasets: the rules are prepared once.
+func TestCheckerChecksManyDatasets(t *testing.T) {
+	ctx := context.Background()
+	at := time.Date(2026, 11, 25, 8, 0, 0, 0, time.UTC)
+	c, err := dgcheck.NewChecker(ctx, dgcheck.WithVersion("test"), dgcheck.WithClock(func() time.Time { return at }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for path, conformant := range map[string]bool{
+		"examples/dibao/hongshan_dibao_2025.csv":           false,
+		"examples/dibao/hongshan_dibao_2025_clean.parquet": true,
+	} {
+		r, err := c.Check(ctx, dgcheck.Request{Path: path, FailOn: reports.Error})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Verdict.Conformant != conformant || r.CheckedAt != "2026-11-25T08:00:00Z" || r.Tool.Version != "test" {
+			t.Errorf("%s: conformant %v at %s by %s", path, r.Verdict.Conformant, r.CheckedAt, r.Tool.Version)
+		}
+		if r.Dataset.MetadataKind != "dgcheck/metadata/v1" {
+			t.Errorf("%s: metadata %q not found beside the data", path, r.Dataset.MetadataPath)
+		}
+	}
+	if _, err := c.Check(ctx, dgcheck.Request{Path: "examples/dibao/missing.csv"}); err == nil {
+		t.Error("a missing file must be an error, not a report")
+	}
+}
+
+func ExampleChecker_Check() {
+	ctx := context.Background()
+	c, err := dgcheck.NewChecker(ctx)
+	if err != nil {
+		panic(err)
+	}
+	r, err := c.Check(ctx, dgcheck.Request{Path: "examples/dibao/hongshan_dibao_2025.csv", FailOn: reports.Error})
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(r.Verdict.Conformant, r.Summary.ByArea["identifiers"])
+	// Output: false 1
+}
