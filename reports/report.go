@@ -69,7 +69,10 @@ type Report struct {
 	Notices       []string  `json:"notices"`
 	Findings      []Finding `json:"findings"`
 	Summary       Summary   `json:"summary"`
-	Verdict       Verdict   `json:"verdict"`
+	// Scores rate the dataset on the six GB/T 36344 quality indicators; nil when no rule
+	// produced them.
+	Scores  *Scores `json:"scores,omitempty"`
+	Verdict Verdict `json:"verdict"`
 	// Profile is the evidence the rules judged (the checkers' versioned profile JSON), for
 	// readers who want the numbers behind the findings. Its sample values are masked.
 	Profile any `json:"profile,omitempty"`
@@ -121,4 +124,24 @@ func (r *Report) Conclude(failOn Severity) {
 		}
 	}
 	r.Verdict.Conformant = r.Verdict.Failing == 0
+}
+
+// Indicators are the six GB/T 36344-2018 data-quality indicators, in the standard's order.
+var Indicators = []string{"normativity", "completeness", "accuracy", "consistency", "timeliness", "accessibility"}
+
+// Scores are the quality-indicator scores the rules computed (reports render them; they do
+// not compute them).
+type Scores struct {
+	// Indicators maps each evaluated indicator (see Indicators) to its score.
+	Indicators map[string]IndicatorScore `json:"indicators"`
+	Overall    float64                   `json:"overall"` // 0-100
+	Grade      string                    `json:"grade"`   // A (best) to E
+}
+
+// IndicatorScore is one indicator: A of B evaluated elements conform, scaled to 0-100.
+type IndicatorScore struct {
+	Score float64  `json:"score"`
+	A     int64    `json:"a"`
+	B     int64    `json:"b"`
+	Rules []string `json:"rules"` // the rule ids that measured it
 }
