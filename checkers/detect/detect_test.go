@@ -1,11 +1,12 @@
 package detect
 
 import (
+	"encoding/binary"
+	"math/bits"
+	"math/rand/v2"
 	"net/mail"
-	"regexp"
 	"strings"
 	"testing"
-	"time"
 	"unicode/utf8"
 )
 
@@ -18,27 +19,38 @@ type sample struct {
 var (
 	none   = Result{}
 	valid  = Result{Match: true, Valid: true}
-	match  = Result{Match: true}
 	masked = Result{Masked: true}
 )
+
+// fault is a matched value that failed the checks named by t.
+func fault(t Traits) Result { return Result{Match: true, Traits: t} }
+
+// fact is a valid value with the traits t.
+func fact(t Traits) Result { return Result{Match: true, Valid: true, Traits: t} }
 
 var residentIDSamples = []sample{
 	{"11010519491231002X", valid, "STANDARDS §3.1 worked example"},
 	{"11010519491231002x", valid, "lower-case x accepted as X"},
 	{"  11010519491231002X\t", valid, "surrounding space and tab"},
-	{"110105194912310021", match, "worked example with check 1: wrong check digit"},
-	{"440301200002291237", valid, "29 February of a leap year (2000)"},
+	{"110105194912310021", fault(IDBadCheckDigit), "worked example with check 1: wrong check digit"},
+	{"440301200002291237", valid, "29 February of a leap year (2000), retired region code 440301"},
 	{"510107200402295670", valid, "29 February 2004"},
-	{"440301190002291230", match, "29 February 1900: not a leap year"},
-	{"110105194902300020", match, "30 February, right check digit"},
-	{"110105194913010029", match, "month 13, right check digit"},
-	{"110105194912000021", match, "day 00, right check digit"},
-	{"110105189912310023", match, "born 1899, right check digit"},
-	{"110105210101010020", match, "born 2101, right check digit"},
+	{"440301190002291230", fault(IDBadBirthDate), "29 February 1900: not a leap year"},
+	{"110105194902300020", fault(IDBadBirthDate), "30 February, right check digit"},
+	{"110105194913010029", fault(IDBadBirthDate), "month 13, right check digit"},
+	{"110105194912000021", fault(IDBadBirthDate), "day 00, right check digit"},
+	{"110105189912310023", fault(IDBadBirthDate), "born 1899, right check digit"},
+	{"110105210101010020", fault(IDBadBirthDate), "born 2101, right check digit"},
 	{"110105209912310029", valid, "born 2099: the future-date check belongs to the rules"},
-	{"010105194912310026", match, "first digit 0, right check digit"},
+	{"010105194912310026", fault(IDUnknownRegion), "first digit 0, right check digit"},
+	{"990105194912310023", fault(IDUnknownRegion), "province 99 does not exist, right check digit"},
 	{"320102198808084016", valid, "another valid number"},
-	{"44030119900101001X", match, "valid date, wrong check X"},
+	{"44030119900101001X", fault(IDBadCheckDigit), "valid date, wrong check X"},
+	{"990105194913010020", fault(IDBadCheckDigit | IDBadBirthDate | IDUnknownRegion), "everything wrong at once"},
+	{"420111800101123", fault(IDLegacy15), "legacy 15 digits: Hongshan, 1980-01-01"},
+	{"420111801301123", none, "15 digits, month 13: not a legacy number"},
+	{"990105800101123", none, "15 digits, unknown region: not a legacy number"},
+	{"4201118001011234", none, "16 digits"},
 	{"11010519491231002", none, "17 digits"},
 	{"11010519491231002X1", none, "19 characters"},
 	{"110105194912310021X", none, "19 characters ending in X"},
@@ -68,6 +80,10 @@ var residentIDSamples = []sample{
 var mobileSamples = []sample{
 	{"13812345678", valid, "plain"},
 	{"19912345678", valid, "19x segment"},
+	{"19212345678", valid, "192, China Broadnet's segment"},
+	{"14212345678", fault(MobileUnallocated), "142 is not allocated"},
+	{"19412345678", fault(MobileUnallocated), "194 is not allocated"},
+	{"16012345678", fault(MobileUnallocated), "160 is not allocated"},
 	{"+8613812345678", valid, "+86"},
 	{"8613812345678", valid, "86"},
 	{"+86-13812345678", valid, "+86-"},
@@ -146,9 +162,52 @@ var emailSamples = []sample{
 	{"d**@1*6.com", none, "masked domain"},
 }
 
-func TestResidentID(t *testing.T) { runSamples(t, "cn_resident_id", ResidentID, residentIDSamples) }
-func TestMobile(t *testing.T)     { runSamples(t, "mobile", Mobile, mobileSamples) }
-func TestEmail(t *testing.T)      { runSamples(t, "email", Email, emailSamples) }
+// samples holds every detector's table of true and false samples, by detector name.
+var samples = map[string][]sample{
+	"cn_resident_id": residentIDSamples,
+	"mobile":         mobileSamples,
+	"email":          emailSamples,
+	"cn_uscc":        usccSamples,
+	"cn_org_code":    orgCodeSamples,
+	"bank_card":      bankCardSamples,
+	"fixed_line":     fixedLineSamples,
+	"ip_address":     ipSamples,
+	"cn_passport":    passportSamples,
+	"hkmo_permit":    hkmoPermitSamples,
+	"tw_permit":      twPermitSamples,
+	"vehicle_plate":  plateSamples,
+	"coordinate":     coordinateSamples,
+	"postcode":       postcodeSamples,
+	"cn_region_code": regionCodeSamples,
+	"person_name":    nameSamples,
+	"address":        addressSamples,
+}
+
+// TestDetectors runs each detector over its table, checks the table against the detector's
+// reference (a regular expression or a plain implementation written from STANDARDS), and checks
+// the invariants every detector keeps.
+func TestDetectors(t *testing.T) {
+	for _, d := range All {
+		t.Run(d.Name, func(t *testing.T) {
+			ss, ok := samples[d.Name]
+			if !ok || len(ss) < 10 {
+				t.Fatalf("%s has no table of true and false samples", d.Name)
+			}
+			var matched, rejected int
+			for _, c := range ss {
+				if c.want.Match {
+					matched++
+				} else if !c.want.Masked {
+					rejected++
+				}
+			}
+			if matched == 0 || rejected == 0 {
+				t.Errorf("%s's table needs both true and false samples (%d, %d)", d.Name, matched, rejected)
+			}
+			runSamples(t, d.Name, d.Detect, ss)
+		})
+	}
+}
 
 func runSamples(t *testing.T, name string, detect func(string) Result, samples []sample) {
 	t.Helper()
@@ -163,53 +222,6 @@ func runSamples(t *testing.T, name string, detect func(string) Result, samples [
 	}
 }
 
-// Regular-expression references written straight from STANDARDS, for differential testing: the
-// hand-written matchers must agree with them on every input (table and fuzz).
-var (
-	refIDMatch    = regexp.MustCompile(`^[0-9]{17}[0-9Xx]$`)
-	refIDValid    = regexp.MustCompile(`^[1-9][0-9]{5}([0-9]{8})[0-9]{3}[0-9Xx]$`)
-	refIDMasked   = regexp.MustCompile(`^[0-9][0-9*]{16}[0-9Xx*]$`)
-	refMobile     = regexp.MustCompile(`^(?:\+86-?|86-?)?1[3-9][0-9]{9}$`)
-	refMobileMask = regexp.MustCompile(`^(?:\+86-?|86-?)?(1(?:[3-9][0-9]*)?\*{4,8}[0-9]+)$`)
-	refEmailLocal = regexp.MustCompile(`^[A-Za-z0-9_%+-]+(?:\.[A-Za-z0-9_%+-]+)*$`)
-	refEmailMask  = regexp.MustCompile(`^[A-Za-z0-9_%+-]\*+$`)
-	refDomain     = regexp.MustCompile(`^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$`)
-)
-
-func reference(name, s string) Result {
-	s = strings.Trim(s, " \t")
-	switch name {
-	case "cn_resident_id":
-		if refIDMatch.MatchString(s) {
-			r := Result{Match: true}
-			if m := refIDValid.FindStringSubmatch(s); m != nil {
-				d, err := time.Parse("20060102", m[1])
-				r.Valid = err == nil && d.Year() >= 1900 && d.Year() <= 2100 &&
-					CheckDigit(s) == strings.ToUpper(s[17:])[0]
-			}
-			return r
-		}
-		return Result{Masked: refIDMasked.MatchString(s) && strings.Contains(s, "****")}
-	case "mobile":
-		if refMobile.MatchString(s) {
-			return valid
-		}
-		m := refMobileMask.FindStringSubmatch(s)
-		return Result{Masked: m != nil && len(m[1]) == 11}
-	case "email":
-		at := strings.LastIndexByte(s, '@')
-		if at < 0 || len(s) > 254 || len(s)-at-1 > 253 || !refDomain.MatchString(s[at+1:]) {
-			return none
-		}
-		local := s[:at]
-		if len(local) <= 64 && refEmailLocal.MatchString(local) {
-			return valid
-		}
-		return Result{Masked: refEmailMask.MatchString(local)}
-	}
-	panic("no reference for " + name)
-}
-
 // checkInvariants holds for every detector and every input.
 func checkInvariants(t *testing.T, name string, detect func(string) Result, s string) {
 	t.Helper()
@@ -220,11 +232,17 @@ func checkInvariants(t *testing.T, name string, detect func(string) Result, s st
 	if r.Match && r.Masked {
 		t.Errorf("%s(%q) = %+v: both Match and Masked", name, s, r)
 	}
-	var d Detector
-	for _, x := range All {
-		if x.Name == name {
-			d = x
-		}
+	if r.Traits != 0 && !r.Match {
+		t.Errorf("%s(%q) = %+v: traits without Match", name, s, r)
+	}
+	i := Index(name)
+	d := &All[i]
+	if int(bits.Len8(uint8(r.Traits))) > len(d.Traits) {
+		t.Errorf("%s(%q) = %+v: a trait bit Detector.Traits does not name", name, s, r)
+	}
+	// The prefilter must admit whatever the detector recognises, or a scan would miss it.
+	if _, set := Candidates(s); (r.Match || r.Masked) && set&(1<<i) == 0 {
+		t.Errorf("%s(%q) = %+v, but Candidates rules %s out (shape %+v)", name, s, r, name, ShapeOf(s))
 	}
 	out := d.Mask(s)
 	if !utf8.ValidString(out) {
@@ -237,8 +255,10 @@ func checkInvariants(t *testing.T, name string, detect func(string) Result, s st
 		if m := detect(out); !m.Masked {
 			t.Errorf("%s mask of %q = %q, which the detector does not recognise as masked (%+v)", name, s, out, m)
 		}
-		if g := Mask(s); g != out {
-			t.Errorf("Mask(%q) = %q, %s mask = %q", s, g, name, out)
+		if first := firstRecognising(s); first == i {
+			if g := Mask(s); g != out {
+				t.Errorf("Mask(%q) = %q, %s mask = %q", s, g, name, out)
+			}
 		}
 	}
 	if r.Masked && out != s {
@@ -260,6 +280,17 @@ func checkInvariants(t *testing.T, name string, detect func(string) Result, s st
 			t.Errorf("Email matches %q but net/mail says %v, %v", trimmed, a, err)
 		}
 	}
+}
+
+// firstRecognising is the index of the first detector in All that matches s or recognises it
+// as masked (the one whose mask Mask uses), or -1.
+func firstRecognising(s string) int {
+	for i := range All {
+		if r := All[i].Detect(s); r.Match || r.Masked {
+			return i
+		}
+	}
+	return -1
 }
 
 func TestCheckDigit(t *testing.T) {
@@ -315,8 +346,9 @@ func TestMask(t *testing.T) {
 		{"d**@126.com", "d**@126.com"},
 		{"张三", "张*"},
 		{"张三丰", "张**"},
-		{"欧阳修", "欧**"},
-		{"北京市海淀区中关村大街27号1101室", "北***************"}, // capped at 16 runes
+		{"欧阳修", "欧阳*"}, // the compound surname kept whole
+		{"北京市海淀区中关村大街27号1101室", "北京市海淀区********"},
+		{"这是一段很长的没有任何标记的普通文字内容", "这***************"}, // capped at 16 runes
 		{"1234567", "1******"},
 		{"a", "a"},
 		{"张", "张"},
@@ -404,7 +436,9 @@ func nothingToHide(s string) bool {
 }
 
 func TestAllNamesStable(t *testing.T) {
-	want := []string{"cn_resident_id", "mobile", "email"}
+	want := []string{"cn_resident_id", "mobile", "email", "cn_uscc", "cn_org_code", "bank_card",
+		"fixed_line", "ip_address", "cn_passport", "hkmo_permit", "tw_permit", "vehicle_plate",
+		"coordinate", "postcode", "cn_region_code", "person_name", "address"}
 	if len(All) != len(want) {
 		t.Fatalf("All has %d detectors, want %d", len(All), len(want))
 	}
@@ -412,12 +446,18 @@ func TestAllNamesStable(t *testing.T) {
 		if d.Name != want[i] || d.Detect == nil || d.Mask == nil {
 			t.Errorf("All[%d] = %q (detect %v, mask %v), want %q", i, d.Name, d.Detect != nil, d.Mask != nil, want[i])
 		}
+		if len(d.Traits) > 8 {
+			t.Errorf("%s names %d traits; Traits holds 8", d.Name, len(d.Traits))
+		}
+	}
+	if len(All) > 32 {
+		t.Errorf("Candidates returns a 32-bit set; All has %d detectors", len(All))
 	}
 }
 
 func TestDetectDoesNotAllocate(t *testing.T) {
 	var inputs []string
-	for _, ss := range [][]sample{residentIDSamples, mobileSamples, emailSamples} {
+	for _, ss := range samples {
 		for _, c := range ss {
 			inputs = append(inputs, c.in)
 		}
@@ -432,6 +472,15 @@ func TestDetectDoesNotAllocate(t *testing.T) {
 		if allocs != 0 {
 			t.Errorf("%s: %v allocations a pass, want 0", d.Name, allocs)
 		}
+	}
+	allocs := testing.AllocsPerRun(10, func() {
+		for _, s := range inputs {
+			sh, _ := Candidates(s)
+			_ = Embedded(s, sh)
+		}
+	})
+	if allocs != 0 {
+		t.Errorf("Candidates and Embedded: %v allocations a pass, want 0", allocs)
 	}
 }
 
@@ -453,11 +502,24 @@ func BenchmarkDetect(b *testing.B) {
 			benchValues(b, d.Detect)
 		})
 	}
-	b.Run("all", func(b *testing.B) {
+	// every runs each detector on each value; dispatched runs only those Candidates admits, as
+	// a scan does. Their ratio is what the prefilter saves.
+	b.Run("every", func(b *testing.B) {
 		benchValues(b, func(s string) Result {
 			var r Result
 			for i := range All {
 				x := All[i].Detect(s)
+				r.Match, r.Valid, r.Masked = r.Match || x.Match, r.Valid || x.Valid, r.Masked || x.Masked
+			}
+			return r
+		})
+	})
+	b.Run("dispatched", func(b *testing.B) {
+		benchValues(b, func(s string) Result {
+			var r Result
+			_, set := Candidates(s)
+			for ; set != 0; set &= set - 1 {
+				x := All[bits.TrailingZeros32(set)].Detect(s)
 				r.Match, r.Valid, r.Masked = r.Match || x.Match, r.Valid || x.Valid, r.Masked || x.Masked
 			}
 			return r
@@ -468,7 +530,8 @@ func BenchmarkDetect(b *testing.B) {
 // BenchmarkDetectRegexp is the baseline the package doc compares against: the same questions asked
 // with the STANDARDS regular expressions.
 func BenchmarkDetectRegexp(b *testing.B) {
-	for _, name := range []string{"cn_resident_id", "mobile", "email"} {
+	for _, d := range All {
+		name := d.Name
 		b.Run(name, func(b *testing.B) {
 			benchValues(b, func(s string) Result { return reference(name, s) })
 		})
@@ -500,23 +563,36 @@ func seed(f *testing.F, samples ...[]sample) {
 	}
 }
 
-func FuzzResidentID(f *testing.F) {
-	seed(f, residentIDSamples)
-	f.Fuzz(func(t *testing.T, s string) { fuzzDetector(t, "cn_resident_id", ResidentID, s) })
-}
+// One fuzz target per detector: the detector agrees with its reference and keeps the
+// invariants (checkInvariants) on every input. Seeded with the detector's table.
+func FuzzResidentID(f *testing.F)   { fuzzTarget(f, "cn_resident_id") }
+func FuzzMobile(f *testing.F)       { fuzzTarget(f, "mobile") }
+func FuzzEmail(f *testing.F)        { fuzzTarget(f, "email") }
+func FuzzUSCC(f *testing.F)         { fuzzTarget(f, "cn_uscc") }
+func FuzzOrgCode(f *testing.F)      { fuzzTarget(f, "cn_org_code") }
+func FuzzBankCard(f *testing.F)     { fuzzTarget(f, "bank_card") }
+func FuzzFixedLine(f *testing.F)    { fuzzTarget(f, "fixed_line") }
+func FuzzIPAddress(f *testing.F)    { fuzzTarget(f, "ip_address") }
+func FuzzPassport(f *testing.F)     { fuzzTarget(f, "cn_passport") }
+func FuzzHKMOPermit(f *testing.F)   { fuzzTarget(f, "hkmo_permit") }
+func FuzzTWPermit(f *testing.F)     { fuzzTarget(f, "tw_permit") }
+func FuzzVehiclePlate(f *testing.F) { fuzzTarget(f, "vehicle_plate") }
+func FuzzCoordinate(f *testing.F)   { fuzzTarget(f, "coordinate") }
+func FuzzPostcode(f *testing.F)     { fuzzTarget(f, "postcode") }
+func FuzzRegionCode(f *testing.F)   { fuzzTarget(f, "cn_region_code") }
+func FuzzPersonName(f *testing.F)   { fuzzTarget(f, "person_name") }
+func FuzzAddress(f *testing.F)      { fuzzTarget(f, "address") }
 
-func FuzzMobile(f *testing.F) {
-	seed(f, mobileSamples)
-	f.Fuzz(func(t *testing.T, s string) { fuzzDetector(t, "mobile", Mobile, s) })
-}
-
-func FuzzEmail(f *testing.F) {
-	seed(f, emailSamples)
-	f.Fuzz(func(t *testing.T, s string) { fuzzDetector(t, "email", Email, s) })
+func fuzzTarget(f *testing.F, name string) {
+	seed(f, samples[name])
+	d := All[Index(name)]
+	f.Fuzz(func(t *testing.T, s string) { fuzzDetector(t, name, d.Detect, s) })
 }
 
 func FuzzMask(f *testing.F) {
-	seed(f, residentIDSamples, mobileSamples, emailSamples)
+	for _, ss := range samples {
+		seed(f, ss)
+	}
 	for _, s := range []string{"张三丰", "欧阳修", "\xff", "a\xffb", "**", "\xd5\xc5\xc8\xfd"} {
 		f.Add(s)
 	}
@@ -534,4 +610,88 @@ func fuzzDetector(t *testing.T, name string, detect func(string) Result, s strin
 	}
 	checkInvariants(t, name, detect, s)
 	checkMask(t, s)
+}
+
+func TestEmbedded(t *testing.T) {
+	for _, c := range embeddedSamples {
+		sh, _ := Candidates(c.in)
+		got := Embedded(c.in, sh)
+		var want uint32
+		for _, name := range c.want {
+			want |= 1 << Index(name)
+		}
+		if got != want {
+			t.Errorf("Embedded(%q) (%s) = %b, want %b", c.in, c.why, got, want)
+		}
+		checkEmbedded(t, c.in)
+	}
+}
+
+// checkEmbedded holds for any text: what Embedded finds is a valid identifier inside the text,
+// of a detector Embeddable names, and its masked sample hides it.
+func checkEmbedded(t *testing.T, s string) {
+	t.Helper()
+	sh, _ := Candidates(s)
+	found := Embedded(s, sh)
+	if found&^Embeddable != 0 {
+		t.Errorf("Embedded(%q) = %b outside Embeddable %b", s, found, Embeddable)
+	}
+	for i := range All {
+		if found&(1<<i) == 0 {
+			continue
+		}
+		tok := EmbeddedValue(s, i)
+		if tok == "" || !strings.Contains(s, tok) {
+			t.Errorf("EmbeddedValue(%q, %s) = %q, not in the text", s, All[i].Name, tok)
+			continue
+		}
+		if r := All[i].Detect(tok); !r.Valid {
+			t.Errorf("EmbeddedValue(%q, %s) = %q, which is not valid (%+v)", s, All[i].Name, tok, r)
+		}
+		if m := All[i].Mask(tok); m == tok || strings.Contains(m, tok) {
+			t.Errorf("mask of embedded %q = %q", tok, m)
+		}
+	}
+}
+
+func FuzzEmbedded(f *testing.F) {
+	for _, c := range embeddedSamples {
+		f.Add(c.in)
+	}
+	f.Fuzz(func(t *testing.T, s string) { checkEmbedded(t, s) })
+}
+
+// digits8 must agree with a byte-by-byte test on every word: checked on all words made of
+// the bytes around the digit range, and on random ones.
+func TestDigits8(t *testing.T) {
+	edge := []byte{0, '/', '0', '5', '9', ':', 'A', 0x7f, 0x80, 0xb0, 0xb9, 0xff}
+	check := func(b [8]byte) {
+		want := true
+		for _, c := range b {
+			want = want && c >= '0' && c <= '9'
+		}
+		if got := digits8(binary.LittleEndian.Uint64(b[:])); got != want {
+			t.Fatalf("digits8(%q) = %v, want %v", b[:], got, want)
+		}
+	}
+	for _, a := range edge {
+		for _, z := range edge {
+			for pos := range 8 {
+				b := [8]byte{'1', '2', '3', '4', '5', '6', '7', '8'}
+				b[pos], b[7-pos] = a, z
+				check(b)
+			}
+		}
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 200_000 {
+		var b [8]byte
+		for i := range b {
+			b[i] = byte(r.IntN(256))
+			if r.IntN(2) == 0 {
+				b[i] = byte('0' + r.IntN(10))
+			}
+		}
+		check(b)
+	}
 }

@@ -5,6 +5,9 @@ package detect
 
 const mobileLen = 11
 
+// MobileUnallocated is the trait of a mobile number whose segment is not in the allocation table.
+const MobileUnallocated Traits = 1
+
 // Mask runs outside this range are not taken for a masked mobile: fewer than 4 hidden digits
 // leave the number guessable, and more than 8 leave too little to call it a mobile.
 const (
@@ -15,7 +18,9 @@ const (
 // Mobile detects a mainland mobile number.
 //
 //   - Match: 11 ASCII digits starting 1[3-9], optionally preceded by "+86", "86", "+86-" or "86-".
-//   - Valid: the same as Match for now.
+//   - Valid: Match, and the first three digits are a segment of the bundled allocation table
+//     (data/mobile_segments.txt); otherwise the trait MobileUnallocated (ID-010 reports it as a
+//     warning: allocation changes by MIIT decision and the table may lag).
 //   - Masked: after the same optional prefix, 11 characters: '1', then digits with one run of
 //     4 to 8 '*' in the middle and a digit last (138****5678, 13*****5678, 1********78). When
 //     the second character is a digit it must be 3-9.
@@ -31,9 +36,9 @@ func Mobile(s string) Result {
 			return Result{Masked: maskedMobile(b)}
 		}
 	}
-	// TODO(rules): Valid should also require an allocated segment. Allocation changes by MIIT
-	// decision (192 went to China Broadnet), so the segment table belongs in versioned policy
-	// data, and a miss is only a warning (ID-010); until that table exists Valid == Match.
+	if !mobileSegments[int(b[0]-'0')*100+int(b[1]-'0')*10+int(b[2]-'0')] {
+		return Result{Match: true, Traits: MobileUnallocated}
+	}
 	return Result{Match: true, Valid: true}
 }
 

@@ -2,9 +2,21 @@ package detect
 
 // Citizen identity numbers, GB 11643-1999 (STANDARDS §3.1):
 // 6-digit address code, 8-digit birth date YYYYMMDD, 3-digit sequence, check character
-// computed with ISO 7064 MOD 11-2.
+// computed with ISO 7064 MOD 11-2. Legacy numbers (GB 11643-1989) have 15 digits: address
+// code, YYMMDD, sequence, and no check character.
 
-const residentIDLen = 18
+const (
+	residentIDLen = 18
+	legacyIDLen   = 15
+)
+
+// Traits of a resident ID number (Detector.Traits of cn_resident_id, in order).
+const (
+	IDBadCheckDigit Traits = 1 << iota // the check character is wrong
+	IDBadBirthDate                     // positions 7-14 are not a calendar date in 1900..2100
+	IDUnknownRegion                    // positions 1-6 are in no edition of the bundled GB/T 2260 table
+	IDLegacy15                         // a 15-digit GB 11643-1989 number (no check character to verify)
+)
 
 // idWeights are 2^(18-i) mod 11 for positions i = 1..17.
 var idWeights = [17]byte{7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2}
@@ -24,20 +36,29 @@ const (
 // hide 8, 11 or 16 characters; a shorter run is more likely a typo than a mask.
 const minMaskRun = 4
 
-// ResidentID detects an 18-character resident identity number (GB 11643-1999), also used by
-// residence permits for Hong Kong, Macau and Taiwan residents.
+// ResidentID detects a resident identity number (GB 11643-1999), also used by residence
+// permits for Hong Kong, Macau and Taiwan residents.
 //
-//   - Match: 17 ASCII digits followed by a digit, X or x.
-//   - Valid: Match, the first digit is 1-9, positions 7-14 are a real calendar date with a year
-//     in 1900..2100, and the check character is right (lower-case x is accepted as X). Whether
-//     the date is in the future and whether the address code exists are left to the rules.
+//   - Match: 17 ASCII digits followed by a digit, X or x; or a legacy 15-digit number whose
+//     address code is in the GB/T 2260 table and whose YYMMDD is a date of 19YY (a bare
+//     15-digit number is too common to count otherwise).
+//   - Valid: an 18-character Match whose check character is right (lower-case x is accepted
+//     as X), whose positions 7-14 are a real calendar date with a year in 1900..2100 and whose
+//     address code is in the bundled GB/T 2260 table (current or retired). Legacy numbers are
+//     never Valid: they carry no check character. Whether the date is in the future is left
+//     to the rules.
+//   - Traits: IDBadCheckDigit, IDBadBirthDate, IDUnknownRegion, IDLegacy15.
 //   - Masked: 18 characters of digits and '*' (X or x allowed last), a digit first, and at least
 //     one run of four or more '*'. This covers 6+8+4 (110105********002X), 3+11+4 and 1+16+1.
 //
 // Surrounding ASCII spaces and tabs are ignored.
 func ResidentID(s string) Result {
 	s = trim(s)
-	if len(s) != residentIDLen {
+	switch len(s) {
+	case residentIDLen:
+	case legacyIDLen:
+		return legacyResidentID(s)
+	default:
 		return Result{}
 	}
 	sum := 0
@@ -52,11 +73,33 @@ func ResidentID(s string) Result {
 	if !isDigit(last) && last != 'X' && last != 'x' {
 		return Result{}
 	}
-	valid := s[0] != '0' && idCheckChars[sum%11] == upperX(last)
-	if valid {
-		_, _, _, valid = birthDate(s)
+	var t Traits
+	if idCheckChars[sum%11] != upperX(last) {
+		t |= IDBadCheckDigit
 	}
-	return Result{Match: true, Valid: valid}
+	if _, _, _, ok := birthDate(s); !ok {
+		t |= IDBadBirthDate
+	}
+	if region(s) == regionUnknown {
+		t |= IDUnknownRegion
+	}
+	return Result{Match: true, Valid: t == 0, Traits: t}
+}
+
+// legacyResidentID recognises a 15-digit number of GB 11643-1989.
+func legacyResidentID(s string) Result {
+	for i := range legacyIDLen {
+		if !isDigit(s[i]) {
+			return Result{}
+		}
+	}
+	y := 1900 + int(s[6]-'0')*10 + int(s[7]-'0')
+	m := int(s[8]-'0')*10 + int(s[9]-'0')
+	d := int(s[10]-'0')*10 + int(s[11]-'0')
+	if m < 1 || m > 12 || d < 1 || d > daysIn(y, m) || region(s) == regionUnknown {
+		return Result{}
+	}
+	return Result{Match: true, Traits: IDLegacy15}
 }
 
 // maskedResidentID reports whether s (18 bytes, trimmed) is a masked resident ID number.
@@ -82,11 +125,21 @@ func maskedResidentID(s string) bool {
 }
 
 // BirthDate returns the birth date encoded in positions 7-14 of an 18-character resident ID
-// number. ok is false unless the value matches ResidentID's structure and the date is a real
+// number. ok is false unless the value has the 18-character structure and the date is a real
 // calendar date with a year in 1900..2100; the check character is not examined.
 func BirthDate(s string) (y, m, d int, ok bool) {
 	s = trim(s)
-	if !ResidentID(s).Match {
+	if len(s) != residentIDLen {
+		return 0, 0, 0, false
+	}
+	// The structure, without the checks ResidentID also makes: a scan calls this on values it
+	// already knows are valid.
+	for i := range 17 {
+		if !isDigit(s[i]) {
+			return 0, 0, 0, false
+		}
+	}
+	if c := s[17]; !isDigit(c) && c != 'X' && c != 'x' {
 		return 0, 0, 0, false
 	}
 	return birthDate(s)
@@ -136,10 +189,21 @@ func CheckDigit(first17 string) byte {
 	return idCheckChars[sum%11]
 }
 
+// RegionKnown reports whether code (six ASCII digits) is in the bundled GB/T 2260 table, and
+// whether it is retired (valid on IDs issued before it was withdrawn).
+func RegionKnown(code string) (known, retired bool) {
+	if _, ok := digitsValue(code, 6); !ok {
+		return false, false
+	}
+	st := region(code)
+	return st != regionUnknown, st == regionRetired
+}
+
 // MaskResidentID keeps the first 6 and the last 4 characters and hides the 8 in between
-// (110105********002X), the convention that hides the birth date (DESENS-005). A value already in
-// a recognised masked form is returned unchanged; any other value that does not match gets
-// MaskName's generic mask.
+// (110105********002X), the convention that hides the birth date (DESENS-005); a legacy
+// 15-digit number comes out in the same 18-character form, its birth date hidden too. A value
+// already in a recognised masked form
+// is returned unchanged; any other value that does not match gets MaskName's generic mask.
 func MaskResidentID(s string) string {
 	r := ResidentID(s)
 	switch {
@@ -149,7 +213,7 @@ func MaskResidentID(s string) string {
 		return MaskName(s)
 	}
 	t := trim(s)
-	return t[:6] + "********" + t[14:]
+	return t[:6] + "********" + t[len(t)-4:]
 }
 
 func upperX(c byte) byte {

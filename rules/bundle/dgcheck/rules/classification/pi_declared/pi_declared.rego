@@ -8,6 +8,8 @@
 #   least thresholds.detect_min_rate of its non-null values have the identifier's structure.
 # custom:
 #   id: CLASS-006
+#   title_zh: '检出个人标识符的数据集声明含个人信息'
+#   remediation_zh: '在元数据中声明 `pi: {contains_pi: true}` 并落实相应要求（逐字段的个人信息类别与敏感性，按需开展个人信息保护影响评估），或在共享前从数据集中删除标识符。'
 #   standard: PIPL (个人信息保护法); GB/T 35273
 #   clause: PIPL Art. 4 / Art. 73 (definition; from memory, not verified); GB/T 35273 clause unknown
 #   severity: error
@@ -19,6 +21,7 @@
 #   - input: schema.dgcheck.input
 package dgcheck.rules.classification.pi_declared
 
+import data.dgcheck.lib.grading
 import data.dgcheck.lib.profile
 import data.dgcheck.lib.result
 
@@ -49,4 +52,23 @@ _strongest_identifier(col) := max(candidates)[1] if {
 		profile.identifier_column(col, detector)
 	}
 	count(candidates) > 0
+}
+
+violation contains finding if {
+	not _declares_pi
+	some col in input.profile.columns
+	not _strongest_identifier(col)
+	g := grading.type_grade(col)
+	g.pi == true
+	c := col.classification
+	counts := col.detectors[c.detector]
+	present := profile.non_null(col)
+	finding := result.finding(rego.metadata.chain(), {
+		"column": col.name,
+		"message": sprintf(
+			"%s: %d of %d non-null values are %s (raw %d, masked %d; confidence %s), but the metadata does not declare pi.contains_pi: true",
+			[col.name, counts.matched + counts.masked, present, g.type, counts.matched, counts.masked, result.ratio(c.confidence)],
+		),
+		"evidence": {"detector": c.detector, "type": g.type, "matched": counts.matched, "masked": counts.masked, "non_null": present},
+	})
 }

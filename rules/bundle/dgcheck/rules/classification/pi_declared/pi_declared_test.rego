@@ -88,3 +88,31 @@ test_success_stray_matches_below_detect_min_rate if {
 	}
 	count(pi_declared.violation) == 0 with input as {"metadata": {}, "profile": {"columns": [col]}}
 }
+
+test_fail_names_classified if {
+	col := {
+		"name": "xm",
+		"rows": 100,
+		"nulls": 0,
+		"blanks": 0,
+		"hints": ["person_name"],
+		"detectors": {"person_name": {"matched": 98, "valid": 98, "masked": 0}},
+		"classification": {"type": "person_name", "detector": "person_name", "confidence": 1, "form": "raw"},
+	}
+	findings := pi_declared.violation with input as {"metadata": {}, "profile": {"columns": [col]}}
+	[f] := [f | some f in findings]
+	f.message == "xm: 98 of 100 non-null values are person_name (raw 98, masked 0; confidence 1.0000), but the metadata does not declare pi.contains_pi: true"
+	f.evidence.type == "person_name"
+}
+
+test_success_organisation_codes_are_not_pi if {
+	col := {
+		"name": "tyshxydm",
+		"rows": 100,
+		"nulls": 0,
+		"blanks": 0,
+		"detectors": {"cn_uscc": {"matched": 100, "valid": 100, "masked": 0}},
+		"classification": {"type": "cn_uscc", "detector": "cn_uscc", "confidence": 1, "form": "raw"},
+	}
+	count(pi_declared.violation) == 0 with input as {"metadata": {}, "profile": {"columns": [col]}}
+}

@@ -2,11 +2,14 @@
 # title: Citizen ID check digits are valid
 # description: >-
 #   In each column holding resident ID numbers (declared validator cn_id_gb11643, or detected),
-#   the numbers validate: A of the B values with an ID number's structure have a valid ISO 7064
-#   MOD 11-2 check digit and birth date, X = A/B, and the column fails below
-#   thresholds.id_check_digit_min. Masked numbers cannot be checked and are not counted.
+#   the numbers validate: A of the B 18-character numbers have a valid ISO 7064 MOD 11-2 check
+#   digit, X = A/B, and the column fails below thresholds.id_check_digit_min. Masked numbers
+#   cannot be checked and legacy 15-digit numbers have no check digit: neither is counted.
+#   Birth dates (ID-004) and address codes (ID-003) are judged by their own rules.
 # custom:
 #   id: ID-002
+#   title_zh: '公民身份号码校验码有效'
+#   remediation_zh: '对照登记簿在源头更正号码：校验码错误几乎总是意味着号码其他位置录入有误。'
 #   standard: GB 11643-1999
 #   clause: check digit, ISO 7064 MOD 11-2 (clause number unknown)
 #   severity: error
@@ -25,17 +28,20 @@ violation contains finding if {
 	some col in input.profile.columns
 	profile.identifier_column(col, "cn_resident_id")
 	ids := col.detectors.cn_resident_id
-	measure := result.measure(ids.valid, ids.matched)
+	traits := object.get(ids, "traits", {})
+	full := ids.matched - object.get(traits, "legacy_15", 0)
+	bad := object.get(traits, "bad_check_digit", 0)
+	measure := result.measure(full - bad, full)
 	measure.x < config.thresholds.id_check_digit_min
 
 	finding := result.finding(rego.metadata.chain(), {
 		"column": col.name,
 		"message": sprintf(
-			"%s: %d of %d resident ID numbers have a wrong check digit or birth date (X = %s)",
+			"%s: %d of %d resident ID numbers have a wrong check digit (X = %s)",
 			[col.name, measure.b - measure.a, measure.b, result.ratio(measure.x)],
 		),
 		"measure": measure,
-		"evidence": {"matched": ids.matched, "valid": ids.valid, "masked": ids.masked},
+		"evidence": {"matched": ids.matched, "valid": ids.valid, "masked": ids.masked, "bad_check_digit": bad},
 		"samples": object.get(ids, "invalid_samples", []),
 	})
 }

@@ -11,6 +11,7 @@ _sfzh := {
 		"matched": 1998,
 		"valid": 1996,
 		"masked": 0,
+		"traits": {"bad_check_digit": 2, "bad_birth_date": 0, "unknown_region": 0, "legacy_15": 0},
 		"invalid_samples": [{"row": 14, "value": "110105********0021"}, {"row": 733, "value": "320102********1234"}],
 	}},
 }
@@ -28,9 +29,9 @@ test_fail_wrong_check_digits if {
 			"almost always means a mistyped digit elsewhere in the number.",
 		]),
 		"column": "sfzh",
-		"message": "sfzh: 2 of 1998 resident ID numbers have a wrong check digit or birth date (X = 0.9990)",
+		"message": "sfzh: 2 of 1998 resident ID numbers have a wrong check digit (X = 0.9990)",
 		"measure": {"a": 1996, "b": 1998, "x": 1996 / 1998},
-		"evidence": {"matched": 1998, "valid": 1996, "masked": 0},
+		"evidence": {"matched": 1998, "valid": 1996, "masked": 0, "bad_check_digit": 2},
 		"samples": [{"row": 14, "value": "110105********0021"}, {"row": 733, "value": "320102********1234"}],
 	}} with input as {"metadata": {}, "profile": {"columns": [_sfzh]}}
 }
@@ -41,7 +42,7 @@ test_fail_declared_column_with_few_valid_numbers if {
 		"rows": 100,
 		"nulls": 0,
 		"blanks": 0,
-		"detectors": {"cn_resident_id": {"matched": 10, "valid": 5, "masked": 0, "invalid_samples": []}},
+		"detectors": {"cn_resident_id": {"matched": 10, "valid": 5, "masked": 0, "traits": {"bad_check_digit": 5}, "invalid_samples": []}},
 	}
 	findings := resident_id_check_digit.violation with input as {
 		"metadata": {"fields": [{"name": "zjhm", "validator": "cn_id_gb11643"}]},
@@ -63,7 +64,7 @@ test_success_within_configured_rate if {
 }
 
 test_success_all_valid if {
-	col := json.patch(_sfzh, [{"op": "replace", "path": "/detectors/cn_resident_id/valid", "value": 1998}])
+	col := json.patch(_sfzh, [{"op": "replace", "path": "/detectors/cn_resident_id/traits/bad_check_digit", "value": 0}])
 	count(resident_id_check_digit.violation) == 0 with input as {"metadata": {}, "profile": {"columns": [col]}}
 }
 
@@ -72,6 +73,7 @@ test_success_masked_ids_are_not_checked if {
 		{"op": "replace", "path": "/detectors/cn_resident_id/matched", "value": 0},
 		{"op": "replace", "path": "/detectors/cn_resident_id/valid", "value": 0},
 		{"op": "replace", "path": "/detectors/cn_resident_id/masked", "value": 1998},
+		{"op": "replace", "path": "/detectors/cn_resident_id/traits/bad_check_digit", "value": 0},
 	])
 	count(resident_id_check_digit.violation) == 0 with input as {"metadata": {}, "profile": {"columns": [col]}}
 }
@@ -84,5 +86,23 @@ test_success_stray_ids_in_free_text if {
 		"blanks": 0,
 		"detectors": {"cn_resident_id": {"matched": 1, "valid": 0, "masked": 0}},
 	}
+	count(resident_id_check_digit.violation) == 0 with input as {"metadata": {}, "profile": {"columns": [col]}}
+}
+
+test_success_other_faults_are_other_rules if {
+	col := json.patch(_sfzh, [
+		{"op": "replace", "path": "/detectors/cn_resident_id/valid", "value": 1900},
+		{"op": "replace", "path": "/detectors/cn_resident_id/traits/bad_check_digit", "value": 0},
+		{"op": "replace", "path": "/detectors/cn_resident_id/traits/bad_birth_date", "value": 98},
+	])
+	count(resident_id_check_digit.violation) == 0 with input as {"metadata": {}, "profile": {"columns": [col]}}
+}
+
+test_success_legacy_numbers_have_no_check_digit if {
+	col := json.patch(_sfzh, [
+		{"op": "replace", "path": "/detectors/cn_resident_id/valid", "value": 1900},
+		{"op": "replace", "path": "/detectors/cn_resident_id/traits/bad_check_digit", "value": 0},
+		{"op": "replace", "path": "/detectors/cn_resident_id/traits/legacy_15", "value": 98},
+	])
 	count(resident_id_check_digit.violation) == 0 with input as {"metadata": {}, "profile": {"columns": [col]}}
 }

@@ -1,0 +1,147 @@
+package checkers
+
+import (
+	"math"
+	"slices"
+
+	"github.com/dgcheck/dgcheck/checkers/detect"
+)
+
+// The column classifier: which kind of data a column holds, from its detector counts and its
+// name, with a confidence in [0, 1]. It is evidence, not judgement: rules decide with their own
+// threshold (classify_min_confidence in the rules' configuration) what a confidence means.
+
+// Classification is a column's detected data type.
+type Classification struct {
+	// Type is the data type: a detector's name, except that coordinates are
+	// precise_location (mostly 4 or more decimal places) or location.
+	Type       string  `json:"type"`
+	Detector   string  `json:"detector"`
+	Confidence float64 `json:"confidence"`
+	// HitRate is the share of non-null values the detector recognised, raw or masked;
+	// ValidRate the share of raw matches that passed every check; MaskedRate the share of
+	// non-null values in a masked form.
+	HitRate    float64 `json:"hit_rate"`
+	ValidRate  float64 `json:"valid_rate"`
+	MaskedRate float64 `json:"masked_rate"`
+	// Form is raw (no masked value), masked (no raw value) or mixed.
+	Form string `json:"form"`
+	// Heuristic: the detector recognises likely values (names, addresses), not a structure.
+	Heuristic bool `json:"heuristic"`
+	// Hinted: the column's name carries the detector's hint.
+	Hinted bool `json:"hinted"`
+}
+
+// Classifier constants. All are project defaults: no standard sets them.
+const (
+	// MinConfidence is the floor below which no type is reported: a weaker candidate is noise.
+	MinConfidence = 0.5
+	// invalidWeight is what a raw value that fails its checks counts for: a column of ID
+	// numbers with a few wrong check digits is still ID numbers, but random digit strings,
+	// of which a tenth pass Luhn and a third of which have some structure, are not cards.
+	invalidWeight = 0.25
+	// weakFactor scales a Weak detector without its hint: eight digits or a decimal are too
+	// common to type a column alone.
+	weakFactor = 0.4
+	// heuristicCap bounds a heuristic detector without its hint: a name or address is never
+	// certain from values alone.
+	heuristicCap = 0.9
+	// otherHintFactor scales a detector when the name hints at other detectors but not it.
+	otherHintFactor = 0.9
+	// spreadFull is the share of distinct values at which a heuristic's raw matches count in
+	// full: a column of names has nearly as many names as rows, a column of twelve street
+	// names that happen to look like names does not.
+	spreadFull = 0.2
+	// preciseShare of coordinates with 4 or more places makes a column precise_location.
+	preciseShare = 0.5
+)
+
+// Classify types one column from its profile: the detector with the highest confidence, or
+// nil when none reaches MinConfidence (or detection did not run).
+func Classify(col *ColumnProfile) *Classification {
+	present := col.Rows - col.Nulls - col.Blanks
+	if present <= 0 || len(col.Detectors) == 0 {
+		return nil
+	}
+	hinted := map[string]bool{}
+	anyDetectorHint := false
+	for _, h := range col.Hints {
+		if detect.Index(h) >= 0 {
+			hinted[h] = true
+			anyDetectorHint = true
+		}
+	}
+	var best *Classification
+	for _, d := range detect.All {
+		dc := col.Detectors[d.Name]
+		if dc == nil || dc.Matched+dc.Masked == 0 {
+			continue
+		}
+		c := score(d, dc, present, col.Distinct, hinted[d.Name], anyDetectorHint)
+		if best == nil || c.Confidence > best.Confidence {
+			best = c
+		}
+	}
+	if best == nil || best.Confidence < MinConfidence {
+		return nil
+	}
+	return best
+}
+
+func score(d detect.Detector, dc *DetectorCounts, present, distinct int64, hinted, anyHint bool) *Classification {
+	n := float64(present)
+	raw := float64(dc.Valid) + invalidWeight*float64(dc.Matched-dc.Valid)
+	if d.Heuristic {
+		raw *= min(1, float64(distinct)/n/spreadFull)
+	}
+	conf := min(1, (raw+float64(dc.Masked))/n)
+	// Coordinates written as pairs are not in doubt the way a lone decimal is.
+	weak := d.Weak && !(d.Name == "coordinate" && 2*dc.Traits["pair"] >= dc.Matched && dc.Matched > 0)
+	switch {
+	case hinted:
+		conf += (1 - conf) / 2 // raises, but from nothing makes nothing
+	case weak:
+		conf *= weakFactor
+	case d.Heuristic:
+		conf = min(conf, heuristicCap)
+	}
+	if !hinted && anyHint {
+		conf *= otherHintFactor
+	}
+	c := &Classification{Type: d.Name, Detector: d.Name, Confidence: round4(conf),
+		HitRate: round4(float64(dc.Matched+dc.Masked) / n), MaskedRate: round4(float64(dc.Masked) / n),
+		Heuristic: d.Heuristic, Hinted: hinted, Form: "mixed"}
+	if dc.Matched > 0 {
+		c.ValidRate = round4(float64(dc.Valid) / float64(dc.Matched))
+	}
+	switch {
+	case dc.Masked == 0:
+		c.Form = "raw"
+	case dc.Matched == 0:
+		c.Form = "masked"
+	}
+	if d.Name == "coordinate" {
+		c.Type = "location"
+		if dc.Matched > 0 && float64(dc.Traits["precise"]) >= preciseShare*float64(dc.Matched) {
+			c.Type = "precise_location"
+		}
+	}
+	return c
+}
+
+// round4 keeps four decimals, so that a profile's JSON does not vary in the last bits of a
+// float with the order partial profiles merged in.
+func round4(x float64) float64 { return math.Round(x*1e4) / 1e4 }
+
+// Types lists the data types Classify can report, in a stable order.
+func Types() []string {
+	var ts []string
+	for _, d := range detect.All {
+		if d.Name == "coordinate" {
+			ts = append(ts, "precise_location", "location")
+			continue
+		}
+		ts = append(ts, d.Name)
+	}
+	return slices.Clip(ts)
+}

@@ -1,0 +1,143 @@
+package detect
+
+// Identifiers embedded in free text (DESENS-020): a mobile number in a remark, an ID number in
+// a description. Only identifiers with a check or a distinctive structure are looked for, and
+// only valid ones count, so that order numbers and amounts in text are not taken for them:
+// resident ID numbers, mobile numbers, e-mail addresses, bank cards (Luhn-valid, 16-19 digits)
+// and unified social credit codes.
+
+// minEmbeddedDigits is the fewest digits a value must hold to carry a mobile number.
+const minEmbeddedDigits = mobileLen
+
+// Embeddable lists, as bits of All, the detectors Embedded looks for.
+var Embeddable = bitOf("cn_resident_id") | bitOf("mobile") | bitOf("email") | bitOf("bank_card") | bitOf("cn_uscc")
+
+var (
+	idxResidentID = Index("cn_resident_id")
+	idxMobile     = Index("mobile")
+	idxEmail      = Index("email")
+	idxBankCard   = Index("bank_card")
+	idxUSCC       = Index("cn_uscc")
+)
+
+func bitOf(name string) uint32 {
+	i := Index(name)
+	if i < 0 {
+		panic("detect: no detector " + name)
+	}
+	return 1 << i
+}
+
+// Embedded reports which identifiers s holds within other text, as bits of All (a subset of
+// Embeddable). sh is ShapeOf(s), which Candidates returns: values with fewer than 11 digits and
+// no '@' are passed over without a scan. A value that is itself an identifier holds it too;
+// callers that count whole values separately skip those.
+func Embedded(s string, sh Shape) uint32 {
+	if sh.Digits < minEmbeddedDigits && sh.Classes&At == 0 {
+		return 0
+	}
+	found, _ := scanEmbedded(s, -1)
+	return found
+}
+
+// EmbeddedValue returns the first identifier of detector det (an index of All) embedded in s,
+// unmasked, or "". It is for samples, off the hot path: mask what it returns.
+func EmbeddedValue(s string, det int) string {
+	_, tok := scanEmbedded(s, det)
+	return tok
+}
+
+// scanEmbedded finds the identifiers in s. With want >= 0 it stops at the first of that
+// detector and returns it.
+func scanEmbedded(s string, want int) (found uint32, tok string) {
+	hit := func(det int, t string) bool {
+		found |= 1 << det
+		if det == want {
+			tok = t
+			return true
+		}
+		return false
+	}
+	// Maximal runs of digits, with an X or x directly after 17 digits (an ID's check
+	// character), are the candidate numbers.
+	for i := 0; i < len(s); {
+		if !isDigit(s[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && isDigit(s[j]) {
+			j++
+		}
+		if j-i == residentIDLen-1 && j < len(s) && (s[j] == 'X' || s[j] == 'x') {
+			j++
+		}
+		// A run glued to letters (an order code such as SN13812345678) is not a number.
+		glued := i > 0 && isASCIILetter(s[i-1]) || j < len(s) && isASCIILetter(s[j])
+		if !glued && embeddedNumber(s[i:j], hit) {
+			return found, tok
+		}
+		i = j
+	}
+	// Unified social credit codes: runs of 18 capitals and digits.
+	for i := 0; i < len(s); {
+		if usccValue[s[i]] < 0 {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && usccValue[s[j]] >= 0 {
+			j++
+		}
+		if j-i == usccLen && !(i > 0 && isASCIILetter(s[i-1])) && !(j < len(s) && isASCIILetter(s[j])) &&
+			USCC(s[i:j]).Valid && !allDigits(s[i:j]) && hit(idxUSCC, s[i:j]) {
+			return found, tok
+		}
+		i = j
+	}
+	// E-mail addresses: the widest local part and domain around each '@'.
+	for at := 0; at < len(s); at++ {
+		if s[at] != '@' {
+			continue
+		}
+		l := at
+		for l > 0 && emailClass[s[l-1]]&classLocal != 0 {
+			l--
+		}
+		r := at + 1
+		for r < len(s) && (emailClass[s[r]]&classDomain != 0 || s[r] == '.') {
+			r++
+		}
+		for r > at+1 && s[r-1] == '.' {
+			r-- // a full stop ending the sentence
+		}
+		if l < at && Email(s[l:r]).Match && hit(idxEmail, s[l:r]) {
+			return found, tok
+		}
+	}
+	return found, tok
+}
+
+// embeddedNumber checks one run of digits; it reports true when hit asks to stop.
+func embeddedNumber(run string, hit func(int, string) bool) bool {
+	switch n := len(run); {
+	case n == mobileLen || n == mobileLen+2 && run[:2] == "86":
+		if Mobile(run).Valid {
+			return hit(idxMobile, run)
+		}
+	case n == residentIDLen:
+		if ResidentID(run).Valid {
+			return hit(idxResidentID, run)
+		}
+		if BankCard(run).Valid {
+			return hit(idxBankCard, run)
+		}
+	case n >= 16 && n <= maxCardDigits:
+		if BankCard(run).Valid {
+			return hit(idxBankCard, run)
+		}
+	}
+	return false
+}
+
+func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }

@@ -1,0 +1,248 @@
+package checkers
+
+import (
+	"math/bits"
+	"strings"
+
+	"github.com/dgcheck/dgcheck/checkers/detect"
+)
+
+// Identifier detection in the scan: each value goes to the detectors its shape admits
+// (detect.Candidates), and a value none of them recognises whole is searched for identifiers
+// embedded in its text.
+
+// detectorCounts is one detector's running evidence for one column.
+type detectorCounts struct {
+	matched, valid, masked int64
+	invalid, raw           sampleSet[Sample]
+	traits                 [8]int64
+	embedded               int64
+	embeddedSamples        sampleSet[Sample]
+	// birthMin and birthMax are the range of birth months (year*100 + month) of valid resident
+	// ID numbers; 0 when there is none.
+	birthMin, birthMax int
+}
+
+func newDetectors(samples int) []detectorCounts {
+	ds := make([]detectorCounts, len(detect.All))
+	for i := range ds {
+		ds[i] = detectorCounts{invalid: newSampleSet[Sample](samples), raw: newSampleSet[Sample](samples),
+			embeddedSamples: newSampleSet[Sample](samples)}
+	}
+	return ds
+}
+
+// residentID is the index of the resident ID detector, whose valid values also give birth
+// months.
+var residentID = detect.Index("cn_resident_id")
+
+// detection is what the detectors say of one value: the results of those that match it or
+// recognise it as masked, and the identifiers embedded in it (when it is not one itself).
+type detection struct {
+	n       uint8
+	results [maxResults]struct {
+		det uint8
+		r   detect.Result
+	}
+	embedded uint32
+}
+
+// maxResults bounds the detectors that recognise one value (an 18-digit ID number is also a
+// USCC's and a bank card's structure); a value recognised by more is not cached.
+const maxResults = 6
+
+// detect runs the detectors on one present, non-blank value whose hash is h.
+func (c *column) detect(v string, h uint64, row int64) {
+	st := &c.detectCache
+	if st.cache == nil && !st.off {
+		st.cache = newDetectionCache()
+	}
+	if e := st.cache.lookup(v, h); e != nil {
+		c.count(e, v, row)
+		return
+	}
+	var d detection
+	sh, set := detect.Candidates(v)
+	cacheable := true
+	for ; set != 0; set &= set - 1 {
+		i := bits.TrailingZeros32(set)
+		if r := detect.All[i].Detect(v); r.Match || r.Masked {
+			if d.n == maxResults {
+				cacheable = false
+				c.countOne(i, r, v, row)
+				continue
+			}
+			d.results[d.n].det, d.results[d.n].r = uint8(i), r
+			d.n++
+		}
+	}
+	// A value that is itself an identifier is not free text.
+	if d.n == 0 && cacheable {
+		d.embedded = detect.Embedded(v, sh)
+	}
+	c.count(&d, v, row)
+	if cacheable && st.cache != nil {
+		st.cache.insert(v, h, &d)
+		if !st.cache.worth() {
+			st.cache, st.off = nil, true
+		}
+	}
+}
+
+// detectionState is a column's detection cache, and whether the column gave it up.
+type detectionState struct {
+	cache *detectionCache
+	off   bool
+}
+
+// count adds one value's detection to the column's counts.
+func (c *column) count(d *detection, v string, row int64) {
+	for k := range d.n {
+		c.countOne(int(d.results[k].det), d.results[k].r, v, row)
+	}
+	for found := d.embedded; found != 0; found &= found - 1 {
+		i := bits.TrailingZeros32(found)
+		dc := &c.detectors[i]
+		dc.embedded++
+		if !dc.embeddedSamples.full(row) {
+			dc.embeddedSamples.add(Sample{Row: row, Value: detect.All[i].Mask(detect.EmbeddedValue(v, i))}, row)
+		}
+	}
+}
+
+func (c *column) countOne(i int, r detect.Result, v string, row int64) {
+	dc := &c.detectors[i]
+	if r.Masked {
+		dc.masked++
+		return
+	}
+	dc.matched++
+	for t := r.Traits; t != 0; t &= t - 1 {
+		dc.traits[bits.TrailingZeros8(uint8(t))]++
+	}
+	if !dc.raw.full(row) {
+		dc.raw.add(Sample{Row: row, Value: strings.Clone(detect.All[i].Mask(v))}, row)
+	}
+	if r.Valid {
+		dc.valid++
+		if i == residentID {
+			dc.birthMonth(v)
+		}
+	} else if !dc.invalid.full(row) {
+		dc.invalid.add(Sample{Row: row, Value: strings.Clone(detect.All[i].Mask(v))}, row)
+	}
+}
+
+// detectionCache remembers the detection of a column's recent values, so that a column of
+// few distinct values (sex, status, street, community: most columns of most tables) runs
+// the detectors once per distinct value rather than once per row. It is direct-mapped on the
+// value's hash, which the scan computes anyway, and compares the value itself, so a hit is
+// exact. A column whose values rarely repeat turns it off after a trial: caching would only
+// copy every value.
+type detectionCache struct {
+	entries [cacheSlots]cacheEntry
+	lookups int
+	hits    int
+}
+
+type cacheEntry struct {
+	v string
+	d detection
+}
+
+const (
+	cacheSlots = 256
+	// cacheTrial values decide whether a column's values repeat enough (cacheMinHits of
+	// them hit) to keep the cache.
+	cacheTrial   = 4096
+	cacheMinHits = cacheTrial / 4
+)
+
+func newDetectionCache() *detectionCache { return &detectionCache{} }
+
+func (dc *detectionCache) lookup(v string, h uint64) *detection {
+	if dc == nil {
+		return nil
+	}
+	dc.lookups++
+	e := &dc.entries[h%cacheSlots]
+	if e.v == v && e.v != "" {
+		dc.hits++
+		return &e.d
+	}
+	return nil
+}
+
+func (dc *detectionCache) insert(v string, h uint64, d *detection) {
+	if dc == nil {
+		return
+	}
+	e := &dc.entries[h%cacheSlots]
+	e.v, e.d = strings.Clone(v), *d
+}
+
+// worth reports whether the cache has paid its way; the column drops it when not.
+func (dc *detectionCache) worth() bool {
+	return dc.lookups < cacheTrial || dc.hits >= cacheMinHits
+}
+
+// birthMonth widens the birth-month range with a valid resident ID number.
+func (dc *detectorCounts) birthMonth(id string) {
+	y, m, _, ok := detect.BirthDate(id)
+	if !ok {
+		return
+	}
+	ym := y*100 + m
+	if dc.birthMin == 0 || ym < dc.birthMin {
+		dc.birthMin = ym
+	}
+	dc.birthMax = max(dc.birthMax, ym)
+}
+
+func mergeDetectors(ds, os []detectorCounts) {
+	for i := range ds {
+		d, od := &ds[i], &os[i]
+		d.matched += od.matched
+		d.valid += od.valid
+		d.masked += od.masked
+		d.invalid.merge(&od.invalid)
+		d.raw.merge(&od.raw)
+		for t := range d.traits {
+			d.traits[t] += od.traits[t]
+		}
+		d.embedded += od.embedded
+		d.embeddedSamples.merge(&od.embeddedSamples)
+		if od.birthMin != 0 && (d.birthMin == 0 || od.birthMin < d.birthMin) {
+			d.birthMin = od.birthMin
+		}
+		d.birthMax = max(d.birthMax, od.birthMax)
+	}
+}
+
+// detectionProfile publishes the detector counts, the column's name hints and its
+// classification.
+func (c *column) detectionProfile(p *ColumnProfile) {
+	p.Hints = HintsFor(c.name)
+	for i, d := range detect.All {
+		if c.detectors == nil {
+			break
+		}
+		dc := &c.detectors[i]
+		out := &DetectorCounts{Matched: dc.matched, Valid: dc.valid, Masked: dc.masked,
+			InvalidSamples: dc.invalid.sorted(), RawSamples: dc.raw.sorted(),
+			Traits: map[string]int64{}, Embedded: dc.embedded, EmbeddedSamples: dc.embeddedSamples.sorted()}
+		for t, name := range d.Traits {
+			out.Traits[name] = dc.traits[t]
+		}
+		if dc.birthMin != 0 {
+			out.BirthMonths = &MonthRange{Min: yearMonth(dc.birthMin), Max: yearMonth(dc.birthMax)}
+		}
+		p.Detectors[d.Name] = out
+	}
+	p.Classification = Classify(p)
+}
+
+func yearMonth(ym int) string {
+	y, m := ym/100, ym%100
+	return string([]byte{byte('0' + y/1000), byte('0' + y/100%10), byte('0' + y/10%10), byte('0' + y%10), '-', byte('0' + m/10), byte('0' + m%10)})
+}

@@ -1,0 +1,100 @@
+package dgcheck
+
+import (
+	"context"
+	"time"
+
+	"github.com/dgcheck/dgcheck/checkers"
+	"github.com/dgcheck/dgcheck/datasets"
+	"github.com/dgcheck/dgcheck/rules"
+)
+
+// ClassifyRequest names one dataset to classify.
+type ClassifyRequest struct {
+	Path     string
+	Metadata string // metadata file; "" looks beside the data (datasets.FindMetadata)
+	Encoding string // CSV encoding; "" sniffs it
+	// Model names the grading model (gbt43697, jrt0197, or one a rule pack adds); "" lets the
+	// metadata choose (financial data: jrt0197), else the default.
+	Model    string
+	Progress func(datasets.Source)
+}
+
+// Classification is what the data says about a dataset's classification and grading: per
+// column, the detected type with its evidence and the grade the grading model gives it, and
+// the level the dataset should have.
+type Classification struct {
+	Dataset  string `json:"dataset"`
+	Metadata string `json:"metadata,omitempty"` // the metadata file read, if any
+	Rows     int64  `json:"rows"`
+	// Columns are in file order.
+	Columns []ClassifiedColumn `json:"columns"`
+	Grading *rules.Grading     `json:"grading"`
+	// metadata and path are kept for DraftMetadata.
+	metadata *datasets.MetadataFile
+	path     string
+}
+
+// ClassifiedColumn is one column's detected type and suggested grade.
+type ClassifiedColumn struct {
+	Name  string   `json:"name"`
+	Hints []string `json:"hints"`
+	// Detected is absent when no type reached checkers.MinConfidence.
+	Detected *checkers.Classification `json:"detected,omitempty"`
+	// Grade is absent when neither the detected type nor the name gives one.
+	Grade *rules.ColumnGrade `json:"grade,omitempty"`
+	// Declared is what the metadata's field already says, for comparison.
+	Declared *datasets.Field `json:"declared,omitempty"`
+}
+
+// Classify reads and measures one dataset and grades it with the grading model. It runs no
+// rule: it says what the data suggests, for a person (or DraftMetadata) to declare.
+func (c *Checker) Classify(ctx context.Context, req ClassifyRequest) (*Classification, error) {
+	r, meta, err := openDataset(ctx, req.Path, req.Metadata, req.Encoding)
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	var metaInput any
+	if meta != nil {
+		metaInput = meta.Metadata
+	}
+	// Only the columns are needed: no declared keys, constraints or risk figures.
+	profile, err := checkers.Scan(ctx, r, checkers.Plan{Progress: req.Progress})
+	if err != nil {
+		return nil, err
+	}
+	opts := map[string]any{"now": c.now().UTC().Format(time.RFC3339)}
+	if req.Model != "" {
+		opts["grading_model"] = req.Model
+	}
+	src := r.Source()
+	grading, err := c.engine.Grade(ctx, rules.Input{
+		Dataset:  map[string]any{"path": src.Path, "name": src.Name, "format": string(src.Format), "rows": src.Rows, "columns": src.Columns},
+		Metadata: metaInput,
+		Profile:  profile,
+		Options:  opts,
+	})
+	if err != nil {
+		return nil, err
+	}
+	out := &Classification{Dataset: src.Path, Rows: profile.Rows, Grading: grading, metadata: meta, path: req.Path}
+	if meta != nil {
+		out.Metadata = meta.Path
+	}
+	for _, col := range profile.Columns {
+		cc := ClassifiedColumn{Name: col.Name, Hints: col.Hints, Detected: col.Classification}
+		if g, ok := grading.Columns[col.Name]; ok {
+			cc.Grade = &g
+		}
+		if meta != nil {
+			for i := range meta.Metadata.Fields {
+				if meta.Metadata.Fields[i].Name == col.Name {
+					cc.Declared = &meta.Metadata.Fields[i]
+				}
+			}
+		}
+		out.Columns = append(out.Columns, cc)
+	}
+	return out, nil
+}

@@ -1,0 +1,150 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/dgcheck/dgcheck"
+)
+
+func classifyCommand(env *environment) *cli.Command {
+	return &cli.Command{
+		Name:      "classify",
+		Usage:     "say what each column of a dataset holds, and the grade that suggests",
+		ArgsUsage: "PATH",
+		Description: "Reads PATH once and prints, per column, the data type its values show (resident ID numbers,\n" +
+			"mobile numbers, bank cards, names, addresses, ...), the confidence and the rates behind it, and\n" +
+			"the personal-information category, sensitivity and level the grading model gives it; then the\n" +
+			"level the dataset should have. --write-metadata fills those suggestions into the sidecar\n" +
+			"(<name>.meta.yaml), adding only what is not declared: nothing a person wrote is changed.\n\n" +
+			"Examples:\n" +
+			"   dgcheck classify examples/dibao/hongshan_dibao_2025.csv\n" +
+			"   dgcheck classify --format json data.parquet\n" +
+			"   dgcheck classify --model jrt0197 --write-metadata accounts.csv",
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "metadata", Aliases: []string{"m"}, Usage: "metadata `FILE` to compare with (default: beside PATH)"},
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "output format: text or json"},
+			&cli.StringFlag{Name: "model", Usage: "grading `MODEL`: gbt43697 or jrt0197 (default: jrt0197 for financial data, else gbt43697)"},
+			&cli.StringSliceFlag{Name: "rules", Aliases: []string{"r"}, Usage: "extra rule pack `DIR` (may replace the grading model's data)"},
+			&cli.StringFlag{Name: "encoding", Usage: "CSV encoding instead of sniffing it: utf-8, utf-8-bom, gb18030 (gbk)"},
+			&cli.BoolFlag{Name: "write-metadata", Usage: "fill the suggestions into the sidecar, keeping what it declares"},
+		},
+		Action: func(c *cli.Context) error {
+			if c.NArg() != 1 {
+				return fmt.Errorf("classify takes one PATH, got %d arguments (see dgcheck classify --help)", c.NArg())
+			}
+			format := c.String("format")
+			if !slices.Contains([]string{"text", "json"}, format) {
+				return fmt.Errorf("--format: unknown format %q (want text or json)", format)
+			}
+			return runClassify(c.Context, env, c, format)
+		},
+	}
+}
+
+func runClassify(ctx context.Context, env *environment, c *cli.Context, format string) error {
+	started := env.now()
+	checker, err := dgcheck.NewChecker(ctx, dgcheck.WithRules(c.StringSlice("rules")...),
+		dgcheck.WithVersion(env.version), dgcheck.WithClock(func() time.Time { return started }))
+	if err != nil {
+		return err
+	}
+	cl, err := checker.Classify(ctx, dgcheck.ClassifyRequest{Path: c.Args().First(), Metadata: c.String("metadata"),
+		Encoding: c.String("encoding"), Model: c.String("model"), Progress: progressLine(env.stderr, env.now, started)})
+	finishProgress(env.stderr)
+	if err != nil {
+		return err
+	}
+	if c.Bool("write-metadata") {
+		draft, err := cl.DraftMetadata()
+		if err != nil {
+			return err
+		}
+		if err := os.WriteFile(cl.DraftPath(), draft, 0o644); err != nil {
+			return err
+		}
+		fmt.Fprintf(env.stderr, "dgcheck: wrote the suggestions into %s\n", cl.DraftPath())
+	}
+	if format == "json" {
+		enc := json.NewEncoder(env.stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(cl)
+	}
+	return writeClassification(env.stdout, cl)
+}
+
+// writeClassification prints the classification as a table a person reads.
+func writeClassification(w io.Writer, cl *dgcheck.Classification) error {
+	fmt.Fprintf(w, "%s: %d rows, grading model %s\n\n", cl.Dataset, cl.Rows, cl.Grading.Model)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "column\ttype\tconfidence\thit\tvalid\tmasked\tPI category\tsensitive\tlevel\tdeclared")
+	for _, col := range cl.Columns {
+		typ, conf, hit, valid, masked := "-", "", "", "", ""
+		if d := col.Detected; d != nil {
+			typ = d.Type
+			if d.Heuristic {
+				typ += " (heuristic)"
+			}
+			conf, hit, valid, masked = fmt.Sprintf("%.2f", d.Confidence), pct(d.HitRate), pct(d.ValidRate), pct(d.MaskedRate)
+		}
+		category, sensitive, level := "", "", ""
+		if g := col.Grade; g != nil {
+			if g.Source == "name" {
+				typ = g.Type + " (name)"
+			}
+			category, sensitive, level = g.PICategory, fmt.Sprint(g.Sensitive), g.Level
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", col.Name, typ, conf, hit, valid, masked, category, sensitive, level, declared(col))
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	g := cl.Grading
+	level := g.Level
+	if level == "" {
+		level = "none (no column graded)"
+	}
+	fmt.Fprintf(w, "\nsuggested dataset level: %s", level)
+	if len(g.MostSensitive) > 0 {
+		fmt.Fprintf(w, " (most sensitive column: %v)", g.MostSensitive[0])
+	}
+	if g.Raised {
+		fmt.Fprintf(w, ", raised by quasi-identifiers together: %s", strings.Join(g.QuasiIdentifiers, ", "))
+	}
+	fmt.Fprintln(w)
+	if g.DeclaredLevel != "" {
+		fmt.Fprintf(w, "declared dataset level:  %s\n", g.DeclaredLevel)
+	}
+	_, err := fmt.Fprintf(w, "personal information: %v; sensitive personal information: %v\n", g.ContainsPI, g.ContainsSensitivePI)
+	return err
+}
+
+func pct(x float64) string { return fmt.Sprintf("%.1f%%", 100*x) }
+
+// declared summarises what the metadata's field says, for comparison with the suggestion.
+func declared(col dgcheck.ClassifiedColumn) string {
+	f := col.Declared
+	if f == nil {
+		return ""
+	}
+	var parts []string
+	if f.PICategory != "" {
+		parts = append(parts, f.PICategory)
+	}
+	if f.Sensitive != nil {
+		parts = append(parts, "sensitive "+fmt.Sprint(*f.Sensitive))
+	}
+	if f.Level != "" {
+		parts = append(parts, f.Level)
+	}
+	return strings.Join(parts, ", ")
+}

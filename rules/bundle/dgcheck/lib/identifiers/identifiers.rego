@@ -1,0 +1,59 @@
+# METADATA
+# description: >-
+#   Readings shared by the identifier-validity rules (ID-001..018): which columns hold an
+#   identifier, and the GB/T 36344 measure of a validity rate with its finding details.
+# schemas:
+#   - input: schema.dgcheck.input
+package dgcheck.lib.identifiers
+
+import data.dgcheck.lib.grading
+import data.dgcheck.lib.profile
+import data.dgcheck.lib.result
+
+# METADATA
+# description: >-
+#   col holds detector's identifier: its field declares the detector's validator, or the
+#   column classifier typed it so with enough confidence. (The resident-ID, mobile and e-mail
+#   rules also accept profile.identifier_column's hit rate, as CLASS-006 does.)
+typed(col, detector) if {
+	some field in input.metadata.fields
+	field.name == col.name
+	data.dgcheck.config.validator_detectors[field.validator] == detector
+}
+
+typed(col, detector) if grading.detected(col).detector == detector
+
+typed(col, detector) if {
+	detector in {"cn_resident_id", "mobile", "email"}
+	profile.identifier_column(col, detector)
+}
+
+# METADATA
+# description: col's counts for detector, with zeros when absent.
+counts(col, detector) := object.union(
+	{"matched": 0, "valid": 0, "masked": 0, "traits": {}, "invalid_samples": [], "raw_samples": []},
+	object.get(col, ["detectors", detector], {}),
+)
+
+# METADATA
+# description: How many of col's matched values have trait.
+trait(col, detector, t) := object.get(counts(col, detector), ["traits", t], 0)
+
+# METADATA
+# description: Non-null values of col that are not masked, those a format rate is over.
+unmasked(col, detector) := profile.non_null(col) - counts(col, detector).masked
+
+# METADATA
+# description: >-
+#   The details of a rate finding when a of b is below min: the message says what the
+#   b - a failing values are, measure is the GB/T 36344 ratio.
+below(col, a, b, min, what, evidence, samples) := {
+	"column": col.name,
+	"message": sprintf("%s: %d of %d %s (X = %s, below %s)", [col.name, b - a, b, what, result.ratio(m.x), result.ratio(min)]),
+	"measure": m,
+	"evidence": evidence,
+	"samples": samples,
+} if {
+	m := result.measure(a, b)
+	m.x < min
+}

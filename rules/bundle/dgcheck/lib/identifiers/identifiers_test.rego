@@ -1,0 +1,36 @@
+package dgcheck.lib.identifiers_test
+
+import data.dgcheck.lib.identifiers
+
+_col := {"name": "tyshxydm", "rows": 10, "nulls": 0, "blanks": 0, "detectors": {"cn_uscc": {"matched": 8, "valid": 7, "masked": 2, "traits": {"bad_check_char": 1}}}, "classification": {"type": "cn_uscc", "detector": "cn_uscc", "confidence": 0.95, "form": "mixed"}}
+
+test_typed_by_classification if {
+	identifiers.typed(_col, "cn_uscc") with input as {"metadata": {}}
+	not identifiers.typed(_col, "cn_org_code") with input as {"metadata": {}}
+}
+
+test_typed_by_validator if {
+	col := {"name": "c", "rows": 1, "nulls": 1, "blanks": 0, "detectors": {}}
+	identifiers.typed(col, "cn_uscc") with input as {"metadata": {"fields": [{"name": "c", "validator": "cn_uscc_gb32100"}]}}
+}
+
+test_not_typed_below_confidence if {
+	col := json.patch(_col, [{"op": "replace", "path": "/classification/confidence", "value": 0.5}])
+	not identifiers.typed(col, "cn_uscc") with input as {"metadata": {}}
+}
+
+test_counts_and_traits if {
+	identifiers.counts(_col, "cn_uscc").matched == 8
+	identifiers.counts(_col, "email").matched == 0
+	identifiers.trait(_col, "cn_uscc", "bad_check_char") == 1
+	identifiers.trait(_col, "cn_uscc", "bad_org_code") == 0
+	identifiers.unmasked(_col, "cn_uscc") == 8
+}
+
+test_below if {
+	d := identifiers.below(_col, 7, 8, 0.999, "are bad", {}, [])
+	d.message == "tyshxydm: 1 of 8 are bad (X = 0.8750, below 0.9990)"
+	d.measure == {"a": 7, "b": 8, "x": 0.875}
+	not identifiers.below(_col, 8, 8, 0.999, "are bad", {}, [])
+	not identifiers.below(_col, 0, 0, 0.999, "are bad", {}, [])
+}

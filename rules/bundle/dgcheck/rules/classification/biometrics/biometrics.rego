@@ -1,0 +1,47 @@
+# METADATA
+# title: Biometric content is marked sensitive and never released openly
+# description: >-
+#   A column whose name says it holds biometric data (人脸, 指纹, 声纹, face, fingerprint, ...; hint
+#   biometric) and holds values is declared sensitive (fields[].sensitive: true), and the
+#   dataset is not open (cn.open_type not an open type): biometrics are sensitive personal
+#   information (PIPL art. 28) that a leak makes permanently unusable.
+# custom:
+#   id: CLASS-012
+#   standard: PIPL (个人信息保护法); GB/T 35273-2020
+#   clause: PIPL art. 28 (biometrics); GB/T 35273 clause unknown
+#   severity: error
+#   remediation: >-
+#     Remove the biometric column from any dataset for release; where it must be kept, declare
+#     it sensitive, keep the dataset 不予开放, and store templates rather than raw images.
+# schemas:
+#   - input: schema.dgcheck.input
+package dgcheck.rules.classification.biometrics
+
+import data.dgcheck.lib.result
+
+violation contains finding if {
+	some col in input.profile.columns
+	"biometric" in object.get(col, "hints", [])
+	(col.rows - col.nulls) - col.blanks > 0
+	problems := array.concat(_open, _not_sensitive(col.name))
+	count(problems) > 0
+	finding := result.finding(rego.metadata.chain(), {
+		"column": col.name,
+		"message": sprintf("%s: biometric data (by its name), %s", [col.name, concat("; ", problems)]),
+		"evidence": {"non_null": (col.rows - col.nulls) - col.blanks, "open_type": object.get(input.metadata, ["cn", "open_type"], null)},
+	})
+}
+
+_open := [sprintf("in data declared %s", [input.metadata.cn.open_type])] if {
+	input.metadata.cn.open_type in data.dgcheck.config.classification.open_types
+} else := []
+
+_not_sensitive(name) := ["not declared sensitive"] if {
+	not _declared_sensitive(name)
+} else := []
+
+_declared_sensitive(name) if {
+	some f in input.metadata.fields
+	f.name == name
+	f.sensitive == true
+}

@@ -1,0 +1,34 @@
+# METADATA
+# title: C3-type content forces JR/T 0197 level 4 or higher
+# description: >-
+#   In financial data, a column whose grade puts it in JR/T 0171's C3 class (authentication
+#   data: passwords, PINs, card verification values, track data, biometrics used to
+#   authenticate; by column name) requires the dataset's declared JR/T 0197 level to be 4 or
+#   higher.
+# custom:
+#   id: CLASS-015
+#   standard: JR/T 0197-2020; JR/T 0171-2020 (from memory)
+#   clause: Annex A (not verified)
+#   severity: error
+#   remediation: >-
+#     Remove the authentication data from the dataset, or declare
+#     classification.industry.jrt0197_level: 4 or higher and protect it as such.
+# schemas:
+#   - input: schema.dgcheck.input
+package dgcheck.rules.classification.c3_level
+
+import data.dgcheck.lib.grading
+import data.dgcheck.lib.result
+
+violation contains finding if {
+	grading.model_name == "jrt0197"
+	some name, g in grading.column_grades
+	g.jrt0171 == "C3"
+	jr := object.get(input.metadata, ["classification", "industry", "jrt0197_level"], 0)
+	jr < 4
+	finding := result.finding(rego.metadata.chain(), {
+		"column": name,
+		"message": sprintf("%s: C3 authentication data (%s, by its %s) in financial data declared JR/T 0197 level %v, below 4", [name, g.type, g.source, jr]),
+		"evidence": {"type": g.type, "jrt0197_level": jr},
+	})
+}

@@ -1,0 +1,31 @@
+# METADATA
+# title: 'Dataset declares a category: sector plus business attribute'
+# description: >-
+#   The metadata classifies the dataset under GB/T 43697-2024 5.1-5.2: its sector
+#   (classification.sector) and its path of business attributes
+#   (classification.category_path).
+# custom:
+#   id: CLASS-002
+#   standard: GB/T 43697-2024
+#   clause: 5.1-5.2
+#   severity: warning
+#   remediation: >-
+#     Declare classification.sector (民政, 交通运输, 金融, ...) and classification.category_path (e.g.
+#     [民政, 社会救助, 最低生活保障]).
+# schemas:
+#   - input: schema.dgcheck.input
+package dgcheck.rules.classification.category_declared
+
+import data.dgcheck.lib.result
+
+warning contains finding if {
+	missing := [k |
+		some k in ["sector", "category_path"]
+		count(object.get(object.get(input.metadata, "classification", {}), k, [])) == 0
+	]
+	count(missing) > 0
+	finding := result.finding(rego.metadata.chain(), {
+		"message": sprintf("the metadata declares no %s of the dataset's category", [concat(" or ", [sprintf("classification.%s", [k]) | some k in missing])]),
+		"evidence": {"missing": missing},
+	})
+}

@@ -1,0 +1,32 @@
+# METADATA
+# title: Credentials never appear in a dataset for sharing or release
+# description: >-
+#   A column whose name says it holds credentials (密码, 口令, password, pin, cvv, token, secret,
+#   track data, ...; hint credential) holds values: passwords, PINs, card verification values
+#   and tokens, hashed or not, must not leave the system that checks them (GB/T 35273 network
+#   identity with credentials; JR/T 0171 C3, from memory).
+# custom:
+#   id: CLASS-013
+#   standard: GB/T 35273-2020; JR/T 0171-2020 (from memory)
+#   clause: clause unknown
+#   severity: error
+#   remediation: >-
+#     Drop the column from the dataset before it is shared or released; no masking makes a
+#     credential safe to share.
+# schemas:
+#   - input: schema.dgcheck.input
+package dgcheck.rules.classification.credentials
+
+import data.dgcheck.lib.result
+
+violation contains finding if {
+	some col in input.profile.columns
+	"credential" in object.get(col, "hints", [])
+	n := (col.rows - col.nulls) - col.blanks
+	n > 0
+	finding := result.finding(rego.metadata.chain(), {
+		"column": col.name,
+		"message": sprintf("%s: %d values in a column whose name says it holds credentials", [col.name, n]),
+		"evidence": {"non_null": n, "hints": col.hints},
+	})
+}

@@ -1,0 +1,32 @@
+# METADATA
+# title: Derived data declares its sources; a grade below a source's is justified
+# description: >-
+#   Derived data (GB/T 43697-2024 Annex I) declares its sources with their grades
+#   (lineage.sources[].level); when a source is graded above the dataset, the dataset says why
+#   its grade is lower (lineage.justification: aggregation, anonymisation, ...).
+# custom:
+#   id: CLASS-011
+#   standard: GB/T 43697-2024
+#   clause: Annex I (content not verified)
+#   severity: info
+#   remediation: >-
+#     Record in lineage.justification how the derivation lowered the sensitivity (aggregation
+#     level, anonymisation method and its evaluation), or grade the dataset as its source.
+# schemas:
+#   - input: schema.dgcheck.input
+package dgcheck.rules.classification.derived_lineage
+
+import data.dgcheck.lib.grading
+import data.dgcheck.lib.result
+
+warning contains finding if {
+	declared := grading.rank(grading.declared_level)
+	some source in input.metadata.lineage.sources
+	level := grading.field_level(source.level)
+	grading.rank(level) > declared
+	object.get(input.metadata.lineage, "justification", null) in {null, ""}
+	finding := result.finding(rego.metadata.chain(), {
+		"message": sprintf("source %s is graded %s, above the dataset's %s, and lineage.justification does not say why", [object.get(source, "name", "?"), level, grading.declared_level]),
+		"evidence": {"source": source, "declared_level": grading.declared_level},
+	})
+}

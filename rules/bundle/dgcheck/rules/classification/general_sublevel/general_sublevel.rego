@@ -1,0 +1,29 @@
+# METADATA
+# title: General data declares a sub-level 1-4
+# description: >-
+#   Data graded general declares its sub-level, 1 to 4 with higher more sensitive
+#   (classification.general_sublevel), under the industry rule it follows (GB/T 43697-2024
+#   Annex H, informative; the criteria are not verified).
+# custom:
+#   id: CLASS-003
+#   standard: GB/T 43697-2024
+#   clause: Annex H (informative; criteria not verified)
+#   severity: warning
+#   remediation: >-
+#     Declare classification.general_sublevel: 1-4 (`dgcheck classify` suggests one from the
+#     data).
+# schemas:
+#   - input: schema.dgcheck.input
+package dgcheck.rules.classification.general_sublevel
+
+import data.dgcheck.lib.result
+
+warning contains finding if {
+	data.dgcheck.grading.level_names[input.metadata.classification.level] == "general"
+	sub := object.get(input.metadata.classification, "general_sublevel", null)
+	not sub in {1, 2, 3, 4}
+	finding := result.finding(rego.metadata.chain(), {
+		"message": sprintf("general data without a sub-level 1-4 (classification.general_sublevel: %v)", [sub]),
+		"evidence": {"general_sublevel": sub},
+	})
+}

@@ -1,0 +1,55 @@
+# METADATA
+# title: Important-data status follows notification or publication
+# description: >-
+#   Under the 2024 cross-border provisions, data is important when a department or region has
+#   notified or published it as such. The metadata agrees with itself: a dataset graded
+#   important records that notification (classification.important_data_notified: {value: true,
+#   ref}), and one recorded as notified is graded important or core.
+# custom:
+#   id: CLASS-010
+#   standard: 促进和规范数据跨境流动规定 2024
+#   clause: important-data provision (article number unknown)
+#   severity: warning
+#   remediation: >-
+#     Record the notification or publication that makes the data important
+#     (important_data_notified: {value: true, ref: ...}), or grade the dataset as the
+#     notification says.
+# schemas:
+#   - input: schema.dgcheck.input
+package dgcheck.rules.classification.important_data_notified
+
+import data.dgcheck.lib.result
+
+_level := data.dgcheck.grading.level_names[input.metadata.classification.level]
+
+_notified := object.get(input.metadata, ["classification", "important_data_notified"], {})
+
+_important_or_core if _level in {"important", "core"}
+
+warning contains finding if {
+	_level == "important"
+	not _notified.value == true
+	finding := result.finding(rego.metadata.chain(), {
+		"message": "the dataset is graded important, but no notification or publication as important data is recorded (classification.important_data_notified)",
+		"evidence": {"level": input.metadata.classification.level, "important_data_notified": _notified},
+	})
+}
+
+warning contains finding if {
+	_level == "important"
+	_notified.value == true
+	object.get(_notified, "ref", null) in {null, ""}
+	finding := result.finding(rego.metadata.chain(), {
+		"message": "important_data_notified is true without the notification's reference (ref)",
+		"evidence": {"important_data_notified": _notified},
+	})
+}
+
+warning contains finding if {
+	_notified.value == true
+	not _important_or_core
+	finding := result.finding(rego.metadata.chain(), {
+		"message": sprintf("the dataset was notified as important data but is graded %v", [object.get(input.metadata, ["classification", "level"], null)]),
+		"evidence": {"level": object.get(input.metadata, ["classification", "level"], null), "important_data_notified": _notified},
+	})
+}

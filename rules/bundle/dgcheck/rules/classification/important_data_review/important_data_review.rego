@@ -1,0 +1,39 @@
+# METADATA
+# title: Possible important data is surfaced for review
+# description: >-
+#   A dataset may hold important data by its scale (GB/T 43697-2024 grading factors 6.3; Annex
+#   G is the identification guide): it has at least thresholds.important_scale_rows rows, or
+#   at least as many distinct people. Such a dataset records its classification review
+#   (classification.reviewed_at) or is graded important or core. A warning: data no department
+#   or region has notified as important need not be treated as important (跨境流动规定 2024).
+# custom:
+#   id: CLASS-009
+#   standard: GB/T 43697-2024
+#   clause: 6.3 grading factors; Annex G (normative; thresholds not verified)
+#   severity: warning
+#   remediation: >-
+#     Review the dataset against GB/T 43697-2024 Annex G and the important-data catalogues of
+#     its sector and region, and record the review in classification.reviewed_at.
+# schemas:
+#   - input: schema.dgcheck.input
+package dgcheck.rules.classification.important_data_review
+
+import data.dgcheck.lib.config
+import data.dgcheck.lib.grading
+import data.dgcheck.lib.result
+
+warning contains finding if {
+	scale := max([input.profile.rows, grading.subjects])
+	scale >= config.thresholds.important_scale_rows
+	not input.metadata.classification.reviewed_at
+	not _graded_important
+	finding := result.finding(rego.metadata.chain(), {
+		"message": sprintf(
+			"%d rows about at least %d people: at this scale the dataset may be important data, and no classification review is recorded (classification.reviewed_at)",
+			[input.profile.rows, grading.subjects],
+		),
+		"evidence": {"rows": input.profile.rows, "subjects": grading.subjects, "threshold": config.thresholds.important_scale_rows},
+	})
+}
+
+_graded_important if data.dgcheck.grading.level_names[input.metadata.classification.level] in {"important", "core"}

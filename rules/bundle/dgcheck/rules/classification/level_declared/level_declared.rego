@@ -1,0 +1,35 @@
+# METADATA
+# title: Dataset declares a grade in {core, important, general}
+# description: >-
+#   The metadata declares the dataset's grade under the Data Security Law's classification and
+#   grading system: core (核心), important (重要) or general (一般) data (classification.level;
+#   synonyms in data.dgcheck.grading.level_names).
+# custom:
+#   id: CLASS-001
+#   standard: Data Security Law art. 21; GB/T 43697-2024
+#   clause: DSL art. 21; GB/T 43697-2024 6.1
+#   severity: error
+#   remediation: >-
+#     Grade the dataset by GB/T 43697-2024 and declare it: classification: {level: general,
+#     general_sublevel: 1-4} (or important, core). `dgcheck classify` suggests a level from
+#     the data.
+# schemas:
+#   - input: schema.dgcheck.input
+package dgcheck.rules.classification.level_declared
+
+import data.dgcheck.lib.grading
+import data.dgcheck.lib.result
+
+violation contains finding if {
+	not input.metadata.classification.level
+	finding := result.finding(rego.metadata.chain(), {"message": "the metadata declares no grade (classification.level: core, important or general)"})
+}
+
+violation contains finding if {
+	level := input.metadata.classification.level
+	not data.dgcheck.grading.level_names[level]
+	finding := result.finding(rego.metadata.chain(), {
+		"message": sprintf("classification.level %q is not a grade (core, important, general)", [level]),
+		"evidence": {"level": level},
+	})
+}

@@ -1,0 +1,67 @@
+# METADATA
+# title: Dataset grade is no lower than its most sensitive column
+# description: >-
+#   Take the higher grade when in doubt (就高从严): the level the dataset declares is no lower
+#   than the grade of its most sensitive column, whether that grade comes from what the column
+#   classifier found in its values (the grading model's level for the detected type, lower for
+#   a masked column), from the column's name (health, credential, ...), or from the field's
+#   own declared level; nor lower than the level combinations of quasi-identifiers raise it
+#   to.
+# custom:
+#   id: CLASS-004
+#   standard: GB/T 43697-2024
+#   clause: '4 (principles: 就高从严); 6.6'
+#   severity: error
+#   remediation: >-
+#     Raise the dataset's declared level (classification.level, general_sublevel) to the most
+#     sensitive column's, or remove or mask that column (a masked column grades lower).
+# schemas:
+#   - input: schema.dgcheck.input
+package dgcheck.rules.classification.level_not_below_columns
+
+import data.dgcheck.lib.grading
+import data.dgcheck.lib.result
+
+_declared := grading.rank(grading.declared_level)
+
+violation contains finding if {
+	[name, g] := grading.most_sensitive
+	grading.rank(g.level) > _declared
+	finding := result.finding(rego.metadata.chain(), {
+		"column": name,
+		"message": sprintf(
+			"the dataset is graded %s, below its column %s, whose %s grade %s under %s",
+			[grading.declared_level, name, _what(g), g.level, grading.model_name],
+		),
+		"evidence": {"declared_level": grading.declared_level, "column_level": g.level, "type": g.type, "source": g.source, "model": grading.model_name},
+	})
+}
+
+_what(g) := sprintf("%s %s values", [g.form, g.type]) if g.source == "values"
+
+_what(g) := sprintf("name (%s)", [g.type]) if g.source == "name"
+
+violation contains finding if {
+	some f in input.metadata.fields
+	level := grading.field_level(f.level)
+	grading.rank(level) > _declared
+	finding := result.finding(rego.metadata.chain(), {
+		"column": f.name,
+		"message": sprintf("the dataset is graded %s, below the level %s its field %s declares", [grading.declared_level, level, f.name]),
+		"evidence": {"declared_level": grading.declared_level, "field_level": level},
+	})
+}
+
+violation contains finding if {
+	grading.raised
+	[_, g] := grading.most_sensitive
+	grading.rank(g.level) <= _declared
+	grading.rank(grading.suggested_level) > _declared
+	finding := result.finding(rego.metadata.chain(), {
+		"message": sprintf(
+			"the dataset is graded %s, but its quasi-identifiers together (%s) raise it to %s",
+			[grading.declared_level, concat(", ", sort(grading.quasi_types)), grading.suggested_level],
+		),
+		"evidence": {"declared_level": grading.declared_level, "suggested_level": grading.suggested_level, "quasi_identifiers": sort(grading.quasi_types)},
+	})
+}

@@ -1,0 +1,49 @@
+# METADATA
+# title: Data on minors under 14 is declared
+# description: >-
+#   The dataset holds people younger than thresholds.minor_age (14, PIPL art. 28) on the check
+#   date: the latest birth month of its valid resident ID numbers, or the latest date of a
+#   column whose name says it holds birth dates, is within 14 years of options.now (counted in
+#   months, so a child who may not yet be 14 counts), while the metadata does not declare
+#   pi.contains_minor_pi: true.
+# custom:
+#   id: CLASS-007
+#   standard: PIPL (个人信息保护法)
+#   clause: art. 28 (personal information of minors under 14)
+#   severity: error
+#   remediation: >-
+#     Declare pi: {contains_minor_pi: true} and obtain the guardian's consent and the
+#     protection PIPL art. 31 requires, or remove the minors' records.
+# schemas:
+#   - input: schema.dgcheck.input
+package dgcheck.rules.classification.minors_declared
+
+import data.dgcheck.lib.config
+import data.dgcheck.lib.grading
+import data.dgcheck.lib.result
+
+violation contains finding if {
+	not input.metadata.pi.contains_minor_pi == true
+	some col in input.profile.columns
+	latest := _latest_birth(col)
+	months := _months(substring(input.options.now, 0, 7)) - _months(substring(latest, 0, 7))
+	months <= config.thresholds.minor_age * 12
+	finding := result.finding(rego.metadata.chain(), {
+		"column": col.name,
+		"message": sprintf(
+			"%s: the youngest person was born in %s, under %d on the check date %s, but the metadata does not declare pi.contains_minor_pi: true",
+			[col.name, substring(latest, 0, 7), config.thresholds.minor_age, substring(input.options.now, 0, 10)],
+		),
+		"evidence": {"latest_birth": substring(latest, 0, 7), "now": substring(input.options.now, 0, 10), "minor_age": config.thresholds.minor_age},
+	})
+}
+
+_latest_birth(col) := col.detectors.cn_resident_id.birth_months.max if grading.detected(col).type == "cn_resident_id"
+
+_latest_birth(col) := col.max if {
+	"birth_date" in object.get(col, "hints", [])
+	col.inferred_type in {"date", "datetime"}
+}
+
+# months since year 0 of a YYYY-MM text.
+_months(ym) := (to_number(substring(ym, 0, 4)) * 12) + to_number(substring(ym, 5, 2))

@@ -1,0 +1,60 @@
+# METADATA
+# title: Each PI column carries a PI category tag and a sensitive flag
+# description: >-
+#   Each column the grading model makes personal information (by its detected type or its
+#   name) has a field entry declaring pi_category, one of the GB/T 35273 categories
+#   (data.dgcheck.grading.pi_categories), and sensitive; a column whose values are sensitive
+#   personal information is not declared sensitive: false.
+# custom:
+#   id: CLASS-008
+#   standard: GB/T 35273-2020
+#   clause: categories believed Annex A/B (clause unknown)
+#   severity: warning
+#   remediation: >-
+#     Tag the field: pi_category (个人身份信息, 个人基本资料, ...) and sensitive: true|false; `dgcheck
+#     classify --write-metadata` fills in what the data suggests.
+# schemas:
+#   - input: schema.dgcheck.input
+package dgcheck.rules.classification.pi_fields_tagged
+
+import data.dgcheck.lib.grading
+import data.dgcheck.lib.result
+
+warning contains finding if {
+	some name in grading.pi_columns
+	g := grading.column_grades[name]
+	problems := _problems(name, g)
+	count(problems) > 0
+	finding := result.finding(rego.metadata.chain(), {
+		"column": name,
+		"message": sprintf("%s: %s (%s, from its %s; suggested pi_category %s, sensitive %v)", [name, concat("; ", problems), g.type, g.source, g.pi_category, g.sensitive]),
+		"evidence": {"type": g.type, "suggested_pi_category": g.pi_category, "suggested_sensitive": g.sensitive, "declared": _field(name)},
+	})
+}
+
+_field(name) := [f | some f in input.metadata.fields; f.name == name][0]
+
+_field(name) := {} if count([f | some f in input.metadata.fields; f.name == name]) == 0
+
+_problems(name, g) := array.concat(array.concat(_no_category(name), _bad_category(name)), array.concat(_no_flag(name), _false_flag(name, g)))
+
+_no_category(name) := ["no pi_category"] if {
+	not _field(name).pi_category
+} else := []
+
+_bad_category(name) := [sprintf("pi_category %q is not a GB/T 35273 category", [_field(name).pi_category])] if {
+	not _field(name).pi_category in data.dgcheck.grading.pi_categories
+	_field(name).pi_category
+} else := []
+
+_no_flag(name) := ["no sensitive flag"] if {
+	not _has_flag(name)
+} else := []
+
+_has_flag(name) if is_boolean(_field(name).sensitive)
+
+_false_flag(name, g) := ["declared sensitive: false, but its values are sensitive personal information"] if {
+	g.sensitive == true
+	g.source == "values"
+	_field(name).sensitive == false
+} else := []

@@ -1,0 +1,49 @@
+# METADATA
+# title: A personal-information impact assessment is recorded where PIPL requires one
+# description: >-
+#   A personal-information protection impact assessment (PIA) is recorded (pi.pia_ref,
+#   pi.pia_date) when the dataset holds sensitive personal information (detected or declared),
+#   or holds personal information and is opened (cn.open_type an open type) or planned for
+#   export (cross_border.planned; XB-008 makes that case an error).
+# custom:
+#   id: CLASS-016
+#   standard: PIPL (个人信息保护法)
+#   clause: art. 55 (from memory)
+#   severity: warning
+#   remediation: >-
+#     Carry out the PIA PIPL art. 55 requires and record it: pi: {pia_ref: ..., pia_date:
+#     YYYY-MM-DD}.
+# schemas:
+#   - input: schema.dgcheck.input
+package dgcheck.rules.classification.pia_recorded
+
+import data.dgcheck.lib.grading
+import data.dgcheck.lib.result
+
+_pi if input.metadata.pi.contains_pi == true
+
+_pi if count(grading.pi_columns) > 0
+
+_triggers contains "sensitive personal information" if count(grading.sensitive_columns) > 0
+
+_triggers contains "sensitive personal information" if input.metadata.pi.contains_sensitive_pi == true
+
+_triggers contains sprintf("personal information in data declared %s", [input.metadata.cn.open_type]) if {
+	_pi
+	input.metadata.cn.open_type in data.dgcheck.config.classification.open_types
+}
+
+_triggers contains "personal information planned for export" if {
+	_pi
+	input.metadata.cross_border.planned == true
+}
+
+warning contains finding if {
+	count(_triggers) > 0
+	missing := [k | some k in ["pia_ref", "pia_date"]; object.get(input.metadata, ["pi", k], "") == ""]
+	count(missing) > 0
+	finding := result.finding(rego.metadata.chain(), {
+		"message": sprintf("a PIA is required (%s) but the metadata records no %s", [concat(", ", sort(_triggers)), concat(" or ", [sprintf("pi.%s", [k]) | some k in missing])]),
+		"evidence": {"triggers": sort(_triggers), "missing": missing},
+	})
+}

@@ -1,0 +1,60 @@
+# METADATA
+# title: Exports above 1,000,000 people or 10,000 with sensitive PI need a security assessment
+# description: >-
+#   A processor that is not a CIIO and exports, cumulatively since 1 January, personal
+#   information of more than thresholds.xb_assessment_subjects people (1,000,000) or sensitive
+#   personal information of more than thresholds.xb_assessment_sensitive_subjects people
+#   (10,000) needs the security assessment (cross_border.mechanism: security_assessment). The
+#   counts are the larger of the declared cumulative counts (cross_border.cumulative_subjects,
+#   cumulative_sensitive_subjects) and this dataset's own lower bounds (distinct values of its
+#   identifier columns).
+# custom:
+#   id: XB-005
+#   standard: 促进和规范数据跨境流动规定 2024
+#   clause: article number unknown (believed arts. 7-8 for the thresholds)
+#   severity: error
+#   remediation: >-
+#     Apply for the CAC security assessment and record cross_border.mechanism:
+#     security_assessment with its approval_ref, or reduce the export below the thresholds.
+# schemas:
+#   - input: schema.dgcheck.input
+package dgcheck.rules.crossborder.assessment_thresholds
+
+import data.dgcheck.lib.config
+import data.dgcheck.lib.grading
+import data.dgcheck.lib.result
+
+_cb := input.metadata.cross_border
+
+# The dataset's own subject counts are lower bounds on what the processor exports this year.
+_subjects := max([object.get(_cb, "cumulative_subjects", 0), grading.subjects])
+
+_sensitive := max([object.get(_cb, "cumulative_sensitive_subjects", 0), grading.sensitive_subjects])
+
+# Exemptions that apply whatever the numbers (a contract with the person, HR, emergencies,
+# foreign-origin data, a free-trade zone's negative list): XB-007 judges the ground.
+_exempt_regardless if {
+	_cb.mechanism == "exempt"
+	not _ground_needs_the_data
+}
+
+_ground_needs_the_data if _cb.exemption_ground in array.concat(data.dgcheck.config.classification.exemption_grounds_no_pi, data.dgcheck.config.classification.exemption_grounds_counted)
+
+violation contains finding if {
+	_cb.planned == true
+	not _cb.processor_is_ciio == true
+	not _exempt_regardless
+	_over
+	not _cb.mechanism == "security_assessment"
+	finding := result.finding(rego.metadata.chain(), {
+		"message": sprintf(
+			"the export covers at least %d people (%d with sensitive personal information), above the security-assessment thresholds (%d; %d), under mechanism %v",
+			[_subjects, _sensitive, config.thresholds.xb_assessment_subjects, config.thresholds.xb_assessment_sensitive_subjects, object.get(_cb, "mechanism", null)],
+		),
+		"evidence": {"subjects": _subjects, "sensitive_subjects": _sensitive, "mechanism": object.get(_cb, "mechanism", null)},
+	})
+}
+
+_over if _subjects > config.thresholds.xb_assessment_subjects
+
+_over if _sensitive > config.thresholds.xb_assessment_sensitive_subjects

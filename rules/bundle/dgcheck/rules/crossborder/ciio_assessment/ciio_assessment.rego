@@ -1,0 +1,38 @@
+# METADATA
+# title: A CIIO exporting personal information or important data needs a security assessment
+# description: >-
+#   A critical information infrastructure operator (cross_border.processor_is_ciio: true) that
+#   plans to transfer personal information (declared, or detected in the data) or important
+#   data abroad declares the security assessment (cross_border.mechanism:
+#   security_assessment).
+# custom:
+#   id: XB-004
+#   standard: 促进和规范数据跨境流动规定 2024; PIPL (个人信息保护法)
+#   clause: PIPL art. 40 (from memory); provisions article number unknown
+#   severity: error
+#   remediation: >-
+#     Apply for the CAC security assessment and record cross_border.mechanism:
+#     security_assessment with its approval_ref.
+# schemas:
+#   - input: schema.dgcheck.input
+package dgcheck.rules.crossborder.ciio_assessment
+
+import data.dgcheck.lib.grading
+import data.dgcheck.lib.result
+
+_pi if input.metadata.pi.contains_pi == true
+
+_pi if count(grading.pi_columns) > 0
+
+_pi if data.dgcheck.grading.level_names[input.metadata.classification.level] in {"important", "core"}
+
+violation contains finding if {
+	input.metadata.cross_border.planned == true
+	input.metadata.cross_border.processor_is_ciio == true
+	_pi
+	not input.metadata.cross_border.mechanism == "security_assessment"
+	finding := result.finding(rego.metadata.chain(), {
+		"message": sprintf("a critical information infrastructure operator plans to export personal information or important data under mechanism %v, not a security assessment", [object.get(input.metadata.cross_border, "mechanism", null)]),
+		"evidence": {"mechanism": object.get(input.metadata.cross_border, "mechanism", null), "pi_columns": sort(grading.pi_columns)},
+	})
+}

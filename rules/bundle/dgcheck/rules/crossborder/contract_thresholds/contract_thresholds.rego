@@ -1,0 +1,68 @@
+# METADATA
+# title: Mid-size exports need a standard contract or certification
+# description: >-
+#   A processor that is not a CIIO and exports, cumulatively since 1 January, personal
+#   information of more than thresholds.xb_contract_subjects people (100,000) up to the
+#   assessment threshold, or any sensitive personal information of fewer people than the
+#   assessment threshold, declares a standard contract or certification (or the stricter
+#   security assessment) and its filing or approval reference (cross_border.filing_ref,
+#   approval_ref).
+# custom:
+#   id: XB-006
+#   standard: 促进和规范数据跨境流动规定 2024
+#   clause: article number unknown (believed arts. 7-8 for the thresholds)
+#   severity: error
+#   remediation: >-
+#     Sign the CAC standard contract and file it (cross_border: {mechanism: standard_contract,
+#     filing_ref: ...}), or obtain certification.
+# schemas:
+#   - input: schema.dgcheck.input
+package dgcheck.rules.crossborder.contract_thresholds
+
+import data.dgcheck.lib.config
+import data.dgcheck.lib.grading
+import data.dgcheck.lib.result
+
+_cb := input.metadata.cross_border
+
+# The dataset's own subject counts are lower bounds on what the processor exports this year.
+_subjects := max([object.get(_cb, "cumulative_subjects", 0), grading.subjects])
+
+_sensitive := max([object.get(_cb, "cumulative_sensitive_subjects", 0), grading.sensitive_subjects])
+
+# Exemptions that apply whatever the numbers (a contract with the person, HR, emergencies,
+# foreign-origin data, a free-trade zone's negative list): XB-007 judges the ground.
+_exempt_regardless if {
+	_cb.mechanism == "exempt"
+	not _ground_needs_the_data
+}
+
+_ground_needs_the_data if _cb.exemption_ground in array.concat(data.dgcheck.config.classification.exemption_grounds_no_pi, data.dgcheck.config.classification.exemption_grounds_counted)
+
+violation contains finding if {
+	_cb.planned == true
+	not _cb.processor_is_ciio == true
+	not _exempt_regardless
+	_in_band
+	not _mechanism_ok
+	finding := result.finding(rego.metadata.chain(), {
+		"message": sprintf(
+			"the export covers at least %d people (%d with sensitive personal information): a standard contract or certification with its reference is required, the metadata declares mechanism %v, reference %v",
+			[_subjects, _sensitive, object.get(_cb, "mechanism", null), _reference],
+		),
+		"evidence": {"subjects": _subjects, "sensitive_subjects": _sensitive, "mechanism": object.get(_cb, "mechanism", null), "reference": _reference},
+	})
+}
+
+_in_band if _subjects > config.thresholds.xb_contract_subjects
+
+_in_band if _sensitive > 0
+
+_reference := object.get(_cb, "filing_ref", null) if not object.get(_cb, "filing_ref", null) in {null, ""}
+
+else := object.get(_cb, "approval_ref", null)
+
+_mechanism_ok if {
+	_cb.mechanism in {"standard_contract", "certification", "security_assessment"}
+	not _reference in {null, ""}
+}

@@ -1,0 +1,41 @@
+# METADATA
+# title: A planned export names its destinations and recipients
+# description: >-
+#   Data planned for transfer abroad (cross_border.planned: true) names the countries or
+#   regions it goes to (cross_border.destinations, ISO 3166 / GB/T 2659 two-letter codes) and
+#   who receives it (cross_border.recipients).
+# custom:
+#   id: XB-001
+#   standard: 促进和规范数据跨境流动规定 2024; PIPL (个人信息保护法)
+#   clause: PIPL arts. 38-39 (from memory); provisions article number unknown
+#   severity: error
+#   remediation: >-
+#     Declare cross_border.destinations as two-letter country codes (e.g. [SG, DE]) and
+#     cross_border.recipients.
+# schemas:
+#   - input: schema.dgcheck.input
+package dgcheck.rules.crossborder.destinations_declared
+
+import data.dgcheck.lib.result
+
+violation contains finding if {
+	input.metadata.cross_border.planned == true
+	problems := array.concat(_destinations, _recipients)
+	count(problems) > 0
+	finding := result.finding(rego.metadata.chain(), {
+		"message": sprintf("a transfer abroad is planned but %s", [concat("; ", problems)]),
+		"evidence": {"destinations": object.get(input.metadata.cross_border, "destinations", []), "recipients": object.get(input.metadata.cross_border, "recipients", [])},
+	})
+}
+
+_destinations := ["no destinations are named (cross_border.destinations)"] if {
+	count(object.get(input.metadata.cross_border, "destinations", [])) == 0
+} else := [sprintf("destinations %v are not two-letter country codes", [_bad])] if {
+	count(_bad) > 0
+} else := []
+
+_bad := [d | some d in input.metadata.cross_border.destinations; not regex.match(`^[A-Z]{2}$`, d)]
+
+_recipients := ["no recipients are named (cross_border.recipients)"] if {
+	count(object.get(input.metadata.cross_border, "recipients", [])) == 0
+} else := []

@@ -1,0 +1,14 @@
+package dgcheck.rules.crossborder.destinations_declared_test
+
+import data.dgcheck.rules.crossborder.destinations_declared
+
+test_fail_unnamed if {
+	[f] := [f | some f in destinations_declared.violation] with input as {"metadata": {"cross_border": {"planned": true, "destinations": ["Singapore"]}}}
+	f.id == "XB-001"
+	f.message == `a transfer abroad is planned but destinations ["Singapore"] are not two-letter country codes; no recipients are named (cross_border.recipients)`
+}
+
+test_success_named if {
+	count(destinations_declared.violation) == 0 with input as {"metadata": {"cross_border": {"planned": true, "destinations": ["SG"], "recipients": ["Acme"]}}}
+	count(destinations_declared.violation) == 0 with input as {"metadata": {"cross_border": {"planned": false}}}
+}

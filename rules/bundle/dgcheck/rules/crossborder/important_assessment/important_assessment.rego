@@ -1,0 +1,41 @@
+# METADATA
+# title: Exporting important data needs a security assessment with an approval reference
+# description: >-
+#   Data graded important, or notified as important data, that is planned for transfer abroad
+#   declares the CAC security assessment as its mechanism (cross_border.mechanism:
+#   security_assessment) with the approval's reference (cross_border.approval_ref).
+# custom:
+#   id: XB-003
+#   standard: 促进和规范数据跨境流动规定 2024
+#   clause: article number unknown (believed arts. 7-8 for the thresholds)
+#   severity: error
+#   remediation: >-
+#     Apply for the CAC data-export security assessment and record cross_border: {mechanism:
+#     security_assessment, approval_ref: ...}.
+# schemas:
+#   - input: schema.dgcheck.input
+package dgcheck.rules.crossborder.important_assessment
+
+import data.dgcheck.lib.result
+
+_important if data.dgcheck.grading.level_names[input.metadata.classification.level] == "important"
+
+_important if input.metadata.classification.important_data_notified.value == true
+
+violation contains finding if {
+	input.metadata.cross_border.planned == true
+	_important
+	not _assessed
+	finding := result.finding(rego.metadata.chain(), {
+		"message": sprintf("important data planned for export under mechanism %v, approval %v: a security assessment with its approval reference is required", [
+			object.get(input.metadata.cross_border, "mechanism", null),
+			object.get(input.metadata.cross_border, "approval_ref", null),
+		]),
+		"evidence": {"mechanism": object.get(input.metadata.cross_border, "mechanism", null), "approval_ref": object.get(input.metadata.cross_border, "approval_ref", null)},
+	})
+}
+
+_assessed if {
+	input.metadata.cross_border.mechanism == "security_assessment"
+	not object.get(input.metadata.cross_border, "approval_ref", null) in {null, ""}
+}

@@ -1,0 +1,35 @@
+# METADATA
+# title: Bank card numbers have 13-19 digits and pass the Luhn check
+# description: >-
+#   In each column typed as bank cards (detected, or declared validator bank_card_luhn), A of
+#   the B non-null, unmasked values are 13-19 digits passing the Luhn check, X = A/B; fails
+#   below thresholds.bank_card_luhn_min. The evidence gives how many are UnionPay cards
+#   (62...).
+# custom:
+#   id: ID-009
+#   standard: ISO/IEC 7812 (Luhn)
+#   clause: Luhn check (clause number unknown)
+#   severity: error
+#   remediation: >-
+#     Correct the card numbers at the source; about one random digit string in ten passes
+#     Luhn, so a column with many failures may not hold card numbers at all.
+# schemas:
+#   - input: schema.dgcheck.input
+package dgcheck.rules.identifiers.bank_card_luhn
+
+import data.dgcheck.lib.config
+import data.dgcheck.lib.identifiers
+import data.dgcheck.lib.result
+
+violation contains finding if {
+	some col in input.profile.columns
+	identifiers.typed(col, "bank_card")
+	c := identifiers.counts(col, "bank_card")
+	details := identifiers.below(
+		col, c.matched - identifiers.trait(col, "bank_card", "bad_luhn"), identifiers.unmasked(col, "bank_card"), config.thresholds.bank_card_luhn_min,
+		"bank card numbers are malformed or fail the Luhn check",
+		{"matched": c.matched, "valid": c.valid, "masked": c.masked, "bad_luhn": identifiers.trait(col, "bank_card", "bad_luhn"), "unionpay": identifiers.trait(col, "bank_card", "unionpay")},
+		c.invalid_samples,
+	)
+	finding := result.finding(rego.metadata.chain(), details)
+}

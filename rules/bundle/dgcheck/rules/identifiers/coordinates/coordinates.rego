@@ -1,0 +1,74 @@
+# METADATA
+# title: Coordinates are in range, declare their reference system, and fall in China for domestic data
+# description: >-
+#   In each column typed as coordinates (precise_location or location, or declared validator
+#   coordinate): A of the B non-null, unmasked values are decimal degrees within range
+#   (latitude ±90, longitude ±180), X = A/B, reported below thresholds.format_min; the field
+#   names its coordinate reference system (WGS-84, CGCS2000, GCJ-02, ... in
+#   fields[].standard_ref or fields[].format); and, when the dataset's spatial coverage is
+#   China (spatial CN or CN-xx), the values fall within China's latitudes or longitudes (the
+#   bounding box of STANDARDS §3.8).
+# custom:
+#   id: ID-016
+#   standard: ISO 6709; GB/T 16831 (from memory)
+#   clause: clause unknown
+#   severity: warning
+#   remediation: >-
+#     Declare the coordinate reference system in the field (standard_ref: WGS-84, CGCS2000 or
+#     GCJ-02) and correct coordinates out of range or out of the declared area (a swapped
+#     latitude and longitude is the usual cause).
+# schemas:
+#   - input: schema.dgcheck.input
+package dgcheck.rules.identifiers.coordinates
+
+import data.dgcheck.lib.config
+import data.dgcheck.lib.identifiers
+import data.dgcheck.lib.result
+
+_coordinate_column(col) if identifiers.typed(col, "coordinate")
+
+warning contains finding if {
+	some col in input.profile.columns
+	_coordinate_column(col)
+	c := identifiers.counts(col, "coordinate")
+	details := identifiers.below(
+		col, c.matched, identifiers.unmasked(col, "coordinate"), config.thresholds.format_min,
+		"values are not coordinates in range",
+		{"matched": c.matched, "masked": c.masked},
+		[],
+	)
+	finding := result.finding(rego.metadata.chain(), details)
+}
+
+warning contains finding if {
+	some col in input.profile.columns
+	_coordinate_column(col)
+	not _crs_declared(col.name)
+	finding := result.finding(rego.metadata.chain(), {
+		"column": col.name,
+		"message": sprintf("%s: coordinates without a declared reference system (%s)", [col.name, concat(", ", data.dgcheck.config.classification.crs)]),
+		"evidence": {"crs": null},
+	})
+}
+
+warning contains finding if {
+	startswith(input.metadata.spatial, "CN")
+	some col in input.profile.columns
+	_coordinate_column(col)
+	c := identifiers.counts(col, "coordinate")
+	inside := max([identifiers.trait(col, "coordinate", "cn_lat_range"), identifiers.trait(col, "coordinate", "cn_lon_range")])
+	details := identifiers.below(
+		col, inside, c.matched, config.thresholds.format_min,
+		"coordinates fall outside China's latitudes and longitudes, in data whose spatial coverage is China",
+		{"matched": c.matched, "in_china_range": inside, "spatial": input.metadata.spatial},
+		[],
+	)
+	finding := result.finding(rego.metadata.chain(), details)
+}
+
+_crs_declared(name) if {
+	some f in input.metadata.fields
+	f.name == name
+	some crs in data.dgcheck.config.classification.crs
+	crs in {object.get(f, "standard_ref", ""), object.get(f, "format", "")}
+}

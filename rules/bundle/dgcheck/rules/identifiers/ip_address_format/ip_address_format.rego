@@ -1,0 +1,35 @@
+# METADATA
+# title: IP addresses parse; private and reserved ranges are reported
+# description: >-
+#   In each column typed as IP addresses (detected, or declared validator ip_address), A of
+#   the B non-null, unmasked values are IPv4 or IPv6 addresses, X = A/B; reported below
+#   thresholds.format_min. The evidence gives how many are private, loopback or link-local,
+#   which say where the data was collected.
+# custom:
+#   id: ID-015
+#   standard: RFC 791; RFC 4291; RFC 5952 (from memory)
+#   clause: clause unknown
+#   severity: warning
+#   remediation: >-
+#     Correct or remove the values that are not addresses; write IPv6 in its RFC 5952
+#     canonical form.
+# schemas:
+#   - input: schema.dgcheck.input
+package dgcheck.rules.identifiers.ip_address_format
+
+import data.dgcheck.lib.config
+import data.dgcheck.lib.identifiers
+import data.dgcheck.lib.result
+
+warning contains finding if {
+	some col in input.profile.columns
+	identifiers.typed(col, "ip_address")
+	c := identifiers.counts(col, "ip_address")
+	details := identifiers.below(
+		col, c.matched, identifiers.unmasked(col, "ip_address"), config.thresholds.format_min,
+		"values are not IP addresses",
+		{"matched": c.matched, "valid": c.valid, "masked": c.masked, "ipv6": identifiers.trait(col, "ip_address", "ipv6"), "private": identifiers.trait(col, "ip_address", "private"), "loopback": identifiers.trait(col, "ip_address", "loopback"), "link_local": identifiers.trait(col, "ip_address", "link_local")},
+		c.invalid_samples,
+	)
+	finding := result.finding(rego.metadata.chain(), details)
+}

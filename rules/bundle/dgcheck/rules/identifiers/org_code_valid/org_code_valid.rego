@@ -1,0 +1,35 @@
+# METADATA
+# title: Standalone organisation codes have a valid check character
+# description: >-
+#   In each column typed as organisation codes (detected, or declared validator
+#   cn_org_gb11714), A of the B non-null, unmasked values are 8 characters of [0-9A-Z] and a
+#   right GB 11714 check character, written with or without '-', X = A/B; fails below
+#   thresholds.org_code_check_min.
+# custom:
+#   id: ID-008
+#   standard: GB 11714-1997
+#   clause: check character (clause number unknown)
+#   severity: error
+#   remediation: >-
+#     Correct the codes against the register; since 2016 most organisations carry a unified
+#     social credit code, whose positions 9-17 hold their organisation code.
+# schemas:
+#   - input: schema.dgcheck.input
+package dgcheck.rules.identifiers.org_code_valid
+
+import data.dgcheck.lib.config
+import data.dgcheck.lib.identifiers
+import data.dgcheck.lib.result
+
+violation contains finding if {
+	some col in input.profile.columns
+	identifiers.typed(col, "cn_org_code")
+	c := identifiers.counts(col, "cn_org_code")
+	details := identifiers.below(
+		col, c.matched - identifiers.trait(col, "cn_org_code", "bad_check_char"), identifiers.unmasked(col, "cn_org_code"), config.thresholds.org_code_check_min,
+		"organisation codes are malformed or have a wrong check character",
+		{"matched": c.matched, "valid": c.valid, "masked": c.masked, "bad_check_char": identifiers.trait(col, "cn_org_code", "bad_check_char")},
+		c.invalid_samples,
+	)
+	finding := result.finding(rego.metadata.chain(), details)
+}

@@ -1,0 +1,35 @@
+# METADATA
+# title: Travel-permit numbers follow their formats
+# description: >-
+#   In each column typed as a permit for travel between the mainland and Hong Kong or Macau
+#   (C/W, H/M series) or a Taiwan residents' permit (8 digits), detected or declared
+#   (validators hkmo_permit, tw_permit), A of the B non-null, unmasked values have the
+#   permit's format, X = A/B; reported below thresholds.format_min.
+# custom:
+#   id: ID-013
+#   standard: Exit-entry permit rules (administrative)
+#   clause: clause unknown
+#   severity: warning
+#   remediation: >-
+#     Correct the numbers at the source; keep permits of different kinds in different columns.
+# schemas:
+#   - input: schema.dgcheck.input
+package dgcheck.rules.identifiers.permit_format
+
+import data.dgcheck.lib.config
+import data.dgcheck.lib.identifiers
+import data.dgcheck.lib.result
+
+warning contains finding if {
+	some col in input.profile.columns
+	some detector in ["hkmo_permit", "tw_permit"]
+	identifiers.typed(col, detector)
+	c := identifiers.counts(col, detector)
+	details := identifiers.below(
+		col, c.matched, identifiers.unmasked(col, detector), config.thresholds.format_min,
+		sprintf("values are not %s numbers", [detector]),
+		{"detector": detector, "matched": c.matched, "masked": c.masked},
+		[],
+	)
+	finding := result.finding(rego.metadata.chain(), details)
+}

@@ -1,0 +1,33 @@
+# METADATA
+# title: Postcodes are six digits, the first 0-8
+# description: >-
+#   In each column typed as postcodes (detected, or declared validator postcode), A of the B
+#   non-null, unmasked values are six digits whose first is 0-8 (^[0-8]\d{5}$, a heuristic: 9
+#   is believed unused on the mainland), X = A/B, reported below thresholds.format_min.
+# custom:
+#   id: ID-018
+#   standard: Postal code practice (from memory)
+#   clause: clause unknown
+#   severity: info
+#   remediation: >-
+#     Correct the postcodes at the source.
+# schemas:
+#   - input: schema.dgcheck.input
+package dgcheck.rules.identifiers.postcode_format
+
+import data.dgcheck.lib.config
+import data.dgcheck.lib.identifiers
+import data.dgcheck.lib.result
+
+warning contains finding if {
+	some col in input.profile.columns
+	identifiers.typed(col, "postcode")
+	c := identifiers.counts(col, "postcode")
+	details := identifiers.below(
+		col, c.valid, identifiers.unmasked(col, "postcode"), config.thresholds.format_min,
+		"values are not mainland postcodes",
+		{"matched": c.matched, "valid": c.valid},
+		c.invalid_samples,
+	)
+	finding := result.finding(rego.metadata.chain(), details)
+}

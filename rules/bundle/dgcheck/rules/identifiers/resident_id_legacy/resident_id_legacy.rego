@@ -1,0 +1,34 @@
+# METADATA
+# title: Legacy 15-digit citizen ID numbers are flagged
+# description: >-
+#   A column holding resident ID numbers also holds legacy 15-digit numbers of GB 11643-1989,
+#   which have no check digit and a two-digit year: they cannot be validated and should have
+#   been upgraded.
+# custom:
+#   id: ID-005
+#   standard: GB 11643-1989 (legacy form, from memory)
+#   clause: clause unknown
+#   severity: warning
+#   remediation: >-
+#     Upgrade the 15-digit numbers to 18 digits: insert 19 after position 6 and compute the GB
+#     11643-1999 check digit, then confirm each against the register.
+# schemas:
+#   - input: schema.dgcheck.input
+package dgcheck.rules.identifiers.resident_id_legacy
+
+import data.dgcheck.lib.config
+import data.dgcheck.lib.identifiers
+import data.dgcheck.lib.result
+
+warning contains finding if {
+	some col in input.profile.columns
+	identifiers.typed(col, "cn_resident_id")
+	n := identifiers.trait(col, "cn_resident_id", "legacy_15")
+	n > 0
+	finding := result.finding(rego.metadata.chain(), {
+		"column": col.name,
+		"message": sprintf("%s: %d legacy 15-digit resident ID numbers", [col.name, n]),
+		"evidence": {"legacy_15": n, "matched": identifiers.counts(col, "cn_resident_id").matched},
+		"samples": identifiers.counts(col, "cn_resident_id").invalid_samples,
+	})
+}

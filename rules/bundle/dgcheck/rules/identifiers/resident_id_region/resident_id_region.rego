@@ -1,0 +1,37 @@
+# METADATA
+# title: The address code of a citizen ID number is a real division code
+# description: >-
+#   In each resident-ID column, A of the B numbers with an ID's structure carry an address
+#   code (positions 1-6) found in the bundled GB/T 2260 table, current or retired, X = A/B;
+#   the column is reported below thresholds.id_region_min. The table's older editions are
+#   incomplete, so a code retired long ago may be reported: a warning, not an error.
+# custom:
+#   id: ID-003
+#   standard: GB 11643-1999; GB/T 2260
+#   clause: address code (clause number unknown)
+#   severity: warning
+#   remediation: >-
+#     Check the numbers with unknown address codes against the register; if the codes are real
+#     but retired before the bundled table's editions, record them in the table
+#     (checkers/detect/data/gbt2260.tsv).
+# schemas:
+#   - input: schema.dgcheck.input
+package dgcheck.rules.identifiers.resident_id_region
+
+import data.dgcheck.lib.config
+import data.dgcheck.lib.identifiers
+import data.dgcheck.lib.result
+
+warning contains finding if {
+	some col in input.profile.columns
+	identifiers.typed(col, "cn_resident_id")
+	c := identifiers.counts(col, "cn_resident_id")
+	unknown := identifiers.trait(col, "cn_resident_id", "unknown_region")
+	details := identifiers.below(
+		col, c.matched - unknown, c.matched, config.thresholds.id_region_min,
+		"resident ID numbers carry an address code in no edition of the bundled GB/T 2260 table",
+		{"matched": c.matched, "unknown_region": unknown},
+		c.invalid_samples,
+	)
+	finding := result.finding(rego.metadata.chain(), details)
+}

@@ -1,0 +1,36 @@
+# METADATA
+# title: 'Citizen ID numbers have 18 characters: 17 digits and a check character'
+# description: >-
+#   In each column holding resident ID numbers (declared validator cn_id_gb11643, or
+#   detected), A of the B non-null, unmasked values have the 18-character structure of GB
+#   11643-1999, X = A/B; legacy 15-digit numbers and values of any other form count against
+#   it. The column fails below thresholds.id_structure_min.
+# custom:
+#   id: ID-001
+#   standard: GB 11643-1999
+#   clause: structure of the citizen identification number (clause number unknown)
+#   severity: error
+#   remediation: >-
+#     Correct or complete the numbers at the source; upgrade legacy 15-digit numbers to 18
+#     digits (insert 19 after position 6 and compute the check digit).
+# schemas:
+#   - input: schema.dgcheck.input
+package dgcheck.rules.identifiers.resident_id_structure
+
+import data.dgcheck.lib.config
+import data.dgcheck.lib.identifiers
+import data.dgcheck.lib.result
+
+violation contains finding if {
+	some col in input.profile.columns
+	identifiers.typed(col, "cn_resident_id")
+	c := identifiers.counts(col, "cn_resident_id")
+	legacy := identifiers.trait(col, "cn_resident_id", "legacy_15")
+	details := identifiers.below(
+		col, c.matched - legacy, identifiers.unmasked(col, "cn_resident_id"), config.thresholds.id_structure_min,
+		"non-null, unmasked values are not 18-character resident ID numbers",
+		{"matched": c.matched, "legacy_15": legacy, "masked": c.masked, "non_null": identifiers.unmasked(col, "cn_resident_id") + c.masked},
+		[],
+	)
+	finding := result.finding(rego.metadata.chain(), details)
+}

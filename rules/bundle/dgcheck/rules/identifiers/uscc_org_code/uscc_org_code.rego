@@ -1,0 +1,35 @@
+# METADATA
+# title: The organisation code embedded in a USCC has a valid check
+# description: >-
+#   In each column of unified social credit codes, A of the B codes with the USCC structure
+#   embed at positions 9-17 a GB 11714 organisation code whose own check character is right, X
+#   = A/B; reported below thresholds.uscc_org_code_min.
+# custom:
+#   id: ID-007
+#   standard: GB 32100-2015; GB 11714-1997
+#   clause: embedded organisation code (clause number unknown)
+#   severity: warning
+#   remediation: >-
+#     Check the codes whose embedded organisation code fails against the register: the code
+#     was likely mistyped in positions 9-17.
+# schemas:
+#   - input: schema.dgcheck.input
+package dgcheck.rules.identifiers.uscc_org_code
+
+import data.dgcheck.lib.config
+import data.dgcheck.lib.identifiers
+import data.dgcheck.lib.result
+
+warning contains finding if {
+	some col in input.profile.columns
+	identifiers.typed(col, "cn_uscc")
+	c := identifiers.counts(col, "cn_uscc")
+	bad := identifiers.trait(col, "cn_uscc", "bad_org_code")
+	details := identifiers.below(
+		col, c.matched - bad, c.matched, config.thresholds.uscc_org_code_min,
+		"unified social credit codes embed an organisation code with a wrong check character",
+		{"matched": c.matched, "bad_org_code": bad},
+		c.invalid_samples,
+	)
+	finding := result.finding(rego.metadata.chain(), details)
+}

@@ -1,0 +1,36 @@
+# METADATA
+# title: Unified social credit codes have a valid structure and check character
+# description: >-
+#   In each column typed as unified social credit codes (detected, or declared validator
+#   cn_uscc_gb32100), A of the B non-null, unmasked values have the GB 32100 structure (18
+#   characters of the 31-character set) and a valid mod-31 check character, X = A/B; the
+#   column fails below thresholds.uscc_check_min. The embedded organisation code is ID-007's.
+# custom:
+#   id: ID-006
+#   standard: GB 32100-2015
+#   clause: check character (clause number unknown)
+#   severity: error
+#   remediation: >-
+#     Correct the codes against the national enterprise credit register; a wrong check
+#     character almost always means a mistyped character elsewhere.
+# schemas:
+#   - input: schema.dgcheck.input
+package dgcheck.rules.identifiers.uscc_valid
+
+import data.dgcheck.lib.config
+import data.dgcheck.lib.identifiers
+import data.dgcheck.lib.result
+
+violation contains finding if {
+	some col in input.profile.columns
+	identifiers.typed(col, "cn_uscc")
+	c := identifiers.counts(col, "cn_uscc")
+	bad := identifiers.trait(col, "cn_uscc", "bad_check_char")
+	details := identifiers.below(
+		col, c.matched - bad, identifiers.unmasked(col, "cn_uscc"), config.thresholds.uscc_check_min,
+		"unified social credit codes are malformed or have a wrong check character",
+		{"matched": c.matched, "bad_check_char": bad, "masked": c.masked},
+		c.invalid_samples,
+	)
+	finding := result.finding(rego.metadata.chain(), details)
+}

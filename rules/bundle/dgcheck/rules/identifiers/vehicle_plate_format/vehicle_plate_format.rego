@@ -1,0 +1,35 @@
+# METADATA
+# title: Vehicle plates have a province character, a letter and 5 or 6 characters
+# description: >-
+#   In each column typed as vehicle plates (detected, or declared validator
+#   vehicle_plate_ga36), A of the B non-null, unmasked values are regular (5 serial
+#   characters) or new-energy (6) plates with a province character from the bundled, dated
+#   table (data/plates.txt), X = A/B; reported below thresholds.format_min.
+# custom:
+#   id: ID-011
+#   standard: GA 36-2018 (standard number from memory)
+#   clause: clause unknown
+#   severity: warning
+#   remediation: >-
+#     Correct the plates at the source; if a new plate series is missing from data/plates.txt,
+#     add it with its date.
+# schemas:
+#   - input: schema.dgcheck.input
+package dgcheck.rules.identifiers.vehicle_plate_format
+
+import data.dgcheck.lib.config
+import data.dgcheck.lib.identifiers
+import data.dgcheck.lib.result
+
+warning contains finding if {
+	some col in input.profile.columns
+	identifiers.typed(col, "vehicle_plate")
+	c := identifiers.counts(col, "vehicle_plate")
+	details := identifiers.below(
+		col, c.matched, identifiers.unmasked(col, "vehicle_plate"), config.thresholds.format_min,
+		"values are not vehicle plates",
+		{"matched": c.matched, "valid": c.valid, "masked": c.masked},
+		c.invalid_samples,
+	)
+	finding := result.finding(rego.metadata.chain(), details)
+}
