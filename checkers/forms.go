@@ -1,0 +1,582 @@
+package checkers
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// The form a value takes tells a masked column from a raw one (DESENS-003..011): raw,
+// character-masked (and which positions it keeps), hashed, tokenised, generalised or
+// suppressed. Each value is classified once, by hand-written tests that look at its length
+// and first bytes before anything else, because this runs on every value of every column.
+//
+// A value's form is a property of the value alone, except for generalisations a bare number
+// can only suggest (a four-digit 1950 is a birth year in one column and an amount in
+// another): those count as generalised only when they are the column's majority form, a
+// rule applied to the merged counts, so it does not depend on how rows were split.
+
+// ValueForms counts a column's present values (neither null nor blank) by form. The six
+// counts add up to the present values.
+type ValueForms struct {
+	Raw         int64 `json:"raw"`
+	Masked      int64 `json:"masked"`      // some characters replaced by '*' (or '＊'), some kept
+	Hashed      int64 `json:"hashed"`      // a hex or base64 digest of MD5, SHA-1 or SHA-256 length
+	Tokenised   int64 `json:"tokenised"`   // a UUID, or a letter prefix and a long mixed token (tk_9fA...)
+	Generalised int64 `json:"generalised"` // a date cut to year or month, a band of years or ages, a region code cut to 4 or 2 digits
+	Suppressed  int64 `json:"suppressed"`  // every character replaced by '*'
+	// MaskShapes describes the masked values: how many characters each keeps and hides, in
+	// order. At most maxMaskShapes shapes are listed (the first in text order, so the list
+	// is the same however rows were split); MaskShapesOther counts masked values of the rest.
+	MaskShapes      []MaskShape `json:"mask_shapes"`
+	MaskShapesOther int64       `json:"mask_shapes_other"`
+	// Hashes counts hashed values by digest: md5_hex, sha1_hex, sha256_hex, md5_base64,
+	// sha1_base64, sha256_base64.
+	Hashes map[string]int64 `json:"hashes"`
+	// Generalisations counts generalised values by kind: year, year_month, year_band,
+	// age_band, region_4, region_2.
+	Generalisations map[string]int64 `json:"generalisations"`
+	// DecimalPlaces counts numeric values by their number of decimal places ("0", "2", "6"):
+	// the precision of a coordinate or an amount (DESENS-021).
+	DecimalPlaces map[string]int64 `json:"decimal_places"`
+}
+
+// MaskShape is one way values of a column are masked. Shape lists run lengths in characters,
+// kept and hidden alternately, starting with kept: 110105********002X is "6+8+4", 张* is
+// "1+1", ****1234 is "0+4+4".
+type MaskShape struct {
+	Shape  string `json:"shape"`
+	Length int    `json:"length"` // characters
+	Hidden int    `json:"hidden"` // characters replaced by '*'
+	// Kept lists the 1-based, inclusive character ranges left in clear: [[1,6],[15,18]].
+	Kept     [][2]int `json:"kept"`
+	Count    int64    `json:"count"`
+	FirstRow int64    `json:"first_row"`
+}
+
+// maxMaskShapes bounds the shapes a column lists: a masked column has one to a few shapes;
+// free text with stars in it could have thousands.
+const maxMaskShapes = 16
+
+type form uint8
+
+const (
+	formRaw form = iota
+	formMasked
+	formHashed
+	formTokenised
+	formGeneralised
+	formSuppressed
+	numForms
+)
+
+// generalisation kinds. The ambiguous ones are bare numbers that may be a generalised value
+// or a plain quantity; they count only as a column's majority form.
+type generalisation uint8
+
+const (
+	genYear generalisation = iota
+	genYearMonth
+	genYearBand
+	genAgeBand
+	genRegion4
+	genRegion2
+	genBareYear    // 1950: a birth year, or an amount
+	genBareRegion4 // 4201: a city code, or an amount
+	numGeneralisations
+)
+
+var generalisationNames = [numGeneralisations]string{
+	genYear: "year", genYearMonth: "year_month", genYearBand: "year_band", genAgeBand: "age_band",
+	genRegion4: "region_4", genRegion2: "region_2", genBareYear: "year", genBareRegion4: "region_4",
+}
+
+var hashNames = [...]string{"md5_hex", "sha1_hex", "sha256_hex", "md5_base64", "sha1_base64", "sha256_base64"}
+
+// formCounter accumulates a column's ValueForms.
+type formCounter struct {
+	forms    [numForms]int64
+	gens     [numGeneralisations]int64
+	hashes   [len(hashNames)]int64
+	shapes   shapeSet
+	decimals [maxDecimals + 1]int64
+}
+
+// maxDecimals is the last decimal-place count kept apart; more count as maxDecimals.
+const maxDecimals = 15
+
+// observe classifies one present value; k is the kind kindOf gave it.
+func (f *formCounter) observe(v string, k kind, row int64) {
+	if k == kindInteger || k == kindNumber {
+		f.decimals[decimalPlaces(v)]++
+		if g, ok := bareGeneralisation(v, k); ok {
+			f.gens[g]++
+			f.forms[formGeneralised]++
+			return
+		}
+		f.forms[formRaw]++
+		return
+	}
+	if strings.IndexByte(v, '*') >= 0 || strings.IndexByte(v, 0xEF) >= 0 && strings.Contains(v, "＊") {
+		if f.shapes.observe(v, row) {
+			f.forms[formMasked]++
+		} else {
+			f.forms[formSuppressed]++
+		}
+		return
+	}
+	if k == kindDate || k == kindDatetime {
+		f.forms[formRaw]++
+		return
+	}
+	if h, ok := hashKind(v); ok {
+		f.hashes[h]++
+		f.forms[formHashed]++
+		return
+	}
+	if isToken(v) {
+		f.forms[formTokenised]++
+		return
+	}
+	if g, ok := textGeneralisation(v); ok {
+		f.gens[g]++
+		f.forms[formGeneralised]++
+		return
+	}
+	f.forms[formRaw]++
+}
+
+func (f *formCounter) merge(o *formCounter) {
+	for i := range f.forms {
+		f.forms[i] += o.forms[i]
+	}
+	for i := range f.gens {
+		f.gens[i] += o.gens[i]
+	}
+	for i := range f.hashes {
+		f.hashes[i] += o.hashes[i]
+	}
+	for i := range f.decimals {
+		f.decimals[i] += o.decimals[i]
+	}
+	f.shapes.merge(&o.shapes)
+}
+
+func (f *formCounter) profile() *ValueForms {
+	forms, gens := f.forms, f.gens
+	present := int64(0)
+	for _, n := range forms {
+		present += n
+	}
+	// A bare number is a generalisation only where such numbers are most of the column.
+	for _, g := range []generalisation{genBareYear, genBareRegion4} {
+		if gens[g] > 0 && 2*gens[g] <= present {
+			forms[formGeneralised] -= gens[g]
+			forms[formRaw] += gens[g]
+			gens[g] = 0
+		}
+	}
+	p := &ValueForms{Raw: forms[formRaw], Masked: forms[formMasked], Hashed: forms[formHashed],
+		Tokenised: forms[formTokenised], Generalised: forms[formGeneralised], Suppressed: forms[formSuppressed],
+		Hashes: map[string]int64{}, Generalisations: map[string]int64{}, DecimalPlaces: map[string]int64{}}
+	p.MaskShapes, p.MaskShapesOther = f.shapes.sorted()
+	for i, n := range gens {
+		if n > 0 {
+			p.Generalisations[generalisationNames[i]] += n
+		}
+	}
+	for i, n := range f.hashes {
+		if n > 0 {
+			p.Hashes[hashNames[i]] = n
+		}
+	}
+	for i, n := range f.decimals {
+		if n > 0 {
+			p.DecimalPlaces[strconv.Itoa(i)] = n
+		}
+	}
+	return p
+}
+
+// shapeSet counts masked values by shape. It keeps the maxMaskShapes smallest shapes (in
+// text order) exactly and counts the others together: a shape among the smallest overall is
+// never evicted in any share of the rows, so merging shares gives the one-pass result.
+type shapeSet struct {
+	shapes map[string]*MaskShape
+	other  int64
+}
+
+// observe records v's shape, or reports false when v keeps nothing (suppressed).
+func (s *shapeSet) observe(v string, row int64) bool {
+	var buf [64]byte
+	shape := buf[:0]
+	n, hidden, run := 0, 0, 0
+	masked := false // the current run is of mask characters
+	for _, r := range v {
+		isMask := r == '*' || r == '＊'
+		if isMask != masked {
+			shape = strconv.AppendInt(shape, int64(run), 10)
+			shape = append(shape, '+')
+			masked, run = isMask, 0
+		}
+		run++
+		n++
+		if isMask {
+			hidden++
+		}
+	}
+	if hidden == n {
+		return false
+	}
+	shape = strconv.AppendInt(shape, int64(run), 10)
+	if m := s.shapes[string(shape)]; m != nil { // no allocation for a shape seen before
+		m.Count++
+		m.FirstRow = min(m.FirstRow, row)
+		return true
+	}
+	s.add(&MaskShape{Shape: string(shape), Length: n, Hidden: hidden, Count: 1, FirstRow: row})
+	return true
+}
+
+// add inserts a new shape, evicting the largest when there are too many.
+func (s *shapeSet) add(m *MaskShape) {
+	if s.shapes == nil {
+		s.shapes = map[string]*MaskShape{}
+	}
+	s.shapes[m.Shape] = m
+	if len(s.shapes) <= maxMaskShapes {
+		return
+	}
+	largest := ""
+	for k := range s.shapes {
+		largest = max(largest, k)
+	}
+	s.other += s.shapes[largest].Count
+	delete(s.shapes, largest)
+}
+
+func (s *shapeSet) merge(o *shapeSet) {
+	s.other += o.other
+	for k, m := range o.shapes {
+		if mine := s.shapes[k]; mine != nil {
+			mine.Count += m.Count
+			mine.FirstRow = min(mine.FirstRow, m.FirstRow)
+			continue
+		}
+		c := *m
+		s.add(&c)
+	}
+}
+
+// sorted lists the kept shapes, commonest first, each with its kept ranges.
+func (s *shapeSet) sorted() ([]MaskShape, int64) {
+	out := make([]MaskShape, 0, len(s.shapes))
+	for _, m := range s.shapes {
+		c := *m
+		c.Kept = keptRanges(c.Shape)
+		out = append(out, c)
+	}
+	slices.SortFunc(out, func(a, b MaskShape) int {
+		if a.Count != b.Count {
+			return int(min(max(b.Count-a.Count, -1), 1))
+		}
+		return strings.Compare(a.Shape, b.Shape)
+	})
+	return out, s.other
+}
+
+// keptRanges reads a shape ("6+8+4") as the ranges it keeps ([[1,6],[15,18]]).
+func keptRanges(shape string) [][2]int {
+	kept := [][2]int{}
+	pos := 1
+	for i, part := range strings.Split(shape, "+") {
+		n, _ := strconv.Atoi(part)
+		if i%2 == 0 && n > 0 {
+			kept = append(kept, [2]int{pos, pos + n - 1})
+		}
+		pos += n
+	}
+	return kept
+}
+
+// decimalPlaces counts the digits after a number's decimal point (0 for an integer).
+func decimalPlaces(v string) int {
+	dot := strings.IndexByte(v, '.')
+	if dot < 0 {
+		return 0
+	}
+	n := 0
+	for i := dot + 1; i < len(v) && isDigit(v[i]); i++ {
+		n++
+	}
+	return min(n, maxDecimals)
+}
+
+// bareGeneralisation recognises the numbers that may stand for a generalised value: a year
+// (1900-2099), a region code cut to 4 digits (a province prefix and a city part), and the
+// 6-digit forms padded with zeros (420100 a city, 420000 a province). Padded codes are
+// unambiguous enough to count on their own; the others need the column's majority.
+func bareGeneralisation(v string, k kind) (generalisation, bool) {
+	if k != kindInteger {
+		return 0, false
+	}
+	switch len(v) {
+	case 4:
+		if v[:2] == "19" || v[:2] == "20" {
+			return genBareYear, true
+		}
+		if provincePrefix(v) && v[2:] != "00" {
+			return genBareRegion4, true
+		}
+	case 6:
+		if provincePrefix(v) && v[4:] == "00" {
+			if v[2:4] == "00" {
+				return genRegion2, true
+			}
+			return genRegion4, true
+		}
+	}
+	return 0, false
+}
+
+// provincePrefix reports whether v starts with a GB/T 2260 province code (STANDARDS §3.1:
+// 11-15, 21-23, 31-37, 41-46, 50-54, 61-65, 71, 81, 82).
+func provincePrefix(v string) bool {
+	p, ok := digitsOf(v[:2])
+	if !ok {
+		return false
+	}
+	switch {
+	case p >= 11 && p <= 15, p >= 21 && p <= 23, p >= 31 && p <= 37, p >= 41 && p <= 46,
+		p >= 50 && p <= 54, p >= 61 && p <= 65, p == 71, p == 81, p == 82:
+		return true
+	}
+	return false
+}
+
+// hashKind recognises hex digests (32, 40 or 64 hex digits, one case, at least one letter
+// and one digit) and padded base64 digests (24, 28 or 44 characters).
+func hashKind(v string) (int, bool) {
+	switch len(v) {
+	case 32, 40, 64:
+		letters, digits, upper := 0, 0, false
+		for i := 0; i < len(v); i++ {
+			switch c := v[i]; {
+			case isDigit(c):
+				digits++
+			case c >= 'a' && c <= 'f':
+				letters++
+			case c >= 'A' && c <= 'F':
+				letters++
+				upper = true
+			default:
+				return 0, false
+			}
+		}
+		if letters == 0 || digits == 0 || upper && strings.ContainsAny(v, "abcdef") {
+			return 0, false
+		}
+		return digestIndex(len(v)), true
+	case 24, 28, 44:
+		pad := 1
+		if len(v) == 24 {
+			pad = 2
+		}
+		if strings.Count(v[len(v)-pad:], "=") != pad || !base64Body(v[:len(v)-pad]) {
+			return 0, false
+		}
+		return len(hashNames)/2 + digestIndex(len(v)), true
+	}
+	return 0, false
+}
+
+// digestIndex is 0, 1 or 2 for an MD5, SHA-1 or SHA-256 digest written in hex (32, 40, 64
+// characters) or padded base64 (24, 28, 44).
+func digestIndex(n int) int {
+	switch n {
+	case 32, 24:
+		return 0
+	case 40, 28:
+		return 1
+	}
+	return 2
+}
+
+// base64Body reports standard or URL-safe base64 characters that mix cases and digits, as a
+// digest's encoding does and a word does not.
+func base64Body(s string) bool {
+	var lower, upper, digit bool
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= 'a' && c <= 'z':
+			lower = true
+		case c >= 'A' && c <= 'Z':
+			upper = true
+		case isDigit(c):
+			digit = true
+		case c == '+' || c == '/' || c == '-' || c == '_':
+		default:
+			return false
+		}
+	}
+	return lower && upper && digit
+}
+
+// minTokenBody is the shortest random part of a token: 16 characters of [A-Za-z0-9] carry
+// at least 80 bits, which no code or serial number needs.
+const minTokenBody = 16
+
+// isToken recognises pseudonyms and tokens: a UUID (8-4-4-4-12 hex digits), or a prefix of
+// one to eight letters, a separator ('_', '-' or ':') and at least 16 letters and digits
+// mixing both (tk_9fA2c8Qe71bX0d4K). Household numbers such as HS2025-000001 are not
+// tokens: their body is short and all digits.
+func isToken(v string) bool {
+	if len(v) == 36 && v[8] == '-' && v[13] == '-' && v[18] == '-' && v[23] == '-' {
+		for i := 0; i < len(v); i++ {
+			if c := v[i]; c != '-' && !isDigit(c) && !(c >= 'a' && c <= 'f') && !(c >= 'A' && c <= 'F') {
+				return false
+			}
+		}
+		return true
+	}
+	if len(v) < minTokenBody+2 {
+		return false
+	}
+	sep := strings.IndexAny(v, "_-:")
+	if sep < 1 || sep > 8 {
+		return false
+	}
+	for i := 0; i < sep; i++ {
+		if c := v[i] | 0x20; c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	body := v[sep+1:]
+	if len(body) < minTokenBody {
+		return false
+	}
+	letters, digits := 0, 0
+	for i := 0; i < len(body); i++ {
+		switch c := body[i]; {
+		case isDigit(c):
+			digits++
+		case c|0x20 >= 'a' && c|0x20 <= 'z':
+			letters++
+		default:
+			return false
+		}
+	}
+	return letters > 0 && digits > 0
+}
+
+// textGeneralisation recognises generalised values written as text: 1950年, 1950-07,
+// 1950/07, 1950年7月, 1950-1969, 1950年代, 1950s, 60-69, 60-69岁, 60岁以上, 80+, <18, ≥60.
+func textGeneralisation(v string) (generalisation, bool) {
+	if len(v) < 2 || len(v) > 24 {
+		return 0, false
+	}
+	if c := v[0]; !isDigit(c) && c != '<' && c != '>' && c != "≥"[0] {
+		return 0, false
+	}
+	if y, rest, ok := leadingYear(v); ok {
+		switch rest {
+		case "年", "s", "年代":
+			if rest == "年" {
+				return genYear, true
+			}
+			return genYearBand, y%10 == 0
+		}
+		if m, ok := monthSuffix(rest); ok && m >= 1 && m <= 12 {
+			return genYearMonth, true
+		}
+		if sep, after := bandSeparator(rest); sep {
+			if y2, tail, ok := leadingYear(after); ok && y2 >= y && (tail == "" || tail == "年") {
+				return genYearBand, true
+			}
+		}
+		return 0, false
+	}
+	return ageBand(v)
+}
+
+// leadingYear reads a year 1900-2099 at the start of v and returns the rest.
+func leadingYear(v string) (int, string, bool) {
+	if len(v) < 4 || (v[:2] != "19" && v[:2] != "20") {
+		return 0, "", false
+	}
+	y, ok := digitsOf(v[:4])
+	if !ok || len(v) > 4 && isDigit(v[4]) {
+		return 0, "", false
+	}
+	return y, v[4:], true
+}
+
+// monthSuffix reads "-07", "/07", "-7", "年7月", "年07月", "年7", "."+month.
+func monthSuffix(rest string) (int, bool) {
+	var digits string
+	switch {
+	case strings.HasPrefix(rest, "年"):
+		digits = strings.TrimSuffix(rest[len("年"):], "月")
+	case len(rest) > 1 && (rest[0] == '-' || rest[0] == '/' || rest[0] == '.'):
+		digits = rest[1:]
+	default:
+		return 0, false
+	}
+	if len(digits) < 1 || len(digits) > 2 {
+		return 0, false
+	}
+	return digitsOf(digits)
+}
+
+// bandSeparator reports a range separator (-, ~, —, 至, 到) at the start of rest, and what
+// follows it.
+func bandSeparator(rest string) (bool, string) {
+	for _, sep := range []string{"-", "~", "～", "—", "至", "到"} {
+		if strings.HasPrefix(rest, sep) {
+			return true, rest[len(sep):]
+		}
+	}
+	return false, ""
+}
+
+// ageBand recognises bands of ages: 60-69, 60-69岁, 60~69, 60岁以上, 60岁及以上, 80+, <18,
+// >=60, ≥60, 18岁以下.
+func ageBand(v string) (generalisation, bool) {
+	rest := v
+	for _, p := range []string{"<=", ">=", "≤", "≥", "<", ">"} {
+		if strings.HasPrefix(rest, p) {
+			a, tail := leadingAge(rest[len(p):])
+			return genAgeBand, a >= 0 && (tail == "" || tail == "岁")
+		}
+	}
+	a, tail := leadingAge(rest)
+	if a < 0 || tail == "" {
+		return 0, false
+	}
+	tail = strings.TrimPrefix(tail, "岁")
+	switch tail {
+	case "+", "以上", "及以上", "以下", "及以下":
+		return genAgeBand, true
+	}
+	if sep, after := bandSeparator(tail); sep {
+		b, end := leadingAge(after)
+		return genAgeBand, b >= a && (end == "" || end == "岁")
+	}
+	return 0, false
+}
+
+// leadingAge reads one to three digits (an age up to 150) at the start of v; -1 if none.
+func leadingAge(v string) (int, string) {
+	i := 0
+	for i < len(v) && i < 4 && isDigit(v[i]) {
+		i++
+	}
+	if i == 0 || i > 3 {
+		return -1, v
+	}
+	a, _ := digitsOf(v[:i])
+	if a > 150 {
+		return -1, v
+	}
+	return a, v[i:]
+}

@@ -1,0 +1,154 @@
+# METADATA
+# description: >-
+#   Readings shared by the desensitisation rules (DESENS-*) and the open-release gate
+#   (PUB-003): whether the data leaves its holder, each column's declared field and role, the
+#   forms its values take, and the re-identification figures judged against the policy.
+# schemas:
+#   - input: schema.dgcheck.input
+package dgcheck.lib.desens
+
+import data.dgcheck.lib.config
+import data.dgcheck.lib.profile
+
+policy := data.dgcheck.config.desensitisation
+
+# METADATA
+# description: The metadata declares a deidentification block.
+declares_deidentification if count(object.get(input.metadata, "deidentification", {})) > 0
+
+# METADATA
+# description: Anyone may download the data (cn.open_type is an unconditional open type).
+unconditionally_open if input.metadata.cn.open_type in policy.unconditional_open_types
+
+# METADATA
+# description: >-
+#   The data leaves its holder as de-identified data: it declares its de-identification, or
+#   its open type releases it. Re-identification risk is judged then.
+released if declares_deidentification
+
+released if input.metadata.cn.open_type in policy.released_open_types
+
+# METADATA
+# description: >-
+#   The field-dictionary entry of the column named name (the first, if the dictionary names it
+#   twice, which the metadata rules report); undefined if none.
+field(name) := entries[0] if {
+	entries := [f | some f in input.metadata.fields; f.name == name]
+	count(entries) > 0
+}
+
+# METADATA
+# description: The identifier role the metadata gives the column named name ("" if none).
+role(name) := object.get(field(name), "identifier_role", "")
+
+role(name) := "" if not field(name)
+
+# METADATA
+# description: Share of col's present values in the given form (masked, hashed, ...); 0 if none.
+form_share(col, form) := col.forms[form] / profile.non_null(col) if profile.non_null(col) > 0
+
+form_share(col, _) := 0 if profile.non_null(col) == 0
+
+# METADATA
+# description: >-
+#   col is masked: its field declares masking, or at least thresholds.form_min_rate of its
+#   present values are character-masked.
+masked_column(col) if field(col.name).masking
+
+masked_column(col) if form_share(col, "masked") >= config.thresholds.form_min_rate
+
+# METADATA
+# description: >-
+#   k the data must reach over its quasi-identifiers: thresholds.k_min, or the k the metadata
+#   declares if larger.
+k_target := max({config.thresholds.k_min, object.get(input.metadata, ["deidentification", "k"], 0)})
+
+# METADATA
+# description: >-
+#   The re-identification evidence, when the data is released and k falls short of
+#   k_target: what DESENS-012 reports and PUB-003 refuses in open data.
+k_shortfall := r if {
+	released
+	r := input.profile.table.reidentification
+	r.rows > 0
+	r.k < k_target
+}
+
+# METADATA
+# description: >-
+#   A sentence describing the shortfall: k, the quasi-identifiers, the unique rows, and whether
+#   the figures are estimates.
+describe_k(r) := sprintf("k = %d over the quasi-identifiers %s (%s), below %d: %d of %d rows are unique%s", [
+	r.k, concat(", ", r.quasi_identifiers), r.source, k_target, r.unique_rows, r.rows,
+	estimated(r),
+])
+
+estimated(r) := sprintf("; estimated from a %v sample of the classes", [r.sample_rate]) if r.approximate
+
+estimated(r) := "" if not r.approximate
+
+# METADATA
+# description: The smallest classes, as samples located at their first row.
+class_samples(classes) := [{"row": c.first_row} | some c in classes]
+
+# METADATA
+# description: >-
+#   Columns holding plain (unkeyed) hashes of a low-entropy identifier, which enumeration
+#   reverses: each with its hashed count and what it identifies.
+unkeyed_hashes contains {"column": col.name, "hashed": col.forms.hashed, "identifier": identifier} if {
+	some col in input.profile.columns
+	form_share(col, "hashed") >= config.thresholds.form_min_rate
+	not keyed(col.name)
+	identifier := _hashed_identifier(col)
+}
+
+# What a hashed column stands for: the low-entropy identifier its masking (data), validator or
+# name declares, the column it pseudonymises, or else its declared direct role.
+_hashed_identifier(col) := concat(", ", sort(named)) if {
+	named := _declared_identifiers(col)
+	count(named) > 0
+}
+
+_hashed_identifier(col) := "a direct identifier" if {
+	count(_declared_identifiers(col)) == 0
+	role(col.name) == "direct"
+}
+
+_declared_identifiers(col) := (({d |
+	d := field(col.name).masking.data
+	d in policy.low_entropy_identifiers
+} | {d |
+	d := data.dgcheck.config.validator_detectors[field(col.name).validator]
+	d in policy.low_entropy_identifiers
+}) | {d |
+	some d in object.get(col, "hints", [])
+	d in policy.low_entropy_identifiers
+}) | {sprintf("a pseudonym of %s", [of]) | of := field(col.name).masking.pseudonym_of}
+
+# A keyed method with its key kept somewhere named.
+keyed(name) if {
+	m := field(name).masking
+	m.method in policy.keyed_methods
+	m.key_ref != ""
+}
+
+# METADATA
+# description: Some range of ranges (1-based, inclusive [from, to]) overlaps [lo, hi].
+reveals(ranges, lo, hi) if {
+	some r in ranges
+	r[0] <= hi
+	r[1] >= lo
+}
+
+# METADATA
+# description: >-
+#   The masked shapes of col that reveal part of [lo, hi] among values of the given length:
+#   their total count and samples located at each shape's first row.
+revealing_shapes(col, length, lo, hi) := {"count": sum([s.count | some s in shapes]), "samples": [{"row": s.first_row} | some s in shapes], "shapes": [s.shape | some s in shapes]} if {
+	shapes := [s |
+		some s in object.get(col, ["forms", "mask_shapes"], [])
+		s.length == length
+		reveals(s.kept, lo, hi)
+	]
+	count(shapes) > 0
+}

@@ -1,0 +1,38 @@
+# METADATA
+# title: A differential-privacy claim declares its mechanism and a bounded epsilon
+# description: >-
+#   If the metadata claims differential privacy (deidentification.dp), it names the mechanism
+#   and the privacy budget epsilon, and epsilon is at most thresholds.dp_epsilon_max: a claim
+#   without them cannot be checked, and a large epsilon protects little.
+# custom:
+#   id: DESENS-017
+#   standard: GB/T 37964-2019 (differential privacy model)
+#   clause: clause unknown (from memory)
+#   severity: warning
+#   remediation: Declare deidentification.dp.mechanism and dp.epsilon (and delta for approximate DP), with epsilon within the policy.
+# schemas:
+#   - input: schema.dgcheck.input
+package dgcheck.rules.desensitisation.differential_privacy
+
+import data.dgcheck.lib.config
+import data.dgcheck.lib.result
+
+warning contains finding if {
+	dp := input.metadata.deidentification.dp
+	is_object(dp)
+	missing := [k | some k in ["mechanism", "epsilon"]; not dp[k]]
+	count(missing) > 0
+	finding := result.finding(rego.metadata.chain(), {
+		"message": sprintf("differential privacy is claimed without %s", [concat(" and ", missing)]),
+		"evidence": {"missing": missing},
+	})
+}
+
+warning contains finding if {
+	epsilon := input.metadata.deidentification.dp.epsilon
+	epsilon > config.thresholds.dp_epsilon_max
+	finding := result.finding(rego.metadata.chain(), {
+		"message": sprintf("differential privacy with epsilon %v, above %v", [epsilon, config.thresholds.dp_epsilon_max]),
+		"evidence": {"epsilon": epsilon, "max": config.thresholds.dp_epsilon_max},
+	})
+}

@@ -1,0 +1,47 @@
+# METADATA
+# title: A detected direct identifier must be declared direct
+# description: >-
+#   A column holds a direct identifier (resident ID numbers, mobiles, e-mail addresses, ...:
+#   its field declares the identifier's validator, or at least thresholds.detect_min_rate of
+#   its present values have the identifier's structure, raw or masked), but its field declares
+#   another identifier_role. A silent miss leaves the column out of every de-identification
+#   step that direct identifiers need.
+# custom:
+#   id: DESENS-002
+#   standard: GB/T 37964-2019
+#   clause: clause unknown (process step "identify identifiers", from memory)
+#   severity: error
+#   remediation: >-
+#     Declare the column identifier_role: direct, and remove, mask or pseudonymise it before
+#     the data is shared or released.
+# schemas:
+#   - input: schema.dgcheck.input
+package dgcheck.rules.desensitisation.direct_declared
+
+import data.dgcheck.lib.desens
+import data.dgcheck.lib.profile
+import data.dgcheck.lib.result
+
+violation contains finding if {
+	some col in input.profile.columns
+	declared := desens.role(col.name)
+	declared in {"quasi", "sensitive", "other"}
+	detector := _strongest(col)
+	hits := profile.hits(col, detector)
+	finding := result.finding(rego.metadata.chain(), {
+		"column": col.name,
+		"message": sprintf("%s: %d of %d present values are %s, a direct identifier, but the field declares identifier_role %s", [
+			col.name, hits, profile.non_null(col), data.dgcheck.config.direct_identifiers[detector], declared,
+		]),
+		"evidence": {"detector": detector, "hits": hits, "non_null": profile.non_null(col), "declared": declared},
+	})
+}
+
+# One finding per column: the identifier it holds most of.
+_strongest(col) := max(candidates)[1] if {
+	candidates := {[profile.hits(col, detector), detector] |
+		some detector, _ in data.dgcheck.config.direct_identifiers
+		profile.identifier_column(col, detector)
+	}
+	count(candidates) > 0
+}

@@ -1,0 +1,28 @@
+# METADATA
+# title: The de-identification effectiveness level and evaluation date are declared
+# description: >-
+#   A dataset that declares its de-identification also declares the effectiveness level it
+#   was evaluated at (GB/T 42460) and when (deidentification.effect_level, evaluated_at). The
+#   level names are not checked: GB/T 42460's level definitions were not seen.
+# custom:
+#   id: DESENS-019
+#   standard: GB/T 42460-2023
+#   clause: "4 (grading of de-identification effectiveness; level definitions not seen)"
+#   severity: info
+#   remediation: Evaluate the de-identification (GB/T 42460) and declare deidentification.effect_level and evaluated_at.
+# schemas:
+#   - input: schema.dgcheck.input
+package dgcheck.rules.desensitisation.effectiveness_declared
+
+import data.dgcheck.lib.desens
+import data.dgcheck.lib.result
+
+warning contains finding if {
+	desens.declares_deidentification
+	missing := [k | some k in ["effect_level", "evaluated_at"]; object.get(input.metadata.deidentification, k, null) == null]
+	count(missing) > 0
+	finding := result.finding(rego.metadata.chain(), {
+		"message": sprintf("the de-identification declares no %s", [concat(" and no ", missing)]),
+		"evidence": {"missing": missing},
+	})
+}

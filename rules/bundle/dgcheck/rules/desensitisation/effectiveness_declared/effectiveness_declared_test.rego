@@ -1,0 +1,16 @@
+package dgcheck.rules.desensitisation.effectiveness_declared_test
+
+import data.dgcheck.rules.desensitisation.effectiveness_declared
+
+test_fail_nothing_declared if {
+	findings := effectiveness_declared.warning with input as {"metadata": {"deidentification": {"k": 5, "effect_level": null}}}
+	[f.message | some f in findings] == ["the de-identification declares no effect_level and no evaluated_at"]
+}
+
+test_success_declared if {
+	count(effectiveness_declared.warning) == 0 with input as {"metadata": {"deidentification": {"effect_level": "去标识化", "evaluated_at": "2025-07-01"}}}
+}
+
+test_success_no_deidentification if {
+	count(effectiveness_declared.warning) == 0 with input as {"metadata": {}}
+}

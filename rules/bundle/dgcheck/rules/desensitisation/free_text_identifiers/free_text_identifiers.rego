@@ -1,0 +1,41 @@
+# METADATA
+# title: Free-text columns contain no embedded identifiers
+# description: >-
+#   In data that is opened or shared, no value carries a direct identifier inside other text
+#   (a mobile number or an ID number written into a remark): the detectors count such values
+#   per column as embedded. Masking the identifier columns does nothing for a copy of the
+#   number typed into a note.
+# custom:
+#   id: DESENS-020
+#   standard: GB/T 37964-2019 (direct identifiers anywhere in microdata)
+#   clause: clause unknown
+#   severity: error
+#   remediation: >-
+#     Remove or mask the identifiers inside the free text (or drop the free-text column)
+#     before the data is opened or shared.
+# schemas:
+#   - input: schema.dgcheck.input
+package dgcheck.rules.desensitisation.free_text_identifiers
+
+import data.dgcheck.lib.desens
+import data.dgcheck.lib.profile
+import data.dgcheck.lib.result
+
+violation contains finding if {
+	_leaves_its_holder
+	some col in input.profile.columns
+	some detector, noun in data.dgcheck.config.direct_identifiers
+	counts := col.detectors[detector]
+	n := object.get(counts, "embedded", 0)
+	n > 0
+	finding := result.finding(rego.metadata.chain(), {
+		"column": col.name,
+		"message": sprintf("%s: %d of %d present values hold %s inside other text", [col.name, n, profile.non_null(col), noun]),
+		"evidence": {"detector": detector, "embedded": n, "non_null": profile.non_null(col)},
+		"samples": object.get(counts, "embedded_samples", []),
+	})
+}
+
+_leaves_its_holder if desens.released
+
+_leaves_its_holder if input.metadata.cn.share_type in {"无条件共享", "有条件共享"}

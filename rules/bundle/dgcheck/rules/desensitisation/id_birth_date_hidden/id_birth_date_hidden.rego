@@ -1,0 +1,75 @@
+# METADATA
+# title: Masked citizen ID numbers hide at least the birth date (positions 7-14)
+# description: >-
+#   Positions 7-14 of a resident ID number are the holder's birth date (GB 11643-1999). A
+#   masked ID must hide them: the declared masking pattern of an ID column must not keep any
+#   of them (read from its regex), no masked value in an ID column may show any of them, and
+#   the birth date the masked IDs hide must not stand in clear in another column of the same
+#   file (a column whose name says birth date and whose values are dates), which would give
+#   back the whole number.
+# custom:
+#   id: DESENS-005
+#   standard: Industry masking convention (STANDARDS.md §4); GB 11643-1999
+#   clause: convention, not a national-standard clause; GB 11643 birth-date code (clause number unknown)
+#   severity: error
+#   remediation: >-
+#     Mask ID numbers with a pattern that hides positions 7-14 (id_6_8_4, id_3_11_4,
+#     id_1_16_1), and publish no exact birth date beside them: generalise it to a year or a
+#     band of years, or drop it.
+# schemas:
+#   - input: schema.dgcheck.input
+package dgcheck.rules.desensitisation.id_birth_date_hidden
+
+import data.dgcheck.lib.desens
+import data.dgcheck.lib.profile
+import data.dgcheck.lib.result
+
+_birth := desens.policy.id_birth_date_positions
+
+violation contains finding if {
+	some col in input.profile.columns
+	m := col.masking
+	m.data == "cn_resident_id"
+	m.length == 18
+	desens.reveals(m.kept, _birth[0], _birth[1])
+	finding := result.finding(rego.metadata.chain(), {
+		"column": col.name,
+		"message": sprintf("%s: the declared masking pattern %s keeps positions %s of the ID numbers, revealing the birth date (positions %d-%d)", [
+			col.name, m.pattern, _ranges(m.kept), _birth[0], _birth[1],
+		]),
+		"evidence": {"pattern": m.pattern, "kept": m.kept},
+	})
+}
+
+violation contains finding if {
+	some col in input.profile.columns
+	profile.identifier_column(col, "cn_resident_id")
+	shapes := desens.revealing_shapes(col, 18, _birth[0], _birth[1])
+	finding := result.finding(rego.metadata.chain(), {
+		"column": col.name,
+		"message": sprintf("%s: %d masked ID numbers (shapes %s) show part of the birth date (positions %d-%d)", [
+			col.name, shapes.count, concat(", ", shapes.shapes), _birth[0], _birth[1],
+		]),
+		"evidence": {"revealing": shapes.count, "shapes": shapes.shapes},
+		"samples": shapes.samples,
+	})
+}
+
+violation contains finding if {
+	some col in input.profile.columns
+	profile.identifier_column(col, "cn_resident_id")
+	col.detectors.cn_resident_id.masked > 0
+	some birth in input.profile.columns
+	"birth_date" in object.get(birth, "hints", [])
+	dates := object.get(birth, ["kinds", "date"], 0) + object.get(birth, ["kinds", "datetime"], 0)
+	dates > 0
+	finding := result.finding(rego.metadata.chain(), {
+		"column": col.name,
+		"message": sprintf("%s: the masked ID numbers hide the birth date, but column %s gives it in clear (%d dates), which restores the whole number", [
+			col.name, birth.name, dates,
+		]),
+		"evidence": {"birth_date_column": birth.name, "dates": dates},
+	})
+}
+
+_ranges(kept) := concat(", ", [sprintf("%d-%d", [r[0], r[1]]) | some r in kept])

@@ -1,0 +1,77 @@
+# METADATA
+# title: Every column is given an identifier role
+# description: >-
+#   In a dataset that holds personal information (declared, detected, or being de-identified),
+#   each field declares identifier_role as one of direct, quasi, sensitive or other (GB/T
+#   37964): the role decides how the column must be treated before release. A field without
+#   a role, or with another word, is reported with the role the profile suggests.
+# custom:
+#   id: DESENS-001
+#   standard: GB/T 37964-2019; GB/T 42460-2023
+#   clause: GB/T 37964 3.6-3.7 (identifier, direct identifier); GB/T 42460 Annex A/B
+#   severity: error
+#   remediation: >-
+#     Give every field an identifier_role: direct for values that alone single out a person
+#     (ID and mobile numbers, names), quasi for those that do in combination (birth date, sex,
+#     region, postcode), sensitive for the attributes to protect, other for the rest.
+# schemas:
+#   - input: schema.dgcheck.input
+package dgcheck.rules.desensitisation.identifier_roles
+
+import data.dgcheck.lib.desens
+import data.dgcheck.lib.profile
+import data.dgcheck.lib.result
+
+violation contains finding if {
+	_holds_pi
+	some col in input.profile.columns
+	f := desens.field(col.name)
+	declared := object.get(f, "identifier_role", "")
+	not declared in desens.policy.identifier_roles
+	finding := result.finding(rego.metadata.chain(), {
+		"column": col.name,
+		"message": sprintf("%s: identifier_role is %s; it must be one of %s (suggested: %s)", [
+			col.name, _shown(declared), concat(", ", desens.policy.identifier_roles), _suggested(col),
+		]),
+		"evidence": {"declared": declared, "suggested": _suggested(col)},
+	})
+}
+
+_shown("") := "not declared"
+
+_shown(role) := sprintf("%q", [role]) if role != ""
+
+_holds_pi if input.metadata.pi.contains_pi == true
+
+_holds_pi if desens.declares_deidentification
+
+_holds_pi if {
+	some col in input.profile.columns
+	some detector, _ in data.dgcheck.config.direct_identifiers
+	profile.identifier_column(col, detector)
+}
+
+_suggested(col) := "direct" if {
+	some detector, _ in data.dgcheck.config.direct_identifiers
+	profile.identifier_column(col, detector)
+}
+
+_suggested(col) := "quasi" if {
+	not _detected(col)
+	_quasi_hint(col)
+}
+
+_suggested(col) := "other" if {
+	not _detected(col)
+	not _quasi_hint(col)
+}
+
+_quasi_hint(col) if {
+	some hint in object.get(col, "hints", [])
+	hint in desens.policy.quasi_identifier_hints
+}
+
+_detected(col) if {
+	some detector, _ in data.dgcheck.config.direct_identifiers
+	profile.identifier_column(col, detector)
+}

@@ -1,0 +1,37 @@
+# METADATA
+# title: k-anonymity over the declared quasi-identifiers meets policy k
+# description: >-
+#   In data that leaves its holder (declared de-identified, or opened), every combination of
+#   quasi-identifier values is shared by at least k rows: k is thresholds.k_min, or the
+#   deidentification.k the metadata declares if larger. The profile groups the rows by the
+#   declared quasi-identifiers (deidentification.qi_columns, else the fields declared quasi,
+#   else those column names suggest) in the scan itself; the finding gives k, the unique
+#   rows, and the first rows of the smallest classes.
+# custom:
+#   id: DESENS-012
+#   standard: GB/T 37964-2019 (k-anonymity model); GB/T 42460-2023
+#   clause: GB/T 37964 clause unknown (k-anonymity model); GB/T 42460 Annex D (k-anonymity evaluation example)
+#   severity: error
+#   remediation: >-
+#     Generalise the quasi-identifiers (birth date to a year or a band of years, region code
+#     to 4 or 2 digits, age to bands) or suppress the rarest rows until every class has at
+#     least k rows; report suppression in deidentification.suppressed_records.
+# schemas:
+#   - input: schema.dgcheck.input
+package dgcheck.rules.desensitisation.k_anonymity
+
+import data.dgcheck.lib.desens
+import data.dgcheck.lib.result
+
+violation contains finding if {
+	r := desens.k_shortfall
+	finding := result.finding(rego.metadata.chain(), {
+		"message": desens.describe_k(r),
+		"evidence": {
+			"k": r.k, "k_required": desens.k_target, "quasi_identifiers": r.quasi_identifiers, "source": r.source,
+			"classes": r.classes, "unique_rows": r.unique_rows, "rows": r.rows, "approximate": r.approximate,
+			"smallest_class_sizes": [c.size | some c in r.smallest_classes],
+		},
+		"samples": desens.class_samples(r.smallest_classes),
+	})
+}

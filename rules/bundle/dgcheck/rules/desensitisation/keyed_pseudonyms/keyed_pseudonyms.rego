@@ -1,0 +1,34 @@
+# METADATA
+# title: Pseudonyms of low-entropy identifiers use a keyed or secret method
+# description: >-
+#   A column holds hex or base64 digests (at least thresholds.form_min_rate of its values) of
+#   an identifier with few possible values (resident ID numbers, mobiles, bank cards: about
+#   10^10-10^11 each), and its masking declares no keyed method (hmac, tokenization, fpe,
+#   encryption) with a key reference: anyone can hash every possible number and read the
+#   column back. Such a column is a direct identifier.
+# custom:
+#   id: DESENS-010
+#   standard: GB/T 37964-2019 (pseudonymisation, via ISO/IEC 20889); PIPL
+#   clause: clause unknown (ISO/IEC 20889 pseudonymisation techniques, verified; PIPL Art. 73 from memory)
+#   severity: error
+#   remediation: >-
+#     Replace the plain hashes by keyed pseudonyms (HMAC with a secret key, a token vault, or
+#     format-preserving encryption), keep the key apart, and declare masking: {method: hmac,
+#     key_ref: ...}.
+# schemas:
+#   - input: schema.dgcheck.input
+package dgcheck.rules.desensitisation.keyed_pseudonyms
+
+import data.dgcheck.lib.desens
+import data.dgcheck.lib.result
+
+violation contains finding if {
+	some h in desens.unkeyed_hashes
+	finding := result.finding(rego.metadata.chain(), {
+		"column": h.column,
+		"message": sprintf("%s: %d values are unkeyed hashes of %s, which enumeration reverses: a direct identifier", [
+			h.column, h.hashed, h.identifier,
+		]),
+		"evidence": h,
+	})
+}

@@ -1,0 +1,68 @@
+# METADATA
+# title: A column declared masked conforms 100% to its masking pattern
+# description: >-
+#   A field declares a masking pattern (fields[].masking.pattern, one of the named conventions
+#   of STANDARDS.md §4, or a regex of its own). A of the B present values match the pattern,
+#   X = A/B, and anything below 1 is a finding, with the non-conforming rows masked. The
+#   declared pattern must also be one the policy allows for what it masks under the dataset's
+#   open type (desensitisation.allowed_masks), and it must be known or compile.
+# custom:
+#   id: DESENS-003
+#   standard: Industry masking convention (STANDARDS.md §4); GB/T 36344-2018
+#   clause: convention, not a national-standard clause; GB/T 36344 规范性/安全规范 (sub-clause unknown)
+#   severity: error
+#   remediation: >-
+#     Mask every value of the column with the declared pattern (re-run the export's masking),
+#     or correct the declaration to the pattern actually used, choosing one the policy allows.
+# schemas:
+#   - input: schema.dgcheck.input
+package dgcheck.rules.desensitisation.masking_conformance
+
+import data.dgcheck.lib.desens
+import data.dgcheck.lib.result
+
+violation contains finding if {
+	some col in input.profile.columns
+	m := col.masking
+	measure := result.measure(m.conforming, m.checked)
+	measure.x < 1
+	finding := result.finding(rego.metadata.chain(), {
+		"column": col.name,
+		"message": sprintf("%s: %d of %d present values do not match the declared masking pattern %s (X = %s)", [
+			col.name, measure.b - measure.a, measure.b, m.pattern, result.ratio(measure.x),
+		]),
+		"measure": measure,
+		"evidence": {"pattern": m.pattern, "regex": m.regex, "checked": m.checked, "conforming": m.conforming},
+		"samples": m.nonconforming_samples,
+	})
+}
+
+violation contains finding if {
+	some col in input.profile.columns
+	col.masking.error != ""
+	finding := result.finding(rego.metadata.chain(), {
+		"column": col.name,
+		"message": sprintf("%s: %s, so no value could be checked", [col.name, col.masking.error]),
+		"evidence": {"pattern": col.masking.pattern},
+	})
+}
+
+violation contains finding if {
+	some col in input.profile.columns
+	m := col.masking
+	allowed := _allowed[m.data]
+	not m.pattern in allowed
+	finding := result.finding(rego.metadata.chain(), {
+		"column": col.name,
+		"message": sprintf("%s: the declared masking pattern %s is not one the policy allows for %s in %s data (allowed: %s)", [
+			col.name, m.pattern, m.data, _open_type, concat(", ", allowed),
+		]),
+		"evidence": {"pattern": m.pattern, "data": m.data, "open_type": _open_type, "allowed": allowed},
+	})
+}
+
+_open_type := object.get(input.metadata, ["cn", "open_type"], "")
+
+_allowed := desens.policy.allowed_masks[_open_type]
+
+_allowed := desens.policy.allowed_masks["default"] if not desens.policy.allowed_masks[_open_type]

@@ -1,0 +1,65 @@
+# METADATA
+# title: The released file contains no re-identification aid
+# description: >-
+#   A de-identified file must not carry what undoes its de-identification: a raw identifier
+#   beside its pseudonym (a field whose masking declares pseudonym_of a column that is in the
+#   file with raw values), or, in a dataset that declares its de-identification, a direct
+#   identifier column (declared direct, or detected) with values left raw.
+# custom:
+#   id: DESENS-011
+#   standard: GB/T 35273-2020; GB/T 37964-2019
+#   clause: clause unknown (GB/T 35273 believed 6.2, GB/T 37964 management measures; from memory)
+#   severity: error
+#   remediation: >-
+#     Drop the raw identifier, or mask it; keep any mapping between pseudonyms and identities
+#     apart from the released file, under access control.
+# schemas:
+#   - input: schema.dgcheck.input
+package dgcheck.rules.desensitisation.no_reidentification_aid
+
+import data.dgcheck.lib.desens
+import data.dgcheck.lib.profile
+import data.dgcheck.lib.result
+
+violation contains finding if {
+	some col in input.profile.columns
+	of := desens.field(col.name).masking.pseudonym_of
+	some raw in input.profile.columns
+	raw.name == of
+	raw.forms.raw > 0
+	finding := result.finding(rego.metadata.chain(), {
+		"column": col.name,
+		"message": sprintf("%s: a pseudonym of %s, which the file also holds with %d raw values: the pair links every pseudonym to its identity", [
+			col.name, of, raw.forms.raw,
+		]),
+		"evidence": {"pseudonym_of": of, "raw": raw.forms.raw},
+	})
+}
+
+violation contains finding if {
+	desens.declares_deidentification
+	some col in input.profile.columns
+	_direct(col)
+	col.forms.raw > 0
+	finding := result.finding(rego.metadata.chain(), {
+		"column": col.name,
+		"message": sprintf("%s: a direct identifier with %d of %d present values unmasked, in a dataset declared de-identified", [
+			col.name, col.forms.raw, profile.non_null(col),
+		]),
+		"evidence": {"raw": col.forms.raw, "non_null": profile.non_null(col), "role": desens.role(col.name)},
+		"samples": _raw_samples(col),
+	})
+}
+
+_direct(col) if desens.role(col.name) == "direct"
+
+_direct(col) if {
+	desens.role(col.name) == ""
+	some detector, _ in data.dgcheck.config.direct_identifiers
+	profile.identifier_column(col, detector)
+}
+
+# The detectors' located raw values (masked for display), where there are any.
+_raw_samples(col) := array.slice(samples, 0, 5) if {
+	samples := sort([s | some d in col.detectors; some s in object.get(d, "raw_samples", [])])
+}

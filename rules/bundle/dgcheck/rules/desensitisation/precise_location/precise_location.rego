@@ -1,0 +1,49 @@
+# METADATA
+# title: Open data carries no precise personal locations
+# description: >-
+#   In data opened unconditionally that holds personal information, a column of coordinates
+#   (the coordinate detector matches at least thresholds.detect_min_rate of its values, or
+#   its name says coordinate, longitude or latitude) keeps more than thresholds.coordinate_decimals_max
+#   decimal places (3 places is about 110 m): precise enough to find a person's home.
+# custom:
+#   id: DESENS-021
+#   standard: GB/T 35273-2020; GB/T 43697-2024
+#   clause: GB/T 35273 clause unknown (precise location as sensitive PI); GB/T 43697 6.3 grading factors (precision)
+#   severity: warning
+#   remediation: Round coordinates about people to at most the policy's decimal places, or publish an area code instead.
+# schemas:
+#   - input: schema.dgcheck.input
+package dgcheck.rules.desensitisation.precise_location
+
+import data.dgcheck.lib.config
+import data.dgcheck.lib.desens
+import data.dgcheck.lib.profile
+import data.dgcheck.lib.result
+
+warning contains finding if {
+	desens.unconditionally_open
+	_personal
+	some col in input.profile.columns
+	_coordinates(col)
+	precise := sum([n | some places, n in col.forms.decimal_places; to_number(places) > config.thresholds.coordinate_decimals_max])
+	precise > 0
+	finding := result.finding(rego.metadata.chain(), {
+		"column": col.name,
+		"message": sprintf("%s: %d coordinates keep more than %d decimal places, in open data about people", [
+			col.name, precise, config.thresholds.coordinate_decimals_max,
+		]),
+		"evidence": {"precise": precise, "decimal_places": col.forms.decimal_places},
+	})
+}
+
+_personal if input.metadata.pi.contains_pi == true
+
+_personal if {
+	some col in input.profile.columns
+	some detector, _ in data.dgcheck.config.direct_identifiers
+	profile.identifier_column(col, detector)
+}
+
+_coordinates(col) if profile.identifier_column(col, "coordinate")
+
+_coordinates(col) if "coordinate" in object.get(col, "hints", [])

@@ -1,0 +1,37 @@
+# METADATA
+# title: A de-identification record exists
+# description: >-
+#   Data that leaves its holder with personal information in it, or that declares its
+#   de-identification, records the process: its objective, who approved it and when, and when
+#   it is due for review (deidentification.process).
+# custom:
+#   id: DESENS-018
+#   standard: GB/T 37964-2019 (de-identification process)
+#   clause: clause unknown (process steps from memory)
+#   severity: warning
+#   remediation: >-
+#     Record deidentification.process: {objective, approved_by, approved_at, review_due}.
+# schemas:
+#   - input: schema.dgcheck.input
+package dgcheck.rules.desensitisation.process_record
+
+import data.dgcheck.lib.desens
+import data.dgcheck.lib.result
+
+warning contains finding if {
+	_applies
+	process := object.get(input.metadata, ["deidentification", "process"], {})
+	missing := [k | some k in ["objective", "approved_by", "approved_at", "review_due"]; object.get(process, k, "") == ""]
+	count(missing) > 0
+	finding := result.finding(rego.metadata.chain(), {
+		"message": sprintf("the de-identification record lacks %s", [concat(", ", missing)]),
+		"evidence": {"missing": missing},
+	})
+}
+
+_applies if desens.declares_deidentification
+
+_applies if {
+	desens.released
+	input.metadata.pi.contains_pi == true
+}

@@ -1,0 +1,56 @@
+# METADATA
+# title: Likely quasi-identifiers are declared
+# description: >-
+#   In a dataset with personal information, a column whose name says birth date, age, sex,
+#   postcode, region code, ethnicity or occupation (the quasi-identifiers of GB/T 42460 Annex
+#   B; desensitisation.quasi_identifier_hints), or that holds postcodes or region codes, is neither declared identifier_role quasi nor
+#   listed in deidentification.qi_columns: k-anonymity computed without it overstates how
+#   well the data is protected.
+# custom:
+#   id: DESENS-013
+#   standard: GB/T 42460-2023
+#   clause: Annex B (examples of quasi-identifiers) and Annex C (identifying quasi-identifiers)
+#   severity: warning
+#   remediation: >-
+#     Declare the column identifier_role: quasi and list it in deidentification.qi_columns, or
+#     say why it is not one (a sensitive attribute is declared sensitive).
+# schemas:
+#   - input: schema.dgcheck.input
+package dgcheck.rules.desensitisation.quasi_identifiers_declared
+
+import data.dgcheck.lib.desens
+import data.dgcheck.lib.profile
+import data.dgcheck.lib.result
+
+warning contains finding if {
+	_personal
+	some col in input.profile.columns
+	hint := _hint(col)
+	not desens.role(col.name) in {"quasi", "direct", "sensitive"}
+	not col.name in object.get(input.metadata, ["deidentification", "qi_columns"], [])
+	finding := result.finding(rego.metadata.chain(), {
+		"column": col.name,
+		"message": sprintf("%s: looks like a quasi-identifier (%s) but is not declared one", [col.name, hint]),
+		"evidence": {"hint": hint, "declared": desens.role(col.name)},
+	})
+}
+
+_personal if input.metadata.pi.contains_pi == true
+
+_personal if desens.released
+
+_hint(col) := concat(", ", hints) if {
+	hints := [h | some h in object.get(col, "hints", []); h in desens.policy.quasi_identifier_hints]
+	count(hints) > 0
+}
+
+_hint(col) := detector if {
+	not _named(col)
+	some detector in ["postcode", "cn_region_code"]
+	profile.identifier_column(col, detector)
+}
+
+_named(col) if {
+	some h in object.get(col, "hints", [])
+	h in desens.policy.quasi_identifier_hints
+}

@@ -1,0 +1,40 @@
+# METADATA
+# title: The share of records unique on the quasi-identifiers stays at or below the threshold
+# description: >-
+#   In data that leaves its holder, the share of rows alone in their equivalence class
+#   (sample uniqueness, STANDARDS.md §5) is at most thresholds.sample_uniqueness_max_open for
+#   data opened unconditionally and thresholds.sample_uniqueness_max otherwise. A unique row
+#   is a person a prosecutor who knows the quasi-identifiers can single out.
+# custom:
+#   id: DESENS-014
+#   standard: GB/T 42460-2023
+#   clause: 6.3 (quantitative evaluation)
+#   severity: warning
+#   remediation: >-
+#     Generalise or suppress until no row (open data) or few rows are unique on the
+#     quasi-identifiers.
+# schemas:
+#   - input: schema.dgcheck.input
+package dgcheck.rules.desensitisation.sample_uniqueness
+
+import data.dgcheck.lib.config
+import data.dgcheck.lib.desens
+import data.dgcheck.lib.result
+
+warning contains finding if {
+	desens.released
+	r := input.profile.table.reidentification
+	r.sample_uniqueness > _max
+	finding := result.finding(rego.metadata.chain(), {
+		"message": sprintf("%d of %d rows (%s) are unique on %s, above %s", [
+			r.unique_rows, r.rows, result.ratio(r.sample_uniqueness), concat(", ", r.quasi_identifiers), result.ratio(_max),
+		]),
+		"measure": result.measure(r.rows - r.unique_rows, r.rows),
+		"evidence": {"unique_rows": r.unique_rows, "rows": r.rows, "sample_uniqueness": r.sample_uniqueness, "max": _max, "approximate": r.approximate},
+		"samples": [{"row": c.first_row} | some c in r.smallest_classes; c.size == 1],
+	})
+}
+
+_max := config.thresholds.sample_uniqueness_max_open if desens.unconditionally_open
+
+_max := config.thresholds.sample_uniqueness_max if not desens.unconditionally_open

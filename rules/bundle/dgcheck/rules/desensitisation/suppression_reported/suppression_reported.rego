@@ -1,0 +1,51 @@
+# METADATA
+# title: Suppression used to reach k is reported
+# description: >-
+#   Records or values suppressed to reach k change what the data says about the population,
+#   so a de-identified dataset reports them: deidentification.suppressed_records, at most
+#   thresholds.suppression_max of the original rows (rows + suppressed). Values suppressed in
+#   the quasi-identifiers (every character a '*') count as suppression the metadata should
+#   report.
+# custom:
+#   id: DESENS-016
+#   standard: GB/T 37964-2019 (suppression technique)
+#   clause: clause unknown (suppression techniques, via ISO/IEC 20889)
+#   severity: info
+#   remediation: >-
+#     Declare deidentification.suppressed_records; if it is above the policy's share, prefer
+#     generalisation to suppression.
+# schemas:
+#   - input: schema.dgcheck.input
+package dgcheck.rules.desensitisation.suppression_reported
+
+import data.dgcheck.lib.config
+import data.dgcheck.lib.desens
+import data.dgcheck.lib.result
+
+warning contains finding if {
+	suppressed := input.metadata.deidentification.suppressed_records
+	original := input.profile.rows + suppressed
+	measure := result.measure(suppressed, original)
+	measure.x > config.thresholds.suppression_max
+	finding := result.finding(rego.metadata.chain(), {
+		"message": sprintf("%d of %d original records (%s) were suppressed, above %s", [
+			suppressed, original, result.ratio(measure.x), result.ratio(config.thresholds.suppression_max),
+		]),
+		"measure": measure,
+		"evidence": {"suppressed_records": suppressed, "original_records": original},
+	})
+}
+
+warning contains finding if {
+	desens.declares_deidentification
+	not input.metadata.deidentification.suppressed_records
+	qi := object.get(input.profile.table, ["reidentification", "quasi_identifiers"], [])
+	some col in input.profile.columns
+	col.name in qi
+	col.forms.suppressed > 0
+	finding := result.finding(rego.metadata.chain(), {
+		"column": col.name,
+		"message": sprintf("%s: %d values of this quasi-identifier are suppressed, but the metadata declares no deidentification.suppressed_records", [col.name, col.forms.suppressed]),
+		"evidence": {"suppressed": col.forms.suppressed},
+	})
+}
