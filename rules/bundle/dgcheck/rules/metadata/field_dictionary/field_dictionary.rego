@@ -7,6 +7,8 @@
 #   undocumented.
 # custom:
 #   id: META-016
+#   title_zh: '文件的每一列都有信息项，每个信息项都对应一列'
+#   remediation_zh: '使元数据 fields[] 与文件表头列名一一对应：为未说明的列补充信息项（name、cn_name、datatype、description），删除或更正不对应任何列的信息项。'
 #   standard: 政务信息资源目录编制指南(试行); ISO/IEC 11179-3
 #   clause: 编制指南 信息项信息; ISO/IEC 11179-3 clause unknown
 #   severity: error

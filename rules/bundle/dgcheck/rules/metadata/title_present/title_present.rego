@@ -5,6 +5,8 @@
 #   one language.
 # custom:
 #   id: META-001
+#   title_zh: '数据集有非空名称'
+#   remediation_zh: '在元数据中给出数据集名称，中文必填，目录展示英文名称时一并给出：`title: {zh: "…", en: "…"}`。'
 #   standard: DCAT-AP 3.0.1
 #   clause: shapes.ttl :Dataset_Shape
 #   severity: error

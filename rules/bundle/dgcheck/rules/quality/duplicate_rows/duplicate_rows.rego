@@ -6,9 +6,12 @@
 #   decides.
 # custom:
 #   id: QUAL-011
+#   title_zh: '不存在非预期的重复记录'
+#   remediation_zh: '删除重复行；如重复属实，增加能区分它们的列（时间戳或序号）。'
 #   standard: GB/T 36344-2018
 #   clause: 准确性/数据重复率 (indicator; sub-clause number unknown)
 #   severity: warning
+#   indicator: accuracy
 #   remediation: >-
 #     Remove the repeated rows, or, if the repeats are real, add the column that tells them apart
 #     (a time stamp or sequence number).
@@ -36,4 +39,8 @@ warning contains finding if {
 		},
 		"samples": [{"row": s.row} | some s in duplicates.samples],
 	})
+}
+
+measures contains result.measurement(rego.metadata.chain(), "rows", rows - input.profile.table.duplicate_rows.count, rows) if {
+	rows := input.profile.table.rows
 }

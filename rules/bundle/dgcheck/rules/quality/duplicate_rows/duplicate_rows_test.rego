@@ -43,3 +43,9 @@ test_success_no_repeats if {
 		"duplicate_rows": {"count": 0, "samples": null},
 	}}}
 }
+
+test_success_measures_rows_without_repeats if {
+	duplicate_rows.measures == {{"id": "QUAL-011", "indicator": "accuracy", "element": "rows", "a": 1998, "b": 2000}} with input as {
+		"profile": {"table": {"rows": 2000, "duplicate_rows": {"count": 2, "samples": []}}},
+	}
+}

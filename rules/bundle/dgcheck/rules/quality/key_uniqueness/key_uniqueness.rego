@@ -6,9 +6,12 @@
 #   X = A/B, target 1.
 # custom:
 #   id: QUAL-012
+#   title_zh: '声明的唯一键不重复'
+#   remediation_zh: '使每行都有自己的键值：删除重复记录、补齐空键，或声明真正能标识一行的键（元数据中的 primary_key）。'
 #   standard: GB/T 36344-2018
 #   clause: 准确性/数据唯一性 (indicator; sub-clause number unknown)
 #   severity: error
+#   indicator: accuracy
 #   remediation: >-
 #     Give every row its own key value: remove repeated records, fill empty keys, or declare a
 #     key (primary_key in the metadata) that really identifies a row.
@@ -41,4 +44,9 @@ violation contains finding if {
 		},
 		"samples": [{"row": s.row} | some s in key.duplicates.samples],
 	})
+}
+
+measures contains result.measurement(rego.metadata.chain(), concat(",", key.columns), key.rows - unkeyed, key.rows) if {
+	some key in input.profile.table.keys
+	unkeyed := key.duplicates.count + key.null_keys
 }

@@ -58,3 +58,9 @@ test_success_unique_key if {
 test_success_no_declared_key if {
 	count(key_uniqueness.violation) == 0 with input as {"profile": {"table": {"keys": null}}}
 }
+
+test_success_measures_each_key if {
+	key_uniqueness.measures == {{"id": "QUAL-012", "indicator": "accuracy", "element": "household_id", "a": 1997, "b": 2000}} with input as {
+		"profile": {"table": {"keys": [_key]}},
+	}
+}

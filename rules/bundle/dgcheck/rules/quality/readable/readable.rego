@@ -9,9 +9,12 @@
 #   rules: dgcheck reports it as an input error.
 # custom:
 #   id: QUAL-019
+#   title_zh: '数据文件可读：能打开、按声明的编码（UTF-8 或 GB18030）解码、CSV 格式可解析'
+#   remediation_zh: '以统一编码（UTF-8，或声明为 GB18030）和一致的 CSV 格式重新导出：每行字段数与表头一致，含分隔符或换行的字段加引号。'
 #   standard: GB/T 36344-2018
 #   clause: 可访问性/可访问 (indicator; sub-clause number unknown)
 #   severity: error
+#   indicator: accessibility
 #   remediation: >-
 #     Re-export the file with one encoding throughout (UTF-8, or GB18030 declared as such) and a
 #     consistent CSV dialect: every row with the header's number of fields, fields holding the
@@ -47,3 +50,8 @@ _finding(kind, problem) := result.finding(rego.metadata.chain(), {
 _first(issues) := sprintf("; first at row %d: %s", [issues.samples[0].row, issues.samples[0].detail])
 
 _first(issues) := "" if not issues.samples[0]
+
+measures contains result.measurement(rego.metadata.chain(), kind, rows - input.profile.table[kind].count, rows) if {
+	rows := input.profile.table.rows
+	some kind in ["ragged_rows", "undecodable_rows"]
+}

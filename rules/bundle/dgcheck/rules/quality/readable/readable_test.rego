@@ -51,3 +51,10 @@ test_success_clean_read if {
 		"profile": {"table": {"rows": 2000, "ragged_rows": _clean, "undecodable_rows": _clean}},
 	}
 }
+
+test_success_measures_both_reading_problems if {
+	readable.measures == {
+		{"id": "QUAL-019", "indicator": "accessibility", "element": "ragged_rows", "a": 8, "b": 10},
+		{"id": "QUAL-019", "indicator": "accessibility", "element": "undecodable_rows", "a": 9, "b": 10},
+	} with input as {"profile": {"table": {"rows": 10, "ragged_rows": _ragged, "undecodable_rows": _undecodable}}}
+}

@@ -6,9 +6,12 @@
 #   A of B rows have a value, X = A/B, and the field fails below thresholds.completeness_min.
 # custom:
 #   id: QUAL-007
+#   title_zh: '必填字段均有值'
+#   remediation_zh: '在源头补齐缺失值；如该字段确可为空，在元数据中声明 nullable: true。NULL、无 等占位符不算有值。'
 #   standard: GB/T 36344-2018
 #   clause: 完整性/数据元素完整性 (indicator; sub-clause number unknown)
 #   severity: error
+#   indicator: completeness
 #   remediation: >-
 #     Fill the missing values at the source, or declare the field nullable: true in the metadata
 #     if a value may legitimately be absent. Placeholders such as NULL or 无 do not count as
@@ -20,14 +23,14 @@ package dgcheck.rules.quality.required_fields
 import data.dgcheck.lib.config
 import data.dgcheck.lib.result
 
-violation contains finding if {
-	some field in input.metadata.fields
-	field.nullable == false
-	some col in input.profile.columns
-	col.name == field.name
+measures contains result.measurement(rego.metadata.chain(), col.name, col.rows - _missing(col), col.rows) if {
+	some col in _required
+}
 
+violation contains finding if {
+	some col in _required
 	tokens := sum([n | some n in col.missing_tokens])
-	missing := sum([col.nulls, col.blanks, tokens])
+	missing := _missing(col)
 	measure := result.measure(col.rows - missing, col.rows)
 	measure.x < config.thresholds.completeness_min
 
@@ -42,3 +45,13 @@ violation contains finding if {
 		"samples": [{"row": row} | some row in col.null_samples],
 	})
 }
+
+# The columns of the fields declared required.
+_required contains col if {
+	some field in input.metadata.fields
+	field.nullable == false
+	some col in input.profile.columns
+	col.name == field.name
+}
+
+_missing(col) := sum([col.nulls, col.blanks, sum([n | some n in col.missing_tokens])])

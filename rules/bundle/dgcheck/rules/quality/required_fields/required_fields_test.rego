@@ -62,3 +62,14 @@ test_success_complete_required_field if {
 	col := {"name": "xm", "rows": 2000, "nulls": 0, "blanks": 0, "missing_tokens": {}, "null_samples": null}
 	count(required_fields.violation) == 0 with input as {"metadata": _required, "profile": {"columns": [col]}}
 }
+
+test_success_measures_every_required_field if {
+	col := {"name": "sfzh", "rows": 2000, "nulls": 0, "blanks": 0, "missing_tokens": {}, "null_samples": []}
+	required_fields.measures == {
+		{"id": "QUAL-007", "indicator": "completeness", "element": "xm", "a": 1997, "b": 2000},
+		{"id": "QUAL-007", "indicator": "completeness", "element": "sfzh", "a": 2000, "b": 2000},
+	} with input as {
+		"metadata": {"fields": [{"name": "xm", "nullable": false}, {"name": "sfzh", "nullable": false}, {"name": "bz"}]},
+		"profile": {"columns": [_xm, col]},
+	}
+}

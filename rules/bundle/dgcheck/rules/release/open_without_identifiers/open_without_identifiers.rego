@@ -2,11 +2,16 @@
 # title: Unconditionally open data contains no PI unless anonymised or lawfully public
 # description: >-
 #   Data declared 无条件开放 (unconditionally open) may be downloaded by anyone, so it must not
-#   hold raw direct identifiers: any value with the structure of a resident ID number, mobile
-#   number or e-mail address, valid or not, in any column. Masked values are left to the
+#   hold direct identifiers and must be anonymised: no value with the structure of a resident
+#   ID number, mobile number or e-mail address, valid or not, in any column, nor inside free
+#   text (DESENS-020); no column of
+#   plain hashes of such identifiers, which enumeration reverses (DESENS-010); and k-anonymity
+#   over the quasi-identifiers met (DESENS-012). Masked values are left to the
 #   de-identification rules.
 # custom:
 #   id: PUB-003
+#   title_zh: '无条件开放的数据不含个人信息，除非已匿名化或依法公开'
+#   remediation_zh: '发布前按 GB/T 37964 去标识化，删除或屏蔽标识符；或改为有条件开放，并在条件中涵盖个人信息。'
 #   standard: PIPL (个人信息保护法); GB/T 37964
 #   clause: clause unknown (PIPL public disclosure of PI, from memory)
 #   severity: error
@@ -17,11 +22,12 @@
 #   - input: schema.dgcheck.input
 package dgcheck.rules.release.open_without_identifiers
 
+import data.dgcheck.lib.desens
 import data.dgcheck.lib.profile
 import data.dgcheck.lib.result
 
 violation contains finding if {
-	input.metadata.cn.open_type == "无条件开放"
+	desens.unconditionally_open
 	some col in input.profile.columns
 	some detector, noun in data.dgcheck.config.direct_identifiers
 	counts := col.detectors[detector]
@@ -34,5 +40,41 @@ violation contains finding if {
 		),
 		"evidence": {"detector": detector, "raw": counts.matched, "non_null": profile.non_null(col)},
 		"samples": object.get(counts, "raw_samples", []),
+	})
+}
+
+violation contains finding if {
+	desens.unconditionally_open
+	some h in desens.unkeyed_hashes
+	finding := result.finding(rego.metadata.chain(), {
+		"column": h.column,
+		"message": sprintf("%s: %d values are unkeyed hashes of %s (a direct identifier), in data declared 无条件开放 (unconditionally open)", [
+			h.column, h.hashed, h.identifier,
+		]),
+		"evidence": {"hashed": h.hashed, "identifier": h.identifier},
+	})
+}
+
+violation contains finding if {
+	desens.unconditionally_open
+	r := desens.k_shortfall
+	finding := result.finding(rego.metadata.chain(), {
+		"message": sprintf("not anonymised: %s, in data declared 无条件开放 (unconditionally open)", [desens.describe_k(r)]),
+		"evidence": {"k": r.k, "k_required": desens.k_target, "quasi_identifiers": r.quasi_identifiers, "unique_rows": r.unique_rows, "rows": r.rows},
+		"samples": desens.class_samples(r.smallest_classes),
+	})
+}
+
+violation contains finding if {
+	desens.unconditionally_open
+	some col in input.profile.columns
+	some detector, noun in data.dgcheck.config.direct_identifiers
+	n := object.get(col.detectors[detector], "embedded", 0)
+	n > 0
+	finding := result.finding(rego.metadata.chain(), {
+		"column": col.name,
+		"message": sprintf("%s: %d values hold %s inside other text, in data declared 无条件开放 (unconditionally open)", [col.name, n, noun]),
+		"evidence": {"detector": detector, "embedded": n},
+		"samples": object.get(col.detectors[detector], "embedded_samples", []),
 	})
 }

@@ -71,3 +71,35 @@ test_success_open_data_fully_masked if {
 	])
 	count(open_without_identifiers.violation) == 0 with input as {"metadata": _open, "profile": {"columns": [masked]}}
 }
+
+test_fail_not_anonymised if {
+	r := {
+		"quasi_identifiers": ["sex", "birth_date"], "source": "field_roles", "rows": 2000, "k": 1, "unique_rows": 1990,
+		"approximate": false, "smallest_classes": [{"size": 1, "first_row": 3}],
+	}
+	findings := open_without_identifiers.violation with input as {"metadata": _open, "profile": {"columns": [], "table": {"reidentification": r}}}
+	[f] := [f | some f in findings]
+	f.id == "PUB-003"
+	f.message == "not anonymised: k = 1 over the quasi-identifiers sex, birth_date (field_roles), below 5: 1990 of 2000 rows are unique, in data declared 无条件开放 (unconditionally open)"
+	f.samples == [{"row": 3}]
+}
+
+test_fail_unkeyed_hash_of_mobiles if {
+	col := {"name": "lxdh_md5", "rows": 10, "nulls": 0, "blanks": 0, "detectors": {}, "forms": {"hashed": 10}}
+	findings := open_without_identifiers.violation with input as {
+		"metadata": object.union(_open, {"fields": [{"name": "lxdh_md5", "masking": {"method": "hash", "data": "mobile"}}]}),
+		"profile": {"columns": [col]},
+	}
+	[f.evidence | some f in findings] == [{"hashed": 10, "identifier": "mobile"}]
+}
+
+test_success_anonymised_open_data if {
+	r := {"quasi_identifiers": ["sex"], "source": "declared", "rows": 2000, "k": 900, "unique_rows": 0, "approximate": false, "smallest_classes": []}
+	count(open_without_identifiers.violation) == 0 with input as {"metadata": _open, "profile": {"columns": [], "table": {"reidentification": r}}}
+}
+
+test_fail_mobile_written_into_a_remark if {
+	bz := {"name": "bz", "rows": 10, "nulls": 0, "blanks": 0, "detectors": {"mobile": {"matched": 0, "valid": 0, "masked": 0, "embedded": 1, "embedded_samples": [{"row": 4, "value": "138****5678"}]}}}
+	findings := open_without_identifiers.violation with input as {"metadata": _open, "profile": {"columns": [bz]}}
+	[f.message | some f in findings] == ["bz: 1 values hold mobile numbers inside other text, in data declared 无条件开放 (unconditionally open)"]
+}

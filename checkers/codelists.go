@@ -1,0 +1,106 @@
+package checkers
+
+import (
+	_ "embed"
+	"fmt"
+	"strings"
+
+	"github.com/dgcheck/dgcheck/checkers/detect"
+)
+
+// Reference tables a field may name as its code list (fields[].code_list, QUAL-005) or data
+// standard (fields[].standard_ref, QUAL-001). Each is bundled data with its edition, which the
+// evidence names so that a reader knows what "not in the list" was measured against. The
+// GB/T 2260 region table is the detectors' (checkers/detect/data/gbt2260.tsv): one table.
+
+//go:embed data/gbt2261_1.tsv
+var gbt2261TSV string
+
+// reference is a bundled way to tell a conforming value: a code list or an identifier
+// standard's validator.
+type reference struct {
+	name    string // as evidence names it, with the bundled edition
+	conform func(v string) bool
+}
+
+// sexCodes maps each GB/T 2261.1 code, name and other spelling to the code.
+var sexCodes = func() map[string]string {
+	m := map[string]string{}
+	for _, line := range tableLines(gbt2261TSV) {
+		cols := strings.Split(line, "\t")
+		if len(cols) < 2 {
+			panic("checkers: data/gbt2261_1.tsv: bad line " + line)
+		}
+		m[cols[0]], m[cols[1]] = cols[0], cols[0]
+		if len(cols) > 2 {
+			for _, s := range strings.Split(cols[2], ",") {
+				m[strings.TrimSpace(s)] = cols[0]
+			}
+		}
+	}
+	return m
+}()
+
+var codeLists = map[string]reference{
+	"gbt2260": {name: "GB/T 2260 (bundled edition " + detect.Editions["gbt2260"] + ")", conform: func(v string) bool {
+		known, _ := detect.RegionKnown(v)
+		return known
+	}},
+	"gbt2261.1": {name: "GB/T 2261.1 (bundled edition " + tableEdition(gbt2261TSV) + ")", conform: func(v string) bool {
+		_, ok := sexCodes[v]
+		return ok
+	}},
+}
+
+// validators are the identifier standards whose check a value must pass.
+var validators = map[string]reference{
+	"gb11643": {name: "GB 11643-1999", conform: func(v string) bool { return detect.ResidentID(v).Valid }},
+	"gb32100": {name: "GB 32100-2015", conform: func(v string) bool { return detect.USCC(v).Valid }},
+}
+
+// referenceKey reduces a standard's name to what identifies it whatever the spelling and
+// edition: "GB/T 2260-2024" and "gbt2260" are "gbt2260".
+func referenceKey(name string) string {
+	k := strings.ToLower(name)
+	if i := strings.LastIndex(k, "-"); i > 0 && strings.Trim(k[i+1:], "0123456789") == "" {
+		k = k[:i] // an edition year
+	}
+	return strings.NewReplacer(" ", "", "/", "", "_", "", "-", "").Replace(k)
+}
+
+// codeList finds a bundled code list by the name a field declares.
+func codeList(declared string) (reference, bool) {
+	r, ok := codeLists[referenceKey(declared)]
+	return r, ok
+}
+
+// standard finds how to check a declared data standard: a code list or a validator.
+func standard(declared string) (reference, bool) {
+	if r, ok := codeList(declared); ok {
+		return r, true
+	}
+	r, ok := validators[referenceKey(declared)]
+	return r, ok
+}
+
+// tableLines returns a data file's lines that are neither blank nor comments.
+func tableLines(text string) []string {
+	var lines []string
+	for line := range strings.Lines(text) {
+		line = strings.TrimRight(line, "\r\n")
+		if strings.TrimSpace(line) != "" && !strings.HasPrefix(line, "#") {
+			lines = append(lines, line)
+		}
+	}
+	return lines
+}
+
+// tableEdition returns the date on a data file's "# edition:" line.
+func tableEdition(text string) string {
+	for line := range strings.Lines(text) {
+		if v, ok := strings.CutPrefix(line, "# edition: "); ok {
+			return strings.TrimSpace(v)
+		}
+	}
+	panic(fmt.Sprintf("checkers: data file without an edition line: %.40q", text))
+}

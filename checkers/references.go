@@ -1,0 +1,97 @@
+package checkers
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/dgcheck/dgcheck/checkers/detect"
+	"github.com/dgcheck/dgcheck/datasets"
+)
+
+// Foreign keys (Table Schema foreignKeys): each row's key must be a key of the referenced
+// dataset. The referenced dataset is read once, before the scan, into an exact set of key
+// hashes (the one set the check needs), then every worker looks keys up in it.
+
+// fkSpec is one foreign key with the referenced keys, shared read-only by the workers.
+type fkSpec struct {
+	columns []string
+	idx     []int
+	table   ReferencedTable
+	keys    map[uint64]struct{}
+}
+
+// loadReference reads the referenced columns of the dataset a foreign key names. A referenced
+// file that cannot be read, or lacks a referenced column, is an input error naming it.
+func loadReference(ctx context.Context, fk datasets.ForeignKey, idx []int) (*fkSpec, error) {
+	ref := fk.Reference
+	if len(ref.Fields) != len(fk.Fields) {
+		return nil, fmt.Errorf("metadata foreign key %s: %d fields reference %d", strings.Join(fk.Fields, ","), len(fk.Fields), len(ref.Fields))
+	}
+	r, err := datasets.Open(ctx, ref.Path)
+	if err != nil {
+		return nil, fmt.Errorf("foreign key %s: %w", strings.Join(fk.Fields, ","), err)
+	}
+	defer r.Close()
+	cols := r.Source().Columns
+	refIdx := make([]int, len(ref.Fields))
+	for i, name := range ref.Fields {
+		if refIdx[i] = slices.Index(cols, name); refIdx[i] < 0 {
+			return nil, fmt.Errorf("foreign key %s: %s has no column %q", strings.Join(fk.Fields, ","), ref.Path, name)
+		}
+	}
+	s := &fkSpec{columns: fk.Fields, idx: idx, keys: map[uint64]struct{}{},
+		table: ReferencedTable{Path: ref.Path, Columns: ref.Fields}}
+	texts := make([]texter, len(refIdx))
+	for r.Next() {
+		b := r.Batch()
+		for i, ci := range refIdx {
+			texts[i] = texterFor(b.Record.Column(ci))
+		}
+	rows:
+		for j := range int(b.Record.NumRows()) {
+			var h uint64
+			for _, text := range texts {
+				v, ok := text(j)
+				if !ok || isBlank(v) {
+					continue rows
+				}
+				h = mix(h, hashString(v))
+			}
+			s.keys[h] = struct{}{}
+		}
+		s.table.Rows += b.Record.NumRows()
+		b.Record.Release()
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+	}
+	if err := r.Err(); err != nil {
+		return nil, fmt.Errorf("foreign key %s: %w", strings.Join(fk.Fields, ","), err)
+	}
+	s.table.Keys = int64(len(s.keys))
+	return s, nil
+}
+
+// observe looks up one row's key; a row with an empty key part is not evaluated.
+func (s *fkSpec) observe(t *checkTally, vals []string, present []bool, row int64) {
+	var h uint64
+	for _, ci := range s.idx {
+		if !present[ci] {
+			return
+		}
+		h = mix(h, hashString(vals[ci]))
+	}
+	t.evaluated++
+	if _, ok := s.keys[h]; ok {
+		return
+	}
+	t.fail(row, func() string {
+		parts := make([]string, len(s.idx))
+		for i, ci := range s.idx {
+			parts[i] = detect.Mask(vals[ci])
+		}
+		return strings.Join(parts, ",")
+	})
+}

@@ -1,0 +1,104 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/dgcheck/dgcheck"
+)
+
+// Formats init writes.
+const (
+	initSidecar     = "sidecar"
+	initDataPackage = "datapackage"
+)
+
+func initCommand(env *environment) *cli.Command {
+	return &cli.Command{
+		Name:      "init",
+		Usage:     "draft metadata for a dataset from its data",
+		ArgsUsage: "PATH",
+		Description: "Reads PATH once and drafts its metadata: each column's type, whether it is required or unique,\n" +
+			"its range or, for a column of a few repeated values, their list, and the personal identifiers\n" +
+			"detected in it; every declaration holds on every row read. What only a person can declare\n" +
+			"(title, publisher, licence, open type, ...) is left empty, marked TODO. Writes\n" +
+			"<name>.meta.yaml beside PATH (--format datapackage: datapackage.json), or -o FILE (- for\n" +
+			"standard output); an existing file is kept unless --force.\n\n" +
+			"Examples:\n" +
+			"   dgcheck init examples/dibao/hongshan_dibao_2025.csv\n" +
+			"   dgcheck init --format datapackage -o - data.parquet",
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: initSidecar, Usage: "what to write: sidecar or datapackage"},
+			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` (- for standard output)"},
+			&cli.BoolFlag{Name: "force", Usage: "overwrite an existing metadata file"},
+			&cli.StringFlag{Name: "encoding", Usage: "CSV encoding instead of sniffing it: utf-8, utf-8-bom, gb18030 (gbk)"},
+		},
+		Action: func(c *cli.Context) error {
+			if c.NArg() != 1 {
+				return fmt.Errorf("init takes one PATH, got %d arguments (see dgcheck init --help)", c.NArg())
+			}
+			format := c.String("format")
+			if format != initSidecar && format != initDataPackage {
+				return fmt.Errorf("--format: unknown format %q (want %s or %s)", format, initSidecar, initDataPackage)
+			}
+			path := c.Args().First()
+			draft, err := dgcheck.DraftMetadata(c.Context, dgcheck.MetadataDraftRequest{Path: path, Encoding: c.String("encoding")})
+			if err != nil {
+				return err
+			}
+			var out bytes.Buffer
+			if format == initDataPackage {
+				err = draft.WriteDataPackage(&out)
+			} else {
+				err = draft.WriteSidecar(&out)
+			}
+			if err != nil {
+				return err
+			}
+			target := c.String("output")
+			if target == "" {
+				target = defaultMetadataPath(path, format)
+			}
+			if target == "-" {
+				_, err := env.stdout.Write(out.Bytes())
+				return err
+			}
+			flags := os.O_WRONLY | os.O_CREATE | os.O_EXCL
+			if c.Bool("force") {
+				flags = os.O_WRONLY | os.O_CREATE | os.O_TRUNC
+			}
+			f, err := os.OpenFile(target, flags, 0o644)
+			if errors.Is(err, fs.ErrExist) {
+				return fmt.Errorf("%s exists: dgcheck init does not overwrite metadata a person may have written (--force does)", target)
+			}
+			if err != nil {
+				return err
+			}
+			if _, err := f.Write(out.Bytes()); err != nil {
+				f.Close()
+				return fmt.Errorf("writing %s: %w", target, err)
+			}
+			if err := f.Close(); err != nil {
+				return err
+			}
+			_, err = fmt.Fprintf(env.stderr, "dgcheck: wrote %s; %d values are left for you to declare (marked TODO in a sidecar, empty in a data package)\n",
+				target, len(draft.Placeholders))
+			return err
+		},
+	}
+}
+
+// defaultMetadataPath is where check looks for the metadata of path (datasets.FindMetadata).
+func defaultMetadataPath(path, format string) string {
+	if format == initDataPackage {
+		return filepath.Join(filepath.Dir(path), "datapackage.json")
+	}
+	return strings.TrimSuffix(path, filepath.Ext(path)) + ".meta.yaml"
+}

@@ -1,0 +1,40 @@
+package datasets_test
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/dgcheck/dgcheck/datasets"
+)
+
+// FuzzReadMetadata feeds the metadata readers arbitrary bytes under each name they dispatch
+// on: whatever the input, a reader returns metadata or an error naming the file, never panics.
+func FuzzReadMetadata(f *testing.F) {
+	f.Add("roll.meta.yaml", []byte("schema: dgcheck/metadata/v1\ntitle: {zh: 名册}\nfields: [{name: id, constraints: {enum: [1, 2]}}]\n"))
+	f.Add("roll.meta.yaml", []byte("modified: [2025-07-05, 2025-06-01]\npublisher: [{name: A}]\n"))
+	f.Add("datapackage.json", []byte(dataPackageWithExtensions))
+	f.Add("roll.dcat.jsonld", []byte(dcatAP))
+	f.Add("roll.jsonld", []byte(`{"@graph": [{"@id": "x", "@type": "dcat:Catalog", "dcat:dataset": {"@id": "x"}}]}`))
+	f.Fuzz(func(t *testing.T, name string, data []byte) {
+		switch name {
+		case "roll.meta.yaml", "datapackage.json", "roll.dcat.jsonld", "roll.jsonld":
+		default:
+			return
+		}
+		dir := t.TempDir()
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		mf, err := datasets.ReadMetadata(p, filepath.Join(dir, "roll.csv"))
+		var pe *datasets.ParseError
+		if err != nil && !errors.As(err, &pe) {
+			t.Fatalf("error %v is not a *ParseError naming the file", err)
+		}
+		if err == nil && mf == nil {
+			t.Fatal("no metadata and no error")
+		}
+	})
+}

@@ -1,0 +1,431 @@
+package dgcheck
+
+import (
+	"cmp"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/dgcheck/dgcheck/checkers"
+	"github.com/dgcheck/dgcheck/checkers/detect"
+	"github.com/dgcheck/dgcheck/datasets"
+)
+
+// Drafting metadata from data (dgcheck init): one scan measures every column, and the draft
+// declares only what holds on every row measured (types, required fields, unique columns,
+// ranges, enumerations of low-cardinality columns, detected personal identifiers) and leaves
+// an empty placeholder, with a comment, for what only a person can declare (title, publisher,
+// licence, open type...). A check of the data with the draft filled in at its placeholders
+// finds no contradiction between the metadata and the data. (Classification.DraftMetadata,
+// for dgcheck classify, adds a classification's suggestions to metadata a person wrote.)
+
+// MetadataDraftRequest names the dataset to draft metadata for.
+type MetadataDraftRequest struct {
+	Path     string
+	Encoding string // CSV encoding; "" sniffs it
+}
+
+// MetadataDraft is metadata drafted from a dataset.
+type MetadataDraft struct {
+	Metadata datasets.Metadata
+	// Placeholders says, per property left for a person ("title", "fields[2].cn_name"), what
+	// to declare there.
+	Placeholders map[string]string
+	// File is the data file's name, which a data package's resource points to.
+	File string
+}
+
+const (
+	// enumLimit is the most distinct values a column may have to be drafted as an
+	// enumeration, and enumRepeat how many rows each must cover on average: a code column
+	// (sex, status, district) repeats its few values; a short list of names does not.
+	enumLimit  = 20
+	enumRepeat = 5
+	// identifierRate is the share of a column's values that must have an identifier's
+	// structure for the draft to declare it: the rules' default thresholds.detect_min_rate.
+	identifierRate = 0.5
+)
+
+// personalIdentifiers are the detectors whose values identify a person directly (GB/T 37964),
+// with the validator name a field declares for those that have one.
+var personalIdentifiers = map[string]string{
+	"cn_resident_id": "cn_id_gb11643", "mobile": "", "email": "", "bank_card": "",
+	"cn_passport": "", "hkmo_permit": "", "tw_permit": "",
+}
+
+// sensitiveIdentifiers make personal information sensitive (PIPL art. 28: specific identity
+// and financial accounts; GB/T 35273 identity documents and bank accounts).
+var sensitiveIdentifiers = []string{"cn_resident_id", "bank_card", "cn_passport", "hkmo_permit", "tw_permit"}
+
+// draftPlaceholders are the dataset's properties only a person can declare, with what to write.
+var draftPlaceholders = map[string]string{
+	"title":                "the dataset's name (信息资源名称)",
+	"description":          "what the data holds, for whom, over what period (信息资源摘要)",
+	"identifier":           "the dataset's identifier in its catalogue",
+	"publisher.name":       "the providing organisation (信息资源提供方)",
+	"publisher.uscc":       "its unified social credit code (提供方代码, GB 32100)",
+	"publisher.dept":       "the department that answers for the data",
+	"contact_point.email":  "an office mailbox users can write to",
+	"issued":               "publication date, YYYY-MM-DD (发布日期)",
+	"modified":             "date of the data's last update, YYYY-MM-DD",
+	"accrual_periodicity":  "实时, 每日, 每周, 每月, 每季度, 每半年, 每年 or 不定期 (更新周期)",
+	"keywords":             "words users search for (标签)",
+	"theme":                "the theme the catalogue files it under (所属行业)",
+	"spatial":              "the area covered, e.g. CN-42",
+	"temporal.start":       "first date the records cover, YYYY-MM-DD",
+	"temporal.end":         "last date the records cover, YYYY-MM-DD",
+	"license":              "the licence or terms of reuse, e.g. CC-BY-4.0",
+	"cn.resource_class":    "信息资源分类 code, e.g. 1-01-001",
+	"cn.resource_code":     "信息资源代码",
+	"cn.share_type":        "无条件共享, 有条件共享 or 不予共享 (共享类型)",
+	"cn.open_type":         "无条件开放, 有条件开放 or 不予开放 (开放属性)",
+	"classification.level": "core, important or general (DSL art. 21; GB/T 43697)",
+}
+
+// DraftMetadata reads the dataset once and drafts its metadata.
+func DraftMetadata(ctx context.Context, req MetadataDraftRequest) (*MetadataDraft, error) {
+	var opts []datasets.Option
+	if req.Encoding != "" {
+		opts = append(opts, datasets.WithEncoding(req.Encoding))
+	}
+	r, err := datasets.Open(ctx, req.Path, opts...)
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	profile, err := checkers.Scan(ctx, r, checkers.Plan{KeepValues: enumLimit})
+	if err != nil {
+		return nil, err
+	}
+	src := r.Source()
+	d := &MetadataDraft{File: src.Name, Placeholders: map[string]string{}}
+	m := &d.Metadata
+	m.Schema = datasets.SidecarSchema
+	m.Format = string(src.Format)
+	m.Encoding = src.Encoding
+	m.RecordCount = &profile.Rows
+
+	var holdsPI, sensitive bool
+	for i, col := range profile.Columns {
+		f, detector := draftField(col, profile.Rows)
+		if detector != "" {
+			holdsPI = true
+			sensitive = sensitive || slices.Contains(sensitiveIdentifiers, detector)
+		} else {
+			d.Placeholders[fmt.Sprintf("fields[%d].identifier_role", i)] = "direct, quasi, sensitive or other (GB/T 37964)"
+		}
+		d.Placeholders[fmt.Sprintf("fields[%d].cn_name", i)] = "中文信息项名"
+		d.Placeholders[fmt.Sprintf("fields[%d].description", i)] = "what one value means (ISO/IEC 11179 definition)"
+		m.Fields = append(m.Fields, f)
+	}
+	m.PI = &datasets.PI{ContainsPI: &holdsPI}
+	if holdsPI {
+		m.PI.ContainsSensitivePI = &sensitive
+	}
+	if key := draftKey(profile); key != "" {
+		m.PrimaryKey = []string{key}
+	} else {
+		d.Placeholders["primary_key"] = "no column is present and unique in every row: declare the columns that should identify a row"
+	}
+	for path, note := range draftPlaceholders {
+		d.Placeholders[path] = note
+	}
+	return d, nil
+}
+
+// draftField declares what holds on every value of a column, and the personal identifier it
+// holds, if any.
+func draftField(col checkers.ColumnProfile, rows int64) (datasets.Field, string) {
+	f := datasets.Field{Name: col.Name, Datatype: draftType(col)}
+	tokens := int64(0)
+	for _, n := range col.MissingTokens {
+		tokens += n
+	}
+	present := col.Rows - col.Nulls - col.Blanks
+	required := present == col.Rows && tokens == 0 && rows > 0
+	f.Nullable = new(!required)
+	if detector := identifierOf(col, present); detector != "" {
+		// Identifiers are text whatever their digits look like: a mobile number is no
+		// quantity. Their extremes and lengths are masked in the profile, and no domain.
+		f.Datatype = "string"
+		f.IdentifierRole = "direct"
+		f.Validator = personalIdentifiers[detector]
+		return f, detector
+	}
+	f.Unique = required && col.DistinctExact && col.Distinct == present && present > 1
+	var c datasets.Constraints
+	switch f.Datatype {
+	case "integer", "number", "date", "datetime":
+		c.Minimum, c.Maximum = col.Min, col.Max
+	case "string":
+		if len(col.Values) > 0 && int64(len(col.Values))*enumRepeat <= present {
+			c.Enum = col.Values
+		} else if col.MinLength == col.MaxLength && col.Distinct > 1 && present >= enumRepeat {
+			// Codes of one length (household numbers, region codes); one value is no pattern.
+			n := col.MinLength
+			c.MinLength, c.MaxLength = &n, &n
+		}
+	}
+	if c.Minimum != "" || c.Enum != nil || c.MinLength != nil {
+		f.Constraints = &c
+	}
+	return f, ""
+}
+
+// draftType is the narrowest Table Schema type every present value has: the column's
+// inferred type when all values conform, else string, which every value is.
+func draftType(col checkers.ColumnProfile) string {
+	if col.TypeConformance == 1 {
+		return col.InferredType
+	}
+	return "string"
+}
+
+// identifierOf is the personal identifier most of a column's values have the structure of,
+// raw or masked, or "".
+func identifierOf(col checkers.ColumnProfile, present int64) string {
+	best, bestHits := "", int64(0)
+	for _, d := range detect.All {
+		c := col.Detectors[d.Name]
+		if _, personal := personalIdentifiers[d.Name]; !personal || c == nil {
+			continue
+		}
+		if hits := c.Matched + c.Masked; hits > bestHits && float64(hits) >= identifierRate*float64(present) {
+			best, bestHits = d.Name, hits
+		}
+	}
+	return best
+}
+
+// draftKey picks the primary key: a column present and unique in every row, preferring one
+// whose name says it is an identifier.
+func draftKey(p *checkers.Profile) string {
+	var candidates []string
+	for _, col := range p.Columns {
+		if col.Nulls == 0 && col.Blanks == 0 && col.DistinctExact && col.Distinct == p.Rows && p.Rows > 1 {
+			candidates = append(candidates, col.Name)
+		}
+	}
+	slices.SortStableFunc(candidates, func(a, b string) int { return cmp.Compare(keyRank(a), keyRank(b)) })
+	if len(candidates) == 0 {
+		return ""
+	}
+	return candidates[0]
+}
+
+func keyRank(name string) int {
+	n := strings.ToLower(name)
+	switch {
+	case n == "id" || strings.HasSuffix(n, "_id") || strings.HasSuffix(n, "编号") || strings.HasSuffix(n, "代码"):
+		return 0
+	case strings.HasSuffix(n, "code") || strings.HasSuffix(n, "_no"):
+		return 1
+	}
+	return 2
+}
+
+// WriteSidecar writes the draft as a dgcheck/metadata/v1 sidecar: measured values as they
+// are, each placeholder as an empty value with a comment saying what to declare.
+func (d *MetadataDraft) WriteSidecar(w io.Writer) error {
+	m := d.Metadata
+	root := &yaml.Node{Kind: yaml.MappingNode}
+	root.HeadComment = fmt.Sprintf("Drafted by dgcheck init from %s: the fields were measured on all %d rows. Fill in every\n"+
+		"empty value marked TODO, review the rest, then run dgcheck check.", d.File, *m.RecordCount)
+	p := d.placeholder
+	put(root, "schema", scalar(m.Schema), "")
+	put(root, "title", flowMapping("zh", scalar("")), p("title"))
+	put(root, "description", flowMapping("zh", scalar("")), p("description"))
+	put(root, "identifier", scalar(""), p("identifier"))
+	publisher := &yaml.Node{Kind: yaml.MappingNode}
+	for _, k := range []string{"name", "uscc", "dept"} {
+		put(publisher, k, scalar(""), p("publisher."+k))
+	}
+	put(root, "publisher", publisher, "")
+	contact := &yaml.Node{Kind: yaml.MappingNode}
+	put(contact, "email", scalar(""), p("contact_point.email"))
+	put(root, "contact_point", contact, "")
+	for _, k := range []string{"issued", "modified", "accrual_periodicity"} {
+		put(root, k, scalar(""), p(k))
+	}
+	put(root, "keywords", &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}, p("keywords"))
+	put(root, "theme", scalar(""), p("theme"))
+	put(root, "spatial", scalar(""), p("spatial"))
+	temporal := &yaml.Node{Kind: yaml.MappingNode}
+	put(temporal, "start", scalar(""), p("temporal.start"))
+	put(temporal, "end", scalar(""), p("temporal.end"))
+	put(root, "temporal", temporal, "")
+	put(root, "license", scalar(""), p("license"))
+	put(root, "format", scalar(m.Format), "measured")
+	if m.Encoding != "" {
+		put(root, "encoding", scalar(m.Encoding), "measured")
+	}
+	put(root, "record_count", integer(*m.RecordCount), "measured")
+	cn := &yaml.Node{Kind: yaml.MappingNode}
+	for _, k := range []string{"resource_class", "resource_code", "share_type", "open_type"} {
+		put(cn, k, scalar(""), p("cn."+k))
+	}
+	put(root, "cn", cn, "")
+	put(root, "classification", flowMapping("level", scalar("")), p("classification.level"))
+	pi := &yaml.Node{Kind: yaml.MappingNode}
+	put(pi, "contains_pi", boolean(*m.PI.ContainsPI), "detected")
+	if m.PI.ContainsSensitivePI != nil {
+		put(pi, "contains_sensitive_pi", boolean(*m.PI.ContainsSensitivePI), "detected")
+	}
+	put(root, "pi", pi, "")
+	key := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
+	for _, k := range m.PrimaryKey {
+		key.Content = append(key.Content, scalar(k))
+	}
+	put(root, "primary_key", key, p("primary_key"))
+	fields := &yaml.Node{Kind: yaml.SequenceNode}
+	for i, f := range m.Fields {
+		at := func(k string) string { return p(fmt.Sprintf("fields[%d].%s", i, k)) }
+		fn := &yaml.Node{Kind: yaml.MappingNode}
+		put(fn, "name", scalar(f.Name), "")
+		put(fn, "cn_name", scalar(""), at("cn_name"))
+		put(fn, "datatype", scalar(f.Datatype), "")
+		put(fn, "description", scalar(""), at("description"))
+		put(fn, "nullable", boolean(*f.Nullable), "")
+		if f.Unique {
+			put(fn, "unique", boolean(true), "")
+		}
+		if k := f.Constraints; k != nil {
+			c := &yaml.Node{Kind: yaml.MappingNode, Style: yaml.FlowStyle}
+			if k.Minimum != "" {
+				put(c, "minimum", plain(k.Minimum), "")
+				put(c, "maximum", plain(k.Maximum), "")
+			}
+			if k.MinLength != nil {
+				put(c, "min_length", integer(int64(*k.MinLength)), "")
+				put(c, "max_length", integer(int64(*k.MaxLength)), "")
+			}
+			if k.Enum != nil {
+				enum := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
+				for _, v := range k.Enum {
+					enum.Content = append(enum.Content, scalar(v))
+				}
+				put(c, "enum", enum, "")
+			}
+			put(fn, "constraints", c, "measured")
+		}
+		put(fn, "identifier_role", scalar(f.IdentifierRole), at("identifier_role"))
+		if f.Validator != "" {
+			put(fn, "validator", scalar(f.Validator), "")
+		}
+		fields.Content = append(fields.Content, fn)
+	}
+	put(root, "fields", fields, "")
+	enc := yaml.NewEncoder(w)
+	enc.SetIndent(2)
+	if err := enc.Encode(root); err != nil {
+		return err
+	}
+	return enc.Close()
+}
+
+// placeholder is the comment of a property left for a person, or "".
+func (d *MetadataDraft) placeholder(path string) string {
+	if note, ok := d.Placeholders[path]; ok {
+		return "TODO: " + note
+	}
+	return ""
+}
+
+// WriteDataPackage writes the draft as a Frictionless datapackage.json: Table Schema for the
+// fields, and the sidecar's names for what Data Package has no property for. JSON has no
+// comments: placeholders are empty strings, and Placeholders lists them.
+func (d *MetadataDraft) WriteDataPackage(w io.Writer) error {
+	m := d.Metadata
+	fields := make([]map[string]any, len(m.Fields))
+	for i, f := range m.Fields {
+		field := map[string]any{"name": f.Name, "title": "", "type": f.Datatype, "description": "", "identifier_role": f.IdentifierRole}
+		c := map[string]any{}
+		if !*f.Nullable {
+			c["required"] = true
+		}
+		if f.Unique {
+			c["unique"] = true
+		}
+		if k := f.Constraints; k != nil {
+			if k.Minimum != "" {
+				c["minimum"], c["maximum"] = k.Minimum, k.Maximum
+			}
+			if k.Enum != nil {
+				c["enum"] = k.Enum
+			}
+			if k.MinLength != nil {
+				c["minLength"], c["maxLength"] = *k.MinLength, *k.MaxLength
+			}
+		}
+		if len(c) > 0 {
+			field["constraints"] = c
+		}
+		if f.Validator != "" {
+			field["validator"] = f.Validator
+		}
+		fields[i] = field
+	}
+	schema := map[string]any{"fields": fields}
+	if len(m.PrimaryKey) > 0 {
+		schema["primaryKey"] = m.PrimaryKey
+	}
+	resource := map[string]any{"name": strings.TrimSuffix(d.File, filepath.Ext(d.File)), "path": d.File,
+		"format": m.Format, "record_count": *m.RecordCount, "schema": schema}
+	if m.Encoding != "" {
+		resource["encoding"] = m.Encoding
+	}
+	pi := map[string]any{"contains_pi": *m.PI.ContainsPI}
+	if m.PI.ContainsSensitivePI != nil {
+		pi["contains_sensitive_pi"] = *m.PI.ContainsSensitivePI
+	}
+	pkg := map[string]any{
+		"name": resource["name"], "title": "", "description": "", "id": "", "keywords": []string{}, "licenses": []any{},
+		"publisher": map[string]string{"name": "", "uscc": "", "dept": ""}, "contact_point": map[string]string{"email": ""},
+		"issued": "", "modified": "", "accrual_periodicity": "", "theme": "", "spatial": "",
+		"temporal":       map[string]string{"start": "", "end": ""},
+		"cn":             map[string]string{"resource_class": "", "resource_code": "", "share_type": "", "open_type": ""},
+		"classification": map[string]string{"level": ""}, "pi": pi,
+		"resources": []any{resource},
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(pkg)
+}
+
+// put adds key: v to a mapping, with a comment after the value.
+func put(m *yaml.Node, key string, v *yaml.Node, comment string) {
+	v.LineComment = comment
+	m.Content = append(m.Content, scalar(key), v)
+}
+
+// scalar is a string, quoted where YAML would read it as something else; "" is written "".
+func scalar(s string) *yaml.Node {
+	n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
+	if s == "" {
+		n.Style = yaml.DoubleQuotedStyle
+	}
+	return n
+}
+
+// plain is a number or date written as is: 780, 2015-01-01.
+func plain(s string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Value: s} }
+
+func boolean(b bool) *yaml.Node {
+	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: strconv.FormatBool(b)}
+}
+
+func integer(n int64) *yaml.Node {
+	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: strconv.FormatInt(n, 10)}
+}
+
+func flowMapping(key string, v *yaml.Node) *yaml.Node {
+	return &yaml.Node{Kind: yaml.MappingNode, Style: yaml.FlowStyle, Content: []*yaml.Node{scalar(key), v}}
+}

@@ -1,0 +1,194 @@
+# METADATA
+# description: >-
+#   Readings of input.metadata shared by the metadata, quality and release rules: whether a
+#   value is given, the open type, formats and update cycle in canonical form, ISO 8601 dates,
+#   and each declared field beside the column it describes.
+# schemas:
+#   - input: schema.dgcheck.input
+package dgcheck.lib.meta
+
+import data.dgcheck.lib.profile
+
+vocab := data.dgcheck.config.metadata_vocabularies
+
+# METADATA
+# description: >-
+#   x is given: it is, or holds at any depth, a non-blank string, a number or a boolean. A
+#   text with only blank languages, an empty list or an object of empty values is not.
+present(x) if {
+	walk(x, [_, v])
+	_value(v)
+}
+
+_value(v) if {
+	is_string(v)
+	trim_space(v) != ""
+}
+
+_value(v) if is_number(v)
+
+_value(v) if is_boolean(v)
+
+# METADATA
+# description: The metadata gives a value at path (a list of keys).
+given(path) if present(object.get(input.metadata, path, ""))
+
+# METADATA
+# description: >-
+#   The declared open type in canonical form (unconditional, conditional or closed);
+#   undefined when none is declared or it is not in the vocabulary.
+open_kind := vocab.open_types[input.metadata.cn.open_type]
+
+# METADATA
+# description: The metadata declares the data open (unconditionally or on conditions).
+released if open_kind in {"unconditional", "conditional"}
+
+# METADATA
+# description: A declared format, media type or file-type IRI in canonical form (csv, parquet, ...).
+format(f) := name if {
+	some name, synonyms in vocab.formats
+	lower(f) in {lower(s) | some s in synonyms}
+}
+
+format(f) := lower(f) if not _known_format(f)
+
+_known_format(f) if {
+	some synonyms in vocab.formats
+	lower(f) in {lower(s) | some s in synonyms}
+}
+
+# METADATA
+# description: The formats the metadata declares, for the dataset and for its distributions.
+declared_formats contains format(input.metadata.format) if present(input.metadata.format)
+
+declared_formats contains format(d.format) if {
+	some d in input.metadata.distributions
+	present(d.format)
+}
+
+# METADATA
+# description: >-
+#   The update cycle in days of the declared accrual_periodicity; undefined when it has none
+#   (irregular, continuous) or is not in the vocabulary.
+cycle_days := vocab.update_frequencies[input.metadata.accrual_periodicity].days
+
+# METADATA
+# description: s is an ISO 8601 calendar date (YYYY-MM-DD) that exists.
+iso_date(s) if {
+	regex.match(`^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$`, s)
+	[y, m, d] := [to_number(p) | some p in split(s, "-")]
+	d <= _days_in(y, m)
+}
+
+# METADATA
+# description: >-
+#   s is an ISO 8601 date-time (a date, T, hh:mm[:ss[.fff]], and an optional zone, Z or
+#   ±hh:mm) whose date exists.
+iso_datetime(s) if {
+	regex.match(`^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)?$`, s)
+	iso_date(substring(s, 0, 10))
+}
+
+# METADATA
+# description: s is an ISO 8601 (GB/T 7408) date or date-time.
+iso(s) if iso_date(s)
+
+iso(s) if iso_datetime(s)
+
+# METADATA
+# description: >-
+#   The instant of an ISO 8601 date (its midnight, UTC) or date-time (UTC when it names no
+#   zone), in nanoseconds; undefined for anything else, so a malformed date never reaches a
+#   parser that would fail the run.
+time_ns(s) := time.parse_ns("2006-01-02", s) if iso_date(s)
+
+time_ns(s) := time.parse_rfc3339_ns(_rfc3339(s)) if iso_datetime(s)
+
+# An ISO 8601 date-time as RFC 3339 wants it: with seconds and a zone.
+_rfc3339(s) := concat("", [date_time, zone]) if {
+	parts := regex.find_all_string_submatch_n(`^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})(:\d{2}(\.\d+)?)?(.*)$`, s, 1)[0]
+	seconds := _or(parts[2], ":00")
+	date_time := concat("", [parts[1], seconds])
+	zone := _or(parts[4], "Z")
+}
+
+_or(x, _) := x if x != ""
+
+_or("", y) := y
+
+_days_in(y, 2) := 29 if _leap(y)
+
+_days_in(y, 2) := 28 if not _leap(y)
+
+_leap(y) if {
+	y % 4 == 0
+	y % 100 != 0
+}
+
+_leap(y) if y % 400 == 0
+
+_days_in(_, m) := 30 if m in {4, 6, 9, 11}
+
+_days_in(_, m) := 31 if m in {1, 3, 5, 7, 8, 10, 12}
+
+# METADATA
+# description: The profile of the column named name; undefined when the file has none.
+column(name) := col if {
+	some col in input.profile.columns
+	col.name == name
+}
+
+# METADATA
+# description: >-
+#   The column holds codes: its field names a code list, a standard, a validator or a pattern,
+#   or its values have an identifier's structure. Full-width forms and ideographic spaces break
+#   such values (QUAL-013).
+code_column(col) if {
+	some field in input.metadata.fields
+	field.name == col.name
+	some key in ["code_list", "standard_ref", "validator"]
+	present(object.get(field, key, ""))
+}
+
+code_column(col) if {
+	some field in input.metadata.fields
+	field.name == col.name
+	present(object.get(field, ["constraints", "pattern"], ""))
+}
+
+code_column(col) if {
+	some detector, _ in data.dgcheck.config.direct_identifiers
+	profile.identifier_column(col, detector)
+}
+
+# The unified social credit code's 31 characters (GB 32100-2015; STANDARDS.md §3.2), each
+# worth its index, and the weights 3^(i-1) mod 31 of positions 1-17.
+_uscc_chars := "0123456789ABCDEFGHJKLMNPQRTUWXY"
+
+_uscc_weights := [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
+
+# METADATA
+# description: >-
+#   code is a unified social credit code with a right check character: 18 characters of the
+#   31-character set, positions 3-8 digits, and position 18 = 31 - (Σ value·weight mod 31).
+#   For a code the metadata gives (META-014); codes in the data are the detectors'.
+uscc_valid(code) if {
+	regex.match(`^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$`, code)
+	chars := split(code, "")
+	s := sum([v | some i, w in _uscc_weights; v := indexof(_uscc_chars, chars[i]) * w])
+	chars[17] == substring(_uscc_chars, (31 - (s % 31)) % 31, 1)
+}
+
+# METADATA
+# description: >-
+#   The declared checks of the given names that the scan made, as [column, name, counts]
+#   (profile columns[].constraints: type, minimum, pattern, code_list, ...).
+checks(names) := {[col.name, name, c] |
+	some col in input.profile.columns
+	some name, c in col.constraints
+	name in names
+}
+
+# METADATA
+# description: The declared row-level checks of a kind the scan made (profile table.row_checks).
+row_checks(kind) := {c | some c in input.profile.table.row_checks; c.kind == kind}

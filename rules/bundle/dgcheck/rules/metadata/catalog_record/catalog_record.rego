@@ -1,0 +1,31 @@
+# METADATA
+# title: Catalogue record (if present) has title, description, publisher
+# description: >-
+#   When the metadata names the catalogue that lists the dataset (dcat:Catalog), the catalogue
+#   has a title, a description and a publisher with a name.
+# custom:
+#   id: META-004
+#   standard: DCAT-AP 3.0.1
+#   clause: shapes.ttl :Catalog_Shape
+#   severity: error
+#   remediation: >-
+#     Complete the catalog block: `catalog: {title: …, description: …, publisher: {name: …}}`,
+#     or remove it if the dataset is not registered in a catalogue.
+# schemas:
+#   - input: schema.dgcheck.input
+package dgcheck.rules.metadata.catalog_record
+
+import data.dgcheck.lib.meta
+import data.dgcheck.lib.result
+
+_required := [["title"], ["description"], ["publisher", "name"]]
+
+violation contains finding if {
+	catalog := input.metadata.catalog
+	missing := [concat(".", path) | some path in _required; not meta.present(object.get(catalog, path, ""))]
+	count(missing) > 0
+	finding := result.finding(rego.metadata.chain(), {
+		"message": sprintf("the catalogue record lacks %s", [concat(", ", missing)]),
+		"evidence": {"missing": missing},
+	})
+}

@@ -1,0 +1,26 @@
+# METADATA
+# title: Dataset has a contact point
+# description: >-
+#   The metadata gives a contact point (dcat:contactPoint; 部门电话/邮箱) with an e-mail
+#   address or a telephone number, so users can report problems with the data.
+# custom:
+#   id: META-005
+#   standard: DCAT-AP 3.0.1
+#   clause: shapes_recommended.ttl :Dataset_Shape
+#   severity: warning
+#   remediation: >-
+#     Add `contact_point: {email: …, phone: …}` naming the office that answers for the data, not
+#     a person's private address.
+# schemas:
+#   - input: schema.dgcheck.input
+package dgcheck.rules.metadata.contact_point
+
+import data.dgcheck.lib.meta
+import data.dgcheck.lib.result
+
+warning contains result.finding(rego.metadata.chain(), {
+	"message": "the metadata gives no contact point with an e-mail address or telephone number",
+}) if {
+	not meta.given(["contact_point", "email"])
+	not meta.given(["contact_point", "phone"])
+}

@@ -1,0 +1,32 @@
+# METADATA
+# title: The six mandatory core metadata of GB/T 21063.3 are present
+# description: >-
+#   GB/T 21063.3-2007 makes six core metadata mandatory. Which six is not verified (we believe:
+#   resource name, classification, provider, abstract, resource identifier, metadata
+#   identifier; metadata_vocabularies.gbt21063_mandatory), so this is a warning until the list
+#   is confirmed against the standard's text.
+# custom:
+#   id: META-023
+#   standard: GB/T 21063.3-2007
+#   clause: clause unknown (the list of six mandatory elements is from memory, not verified)
+#   severity: warning
+#   remediation: >-
+#     Declare the missing elements: title, cn.resource_class, publisher.name, description,
+#     identifier and metadata.identifier (the metadata record's own identifier).
+# schemas:
+#   - input: schema.dgcheck.input
+package dgcheck.rules.metadata.core_metadata
+
+import data.dgcheck.lib.meta
+import data.dgcheck.lib.result
+
+warning contains finding if {
+	missing := [e.element | some e in meta.vocab.gbt21063_mandatory; not meta.given(e.path)]
+	count(missing) > 0
+	finding := result.finding(rego.metadata.chain(), {
+		"message": sprintf("%d of the %d mandatory core metadata are missing: %s", [
+			count(missing), count(meta.vocab.gbt21063_mandatory), concat(", ", missing),
+		]),
+		"evidence": {"missing": missing},
+	})
+}

@@ -1,0 +1,31 @@
+# METADATA
+# title: Dataset declares spatial and temporal coverage
+# description: >-
+#   The metadata says where (dct:spatial) and when (dct:temporal, start and end) the data
+#   covers.
+# custom:
+#   id: META-007
+#   standard: DCAT-AP 3.0.1
+#   clause: shapes_recommended.ttl :Dataset_Shape (dct:spatial, dct:temporal)
+#   severity: warning
+#   remediation: >-
+#     Declare the area (`spatial: CN-42`, or a region code) and the period the records cover
+#     (`temporal: {start: 2015-01-01, end: 2025-06-30}`).
+# schemas:
+#   - input: schema.dgcheck.input
+package dgcheck.rules.metadata.coverage
+
+import data.dgcheck.lib.meta
+import data.dgcheck.lib.result
+
+warning contains result.finding(rego.metadata.chain(), {"message": "the metadata does not declare the spatial coverage"}) if {
+	not meta.given(["spatial"])
+}
+
+warning contains result.finding(rego.metadata.chain(), {
+	"message": sprintf("the metadata does not declare the temporal coverage's %s", [concat(" or ", missing)]),
+	"evidence": {"missing": missing},
+}) if {
+	missing := [end | some end in ["start", "end"]; not meta.given(["temporal", end])]
+	count(missing) > 0
+}

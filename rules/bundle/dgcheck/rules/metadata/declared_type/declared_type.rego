@@ -1,0 +1,37 @@
+# METADATA
+# title: Declared data type matches the observed type
+# description: >-
+#   Each field's declared datatype (信息项 data type) is what its values are: at least
+#   thresholds.type_conformance_min (0.99, a project default) of the values checked have the
+#   type, A of B, X = A/B. Below that the declaration, not a few values, is wrong; QUAL-010
+#   reports the values themselves.
+# custom:
+#   id: META-017
+#   standard: 政务信息资源目录编制指南(试行); GB/T 36344-2018
+#   clause: 编制指南 信息项 数据类型; GB/T 36344 规范性/数据模型 (sub-clause number unknown)
+#   severity: error
+#   remediation: >-
+#     Declare the type the values have (string for codes with leading zeros, number for
+#     amounts with decimals), or correct the values if the declaration is right.
+# schemas:
+#   - input: schema.dgcheck.input
+package dgcheck.rules.metadata.declared_type
+
+import data.dgcheck.lib.config
+import data.dgcheck.lib.result
+
+violation contains finding if {
+	some col in input.profile.columns
+	check := col.constraints.type
+	measure := result.measure(check.evaluated - check.failed, check.evaluated)
+	measure.x < config.thresholds.type_conformance_min
+	finding := result.finding(rego.metadata.chain(), {
+		"column": col.name,
+		"message": sprintf("%s: declared %s, but %d of %d values are not (X = %s)", [
+			col.name, check.reference, check.failed, check.evaluated, result.ratio(measure.x),
+		]),
+		"measure": measure,
+		"evidence": {"declared": check.reference, "observed": col.inferred_type},
+		"samples": check.samples,
+	})
+}

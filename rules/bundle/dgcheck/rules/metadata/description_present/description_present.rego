@@ -1,0 +1,26 @@
+# METADATA
+# title: Dataset has a non-empty description
+# description: >-
+#   The metadata describes the dataset (dct:description; 信息资源摘要) with a non-blank
+#   description in at least one language.
+# custom:
+#   id: META-002
+#   standard: DCAT-AP 3.0.1
+#   clause: shapes.ttl :Dataset_Shape
+#   severity: error
+#   remediation: >-
+#     Describe the dataset in its metadata: what it holds, for whom, from when to when, and how
+#     often it is updated: `description: {zh: "…", en: "…"}`.
+# schemas:
+#   - input: schema.dgcheck.input
+package dgcheck.rules.metadata.description_present
+
+import data.dgcheck.lib.meta
+import data.dgcheck.lib.result
+
+violation contains result.finding(rego.metadata.chain(), {"message": _message}) if not meta.given(["description"])
+
+_message := sprintf(
+	"the metadata gives the dataset no non-blank description (languages given: %d)",
+	[count(object.get(input, ["metadata", "description"], {}))],
+)

@@ -1,0 +1,40 @@
+# METADATA
+# title: Every distribution has an access URL
+# description: >-
+#   Each distribution the metadata lists (dcat:distribution) gives dcat:accessURL as a URI
+#   (scheme:rest, e.g. https://...), so a catalogue can link to it. A dataset that lists no
+#   distribution has nothing to check here.
+# custom:
+#   id: META-003
+#   standard: DCAT-AP 3.0.1
+#   clause: shapes.ttl :Distribution_Shape
+#   severity: error
+#   remediation: >-
+#     Give each entry of distributions an access_url: the page or service where the file can
+#     be obtained (https://…), and a download_url where it can be downloaded directly.
+# schemas:
+#   - input: schema.dgcheck.input
+package dgcheck.rules.metadata.distribution_access_url
+
+import data.dgcheck.lib.meta
+import data.dgcheck.lib.result
+
+violation contains finding if {
+	some i, d in input.metadata.distributions
+	url := object.get(d, "access_url", "")
+	not _uri(url)
+	finding := result.finding(rego.metadata.chain(), {
+		"message": sprintf("distribution %d (%s) has %s", [i + 1, _name(d), _problem(url)]),
+		"evidence": {"distribution": i + 1, "access_url": url},
+	})
+}
+
+_uri(s) if regex.match(`^[A-Za-z][A-Za-z0-9+.-]*:\S+$`, s)
+
+_problem(url) := "no access URL" if not meta.present(url)
+
+_problem(url) := sprintf("an access URL that is not a URI: %q", [url]) if meta.present(url)
+
+_name(d) := d.title if meta.present(object.get(d, "title", ""))
+
+_name(d) := object.get(d, "format", "no title") if not meta.present(object.get(d, "title", ""))

@@ -1,0 +1,30 @@
+package dgcheck.rules.metadata.distribution_access_url_test
+
+import data.dgcheck.rules.metadata.distribution_access_url
+
+test_fail_missing_and_malformed_urls if {
+	findings := distribution_access_url.violation with input as {"metadata": {"distributions": [
+		{"title": "CSV", "access_url": "https://data.example.org/d/1"},
+		{"title": "Parquet"},
+		{"format": "json", "access_url": "data.example.org/d/1"},
+	]}}
+	{f.message | some f in findings} == {
+		"distribution 2 (Parquet) has no access URL",
+		"distribution 3 (json) has an access URL that is not a URI: \"data.example.org/d/1\"",
+	}
+	every f in findings {
+		f.id == "META-003"
+		f.severity == "error"
+	}
+}
+
+test_success_every_distribution_linked if {
+	count(distribution_access_url.violation) == 0 with input as {"metadata": {"distributions": [
+		{"title": "CSV", "access_url": "https://data.example.org/d/1"},
+		{"access_url": "ftp://files.example.org/roll.parquet"},
+	]}}
+}
+
+test_success_no_distributions if {
+	count(distribution_access_url.violation) == 0 with input as {"metadata": {}}
+}

@@ -1,0 +1,29 @@
+# METADATA
+# title: Distribution declares format, licence, availability, description
+# description: >-
+#   Each distribution the metadata lists says what it is (dct:format, dct:description), under
+#   what licence (dct:license) and how long it will stay available (dcatap:availability).
+# custom:
+#   id: META-008
+#   standard: DCAT-AP 3.0.1
+#   clause: shapes_recommended.ttl :Distribution_Shape
+#   severity: warning
+#   remediation: >-
+#     Give each entry of distributions a format (csv, parquet), a license, an availability
+#     (e.g. stable, available, temporary) and a one-line description.
+# schemas:
+#   - input: schema.dgcheck.input
+package dgcheck.rules.metadata.distribution_details
+
+import data.dgcheck.lib.meta
+import data.dgcheck.lib.result
+
+warning contains finding if {
+	some i, d in input.metadata.distributions
+	missing := [key | some key in ["format", "license", "availability", "description"]; not meta.present(object.get(d, key, ""))]
+	count(missing) > 0
+	finding := result.finding(rego.metadata.chain(), {
+		"message": sprintf("distribution %d does not declare its %s", [i + 1, concat(", ", missing)]),
+		"evidence": {"distribution": i + 1, "missing": missing},
+	})
+}

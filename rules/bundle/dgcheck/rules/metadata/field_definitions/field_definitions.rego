@@ -1,0 +1,38 @@
+# METADATA
+# title: Each field has a definition and a value domain or code-list reference
+# description: >-
+#   Every field-dictionary entry defines its data element (ISO/IEC 11179): a description, and
+#   a value domain: value_domain in words, a code list, a data standard or validator, or
+#   constraints (enum, pattern, range, lengths) that bound its values.
+# custom:
+#   id: META-018
+#   standard: ISO/IEC 11179-3 (GB/T 18391.3)
+#   clause: clause unknown (data element definition and value domain attributes)
+#   severity: warning
+#   remediation: >-
+#     Give the field a description (what one value means) and its value domain:
+#     `value_domain: 1至6的整数`, `code_list: GB/T 2261.1`, or `constraints: {enum: [在保, 停保]}`.
+# schemas:
+#   - input: schema.dgcheck.input
+package dgcheck.rules.metadata.field_definitions
+
+import data.dgcheck.lib.meta
+import data.dgcheck.lib.result
+
+warning contains finding if {
+	some field in input.metadata.fields
+	missing := [m | some m in ["description", "value domain"]; not _has(field, m)]
+	count(missing) > 0
+	finding := result.finding(rego.metadata.chain(), {
+		"column": field.name,
+		"message": sprintf("%s: the field-dictionary entry gives no %s", [field.name, concat(" and no ", missing)]),
+		"evidence": {"missing": missing},
+	})
+}
+
+_has(field, "description") if meta.present(object.get(field, "description", ""))
+
+_has(field, "value domain") if {
+	some key in ["value_domain", "code_list", "standard_ref", "validator", "constraints"]
+	meta.present(object.get(field, key, ""))
+}

@@ -1,0 +1,35 @@
+# METADATA
+# title: Resource format declared and equals the actual file format
+# description: >-
+#   The metadata declares the format (信息资源格式) of the dataset or of its distributions,
+#   and the file checked is in a declared format: a CSV described as Parquet, or the other way
+#   round, is not what the catalogue promises. Media types and EU file-type IRIs count as the
+#   format they name (metadata_vocabularies.formats).
+# custom:
+#   id: META-015
+#   standard: 政务信息资源目录编制指南(试行)
+#   clause: 核心元数据 信息资源格式
+#   severity: error
+#   remediation: >-
+#     Declare the format the file really has: `format: csv`, or a format per distribution when
+#     the dataset is published in several (csv and parquet).
+# schemas:
+#   - input: schema.dgcheck.input
+package dgcheck.rules.metadata.format_matches
+
+import data.dgcheck.lib.meta
+import data.dgcheck.lib.result
+
+violation contains result.finding(rego.metadata.chain(), {
+	"message": sprintf("the metadata declares no format; the file is %s", [input.dataset.format]),
+}) if count(meta.declared_formats) == 0
+
+violation contains finding if {
+	count(meta.declared_formats) > 0
+	not input.dataset.format in meta.declared_formats
+	declared := sort(meta.declared_formats)
+	finding := result.finding(rego.metadata.chain(), {
+		"message": sprintf("the file is %s but the metadata declares %s", [input.dataset.format, concat(", ", declared)]),
+		"evidence": {"actual": input.dataset.format, "declared": declared},
+	})
+}

@@ -1,0 +1,38 @@
+# METADATA
+# title: All dates and times are ISO 8601 / GB/T 7408
+# description: >-
+#   Every date the metadata gives (issued, modified, valid_until, temporal start and end,
+#   classification.reviewed_at, pi.pia_date) is an ISO 8601 (GB/T 7408) calendar date,
+#   YYYY-MM-DD, or date-time, YYYY-MM-DDThh:mm[:ss][zone], that exists. A date written any
+#   other way (2025/7/5, 2025年7月5日) cannot be compared with the data or with today.
+# custom:
+#   id: META-011
+#   standard: GB/T 21063.3-2007 (dates per GB/T 7408, ISO 8601)
+#   clause: clause unknown (GB/T 21063.3 refers to GB/T 7408 for dates)
+#   severity: error
+#   remediation: >-
+#     Write dates as YYYY-MM-DD (2025-07-05) and times as YYYY-MM-DDThh:mm:ss with a zone
+#     (2025-07-05T09:30:00+08:00).
+# schemas:
+#   - input: schema.dgcheck.input
+package dgcheck.rules.metadata.iso_dates
+
+import data.dgcheck.lib.meta
+import data.dgcheck.lib.result
+
+_dates := [
+	["issued"], ["modified"], ["valid_until"], ["temporal", "start"], ["temporal", "end"],
+	["classification", "reviewed_at"], ["pi", "pia_date"],
+]
+
+violation contains finding if {
+	some path in _dates
+	value := object.get(input.metadata, path, "")
+	meta.present(value)
+	not meta.iso(value)
+	property := concat(".", path)
+	finding := result.finding(rego.metadata.chain(), {
+		"message": sprintf("%s %q is not an ISO 8601 date (YYYY-MM-DD) or date-time", [property, value]),
+		"evidence": {"property": property, "value": value},
+	})
+}

@@ -1,0 +1,29 @@
+# METADATA
+# title: Metadata maintainer and metadata version declared
+# description: >-
+#   The metadata record names who maintains it (metadata.maintainer, 元数据维护方) and its
+#   version (metadata.version, 元数据版本), so a reader can tell which description is current
+#   and whom to ask.
+# custom:
+#   id: META-024
+#   standard: DB37/T 2885-2016
+#   clause: 6.14-6.15 (table of contents)
+#   severity: info
+#   remediation: >-
+#     Add `metadata: {maintainer: …, version: "1.0"}` and raise the version whenever the
+#     description changes.
+# schemas:
+#   - input: schema.dgcheck.input
+package dgcheck.rules.metadata.maintenance
+
+import data.dgcheck.lib.meta
+import data.dgcheck.lib.result
+
+warning contains finding if {
+	missing := [concat(".", ["metadata", k]) | some k in ["maintainer", "version"]; not meta.given(["metadata", k])]
+	count(missing) > 0
+	finding := result.finding(rego.metadata.chain(), {
+		"message": sprintf("the metadata record does not declare %s", [concat(" or ", missing)]),
+		"evidence": {"missing": missing},
+	})
+}

@@ -1,0 +1,28 @@
+# METADATA
+# title: Provenance or source of the data declared
+# description: >-
+#   The metadata says where the data comes from: provenance (dct:provenance) or sources
+#   (dct:source, or lineage.sources for derived data), so that its credibility can be traced
+#   (ISO/IEC 25012 traceability).
+# custom:
+#   id: META-025
+#   standard: DCAT-AP 3.0.1; ISO/IEC 25012
+#   clause: DCAT-AP optional dct:provenance, dct:source; ISO/IEC 25012 traceability (clause unknown)
+#   severity: info
+#   remediation: >-
+#     Add `provenance: …` (the system or register the data was extracted from, and how), or
+#     `source: [...]` naming the source datasets.
+# schemas:
+#   - input: schema.dgcheck.input
+package dgcheck.rules.metadata.provenance
+
+import data.dgcheck.lib.meta
+import data.dgcheck.lib.result
+
+warning contains result.finding(rego.metadata.chain(), {
+	"message": "the metadata declares neither provenance nor source",
+}) if {
+	not meta.given(["provenance"])
+	not meta.given(["source"])
+	not meta.given(["lineage", "sources"])
+}

@@ -1,0 +1,38 @@
+# METADATA
+# title: Provider and provider code declared; provider code is a valid USCC
+# description: >-
+#   The dataset names its provider (publisher.name, 信息资源提供方) and gives the provider's
+#   code (publisher.uscc, 提供方代码) as a unified social credit code whose GB 32100-2015 check
+#   character (position 18, mod 31) is right.
+# custom:
+#   id: META-014
+#   standard: 政务信息资源目录编制指南(试行); GB 32100-2015
+#   clause: 编制指南 核心元数据 信息资源提供方, 提供方代码; GB 32100-2015 check character (clause number unknown)
+#   severity: error
+#   remediation: >-
+#     Declare `publisher: {name: …, uscc: …}` with the provider's 18-character unified social
+#     credit code as its business licence or registration certificate prints it.
+# schemas:
+#   - input: schema.dgcheck.input
+package dgcheck.rules.metadata.provider_code
+
+import data.dgcheck.lib.meta
+import data.dgcheck.lib.result
+
+violation contains result.finding(rego.metadata.chain(), {
+	"message": "the metadata does not name the provider (publisher.name)",
+}) if not meta.given(["publisher", "name"])
+
+violation contains result.finding(rego.metadata.chain(), {
+	"message": "the metadata does not give the provider's code (publisher.uscc)",
+}) if not meta.given(["publisher", "uscc"])
+
+violation contains finding if {
+	code := input.metadata.publisher.uscc
+	meta.present(code)
+	not meta.uscc_valid(code)
+	finding := result.finding(rego.metadata.chain(), {
+		"message": sprintf("publisher.uscc %q is not a valid unified social credit code (GB 32100-2015 structure and check character)", [code]),
+		"evidence": {"uscc": code},
+	})
+}

@@ -1,0 +1,30 @@
+# METADATA
+# title: Publication date and update cycle declared
+# description: >-
+#   The dataset declares when it was published (issued, 发布日期) and how often it is updated
+#   (accrual_periodicity, 更新周期): without them a user cannot tell current data from stale
+#   (QUAL-017).
+# custom:
+#   id: META-022
+#   standard: 政务信息资源目录编制指南(试行)
+#   clause: 核心元数据 发布日期, 更新周期
+#   severity: error
+#   remediation: >-
+#     Declare `issued: YYYY-MM-DD` and `accrual_periodicity` (每月, 每年, 不定期, ...).
+# schemas:
+#   - input: schema.dgcheck.input
+package dgcheck.rules.metadata.publication_and_cycle
+
+import data.dgcheck.lib.meta
+import data.dgcheck.lib.result
+
+_elements := [
+	{"key": "issued", "name": "issued (发布日期)"},
+	{"key": "accrual_periodicity", "name": "accrual_periodicity (更新周期)"},
+]
+
+violation contains finding if {
+	some e in _elements
+	not meta.given([e.key])
+	finding := result.finding(rego.metadata.chain(), {"message": sprintf("the metadata does not declare %s", [e.name])})
+}

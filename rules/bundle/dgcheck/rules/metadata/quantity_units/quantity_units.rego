@@ -1,0 +1,28 @@
+# METADATA
+# title: Numeric quantity fields declare a unit
+# description: >-
+#   A field declared a quantity (semantic_type: quantity) says its unit of measure (ISO/IEC
+#   11179 unit of measure): 780 means nothing until it is 780 元 a month or 780 kWh.
+# custom:
+#   id: META-019
+#   standard: ISO/IEC 11179-3 (GB/T 18391.3)
+#   clause: clause unknown (unit of measure attribute of the value domain)
+#   severity: warning
+#   remediation: >-
+#     Add the unit to the field: `unit: 元`, `unit: 人`, `unit: m²`.
+# schemas:
+#   - input: schema.dgcheck.input
+package dgcheck.rules.metadata.quantity_units
+
+import data.dgcheck.lib.meta
+import data.dgcheck.lib.result
+
+warning contains finding if {
+	some field in input.metadata.fields
+	field.semantic_type == "quantity"
+	not meta.present(object.get(field, "unit", ""))
+	finding := result.finding(rego.metadata.chain(), {
+		"column": field.name,
+		"message": sprintf("%s: a quantity without a unit", [field.name]),
+	})
+}

@@ -1,0 +1,36 @@
+# METADATA
+# title: Resource classification (类/项/目/细目) declared
+# description: >-
+#   The dataset declares its government information-resource classification
+#   (cn.resource_class, 信息资源分类) as a code of 类 (1 digit), 项 (+2), 目 (+3) and 细目
+#   (+more) digits, written with or without hyphens; the code's pattern is policy data
+#   (metadata_vocabularies.resource_class_pattern, a project default). Required of datasets in
+#   a government resource catalogue: the cn-gov-catalogue profile.
+# custom:
+#   id: META-012
+#   standard: 政务信息资源目录编制指南(试行)
+#   clause: 核心元数据 信息资源分类 (field verified; code pattern a project default)
+#   severity: error
+#   remediation: >-
+#     Declare cn.resource_class with the catalogue's classification code, e.g. 1-01-001 for
+#     类 1, 项 01, 目 001.
+# schemas:
+#   - input: schema.dgcheck.input
+package dgcheck.rules.metadata.resource_class
+
+import data.dgcheck.lib.meta
+import data.dgcheck.lib.result
+
+violation contains result.finding(rego.metadata.chain(), {
+	"message": "the metadata does not declare cn.resource_class (信息资源分类)",
+}) if not meta.given(["cn", "resource_class"])
+
+violation contains finding if {
+	code := input.metadata.cn.resource_class
+	meta.present(code)
+	not regex.match(meta.vocab.resource_class_pattern, replace(code, "-", ""))
+	finding := result.finding(rego.metadata.chain(), {
+		"message": sprintf("cn.resource_class %q is not a 类/项/目/细目 code (1, 2, 3 and more digits)", [code]),
+		"evidence": {"resource_class": code},
+	})
+}

@@ -1,0 +1,33 @@
+# METADATA
+# title: Resource name and resource code declared
+# description: >-
+#   The dataset declares its information-resource name (title, 信息资源名称) and code
+#   (cn.resource_code, 信息资源代码: the classification code and a sequence number), which a
+#   government resource catalogue registers it by.
+# custom:
+#   id: META-013
+#   standard: 政务信息资源目录编制指南(试行)
+#   clause: 核心元数据 信息资源名称, 信息资源代码
+#   severity: error
+#   remediation: >-
+#     Declare title and cn.resource_code as the catalogue registers them.
+# schemas:
+#   - input: schema.dgcheck.input
+package dgcheck.rules.metadata.resource_name_code
+
+import data.dgcheck.lib.meta
+import data.dgcheck.lib.result
+
+_elements := [
+	{"path": ["title"], "name": "title (信息资源名称)"},
+	{"path": ["cn", "resource_code"], "name": "cn.resource_code (信息资源代码)"},
+]
+
+violation contains finding if {
+	missing := [e.name | some e in _elements; not meta.given(e.path)]
+	count(missing) > 0
+	finding := result.finding(rego.metadata.chain(), {
+		"message": sprintf("the metadata does not declare %s", [concat(" or ", missing)]),
+		"evidence": {"missing": missing},
+	})
+}

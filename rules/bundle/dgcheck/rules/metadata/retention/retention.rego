@@ -1,0 +1,31 @@
+# METADATA
+# title: Retention period and destruction method declared for datasets containing PI
+# description: >-
+#   A dataset declared to contain personal information (pi.contains_pi: true) says how long it
+#   is kept (retention.period, ISO 8601 duration such as P3Y) and how it is destroyed after
+#   (retention.destruction_method): personal information is kept no longer than its purpose
+#   needs.
+# custom:
+#   id: META-026
+#   standard: PIPL (个人信息保护法)
+#   clause: Art. 19 (retention no longer than necessary; from memory, not verified)
+#   severity: warning
+#   remediation: >-
+#     Add `retention: {period: P3Y, destruction_method: …}` with the period the purpose needs
+#     and how copies are destroyed after it.
+# schemas:
+#   - input: schema.dgcheck.input
+package dgcheck.rules.metadata.retention
+
+import data.dgcheck.lib.meta
+import data.dgcheck.lib.result
+
+warning contains finding if {
+	input.metadata.pi.contains_pi == true
+	missing := [concat(".", ["retention", k]) | some k in ["period", "destruction_method"]; not meta.given(["retention", k])]
+	count(missing) > 0
+	finding := result.finding(rego.metadata.chain(), {
+		"message": sprintf("the dataset contains personal information but does not declare %s", [concat(" or ", missing)]),
+		"evidence": {"missing": missing},
+	})
+}

@@ -1,0 +1,45 @@
+# METADATA
+# title: Sharing type declared; conditional sharing gives conditions and method
+# description: >-
+#   The dataset declares its sharing type (cn.share_type, 共享类型) as 无条件共享, 有条件共享 or
+#   不予共享 (metadata_vocabularies.share_types); conditional sharing also gives the conditions
+#   (cn.share_conditions) and the method (cn.share_method). Required of datasets in a
+#   government resource catalogue: the cn-gov-catalogue profile.
+# custom:
+#   id: META-020
+#   standard: 政务信息资源目录编制指南(试行)
+#   clause: 核心元数据 共享属性 (共享类型, 共享条件, 共享方式)
+#   severity: error
+#   remediation: >-
+#     Declare cn.share_type; for 有条件共享, also cn.share_conditions (who may use the data,
+#     for what) and cn.share_method (interface, file exchange, ...).
+# schemas:
+#   - input: schema.dgcheck.input
+package dgcheck.rules.metadata.sharing_type
+
+import data.dgcheck.lib.meta
+import data.dgcheck.lib.result
+
+violation contains result.finding(rego.metadata.chain(), {
+	"message": "the metadata does not declare cn.share_type (共享类型)",
+}) if not meta.given(["cn", "share_type"])
+
+violation contains finding if {
+	t := input.metadata.cn.share_type
+	meta.present(t)
+	not t in meta.vocab.share_types
+	finding := result.finding(rego.metadata.chain(), {
+		"message": sprintf("cn.share_type %q is not one of %s", [t, concat(", ", meta.vocab.share_types)]),
+		"evidence": {"share_type": t},
+	})
+}
+
+violation contains finding if {
+	input.metadata.cn.share_type == meta.vocab.conditional_share_type
+	missing := [concat(".", ["cn", k]) | some k in ["share_conditions", "share_method"]; not meta.given(["cn", k])]
+	count(missing) > 0
+	finding := result.finding(rego.metadata.chain(), {
+		"message": sprintf("conditional sharing (%s) without %s", [meta.vocab.conditional_share_type, concat(" or ", missing)]),
+		"evidence": {"missing": missing},
+	})
+}

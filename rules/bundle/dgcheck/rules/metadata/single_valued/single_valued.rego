@@ -1,0 +1,27 @@
+# METADATA
+# title: Single-valued properties are single
+# description: >-
+#   The properties DCAT-AP allows once on a dataset (accrualPeriodicity, modified, issued,
+#   publisher, version, accessRights; max count 1) are given once. When a file gives one of
+#   them several values, dgcheck reads the first and reports the property here.
+# custom:
+#   id: META-009
+#   standard: DCAT-AP 3.0.1
+#   clause: shapes.ttl (sh:maxCount 1 constraints of :Dataset_Shape)
+#   severity: error
+#   remediation: >-
+#     Keep one value for the property: the current one (the latest modified date, the
+#     publisher responsible now); history belongs in provenance or version notes.
+# schemas:
+#   - input: schema.dgcheck.input
+package dgcheck.rules.metadata.single_valued
+
+import data.dgcheck.lib.result
+
+violation contains finding if {
+	some property in input.metadata.multi_valued
+	finding := result.finding(rego.metadata.chain(), {
+		"message": sprintf("%s is given more than one value; it takes one (dgcheck read the first)", [property]),
+		"evidence": {"property": property},
+	})
+}

@@ -1,0 +1,46 @@
+# METADATA
+# title: Declared business rules hold
+# description: >-
+#   Each comparison the metadata declares every row must pass (business_rules: a column
+#   against another column or a constant, e.g. end_date >= start_date, amount > 0) holds: A of
+#   B rows where both sides have a value pass it, X = A/B, and the rule fails below
+#   thresholds.business_rule_min (1.0).
+# custom:
+#   id: QUAL-004
+#   standard: GB/T 36344-2018
+#   clause: 规范性/业务规则 (indicator; sub-clause number unknown)
+#   severity: warning
+#   indicator: normativity
+#   remediation: >-
+#     Correct the rows that break the rule at the source, or correct the rule if it does not
+#     describe the business.
+# schemas:
+#   - input: schema.dgcheck.input
+package dgcheck.rules.quality.business_rules
+
+import data.dgcheck.lib.config
+import data.dgcheck.lib.meta
+import data.dgcheck.lib.result
+
+measures contains result.measurement(rego.metadata.chain(), c.name, c.evaluated - c.failed, c.evaluated) if {
+	some c in meta.row_checks("business_rule")
+}
+
+warning contains finding if {
+	some c in meta.row_checks("business_rule")
+	measure := result.measure(c.evaluated - c.failed, c.evaluated)
+	measure.x < config.thresholds.business_rule_min
+	finding := result.finding(rego.metadata.chain(), {
+		"column": concat(",", c.columns),
+		"message": sprintf("business rule %s (%s): %d of %d rows break it (X = %s)", [c.name, _rule(c.name), c.failed, c.evaluated, result.ratio(measure.x)]),
+		"measure": measure,
+		"evidence": {"name": c.name, "columns": c.columns, "evaluated": c.evaluated, "failed": c.failed},
+		"samples": c.samples,
+	})
+}
+
+# The declared comparison in words: column op other-column, or column op value.
+_rule(name) := concat(" ", [r.column, r.op, object.get(r, "other", object.get(r, "value", ""))]) if {
+	some r in input.metadata.business_rules
+	r.name == name
+}

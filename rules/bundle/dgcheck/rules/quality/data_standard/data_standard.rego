@@ -1,0 +1,43 @@
+# METADATA
+# title: Values conform to the declared data standard
+# description: >-
+#   A field that names the data standard its values follow (standard_ref: GB 11643-1999,
+#   GB 32100-2015, GB/T 2260, GB/T 2261.1, ...) holds values that conform to it, checked with the
+#   standard's validator or bundled code table: A of B values conform, X = A/B, and the field
+#   fails below thresholds.standard_conformance_min (0.99, a project default). A standard dgcheck
+#   has no check for is not measured.
+# custom:
+#   id: QUAL-001
+#   standard: GB/T 36344-2018
+#   clause: 规范性/数据标准 (indicator; sub-clause number unknown)
+#   severity: warning
+#   indicator: normativity
+#   remediation: >-
+#     Correct the values that do not conform to the standard at the source, or name the standard
+#     the values really follow.
+# schemas:
+#   - input: schema.dgcheck.input
+package dgcheck.rules.quality.data_standard
+
+import data.dgcheck.lib.config
+import data.dgcheck.lib.meta
+import data.dgcheck.lib.result
+
+_checks := {"standard"}
+
+measures contains result.measurement(rego.metadata.chain(), concat(":", [column, check]), c.evaluated - c.failed, c.evaluated) if {
+	some [column, check, c] in meta.checks(_checks)
+}
+
+warning contains finding if {
+	some [column, check, c] in meta.checks(_checks)
+	measure := result.measure(c.evaluated - c.failed, c.evaluated)
+	measure.x < config.thresholds.standard_conformance_min
+	finding := result.finding(rego.metadata.chain(), {
+		"column": column,
+		"message": sprintf("%s: %d of %d values do not conform to %s (X = %s)", [column, c.failed, c.evaluated, c.reference, result.ratio(measure.x)]),
+		"measure": measure,
+		"evidence": {"check": check, "declared": object.get(c, "reference", ""), "evaluated": c.evaluated, "failed": c.failed},
+		"samples": c.samples,
+	})
+}

@@ -1,0 +1,42 @@
+# METADATA
+# title: Data conforms to its metadata definitions (length, pattern, enum)
+# description: >-
+#   Values meet the lengths, pattern and enumeration their field declares (constraints
+#   min_length, max_length, pattern, enum; Table Schema constraints): per field and constraint, A
+#   of B values meet it, X = A/B, and it fails below thresholds.metadata_conformance_min (1.0).
+#   Empty values are not evaluated: required-ness is QUAL-007's.
+# custom:
+#   id: QUAL-003
+#   standard: GB/T 36344-2018
+#   clause: 规范性/元数据 (indicator; sub-clause number unknown)
+#   severity: error
+#   indicator: normativity
+#   remediation: >-
+#     Correct the values that break the field's definition, or correct the definition (a longer
+#     max_length, a missing enum value) if the data is right.
+# schemas:
+#   - input: schema.dgcheck.input
+package dgcheck.rules.quality.metadata_conformance
+
+import data.dgcheck.lib.config
+import data.dgcheck.lib.meta
+import data.dgcheck.lib.result
+
+_checks := {"min_length", "max_length", "pattern", "enum"}
+
+measures contains result.measurement(rego.metadata.chain(), concat(":", [column, check]), c.evaluated - c.failed, c.evaluated) if {
+	some [column, check, c] in meta.checks(_checks)
+}
+
+violation contains finding if {
+	some [column, check, c] in meta.checks(_checks)
+	measure := result.measure(c.evaluated - c.failed, c.evaluated)
+	measure.x < config.thresholds.metadata_conformance_min
+	finding := result.finding(rego.metadata.chain(), {
+		"column": column,
+		"message": sprintf("%s: %d of %d values break the declared %s (%s) (X = %s)", [column, c.failed, c.evaluated, check, c.reference, result.ratio(measure.x)]),
+		"measure": measure,
+		"evidence": {"check": check, "declared": object.get(c, "reference", ""), "evaluated": c.evaluated, "failed": c.failed},
+		"samples": c.samples,
+	})
+}

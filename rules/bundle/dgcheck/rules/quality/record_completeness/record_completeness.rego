@@ -1,0 +1,40 @@
+# METADATA
+# title: Records are complete; declared record count matches
+# description: >-
+#   Every row populates every required field (fields[].nullable: false): A of B rows do, X =
+#   A/B, and the dataset fails below thresholds.record_completeness_min (1.0). A value is
+#   missing when it is null, blank, a missing-value token (NULL, 无, ...) or a declared missing
+#   value. QUAL-007 measures each field; this measures whole records. The declared record count
+#   is PUB-005's.
+# custom:
+#   id: QUAL-008
+#   standard: GB/T 36344-2018
+#   clause: 完整性/数据记录完整性 (indicator; sub-clause number unknown)
+#   severity: error
+#   indicator: completeness
+#   remediation: >-
+#     Complete the records at the source, or declare nullable: true for fields a record may
+#     legitimately lack.
+# schemas:
+#   - input: schema.dgcheck.input
+package dgcheck.rules.quality.record_completeness
+
+import data.dgcheck.lib.config
+import data.dgcheck.lib.meta
+import data.dgcheck.lib.result
+
+measures contains result.measurement(rego.metadata.chain(), c.name, c.evaluated - c.failed, c.evaluated) if {
+	some c in meta.row_checks("record_completeness")
+}
+
+violation contains finding if {
+	some c in meta.row_checks("record_completeness")
+	measure := result.measure(c.evaluated - c.failed, c.evaluated)
+	measure.x < config.thresholds.record_completeness_min
+	finding := result.finding(rego.metadata.chain(), {
+		"message": sprintf("%d of %d rows lack a required field (%s) (X = %s)", [c.failed, c.evaluated, concat(", ", c.columns), result.ratio(measure.x)]),
+		"measure": measure,
+		"evidence": {"name": c.name, "columns": c.columns, "evaluated": c.evaluated, "failed": c.failed},
+		"samples": c.samples,
+	})
+}

@@ -1,0 +1,42 @@
+# METADATA
+# title: Coded values belong to their authoritative reference list
+# description: >-
+#   A field that names its code list (code_list: GB/T 2260 for administrative divisions, GB/T
+#   2261.1 for sex) holds only codes of the bundled, dated table: A of B values are in it, X =
+#   A/B, and it fails below thresholds.reference_data_min (1.0). The evidence names the table's
+#   edition; a code list dgcheck does not bundle is not measured.
+# custom:
+#   id: QUAL-005
+#   standard: GB/T 36344-2018
+#   clause: 规范性/权威参考数据 (indicator; sub-clause number unknown)
+#   severity: warning
+#   indicator: normativity
+#   remediation: >-
+#     Replace values that are not codes of the list (spelled-out names, retired or mistyped
+#     codes) with the list's codes, or name the code list the column really uses.
+# schemas:
+#   - input: schema.dgcheck.input
+package dgcheck.rules.quality.reference_data
+
+import data.dgcheck.lib.config
+import data.dgcheck.lib.meta
+import data.dgcheck.lib.result
+
+_checks := {"code_list"}
+
+measures contains result.measurement(rego.metadata.chain(), concat(":", [column, check]), c.evaluated - c.failed, c.evaluated) if {
+	some [column, check, c] in meta.checks(_checks)
+}
+
+warning contains finding if {
+	some [column, check, c] in meta.checks(_checks)
+	measure := result.measure(c.evaluated - c.failed, c.evaluated)
+	measure.x < config.thresholds.reference_data_min
+	finding := result.finding(rego.metadata.chain(), {
+		"column": column,
+		"message": sprintf("%s: %d of %d values are not codes of %s (X = %s)", [column, c.failed, c.evaluated, c.reference, result.ratio(measure.x)]),
+		"measure": measure,
+		"evidence": {"check": check, "declared": object.get(c, "reference", ""), "evaluated": c.evaluated, "failed": c.failed},
+		"samples": c.samples,
+	})
+}

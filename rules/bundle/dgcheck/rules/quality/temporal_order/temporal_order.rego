@@ -1,0 +1,40 @@
+# METADATA
+# title: Time order within an entity holds (created ≤ updated ≤ closed)
+# description: >-
+#   The dates each row carries follow the order the metadata declares (temporal_order, e.g.
+#   [birth_date, start_date]: no one is admitted before birth): A of B rows with at least two of
+#   the dates are in order, X = A/B, and the order fails below thresholds.temporal_order_min
+#   (1.0).
+# custom:
+#   id: QUAL-018
+#   standard: GB/T 36344-2018
+#   clause: 时效性/时序性 (indicator; sub-clause number unknown)
+#   severity: warning
+#   indicator: timeliness
+#   remediation: >-
+#     Correct the dates that are out of order at the source (a swapped day and month, a date
+#     typed in the wrong field).
+# schemas:
+#   - input: schema.dgcheck.input
+package dgcheck.rules.quality.temporal_order
+
+import data.dgcheck.lib.config
+import data.dgcheck.lib.meta
+import data.dgcheck.lib.result
+
+measures contains result.measurement(rego.metadata.chain(), c.name, c.evaluated - c.failed, c.evaluated) if {
+	some c in meta.row_checks("temporal_order")
+}
+
+warning contains finding if {
+	some c in meta.row_checks("temporal_order")
+	measure := result.measure(c.evaluated - c.failed, c.evaluated)
+	measure.x < config.thresholds.temporal_order_min
+	finding := result.finding(rego.metadata.chain(), {
+		"column": concat(",", c.columns),
+		"message": sprintf("%d of %d rows have dates out of the declared order %s (X = %s)", [c.failed, c.evaluated, c.name, result.ratio(measure.x)]),
+		"measure": measure,
+		"evidence": {"name": c.name, "columns": c.columns, "evaluated": c.evaluated, "failed": c.failed},
+		"samples": c.samples,
+	})
+}

@@ -1,0 +1,53 @@
+# METADATA
+# title: Column names and descriptions are documented in the declared language; code values are explained
+# description: >-
+#   A reader can understand every column: each field-dictionary entry gives its Chinese name
+#   (cn_name, 中文信息项名) beside the header name, and each field restricted to a list of codes
+#   (constraints.enum) says what they mean, by a code list or a value domain. A of B fields are
+#   documented, X = A/B, target 1.
+# custom:
+#   id: QUAL-022
+#   standard: ISO/IEC 25012; GB/T 36344-2018
+#   clause: ISO/IEC 25012 understandability (clause unknown); GB/T 36344 规范性/元数据 (sub-clause number unknown)
+#   severity: info
+#   remediation: >-
+#     Give every field a cn_name, and explain coded values: `code_list: GB/T 2261.1`, or
+#     `value_domain: 1 在保，2 停保`.
+# schemas:
+#   - input: schema.dgcheck.input
+package dgcheck.rules.quality.understandability
+
+import data.dgcheck.lib.meta
+import data.dgcheck.lib.result
+
+warning contains finding if {
+	fields := input.metadata.fields
+	unnamed := [f.name | some f in fields; not meta.present(object.get(f, "cn_name", ""))]
+	count(unnamed) > 0
+	measure := result.measure(count(fields) - count(unnamed), count(fields))
+	finding := result.finding(rego.metadata.chain(), {
+		"message": sprintf("%d of %d fields have no Chinese name (cn_name): %s (X = %s)", [
+			count(unnamed), count(fields), concat(", ", unnamed), result.ratio(measure.x),
+		]),
+		"measure": measure,
+		"evidence": {"fields": unnamed},
+	})
+}
+
+warning contains finding if {
+	coded := [f | some f in input.metadata.fields; count(object.get(f, ["constraints", "enum"], [])) > 0]
+	unexplained := [f.name | some f in coded; not _explained(f)]
+	count(unexplained) > 0
+	measure := result.measure(count(coded) - count(unexplained), count(coded))
+	finding := result.finding(rego.metadata.chain(), {
+		"message": sprintf("%d of %d coded fields do not explain their codes (code_list or value_domain): %s (X = %s)", [
+			count(unexplained), count(coded), concat(", ", unexplained), result.ratio(measure.x),
+		]),
+		"measure": measure,
+		"evidence": {"fields": unexplained},
+	})
+}
+
+_explained(f) if meta.present(object.get(f, "code_list", ""))
+
+_explained(f) if meta.present(object.get(f, "value_domain", ""))

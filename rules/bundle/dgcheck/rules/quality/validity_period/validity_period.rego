@@ -1,0 +1,37 @@
+# METADATA
+# title: Data is within its declared validity period
+# description: >-
+#   Data that declares the last date it may be used (valid_until) is checked before then:
+#   one element, A of B = 1 of 1 while today (the date of input.options.now) is not after it.
+# custom:
+#   id: QUAL-020
+#   standard: GB/T 36344-2018
+#   clause: 可访问性/可用性 (indicator; sub-clause number unknown)
+#   severity: info
+#   indicator: accessibility
+#   remediation: >-
+#     Withdraw the expired data, or publish a current version with a new valid_until.
+# schemas:
+#   - input: schema.dgcheck.input
+package dgcheck.rules.quality.validity_period
+
+import data.dgcheck.lib.meta
+import data.dgcheck.lib.result
+
+_today := substring(input.options.now, 0, 10)
+
+default _valid := 0
+
+_valid := 1 if substring(input.metadata.valid_until, 0, 10) >= _today
+
+measures contains result.measurement(rego.metadata.chain(), "valid_until", _valid, 1) if meta.iso(input.metadata.valid_until)
+
+warning contains finding if {
+	meta.iso(input.metadata.valid_until)
+	_valid == 0
+	finding := result.finding(rego.metadata.chain(), {
+		"message": sprintf("the data was valid until %s; today is %s", [input.metadata.valid_until, _today]),
+		"measure": result.measure(0, 1),
+		"evidence": {"valid_until": input.metadata.valid_until},
+	})
+}

@@ -1,0 +1,43 @@
+# METADATA
+# title: Values fall in declared ranges and domains
+# description: >-
+#   Numbers and dates lie within the minimum and maximum their field declares (constraints
+#   minimum, maximum): per field and bound, A of B values respect it, X = A/B, and it fails below
+#   thresholds.range_min (1.0).
+# custom:
+#   id: QUAL-009
+#   standard: GB/T 36344-2018
+#   clause: 准确性/数据内容正确性 (indicator; sub-clause number unknown)
+#   severity: warning
+#   indicator: accuracy
+#   remediation: >-
+#     Check the values outside the range at the source (a misplaced decimal point, a date in the
+#     wrong century), or widen the declared range if they are real.
+# schemas:
+#   - input: schema.dgcheck.input
+package dgcheck.rules.quality.value_ranges
+
+import data.dgcheck.lib.config
+import data.dgcheck.lib.meta
+import data.dgcheck.lib.result
+
+_checks := {"minimum", "maximum"}
+
+measures contains result.measurement(rego.metadata.chain(), concat(":", [column, check]), c.evaluated - c.failed, c.evaluated) if {
+	some [column, check, c] in meta.checks(_checks)
+}
+
+warning contains finding if {
+	some [column, check, c] in meta.checks(_checks)
+	measure := result.measure(c.evaluated - c.failed, c.evaluated)
+	measure.x < config.thresholds.range_min
+	finding := result.finding(rego.metadata.chain(), {
+		"column": column,
+		"message": sprintf("%s: %d of %d values are %s the declared %s %s (X = %s)", [column, c.failed, c.evaluated, _side[check], check, c.reference, result.ratio(measure.x)]),
+		"measure": measure,
+		"evidence": {"check": check, "declared": object.get(c, "reference", ""), "evaluated": c.evaluated, "failed": c.failed},
+		"samples": c.samples,
+	})
+}
+
+_side := {"minimum": "below", "maximum": "above"}

@@ -1,0 +1,40 @@
+# METADATA
+# title: Authorised-operation products declare the authorising body, the operator and the agreement
+# description: >-
+#   A dataset that is part of an authorised-operation product (authorised_operation) names the
+#   implementing body that authorised it, the operator, and the agreement; raw public data
+#   marked for external delivery (is_raw_public_data and delivery: external) is flagged, since
+#   local measures keep raw data in its domain (原始数据不出域).
+# custom:
+#   id: PUB-008
+#   standard: 公共数据资源授权运营实施规范(试行) (发改数据规〔2025〕27号); local measures
+#   clause: Art. 3 (authorised operation); 原始数据不出域 in local measures (seen in summaries)
+#   severity: warning
+#   remediation: >-
+#     Declare `authorised_operation: {implementing_body: …, operator: …, agreement_ref: …}`;
+#     deliver products (models, verification services) built on raw public data rather than
+#     the raw data.
+# schemas:
+#   - input: schema.dgcheck.input
+package dgcheck.rules.release.authorised_operation
+
+import data.dgcheck.lib.meta
+import data.dgcheck.lib.result
+
+warning contains finding if {
+	op := input.metadata.authorised_operation
+	count(op) > 0
+	missing := [k | some k in ["implementing_body", "operator", "agreement_ref"]; not meta.present(object.get(op, k, ""))]
+	count(missing) > 0
+	finding := result.finding(rego.metadata.chain(), {
+		"message": sprintf("the authorised operation does not declare its %s", [concat(", ", missing)]),
+		"evidence": {"missing": missing},
+	})
+}
+
+warning contains result.finding(rego.metadata.chain(), {
+	"message": "raw public data is marked for external delivery (is_raw_public_data, delivery: external)",
+}) if {
+	input.metadata.authorised_operation.is_raw_public_data == true
+	input.metadata.authorised_operation.delivery == "external"
+}

@@ -1,0 +1,40 @@
+# METADATA
+# title: Core or important data, or data typed 不予开放, is never in an open-release bundle
+# description: >-
+#   Data graded core or important (classification.level; metadata_vocabularies.closed_levels)
+#   is never declared open (无条件开放 or 有条件开放), and data declared 不予开放 never passes
+#   the public-release gate (a run with the public-release profile).
+# custom:
+#   id: PUB-001
+#   standard: Data Security Law (数据安全法); GB/T 43697-2024; GB/T 38664.1-2020
+#   clause: DSL Art. 21; GB/T 43697 6.1; GB/T 38664.1 definitions (clause number unknown)
+#   severity: error
+#   remediation: >-
+#     Keep core and important data out of open release: declare cn.open_type 不予开放 and
+#     share it only under the controls its grade requires; release 不予开放 data only after
+#     its open type is reviewed and changed.
+# schemas:
+#   - input: schema.dgcheck.input
+package dgcheck.rules.release.closed_data
+
+import data.dgcheck.lib.meta
+import data.dgcheck.lib.result
+
+violation contains finding if {
+	level := input.metadata.classification.level
+	level in meta.vocab.closed_levels
+	meta.released
+	finding := result.finding(rego.metadata.chain(), {
+		"message": sprintf("data graded %s is declared %s", [level, input.metadata.cn.open_type]),
+		"evidence": {"level": level, "open_type": input.metadata.cn.open_type},
+	})
+}
+
+violation contains finding if {
+	meta.open_kind == "closed"
+	input.options.profile == "public-release"
+	finding := result.finding(rego.metadata.chain(), {
+		"message": sprintf("data declared %s is checked for public release", [input.metadata.cn.open_type]),
+		"evidence": {"open_type": input.metadata.cn.open_type, "profile": input.options.profile},
+	})
+}

@@ -1,0 +1,27 @@
+# METADATA
+# title: Open data carries a licence or terms of use
+# description: >-
+#   Data declared open says on what terms it may be reused: a licence (dct:license) or terms of
+#   use.
+# custom:
+#   id: PUB-007
+#   standard: DCAT-AP 3.0.1; open-data portal practice
+#   clause: DCAT-AP dct:license (recommended on :Distribution_Shape)
+#   severity: warning
+#   remediation: >-
+#     Declare `license: CC-BY-4.0` (or the portal's own licence), or `terms_of_use: …` where the
+#     portal publishes terms instead.
+# schemas:
+#   - input: schema.dgcheck.input
+package dgcheck.rules.release.licence
+
+import data.dgcheck.lib.meta
+import data.dgcheck.lib.result
+
+warning contains result.finding(rego.metadata.chain(), {
+	"message": sprintf("data declared %s carries neither a licence nor terms of use", [input.metadata.cn.open_type]),
+}) if {
+	meta.released
+	not meta.given(["license"])
+	not meta.given(["terms_of_use"])
+}

@@ -1,0 +1,26 @@
+# METADATA
+# title: Conditionally open data states its conditions
+# description: >-
+#   Data declared 有条件开放 says on what conditions it is opened (cn.open_conditions: who may
+#   apply, for what uses, under what security requirements).
+# custom:
+#   id: PUB-002
+#   standard: GB/T 38664.1-2020; 政务信息资源目录编制指南(试行)
+#   clause: GB/T 38664.1 (opening subject to security and public interest; clause unknown); 编制指南 开放属性
+#   severity: error
+#   remediation: >-
+#     Declare cn.open_conditions: the applicants admitted, the uses allowed and the security
+#     measures required of them.
+# schemas:
+#   - input: schema.dgcheck.input
+package dgcheck.rules.release.open_conditions
+
+import data.dgcheck.lib.meta
+import data.dgcheck.lib.result
+
+violation contains result.finding(rego.metadata.chain(), {
+	"message": sprintf("data declared %s gives no conditions (cn.open_conditions)", [input.metadata.cn.open_type]),
+}) if {
+	meta.open_kind == "conditional"
+	not meta.given(["cn", "open_conditions"])
+}

@@ -1,0 +1,38 @@
+# METADATA
+# title: Open data is machine-readable and non-proprietary (CSV, Parquet, JSON) with a documented encoding
+# description: >-
+#   Data declared open is published in machine-readable, non-proprietary formats
+#   (metadata_vocabularies.open_formats: csv, parquet, json, xml), and a CSV declares its
+#   character encoding (encoding), without which a reader guesses between UTF-8 and GB18030.
+# custom:
+#   id: PUB-006
+#   standard: GB/T 38664.3-2020
+#   clause: open-degree evaluation (format, usability; summary only, clause unknown)
+#   severity: info
+#   remediation: >-
+#     Publish a CSV, Parquet or JSON distribution beside any spreadsheet, and declare the
+#     encoding of the CSV (`encoding: utf-8`).
+# schemas:
+#   - input: schema.dgcheck.input
+package dgcheck.rules.release.open_formats
+
+import data.dgcheck.lib.meta
+import data.dgcheck.lib.result
+
+warning contains finding if {
+	meta.released
+	closed := [f | some f in meta.declared_formats; not f in meta.vocab.open_formats]
+	count(closed) > 0
+	finding := result.finding(rego.metadata.chain(), {
+		"message": sprintf("open data in a format that is not open: %s", [concat(", ", sort(closed))]),
+		"evidence": {"formats": sort(closed)},
+	})
+}
+
+warning contains result.finding(rego.metadata.chain(), {
+	"message": "open CSV data does not declare its encoding",
+}) if {
+	meta.released
+	input.dataset.format == "csv"
+	not meta.given(["encoding"])
+}

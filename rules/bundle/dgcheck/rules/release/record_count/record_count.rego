@@ -1,0 +1,27 @@
+# METADATA
+# title: Declared record count equals the actual row count
+# description: >-
+#   The record count the metadata declares (record_count, 数据量) is the number of rows in the
+#   file: a portal shows it to users before they download.
+# custom:
+#   id: PUB-005
+#   standard: open-data portal practice (数据量)
+#   clause: portal record field 数据量 (no clause)
+#   severity: warning
+#   remediation: >-
+#     Set record_count to the file's row count (without the header) when the file is
+#     published.
+# schemas:
+#   - input: schema.dgcheck.input
+package dgcheck.rules.release.record_count
+
+import data.dgcheck.lib.result
+
+warning contains finding if {
+	declared := input.metadata.record_count
+	declared != input.profile.rows
+	finding := result.finding(rego.metadata.chain(), {
+		"message": sprintf("the metadata declares %d records; the file has %d rows", [declared, input.profile.rows]),
+		"evidence": {"declared": declared, "rows": input.profile.rows},
+	})
+}
