@@ -45,6 +45,32 @@ type Finding struct {
 	Evidence map[string]any `json:"evidence,omitempty"`
 	// Samples locate offending rows; values are masked by the checkers before they get here.
 	Samples []Sample `json:"samples,omitempty"`
+	// Waived is the waiver (dgcheck.yaml) that accepts this finding for now: a waived finding
+	// is still reported, but does not fail the run.
+	Waived *Waiver `json:"waived,omitempty"`
+}
+
+// Waiver is why a finding is accepted, by whom and until when.
+type Waiver struct {
+	Reason  string `json:"reason"`
+	Owner   string `json:"owner"`
+	Expires string `json:"expires"` // YYYY-MM-DD, the last day it waives
+}
+
+// Rule is the identity of a rule that judged the dataset, from its METADATA annotations, with
+// the severity the run's configuration gave it. Titles and remediations may come in Chinese
+// too (TitleZh, RemediationZh); writers fall back to the English ones.
+type Rule struct {
+	ID            string   `json:"id"`
+	Title         string   `json:"title"`
+	TitleZh       string   `json:"title_zh,omitempty"`
+	Description   string   `json:"description,omitempty"`
+	Area          string   `json:"area"`
+	Severity      Severity `json:"severity"`
+	Standard      string   `json:"standard"`
+	Clause        string   `json:"clause"`
+	Remediation   string   `json:"remediation,omitempty"`
+	RemediationZh string   `json:"remediation_zh,omitempty"`
 }
 
 // Measure is A of B, X = A/B.
@@ -76,6 +102,16 @@ type Report struct {
 	// Profile is the evidence the rules judged (the checkers' versioned profile JSON), for
 	// readers who want the numbers behind the findings. Its sample values are masked.
 	Profile any `json:"profile,omitempty"`
+	// Metadata is the metadata the rules judged (the datasets package's model), for the
+	// summary a reader sees beside the findings; absent when the dataset has none.
+	Metadata any `json:"metadata,omitempty"`
+	// Rules are the rules that judged the dataset: those the configuration selected, with its
+	// severities. A rule with no finding passed.
+	Rules []Rule `json:"rules,omitempty"`
+	// Host is the machine the check ran on, for archived reports; empty when not recorded.
+	Host string `json:"host,omitempty"`
+	// Stamp says how the report can be reproduced; audits set it (see Stamp).
+	Stamp *Stamp `json:"stamp,omitempty"`
 }
 
 // Tool names the program and version that made the report.
@@ -98,14 +134,16 @@ type Dataset struct {
 	MetadataKind string   `json:"metadata_kind,omitempty"`
 }
 
-// Summary counts findings per area and per severity.
+// Summary counts findings per area and per severity, waived ones included, and how many
+// were waived.
 type Summary struct {
 	ByArea     map[string]int `json:"by_area"`
 	BySeverity map[string]int `json:"by_severity"`
+	Waived     int            `json:"waived"`
 }
 
-// Verdict says whether the dataset conforms: it does not when any finding is at or above
-// FailOn.
+// Verdict says whether the dataset conforms: it does not when any finding that is not
+// waived is at or above FailOn.
 type Verdict struct {
 	Conformant bool     `json:"conformant"`
 	FailOn     Severity `json:"fail_on"`
@@ -119,7 +157,10 @@ func (r *Report) Conclude(failOn Severity) {
 	for _, f := range r.Findings {
 		r.Summary.ByArea[f.Area]++
 		r.Summary.BySeverity[string(f.Severity)]++
-		if f.Severity.Rank() >= failOn.Rank() {
+		switch {
+		case f.Waived != nil:
+			r.Summary.Waived++
+		case f.Severity.Rank() >= failOn.Rank():
 			r.Verdict.Failing++
 		}
 	}

@@ -1,23 +1,40 @@
 package reports
 
 import (
-	"cmp"
 	"fmt"
 	"io"
-	"slices"
 	"strings"
 )
 
 // TextWriter writes the terminal report: the dataset, findings grouped by area and ordered by
 // severity, then the verdict as the last line, where a person's eye lands.
-type TextWriter struct{}
+type TextWriter struct {
+	// Colour marks severities and the verdict with ANSI colours; for terminals only, since
+	// escapes in a file or CI log are noise.
+	Colour bool
+}
 
-// areaOrder follows a data owner's path to release: describe, classify, de-identify, check
-// identifiers and quality, then the release gate. Unknown areas (user packs) sort after.
-var areaOrder = []string{"metadata", "classification", "desensitisation", "identifiers", "quality", "release"}
+// ANSI SGR codes for the colours the text report uses.
+const (
+	sgrRed    = "31"
+	sgrYellow = "33"
+	sgrCyan   = "36"
+	sgrGreen  = "32"
+	sgrBold   = "1"
+	sgrDim    = "2"
+)
 
-func (TextWriter) Write(w io.Writer, r *Report) error {
+var severityColour = map[Severity]string{Error: sgrRed, Warning: sgrYellow, Info: sgrCyan}
+
+func (tw TextWriter) Write(w io.Writer, r *Report) error {
 	p := &printer{w: w}
+	// paint wraps s, already padded, so that colour never shifts the columns.
+	paint := func(code, s string) string {
+		if !tw.Colour || code == "" {
+			return s
+		}
+		return "\033[" + code + "m" + s + "\033[0m"
+	}
 	d := r.Dataset
 	p.printf("%s %s: %s\n", r.Tool.Name, r.Tool.Version, d.Path)
 	facts := []string{d.Format}
@@ -38,31 +55,22 @@ func (TextWriter) Write(w io.Writer, r *Report) error {
 		p.printf("  notice: %s\n", n)
 	}
 
-	byArea := map[string][]Finding{}
-	for _, f := range r.Findings {
-		byArea[f.Area] = append(byArea[f.Area], f)
-	}
-	areas := make([]string, 0, len(byArea))
-	for a := range byArea {
-		areas = append(areas, a)
-	}
-	slices.SortFunc(areas, func(a, b string) int {
-		return cmp.Or(cmp.Compare(areaRank(a), areaRank(b)), cmp.Compare(a, b))
-	})
 	// Continuation lines indent to the message column, which a user pack's longer rule ids
 	// (PRIVACY-001) push right.
 	idWidth := 10
 	for _, f := range r.Findings {
 		idWidth = max(idWidth, len(f.ID))
 	}
-	for _, area := range areas {
-		fs := byArea[area]
-		slices.SortStableFunc(fs, func(a, b Finding) int {
-			return cmp.Or(cmp.Compare(b.Severity.Rank(), a.Severity.Rank()), cmp.Compare(a.ID, b.ID))
-		})
-		p.printf("\n%s (%d)\n", area, len(fs))
-		for _, f := range fs {
-			p.printf("  %-7s %-*s %s\n", f.Severity, idWidth, f.ID, f.Message)
+	for _, g := range byArea(r.Findings) {
+		p.printf("\n%s (%d)\n", g.Area, len(g.Findings))
+		for _, f := range g.Findings {
+			sev, id := fmt.Sprintf("%-7s", f.Severity), fmt.Sprintf("%-*s", idWidth, f.ID)
+			if f.Waived != nil {
+				p.printf("  %s %s %s\n", paint(sgrDim, sev), paint(sgrDim, id), f.Message)
+				p.printf("  %-7s %-*s %s\n", "", idWidth, "", paint(sgrDim, waivedLine(f.Waived)))
+			} else {
+				p.printf("  %s %s %s\n", paint(severityColour[f.Severity], sev), paint(sgrBold, id), f.Message)
+			}
 			p.printf("  %-7s %-*s %s, %s\n", "", idWidth, "", f.Standard, f.Clause)
 			if len(f.Samples) > 0 {
 				p.printf("  %-7s %-*s rows: %s\n", "", idWidth, "", formatSamples(f.Samples))
@@ -78,19 +86,16 @@ func (TextWriter) Write(w io.Writer, r *Report) error {
 	v := r.Verdict
 	counts := fmt.Sprintf("%s, %s, %d info", counted(r.Summary.BySeverity[string(Error)], "error"),
 		counted(r.Summary.BySeverity[string(Warning)], "warning"), r.Summary.BySeverity[string(Info)])
+	if r.Summary.Waived > 0 {
+		counts += fmt.Sprintf("; %d waived", r.Summary.Waived)
+	}
 	if v.Conformant {
-		p.printf("\nverdict: CONFORMANT (%s; fails on %s)\n", counts, v.FailOn)
+		p.printf("\nverdict: %s (%s; fails on %s)\n", paint(sgrBold+";"+sgrGreen, "CONFORMANT"), counts, v.FailOn)
 	} else {
-		p.printf("\nverdict: NOT CONFORMANT: %s at or above %s (%s)\n", counted(v.Failing, "finding"), v.FailOn, counts)
+		p.printf("\nverdict: %s: %s at or above %s (%s)\n", paint(sgrBold+";"+sgrRed, "NOT CONFORMANT"),
+			counted(v.Failing, "finding"), v.FailOn, counts)
 	}
 	return p.err
-}
-
-func areaRank(a string) int {
-	if i := slices.Index(areaOrder, a); i >= 0 {
-		return i
-	}
-	return len(areaOrder)
 }
 
 // counted reads as English: "1 warning", "2 warnings", "0 rows".
@@ -99,6 +104,11 @@ func counted[N int | int64](n N, noun string) string {
 		return "1 " + noun
 	}
 	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// waivedLine says why a finding does not count, in the words a waiver gives.
+func waivedLine(w *Waiver) string {
+	return fmt.Sprintf("waived until %s by %s: %s", w.Expires, w.Owner, w.Reason)
 }
 
 func formatSamples(samples []Sample) string {

@@ -2,6 +2,7 @@ package reports_test
 
 import (
 	"bytes"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -67,4 +68,43 @@ func indexOfLineContaining(lines []string, s string) int {
 		}
 	}
 	return -1
+}
+
+// Colour is only escapes around the same text: without them the output is the plain one, so
+// colour cannot shift a column.
+func TestTextWriterColourAddsOnlyEscapes(t *testing.T) {
+	var plain, coloured bytes.Buffer
+	if err := (reports.TextWriter{}).Write(&plain, failingReport()); err != nil {
+		t.Fatal(err)
+	}
+	if err := (reports.TextWriter{Colour: true}).Write(&coloured, failingReport()); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(plain.String(), "\033[") {
+		t.Error("the plain report holds escapes")
+	}
+	for _, want := range []string{"\033[31merror  \033[0m", "\033[2mwarning\033[0m", "\033[1;31mNOT CONFORMANT\033[0m"} {
+		if !strings.Contains(coloured.String(), want) {
+			t.Errorf("coloured report lacks %q", want)
+		}
+	}
+	if stripped := regexp.MustCompile("\033\\[[0-9;]*m").ReplaceAllString(coloured.String(), ""); stripped != plain.String() {
+		t.Errorf("without its escapes the coloured report differs:\n%s", stripped)
+	}
+}
+
+func TestTextWriterShowsWaivedFindings(t *testing.T) {
+	var out bytes.Buffer
+	if err := (reports.TextWriter{}).Write(&out, failingReport()); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"  warning QUAL-011    2 of 800 rows repeat an earlier row exactly (X = 0.9975)\n" +
+			"                      waived until 2025-12-31 by data-owner@hongshan.example: two households share a flat; confirmed by the street office\n",
+		"(5 errors, 1 warning, 1 info; 1 waived)",
+	} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("output lacks %q:\n%s", want, out.String())
+		}
+	}
 }

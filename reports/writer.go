@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -13,31 +14,71 @@ type Writer interface {
 	Write(w io.Writer, r *Report) error
 }
 
-// Formats lists the output formats, defined once so that --help, flag validation and
-// WriterFor agree.
-var Formats = []string{"text", "json"}
+// Formats lists the output formats, defined once so that --help, flag validation, WriterFor
+// and FormatForPath agree.
+var Formats = []string{"text", "json", "markdown", "html", "sarif", "junit"}
+
+// Langs are the languages of the HTML report: rule titles and remediations come from the
+// rules' annotations in each, the page's own words from a catalogue in html.go.
+var Langs = []string{"en", "zh"}
+
+// WriterOption adjusts how a writer renders; formats an option means nothing to ignore it.
+type WriterOption func(*writerConfig)
+
+type writerConfig struct {
+	lang   string
+	colour bool
+}
+
+// WithLang sets the HTML report's language (one of Langs; "" or no option is en).
+func WithLang(lang string) WriterOption { return func(c *writerConfig) { c.lang = lang } }
+
+// WithColour colours the text report with ANSI escapes, for a terminal.
+func WithColour(on bool) WriterOption { return func(c *writerConfig) { c.colour = on } }
 
 // WriterFor returns the writer for a format name.
-func WriterFor(format string) (Writer, error) {
+func WriterFor(format string, opts ...WriterOption) (Writer, error) {
+	var c writerConfig
+	for _, o := range opts {
+		o(&c)
+	}
+	c.lang = cmp.Or(c.lang, "en")
+	if !slices.Contains(Langs, c.lang) {
+		return nil, fmt.Errorf("unknown language %q (want one of %s)", c.lang, strings.Join(Langs, ", "))
+	}
 	switch format {
 	case "text":
-		return TextWriter{}, nil
+		return TextWriter{Colour: c.colour}, nil
 	case "json":
 		return JSONWriter{}, nil
+	case "markdown":
+		return MarkdownWriter{}, nil
+	case "html":
+		return HTMLWriter{Lang: c.lang}, nil
+	case "sarif":
+		return SARIFWriter{}, nil
+	case "junit":
+		return JUnitWriter{}, nil
 	}
 	return nil, fmt.Errorf("unknown format %q (want one of %s)", format, strings.Join(Formats, ", "))
 }
 
-// FormatForPath tells the format an output file name implies (report.json → json), or "".
+// formatOfExt maps the extensions -o understands to formats. JUnit XML has no extension of
+// its own: CI systems look for *.xml.
+var formatOfExt = map[string]string{
+	"txt": "text", "text": "text",
+	"json":  "json",
+	"md":    "markdown",
+	"html":  "html",
+	"htm":   "html",
+	"sarif": "sarif",
+	"xml":   "junit",
+}
+
+// FormatForPath tells the format an output file name implies (report.sarif → sarif,
+// junit.xml → junit), or "".
 func FormatForPath(path string) string {
-	f := strings.TrimPrefix(strings.ToLower(filepath.Ext(path)), ".")
-	if f == "txt" {
-		f = "text"
-	}
-	if slices.Contains(Formats, f) {
-		return f
-	}
-	return ""
+	return formatOfExt[strings.TrimPrefix(strings.ToLower(filepath.Ext(path)), ".")]
 }
 
 // ParseSeverity reads a --fail-on value.

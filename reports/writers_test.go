@@ -29,12 +29,48 @@ var goldenCases = []struct {
 	{"failing", failingReport},
 }
 
-// goldenExt is the file extension of a format's goldens: the one -o infers the format from.
+// goldenExt is the file extension of a format's goldens: the one -o infers the format from
+// (TestGoldenExtensionsImplyTheirFormat holds them together).
 func goldenExt(format string) string {
-	if format == "text" {
-		return "txt"
+	return map[string]string{"text": "txt", "json": "json", "markdown": "md", "html": "html",
+		"sarif": "sarif", "junit": "xml"}[format]
+}
+
+// goldenVariants render a case with writer options: the HTML page in Chinese, the terminal
+// report in colour. Their goldens are <case>.<variant>.<ext>.
+var goldenVariants = []struct {
+	name, format, variant string
+	report                func() *reports.Report
+	opts                  []reports.WriterOption
+}{
+	{"failing", "html", "zh", failingReport, []reports.WriterOption{reports.WithLang("zh")}},
+	{"clean", "html", "zh", cleanReport, []reports.WriterOption{reports.WithLang("zh")}},
+	{"failing", "text", "colour", failingReport, []reports.WriterOption{reports.WithColour(true)}},
+}
+
+func TestGoldenExtensionsImplyTheirFormat(t *testing.T) {
+	for _, format := range reports.Formats {
+		if got := reports.FormatForPath("report." + goldenExt(format)); got != format {
+			t.Errorf("a %s golden's extension .%s implies format %q", format, goldenExt(format), got)
+		}
 	}
-	return format
+}
+
+func TestWriterVariantsMatchGoldenFiles(t *testing.T) {
+	for _, v := range goldenVariants {
+		name := v.name + "." + v.variant + "." + goldenExt(v.format)
+		t.Run(name, func(t *testing.T) {
+			w, err := reports.WriterFor(v.format, v.opts...)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got bytes.Buffer
+			if err := w.Write(&got, v.report()); err != nil {
+				t.Fatal(err)
+			}
+			checkGolden(t, filepath.Join(goldenDir, name), got.Bytes())
+		})
+	}
 }
 
 func TestWritersMatchGoldenFiles(t *testing.T) {
@@ -63,6 +99,9 @@ func TestGoldenFilesHaveOwners(t *testing.T) {
 		for _, c := range goldenCases {
 			owned = append(owned, c.name+"."+goldenExt(format))
 		}
+	}
+	for _, v := range goldenVariants {
+		owned = append(owned, v.name+"."+v.variant+"."+goldenExt(v.format))
 	}
 	entries, err := os.ReadDir(goldenDir)
 	if err != nil {
@@ -136,15 +175,23 @@ func cleanReport() *reports.Report {
 		Dataset: reports.Dataset{Path: "data/dibao_clean.parquet", Name: "dibao_clean.parquet",
 			Format: "parquet", Size: 4096, Rows: 3, Columns: []string{"household_id", "mobile"},
 			MetadataPath: "data/dibao_clean.meta.yaml", MetadataKind: "dgcheck/metadata/v1"},
+		Host:  "ci-runner-1",
+		Rules: []reports.Rule{qual007, id002},
+		Metadata: map[string]any{"title": map[string]any{"zh": "洪山区低保名册", "en": "Hongshan dibao roll"},
+			"publisher": map[string]any{"name": "洪山区民政局"}, "license": "CC-BY-4.0",
+			"cn": map[string]any{"open_type": "有条件开放"}, "pi": map[string]any{"contains_pi": true},
+			"fields": []any{map[string]any{"name": "mobile", "cn_name": "联系电话", "level": "general-3",
+				"masking": map[string]any{"pattern": "mobile_3_4"}}}},
 		Profile: map[string]any{
 			"schema_version": "1",
 			"rows":           3,
 			"columns": []any{
 				columnProfile("household_id", 0, "string", map[string]any{}),
-				columnProfile("mobile", 1, "string", map[string]any{
+				withClassification(columnProfile("mobile", 1, "string", map[string]any{
 					"mobile": map[string]any{"matched": 3, "valid": 3, "masked": 3,
-						"invalid_samples": []any{}, "raw_samples": []any{}},
-				}),
+						"invalid_samples": []any{}, "raw_samples": []any{}, "traits": map[string]any{},
+						"embedded": 0, "embedded_samples": []any{}},
+				})),
 			},
 			"table": map[string]any{
 				"rows":             3,
@@ -154,10 +201,21 @@ func cleanReport() *reports.Report {
 				"keys": []any{map[string]any{"columns": []any{"household_id"}, "rows": 3,
 					"null_keys": 0, "distinct": 3,
 					"duplicates": map[string]any{"count": 0, "samples": []any{}}}},
+				"header_issues": map[string]any{"count": 0, "samples": []any{}},
+				"row_checks":    []any{}, "foreign_keys": []any{}, "entities": []any{},
 			},
 		}}
 	r.Conclude(reports.Error)
 	return r
+}
+
+// withClassification adds what the classifier and the form counters say of a column of
+// three masked mobile numbers.
+func withClassification(column map[string]any) map[string]any {
+	column["classification"] = map[string]any{"type": "mobile", "detector": "mobile", "confidence": 0.98,
+		"hit_rate": 1, "valid_rate": 1, "masked_rate": 1, "form": "masked", "heuristic": false, "hinted": true}
+	column["forms"] = forms(0, 3)
+	return column
 }
 
 // columnProfile is a column of three distinct, present, masked text values.
@@ -166,7 +224,15 @@ func columnProfile(name string, index int, inferred string, detectors map[string
 		"missing_tokens": map[string]any{}, "null_samples": []any{}, "distinct": 3,
 		"distinct_exact": true, "kinds": map[string]any{"string": 3}, "inferred_type": inferred,
 		"type_conformance": 1, "min": "H***", "max": "H***", "min_length": 11, "max_length": 13,
-		"detectors": detectors}
+		"detectors": detectors, "hints": []any{}, "forms": forms(3, 0), "dirty": map[string]any{},
+		"constraints": map[string]any{}}
+}
+
+// forms counts raw and masked values, in the checkers' ValueForms shape.
+func forms(raw, masked int) map[string]any {
+	return map[string]any{"raw": raw, "masked": masked, "hashed": 0, "tokenised": 0, "generalised": 0,
+		"suppressed": 0, "mask_shapes": []any{}, "mask_shapes_other": 0, "hashes": map[string]any{},
+		"generalisations": map[string]any{}, "decimal_places": map[string]any{}}
 }
 
 // failingReport has findings in every built-in area and a user pack's, of every severity,
@@ -178,7 +244,29 @@ func failingReport() *reports.Report {
 			Encoding: "gb18030", Delimiter: "\t", Size: 81920, Rows: 800,
 			Columns:      []string{"household_id", "name", "sfzh", "mobile", "remark"},
 			MetadataPath: "data/datapackage.json", MetadataKind: "datapackage"},
+		Host:    "ci-runner-1",
 		Notices: []string{"data/datapackage.json: unknown metadata key resources[0].x-owner"},
+		Rules: []reports.Rule{
+			{ID: "META-001", Title: "Dataset has a non-empty title", TitleZh: "数据集有非空名称", Area: "metadata",
+				Severity: reports.Error, Standard: "DCAT-AP 3.0.1", Clause: "shapes.ttl :Dataset_Shape",
+				Remediation: "Give the dataset a title in its metadata.", RemediationZh: "在元数据中给出数据集名称。"},
+			id002, qual007,
+			{ID: "QUAL-011", Title: "Rows are not repeated", Area: "quality", Severity: reports.Warning,
+				Standard: "GB/T 36344-2018", Clause: "准确性/数据重复率 (indicator; sub-clause number unknown)",
+				Remediation: "Remove the repeated rows."},
+			{ID: "QUAL-012", Title: "Declared keys are unique", Area: "quality", Severity: reports.Error,
+				Standard: "GB/T 36344-2018", Clause: "准确性/数据唯一性 (indicator; sub-clause number unknown)",
+				Remediation: "Make the key unique."},
+		},
+		Scores: &reports.Scores{Overall: 71.5, Grade: "C", Indicators: map[string]reports.IndicatorScore{
+			"completeness": {Score: 99.9, A: 799, B: 800, Rules: []string{"QUAL-007"}},
+			"accuracy":     {Score: 99.8, A: 1596, B: 1600, Rules: []string{"ID-002", "QUAL-011"}},
+			"normativity":  {Score: 40, A: 2, B: 5, Rules: []string{"META-016"}},
+		}},
+		Metadata: map[string]any{"title": map[string]any{"en": "Dibao roll"}, "publisher": map[string]any{"name": "Civil Affairs Bureau"},
+			"cn": map[string]any{"open_type": "无条件开放"}, "pi": map[string]any{"contains_pi": false},
+			"classification": map[string]any{"level": "general", "general_sublevel": 2},
+			"fields":         []any{map[string]any{"name": "sfzh", "cn_name": "身份证号", "datatype": "string", "level": "general-4"}}},
 		Findings: []reports.Finding{
 			{ID: "META-001", Title: "Dataset has a non-empty title", Area: "metadata", Severity: reports.Error,
 				Standard: "DCAT-AP 3.0.1", Clause: "shapes.ttl :Dataset_Shape",
@@ -197,7 +285,9 @@ func failingReport() *reports.Report {
 				Remediation: "Remove the repeated rows.",
 				Message:     "2 of 800 rows repeat an earlier row exactly (X = 0.9975)",
 				Measure:     &reports.Measure{A: 798, B: 800, X: 0.9975},
-				Samples:     []reports.Sample{{Row: 36}, {Row: 719}}},
+				Samples:     []reports.Sample{{Row: 36}, {Row: 719}},
+				Waived: &reports.Waiver{Reason: "two households share a flat; confirmed by the street office",
+					Owner: "data-owner@hongshan.example", Expires: "2025-12-31"}},
 			{ID: "QUAL-007", Title: "Required fields have values", Area: "quality", Severity: reports.Error,
 				Standard: "GB/T 36344-2018", Clause: "完整性/数据元素完整性 (indicator; sub-clause number unknown)",
 				Remediation: "Fill the missing values at the source.", Column: "name",
@@ -226,3 +316,14 @@ func failingReport() *reports.Report {
 	r.Conclude(reports.Error)
 	return r
 }
+
+// qual007 and id002 are rules the clean and the failing case both ran.
+var (
+	qual007 = reports.Rule{ID: "QUAL-007", Title: "Required fields have values", TitleZh: "必填字段有值",
+		Area: "quality", Severity: reports.Error, Standard: "GB/T 36344-2018",
+		Clause:      "完整性/数据元素完整性 (indicator; sub-clause number unknown)",
+		Remediation: "Fill the missing values at the source.", RemediationZh: "在源头补齐缺失值。"}
+	id002 = reports.Rule{ID: "ID-002", Title: "Resident ID numbers are valid", Area: "identifiers",
+		Severity: reports.Error, Standard: "GB 11643-1999", Clause: "check digit, ISO 7064 MOD 11-2 (clause number unknown)",
+		Remediation: "Correct the numbers at the source."}
+)

@@ -1,0 +1,165 @@
+package reports
+
+import (
+	"encoding/xml"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// JUnitWriter writes JUnit XML for CI test tabs: one test suite for the dataset, one test case
+// per rule that judged it. A rule with a failing finding fails and the failure carries the
+// evidence; a rule whose findings are all waived is skipped with the waivers' reasons; a rule
+// whose findings are below --fail-on passes, its findings in system-out.
+type JUnitWriter struct{}
+
+// The element names and attributes are those of the Ant JUnit schema that Jenkins, GitLab
+// and GitHub test reporters read.
+type junitSuites struct {
+	XMLName  xml.Name     `xml:"testsuites"`
+	Name     string       `xml:"name,attr"`
+	Tests    int          `xml:"tests,attr"`
+	Failures int          `xml:"failures,attr"`
+	Errors   int          `xml:"errors,attr"`
+	Skipped  int          `xml:"skipped,attr"`
+	Suites   []junitSuite `xml:"testsuite"`
+}
+
+type junitSuite struct {
+	Name       string          `xml:"name,attr"`
+	Tests      int             `xml:"tests,attr"`
+	Failures   int             `xml:"failures,attr"`
+	Errors     int             `xml:"errors,attr"`
+	Skipped    int             `xml:"skipped,attr"`
+	Time       string          `xml:"time,attr"`
+	Timestamp  string          `xml:"timestamp,attr,omitempty"`
+	Hostname   string          `xml:"hostname,attr,omitempty"`
+	Properties []junitProperty `xml:"properties>property"`
+	Cases      []junitCase     `xml:"testcase"`
+}
+
+type junitProperty struct {
+	Name  string `xml:"name,attr"`
+	Value string `xml:"value,attr"`
+}
+
+type junitCase struct {
+	Name      string        `xml:"name,attr"`
+	Classname string        `xml:"classname,attr"`
+	File      string        `xml:"file,attr,omitempty"`
+	Time      string        `xml:"time,attr"`
+	Failure   *junitFailure `xml:"failure"`
+	Skipped   *junitSkipped `xml:"skipped"`
+	SystemOut *junitText    `xml:"system-out"`
+}
+
+type junitFailure struct {
+	Message string `xml:"message,attr"`
+	Type    string `xml:"type,attr"`
+	// CDATA keeps the evidence readable in the file; encoding/xml splits a "]]>" inside it.
+	Text string `xml:",cdata"`
+}
+
+type junitText struct {
+	Text string `xml:",cdata"`
+}
+
+type junitSkipped struct {
+	Message string `xml:"message,attr"`
+}
+
+func (JUnitWriter) Write(w io.Writer, r *Report) error {
+	d := r.Dataset
+	suite := junitSuite{Name: d.Path, Time: "0", Hostname: r.Host,
+		// The Ant schema's timestamp has no zone; CheckedAt is UTC.
+		Timestamp: strings.TrimSuffix(r.CheckedAt, "Z"),
+		Properties: []junitProperty{
+			{"dgcheck.version", r.Tool.Version},
+			{"dataset.format", d.Format},
+			{"dataset.rows", fmt.Sprint(d.Rows)},
+			{"fail_on", string(r.Verdict.FailOn)},
+			{"conformant", fmt.Sprint(r.Verdict.Conformant)},
+		}}
+	if d.MetadataPath != "" {
+		suite.Properties = append(suite.Properties, junitProperty{"metadata", d.MetadataPath})
+	}
+	for _, rule := range rulesOf(r) {
+		c := junitCase{Name: rule.ID + " " + rule.Title, Classname: "dgcheck." + rule.Area, File: d.Path, Time: "0"}
+		var failing, waived, passing []Finding
+		for _, f := range findingsOf(r, rule.ID) {
+			switch {
+			case f.Waived != nil:
+				waived = append(waived, f)
+			case r.failing(f):
+				failing = append(failing, f)
+			default:
+				passing = append(passing, f)
+			}
+		}
+		switch {
+		case len(failing) > 0:
+			c.Failure = &junitFailure{Type: string(failing[0].Severity), Message: failing[0].Message,
+				Text: xmlChars(junitEvidence(append(failing, passing...), rule))}
+			suite.Failures++
+		case len(waived) > 0:
+			reasons := make([]string, len(waived))
+			for i, f := range waived {
+				reasons[i] = waivedLine(f.Waived)
+			}
+			c.Skipped = &junitSkipped{Message: strings.Join(reasons, "; ")}
+			suite.Skipped++
+		}
+		if c.Failure == nil && len(passing) > 0 {
+			c.SystemOut = &junitText{xmlChars(junitEvidence(passing, rule))}
+		}
+		suite.Cases = append(suite.Cases, c)
+	}
+	suite.Tests = len(suite.Cases)
+	doc := junitSuites{Name: "dgcheck", Tests: suite.Tests, Failures: suite.Failures, Skipped: suite.Skipped,
+		Suites: []junitSuite{suite}}
+	if _, err := io.WriteString(w, xml.Header); err != nil {
+		return err
+	}
+	enc := xml.NewEncoder(w)
+	enc.Indent("", "  ")
+	if err := enc.Encode(doc); err != nil {
+		return err
+	}
+	_, err := io.WriteString(w, "\n")
+	return err
+}
+
+// junitEvidence is the plain-text body of a failure: each finding with its standard, measure,
+// evidence counts and located (masked) sample rows, then how to fix it.
+func junitEvidence(fs []Finding, rule Rule) string {
+	var b strings.Builder
+	for _, f := range fs {
+		fmt.Fprintf(&b, "%s %s: %s\n", f.Severity, f.ID, f.Message)
+		fmt.Fprintf(&b, "  %s, %s\n", f.Standard, f.Clause)
+		if f.Measure != nil {
+			fmt.Fprintf(&b, "  measure: %d of %d conform, X = %.4f\n", f.Measure.A, f.Measure.B, f.Measure.X)
+		}
+		if len(f.Evidence) > 0 {
+			fmt.Fprintf(&b, "  evidence: %s\n", compactJSON(f.Evidence))
+		}
+		if len(f.Samples) > 0 {
+			fmt.Fprintf(&b, "  rows: %s\n", formatSamples(f.Samples))
+		}
+	}
+	if rule.Remediation != "" {
+		fmt.Fprintf(&b, "fix: %s\n", rule.Remediation)
+	}
+	return b.String()
+}
+
+// xmlChars replaces the characters XML 1.0 cannot hold (most C0 controls, which a column name
+// may carry) with U+FFFD: encoding/xml does so when it escapes text, but not inside CDATA.
+func xmlChars(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == '\t' || r == '\n' || r == '\r', r >= 0x20 && r <= 0xD7FF, r >= 0xE000 && r <= 0xFFFD, r >= 0x10000 && r <= 0x10FFFF:
+			return r
+		}
+		return '\uFFFD'
+	}, s)
+}

@@ -1,0 +1,111 @@
+package reports
+
+import (
+	"fmt"
+	"io"
+	"strings"
+)
+
+// MarkdownWriter writes a compact summary for a pull-request comment or a CI step summary
+// ($GITHUB_STEP_SUMMARY): the verdict first, counts per area, then one table row per finding.
+// Long reports are cut at markdownMaxFindings rows, failing findings first, so the summary
+// stays inside a comment's size limit; the full report is another format's job.
+type MarkdownWriter struct{}
+
+// markdownMaxFindings bounds the findings table: GitHub rejects comments over 65,536
+// characters, and a row can run to a few hundred.
+const markdownMaxFindings = 50
+
+func (MarkdownWriter) Write(w io.Writer, r *Report) error {
+	p := &printer{w: w}
+	d := r.Dataset
+	v := r.Verdict
+	if v.Conformant {
+		p.printf("## ✅ dgcheck: %s conforms\n\n", mdCode(d.Name))
+	} else {
+		p.printf("## ❌ dgcheck: %s does not conform\n\n", mdCode(d.Name))
+	}
+	facts := []string{mdCode(d.Path), d.Format, counted(d.Rows, "row"), counted(len(d.Columns), "column")}
+	if d.MetadataPath != "" {
+		facts = append(facts, "metadata "+mdCode(d.MetadataPath))
+	} else {
+		facts = append(facts, "no metadata")
+	}
+	p.printf("%s  \n", strings.Join(facts, " · "))
+	p.printf("%s %s, checked %s; fails on **%s**: %s failing",
+		mdText(r.Tool.Name), mdText(r.Tool.Version), r.CheckedAt, v.FailOn, counted(v.Failing, "finding"))
+	if r.Summary.Waived > 0 {
+		p.printf(", %d waived", r.Summary.Waived)
+	}
+	p.printf("\n")
+
+	groups := byArea(r.Findings)
+	if len(groups) == 0 {
+		p.printf("\nNo findings.\n")
+		return p.err
+	}
+	p.printf("\n| area | error | warning | info | waived |\n| --- | ---: | ---: | ---: | ---: |\n")
+	for _, g := range groups {
+		counts := map[Severity]int{}
+		waived := 0
+		for _, f := range g.Findings {
+			counts[f.Severity]++
+			if f.Waived != nil {
+				waived++
+			}
+		}
+		p.printf("| %s | %d | %d | %d | %d |\n", mdText(g.Area), counts[Error], counts[Warning], counts[Info], waived)
+	}
+
+	// Failing findings first: they are what a reviewer must act on.
+	var rows []Finding
+	for _, failingFirst := range []bool{true, false} {
+		for _, g := range groups {
+			for _, f := range g.Findings {
+				if r.failing(f) == failingFirst {
+					rows = append(rows, f)
+				}
+			}
+		}
+	}
+	p.printf("\n| | rule | column | finding | standard, clause |\n| --- | --- | --- | --- | --- |\n")
+	for i, f := range rows {
+		if i == markdownMaxFindings {
+			p.printf("\n%d more findings are in the full report.\n", len(rows)-i)
+			break
+		}
+		mark := string(f.Severity)
+		if f.Waived != nil {
+			mark += " (waived)"
+		}
+		message := mdText(f.Message)
+		if len(f.Samples) > 0 {
+			message += " — rows " + mdText(formatSamples(f.Samples))
+		}
+		if f.Waived != nil {
+			message += " — " + mdText(waivedLine(f.Waived))
+		}
+		p.printf("| %s | **%s** | %s | %s | %s |\n", mark, mdText(f.ID), mdText(f.Column), message,
+			mdText(fmt.Sprintf("%s, %s", f.Standard, f.Clause)))
+	}
+	return p.err
+}
+
+// mdText makes text from the data or the rules safe in a Markdown table cell: no line
+// breaks, no cell separators, no HTML (GitHub renders tags in comments), no links or code a
+// column name could forge, and no emphasis from the asterisks of masked values. Underscores
+// stay: GitHub does not emphasise inside words, and household_id reads better unescaped.
+var mdText = strings.NewReplacer(
+	"\r\n", " ", "\n", " ", "\r", " ",
+	"|", `\|`, "\\", `\\`, "<", "&lt;", ">", "&gt;", "&", "&amp;",
+	"*", `\*`, "`", "\\`", "[", `\[`, "]", `\]`,
+).Replace
+
+// mdCode shows a path or name as code; a backtick inside it would end the span, so such a
+// name is shown as escaped text instead.
+func mdCode(s string) string {
+	if s == "" || strings.ContainsAny(s, "`|\r\n") {
+		return mdText(s)
+	}
+	return "`" + s + "`"
+}
