@@ -1,0 +1,283 @@
+package audits
+
+import (
+	"cmp"
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"slices"
+	"strings"
+
+	// The pure-Go SQLite driver: no cgo, so dgcheck still cross-compiles to one static binary.
+	_ "modernc.org/sqlite"
+)
+
+// historySchema is the history database's layout. user_version numbers it, so that a later
+// dgcheck can tell an older database and migrate it rather than misread it.
+const historySchema = `
+CREATE TABLE IF NOT EXISTS audits (
+	id INTEGER PRIMARY KEY,
+	started TEXT NOT NULL,
+	ended TEXT NOT NULL,
+	version TEXT NOT NULL,
+	rules_digest TEXT NOT NULL,
+	config_digest TEXT NOT NULL,
+	target TEXT NOT NULL,
+	fail_on TEXT NOT NULL,
+	datasets INTEGER NOT NULL,
+	conformant INTEGER NOT NULL,
+	nonconformant INTEGER NOT NULL,
+	errors INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS results (
+	audit_id INTEGER NOT NULL REFERENCES audits(id),
+	dataset TEXT NOT NULL,
+	status TEXT NOT NULL,
+	failing INTEGER NOT NULL,
+	findings INTEGER NOT NULL,
+	overall REAL,
+	grade TEXT,
+	error TEXT NOT NULL,
+	PRIMARY KEY (audit_id, dataset)
+);
+CREATE TABLE IF NOT EXISTS area_findings (
+	audit_id INTEGER NOT NULL REFERENCES audits(id),
+	dataset TEXT NOT NULL,
+	area TEXT NOT NULL,
+	findings INTEGER NOT NULL,
+	PRIMARY KEY (audit_id, dataset, area)
+);
+CREATE TABLE IF NOT EXISTS indicator_scores (
+	audit_id INTEGER NOT NULL REFERENCES audits(id),
+	dataset TEXT NOT NULL,
+	indicator TEXT NOT NULL,
+	score REAL NOT NULL,
+	PRIMARY KEY (audit_id, dataset, indicator)
+);
+PRAGMA user_version = 1;
+`
+
+const historyVersion = 1
+
+// openHistory opens (creating when create is set) a history database and checks its version.
+func openHistory(ctx context.Context, path string, create bool) (*sql.DB, error) {
+	if !create {
+		if _, err := os.Stat(path); err != nil {
+			return nil, err
+		}
+	}
+	db, err := sql.Open("sqlite", "file:"+path+"?_pragma=busy_timeout(10000)")
+	if err != nil {
+		return nil, err
+	}
+	var version int
+	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	switch version {
+	case historyVersion:
+	case 0:
+		if _, err := db.ExecContext(ctx, historySchema); err != nil {
+			db.Close()
+			return nil, fmt.Errorf("%s: creating the history tables: %w", path, err)
+		}
+	default:
+		db.Close()
+		return nil, fmt.Errorf("%s: history database version %d; this dgcheck reads version %d", path, version, historyVersion)
+	}
+	return db, nil
+}
+
+// AppendHistory appends the audit's summary to the history database at path, creating it:
+// the audit, and per dataset its status, finding counts per area and indicator scores. It is
+// one transaction, so an interrupted append leaves no half audit.
+func AppendHistory(ctx context.Context, path string, p *Portfolio) (err error) {
+	db, err := openHistory(ctx, path, true)
+	if err != nil {
+		return err
+	}
+	defer func() { err = errors.Join(err, db.Close()) }()
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			tx.Rollback()
+		}
+	}()
+	s, st := p.Summary, p.Stamp
+	res, err := tx.ExecContext(ctx, `INSERT INTO audits (started, ended, version, rules_digest, config_digest,
+		target, fail_on, datasets, conformant, nonconformant, errors) VALUES (?,?,?,?,?,?,?,?,?,?,?)`,
+		st.Started, st.Ended, st.Version, st.RulesDigest, st.ConfigDigest, st.Target, string(st.FailOn),
+		s.Datasets, s.Conformant, s.NonConformant, s.Errors)
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	id, err := res.LastInsertId()
+	if err != nil {
+		return err
+	}
+	for _, e := range p.Datasets {
+		failing := 0
+		if e.Verdict != nil {
+			failing = e.Verdict.Failing
+		}
+		var overall sql.NullFloat64
+		var grade sql.NullString
+		if e.Scores != nil {
+			overall = sql.NullFloat64{Float64: e.Scores.Overall, Valid: true}
+			grade = sql.NullString{String: e.Scores.Grade, Valid: true}
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO results VALUES (?,?,?,?,?,?,?,?)`,
+			id, e.Dataset, string(e.Status), failing, len(e.Findings), overall, grade, e.Error); err != nil {
+			return fmt.Errorf("%s: %w", path, err)
+		}
+		if e.Summary != nil {
+			for area, n := range e.Summary.ByArea {
+				if _, err := tx.ExecContext(ctx, `INSERT INTO area_findings VALUES (?,?,?,?)`, id, e.Dataset, area, n); err != nil {
+					return fmt.Errorf("%s: %w", path, err)
+				}
+			}
+		}
+		if e.Scores != nil {
+			for ind, score := range e.Scores.Indicators {
+				if _, err := tx.ExecContext(ctx, `INSERT INTO indicator_scores VALUES (?,?,?,?)`, id, e.Dataset, ind, score.Score); err != nil {
+					return fmt.Errorf("%s: %w", path, err)
+				}
+			}
+		}
+	}
+	return tx.Commit()
+}
+
+// Trend is one dataset's results over the audits in a history, oldest first.
+type Trend struct {
+	Dataset string  `json:"dataset"`
+	Points  []Point `json:"points"`
+}
+
+// Point is one dataset in one audit.
+type Point struct {
+	Audit    int64              `json:"audit"`
+	Started  string             `json:"started"`
+	Status   Status             `json:"status"`
+	Failing  int                `json:"failing"`
+	Findings int                `json:"findings"`
+	ByArea   map[string]int     `json:"by_area"`
+	Overall  *float64           `json:"overall,omitempty"`
+	Grade    string             `json:"grade,omitempty"`
+	Scores   map[string]float64 `json:"scores,omitempty"`
+	Error    string             `json:"error,omitempty"`
+}
+
+// lastAudits selects the ids of the last ? audits by start.
+const lastAudits = `(SELECT id FROM audits ORDER BY started DESC, id DESC LIMIT ?)`
+
+// HistoryQuery selects trends: datasets whose names match Dataset (a glob, "**" for any
+// depth; "" for all), over the Last audits (0 for all).
+type HistoryQuery struct {
+	Dataset string
+	Last    int
+}
+
+// ReadHistory reads per-dataset trends from the history database at path.
+func ReadHistory(ctx context.Context, path string, q HistoryQuery) ([]Trend, error) {
+	db, err := openHistory(ctx, path, false)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("%s: no history yet (an audit writes it into its output directory)", path)
+	}
+	if err != nil {
+		return nil, err
+	}
+	defer db.Close()
+
+	var pattern []string
+	if q.Dataset != "" {
+		pattern = strings.Split(q.Dataset, "/")
+	}
+	// The audits to show: the last q.Last by start; SQLite reads a negative LIMIT as none.
+	limit := -1
+	if q.Last > 0 {
+		limit = q.Last
+	}
+	points := map[string][]Point{}
+	index := map[[2]any]*Point{}
+	rows, err := db.QueryContext(ctx, `SELECT a.id, a.started, r.dataset, r.status, r.failing, r.findings, r.overall, r.grade, r.error
+		FROM results r JOIN audits a ON a.id = r.audit_id WHERE a.id IN `+lastAudits+`
+		ORDER BY r.dataset, a.started, a.id`, limit)
+	if err != nil {
+		return nil, err
+	}
+	for rows.Next() {
+		var pt Point
+		var name string
+		var overall sql.NullFloat64
+		var grade sql.NullString
+		if err := rows.Scan(&pt.Audit, &pt.Started, &name, &pt.Status, &pt.Failing, &pt.Findings, &overall, &grade, &pt.Error); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		if pattern != nil && !matchSegments(pattern, strings.Split(name, "/")) {
+			continue
+		}
+		if overall.Valid {
+			pt.Overall = &overall.Float64
+		}
+		pt.Grade = grade.String
+		pt.ByArea = map[string]int{}
+		points[name] = append(points[name], pt)
+	}
+	if err := errors.Join(rows.Err(), rows.Close()); err != nil {
+		return nil, err
+	}
+	for name, ps := range points {
+		for i := range ps {
+			index[[2]any{ps[i].Audit, name}] = &ps[i]
+		}
+	}
+	if err := fillPoints(ctx, db, limit, `SELECT audit_id, dataset, area, findings FROM area_findings WHERE audit_id IN `+lastAudits, index,
+		func(p *Point, key string, v float64) { p.ByArea[key] = int(v) }); err != nil {
+		return nil, err
+	}
+	if err := fillPoints(ctx, db, limit, `SELECT audit_id, dataset, indicator, score FROM indicator_scores WHERE audit_id IN `+lastAudits, index,
+		func(p *Point, key string, v float64) {
+			if p.Scores == nil {
+				p.Scores = map[string]float64{}
+			}
+			p.Scores[key] = v
+		}); err != nil {
+		return nil, err
+	}
+	trends := make([]Trend, 0, len(points))
+	for name, ps := range points {
+		trends = append(trends, Trend{Dataset: name, Points: ps})
+	}
+	slices.SortFunc(trends, func(a, b Trend) int { return cmp.Compare(a.Dataset, b.Dataset) })
+	return trends, nil
+}
+
+// fillPoints adds the (audit, dataset, key, value) rows of a query to the points they belong to.
+func fillPoints(ctx context.Context, db *sql.DB, limit int, query string, index map[[2]any]*Point, set func(*Point, string, float64)) error {
+	rows, err := db.QueryContext(ctx, query, limit)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var audit int64
+		var name, key string
+		var v float64
+		if err := rows.Scan(&audit, &name, &key, &v); err != nil {
+			return err
+		}
+		if p := index[[2]any{audit, name}]; p != nil {
+			set(p, key, v)
+		}
+	}
+	return rows.Err()
+}

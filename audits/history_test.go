@@ -1,0 +1,87 @@
+package audits
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/dgcheck/dgcheck/reports"
+)
+
+func TestHistoryTrends(t *testing.T) {
+	ctx := context.Background()
+	db := filepath.Join(t.TempDir(), HistoryFile)
+	if _, err := ReadHistory(ctx, db, HistoryQuery{}); err == nil || !strings.Contains(err.Error(), "no history yet") {
+		t.Errorf("reading a history that does not exist: %v", err)
+	}
+
+	// Three audits: the golden portfolio, then one where roll-002 was repaired, then one
+	// where roll-001 could not be read.
+	first := goldenPortfolio()
+	second := goldenPortfolio()
+	second.Stamp.Started = "2026-12-25T08:00:00Z"
+	second.Datasets[1].Status, second.Datasets[1].Findings = Conformant, nil
+	second.Datasets[1].Verdict = &reports.Verdict{Conformant: true, FailOn: reports.Error}
+	second.Datasets[1].Summary = &reports.Summary{ByArea: map[string]int{}}
+	third := goldenPortfolio()
+	third.Stamp.Started = "2027-01-25T08:00:00Z"
+	third.Datasets[0] = Entry{Dataset: third.Datasets[0].Dataset, Status: Failed, Error: "truncated"}
+	for _, p := range []*Portfolio{first, second, third} {
+		if err := AppendHistory(ctx, db, p); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	trends, err := ReadHistory(ctx, db, HistoryQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(trends) != 4 {
+		t.Fatalf("%d datasets in the history, want 4", len(trends))
+	}
+	roll1, roll2 := trends[0], trends[1]
+	if roll1.Dataset != "bureau-01/roll-001.csv" || len(roll1.Points) != 3 {
+		t.Fatalf("first trend %+v", roll1)
+	}
+	p0 := roll1.Points[0]
+	if p0.Status != Conformant || p0.Overall == nil || *p0.Overall != 92.5 || p0.Grade != "A" ||
+		p0.Scores["accuracy"] != 85.5 || p0.ByArea["quality"] != 1 || p0.Started != "2026-11-25T08:00:00Z" {
+		t.Errorf("roll-001 in the first audit: %+v", p0)
+	}
+	if p2 := roll1.Points[2]; p2.Status != Failed || p2.Error != "truncated" || p2.Overall != nil {
+		t.Errorf("roll-001 in the third audit: %+v", p2)
+	}
+	var failing []int
+	for _, p := range roll2.Points {
+		failing = append(failing, p.Failing)
+	}
+	if len(failing) != 3 || failing[0] != 2 || failing[1] != 0 || roll2.Points[0].ByArea["release"] != 1 || len(roll2.Points[1].ByArea) != 0 {
+		t.Errorf("roll-002 over time: failing %v, areas %v then %v", failing, roll2.Points[0].ByArea, roll2.Points[1].ByArea)
+	}
+
+	last, err := ReadHistory(ctx, db, HistoryQuery{Dataset: "bureau-0[12]/**", Last: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(last) != 2 || len(last[0].Points) != 2 || last[0].Points[0].Started != "2026-12-25T08:00:00Z" {
+		t.Errorf("the last two audits of two bureaus: %+v", last)
+	}
+
+	// A database from a future dgcheck is refused, not misread.
+	if err := os.WriteFile(db, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	future, err := openHistory(ctx, db, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := future.Exec("PRAGMA user_version = 7"); err != nil {
+		t.Fatal(err)
+	}
+	future.Close()
+	if _, err := ReadHistory(ctx, db, HistoryQuery{}); err == nil || !strings.Contains(err.Error(), "version 7") {
+		t.Errorf("a version-7 history: %v", err)
+	}
+}

@@ -1,0 +1,422 @@
+package audits
+
+import (
+	"bytes"
+	"cmp"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/dgcheck/dgcheck/datasets"
+)
+
+// Dataset is one dataset of an audit.
+type Dataset struct {
+	// Name is the dataset's identity across audits: its data file's path relative to the
+	// audit root, with forward slashes. Baselines, resumption, shards and history key on it.
+	Name     string
+	Path     string // the data file, as opened
+	Metadata string // metadata file named by a manifest; "" looks beside the data
+	Profile  string // conformance profile named by a manifest; "" is the configured one
+	Owner    string // who answers for the dataset, from a manifest
+	Encoding string // CSV encoding named by a manifest; "" sniffs it
+	// Problem, when set, is why the dataset cannot be checked at all (a symbolic link out of
+	// the audit root); the audit records it as the dataset's error.
+	Problem string
+}
+
+// Target is what an audit checks: a directory searched for datasets, or a manifest listing them.
+type Target struct {
+	// Root is the directory dataset names are relative to: the directory audited, or the
+	// manifest's directory. Nothing is read from outside it unless AllowOutside was set.
+	Root     string
+	Manifest string // the manifest file; "" when a directory is audited
+	Datasets []Dataset
+	// Notices are things worth saying that are not errors (a glob that matched nothing).
+	Notices []string
+
+	rootReal     string
+	allowOutside bool
+}
+
+// ResolveOptions says how to read a target.
+type ResolveOptions struct {
+	// AllowOutside lets a manifest name files outside its directory ("..", absolute paths,
+	// symbolic links that lead out); without it they are refused.
+	AllowOutside bool
+	// Skip lists directories a directory search must not enter (the audit's own output).
+	Skip []string
+}
+
+// Resolve reads a target: a directory is searched recursively for CSV and Parquet files (with
+// their sidecars or datapackage.json beside them), a .yaml, .yml or .json file is read as a
+// manifest. Datasets come sorted by name. An unreadable or invalid manifest is an error naming
+// the file and line.
+func Resolve(target string, o ResolveOptions) (*Target, error) {
+	st, err := os.Stat(target)
+	if err != nil {
+		return nil, err
+	}
+	var t *Target
+	if st.IsDir() {
+		t, err = searchDir(target, o)
+	} else {
+		t, err = readManifest(target, o)
+	}
+	if err != nil {
+		return nil, err
+	}
+	slices.SortFunc(t.Datasets, func(a, b Dataset) int { return strings.Compare(a.Name, b.Name) })
+	for i := 1; i < len(t.Datasets); i++ {
+		if t.Datasets[i].Name == t.Datasets[i-1].Name {
+			return nil, fmt.Errorf("%s: dataset %s is listed twice", target, t.Datasets[i].Name)
+		}
+	}
+	slices.Sort(t.Notices)
+	return t, nil
+}
+
+func newTarget(root, manifest string, o ResolveOptions) (*Target, error) {
+	real, err := filepath.EvalSymlinks(root)
+	if err != nil {
+		return nil, err
+	}
+	if real, err = filepath.Abs(real); err != nil {
+		return nil, err
+	}
+	return &Target{Root: root, Manifest: manifest, rootReal: real, allowOutside: o.AllowOutside}, nil
+}
+
+// dataExtensions are the files a directory search takes for datasets. ".txt", which
+// datasets also reads as CSV, is taken only with a sidecar of its own: most .txt files in a
+// catalogue are read-me files.
+var dataExtensions = []string{".csv", ".tsv", ".parquet", ".pq"}
+
+func searchDir(dir string, o ResolveOptions) (*Target, error) {
+	t, err := newTarget(dir, "", o)
+	if err != nil {
+		return nil, err
+	}
+	var skip []string
+	for _, s := range o.Skip {
+		if real, err := realPath(s); err == nil {
+			skip = append(skip, real)
+		}
+	}
+	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if p != dir && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			if real, err := realPath(p); err == nil && slices.Contains(skip, real) {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !isDataFile(p) {
+			return nil
+		}
+		rel, err := filepath.Rel(dir, p)
+		if err != nil {
+			return err
+		}
+		ds := Dataset{Name: filepath.ToSlash(rel), Path: p}
+		// WalkDir does not follow links, but a linked file would be opened through its link.
+		if d.Type()&fs.ModeSymlink != 0 {
+			if err := t.within(p); err != nil {
+				ds.Problem = err.Error()
+			}
+		}
+		t.Datasets = append(t.Datasets, ds)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	if len(t.Datasets) == 0 {
+		t.Notices = append(t.Notices, fmt.Sprintf("%s holds no CSV or Parquet file", dir))
+	}
+	return t, nil
+}
+
+func isDataFile(p string) bool {
+	ext := strings.ToLower(filepath.Ext(p))
+	if slices.Contains(dataExtensions, ext) {
+		return true
+	}
+	if ext != ".txt" {
+		return false
+	}
+	meta := datasets.FindMetadata(p)
+	return meta != "" && filepath.Base(meta) != "datapackage.json"
+}
+
+func realPath(p string) (string, error) {
+	real, err := filepath.EvalSymlinks(p)
+	if err != nil {
+		return "", err
+	}
+	return filepath.Abs(real)
+}
+
+// within checks that a file, once its links are followed, lies inside the audit root.
+func (t *Target) within(p string) error {
+	if t.allowOutside {
+		return nil
+	}
+	real, err := realPath(p)
+	if err != nil {
+		return err
+	}
+	if rel, err := filepath.Rel(t.rootReal, real); err != nil || !filepath.IsLocal(rel) {
+		return fmt.Errorf("%s leads outside the audit root %s (to %s); pass --allow-outside to audit it", p, t.Root, real)
+	}
+	return nil
+}
+
+// Manifest is the file format of an audit manifest (YAML or JSON):
+//
+//	defaults:                 # optional; any entry may override
+//	  owner: 洪山区民政局
+//	  profile: public-release
+//	datasets:
+//	  - path: dibao/hongshan_dibao_2025.csv
+//	    metadata: dibao/hongshan_dibao_2025.meta.yaml   # optional; default: beside the data
+//	    owner: 社会救助科
+//	    encoding: gb18030                                # optional; default: sniffed
+//	  - path: open/**/*.parquet                         # globs: * ? [..] and ** for any depth
+//
+// Paths are relative to the manifest's directory and may not leave it.
+type Manifest struct {
+	Defaults ManifestEntry   `yaml:"defaults"`
+	Datasets []ManifestEntry `yaml:"datasets"`
+}
+
+// ManifestEntry names one dataset, or many by a glob.
+type ManifestEntry struct {
+	Path     string `yaml:"path"`
+	Metadata string `yaml:"metadata"`
+	Profile  string `yaml:"profile"`
+	Owner    string `yaml:"owner"`
+	Encoding string `yaml:"encoding"`
+
+	line int
+}
+
+// manifestKeys are the keys of a manifest entry.
+var manifestKeys = []string{"path", "metadata", "profile", "owner", "encoding"}
+
+// UnmarshalYAML records the entry's line, for errors that name it, and refuses unknown keys
+// (a misspelt "metadta" must not silently fall back to the sidecar beside the data).
+func (e *ManifestEntry) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind == yaml.MappingNode {
+		for i := 0; i < len(n.Content); i += 2 {
+			if k := n.Content[i]; !slices.Contains(manifestKeys, k.Value) {
+				return fmt.Errorf("line %d: unknown key %q (want %s)", k.Line, k.Value, strings.Join(manifestKeys, ", "))
+			}
+		}
+	}
+	type plain ManifestEntry
+	var p plain
+	if err := n.Decode(&p); err != nil {
+		return err
+	}
+	*e = ManifestEntry(p)
+	e.line = n.Line
+	return nil
+}
+
+func readManifest(file string, o ResolveOptions) (*Target, error) {
+	switch strings.ToLower(filepath.Ext(file)) {
+	case ".yaml", ".yml", ".json":
+	default:
+		return nil, fmt.Errorf("%s: an audit target is a directory or a manifest (.yaml, .yml or .json); check one dataset with dgcheck check", file)
+	}
+	raw, err := os.ReadFile(file)
+	if err != nil {
+		return nil, err
+	}
+	var m Manifest
+	dec := yaml.NewDecoder(bytes.NewReader(raw))
+	dec.KnownFields(true)
+	if err := dec.Decode(&m); err != nil && !errors.Is(err, io.EOF) {
+		return nil, fmt.Errorf("%s: manifest: %w", file, err)
+	}
+	if len(m.Datasets) == 0 {
+		return nil, fmt.Errorf("%s: manifest lists no datasets (want a datasets: list of entries with a path)", file)
+	}
+	t, err := newTarget(filepath.Dir(file), file, o)
+	if err != nil {
+		return nil, err
+	}
+	for _, e := range m.Datasets {
+		if err := t.addEntry(file, m.Defaults, e); err != nil {
+			return nil, err
+		}
+	}
+	return t, nil
+}
+
+func (t *Target) addEntry(file string, defaults, e ManifestEntry) error {
+	at := fmt.Sprintf("%s:%d", file, e.line)
+	if e.Path == "" {
+		return fmt.Errorf("%s: dataset entry has no path", at)
+	}
+	base := Dataset{
+		Profile:  cmp.Or(e.Profile, defaults.Profile),
+		Owner:    cmp.Or(e.Owner, defaults.Owner),
+		Encoding: cmp.Or(e.Encoding, defaults.Encoding),
+	}
+	if e.Metadata != "" {
+		meta, err := t.manifestPath(at, e.Metadata)
+		if err != nil {
+			return err
+		}
+		base.Metadata = meta
+	}
+	if !hasMeta(e.Path) {
+		p, err := t.manifestPath(at, e.Path)
+		if err != nil {
+			return err
+		}
+		d := base
+		d.Path, d.Name = p, t.nameOf(p)
+		t.Datasets = append(t.Datasets, d)
+		return nil
+	}
+	if e.Metadata != "" {
+		return fmt.Errorf("%s: metadata names one file, so it cannot go with the glob %s; give matching datasets sidecars of their own", at, e.Path)
+	}
+	matches, err := t.glob(at, e.Path)
+	if err != nil {
+		return err
+	}
+	if len(matches) == 0 {
+		t.Notices = append(t.Notices, fmt.Sprintf("%s: %s matches no file", at, e.Path))
+	}
+	for _, p := range matches {
+		d := base
+		d.Path, d.Name = p, t.nameOf(p)
+		t.Datasets = append(t.Datasets, d)
+	}
+	return nil
+}
+
+// manifestPath resolves a path a manifest gives, refusing one that leaves the root, by ".."
+// or through a link, unless that is allowed. A file that does not exist is let through: the
+// audit records it as that dataset's error, so that it is accounted for.
+func (t *Target) manifestPath(at, p string) (string, error) {
+	native := filepath.FromSlash(p)
+	if !t.allowOutside && !filepath.IsLocal(native) {
+		return "", fmt.Errorf("%s: %s is outside the manifest's directory; pass --allow-outside to audit it", at, p)
+	}
+	full := native
+	if !filepath.IsAbs(native) {
+		full = filepath.Join(t.Root, native)
+	}
+	if _, err := os.Lstat(full); err == nil {
+		if err := t.within(full); err != nil {
+			return "", fmt.Errorf("%s: %w", at, err)
+		}
+	}
+	return full, nil
+}
+
+// nameOf is a data file's name in the audit: its path relative to the root.
+func (t *Target) nameOf(p string) string {
+	if rel, err := filepath.Rel(t.Root, p); err == nil {
+		return filepath.ToSlash(rel)
+	}
+	return filepath.ToSlash(p)
+}
+
+func hasMeta(p string) bool { return strings.ContainsAny(p, "*?[") }
+
+// glob finds the files whose paths match pattern, relative to the root; "**" matches any
+// number of folders. The search starts at the pattern's fixed leading folders and does not
+// enter hidden files and folders.
+func (t *Target) glob(at, pattern string) ([]string, error) {
+	if !t.allowOutside && !filepath.IsLocal(filepath.FromSlash(pattern)) {
+		return nil, fmt.Errorf("%s: %s is outside the manifest's directory; pass --allow-outside to audit it", at, pattern)
+	}
+	segments := strings.Split(path.Clean(pattern), "/")
+	for _, s := range segments {
+		if _, err := path.Match(s, ""); err != nil {
+			return nil, fmt.Errorf("%s: bad glob %s: %w", at, pattern, err)
+		}
+	}
+	fixed := 0
+	for fixed < len(segments) && !hasMeta(segments[fixed]) {
+		fixed++
+	}
+	// Joined, not path.Join-ed: an absolute pattern's leading "" segment keeps its slash.
+	start := filepath.FromSlash(strings.Join(segments[:fixed], "/"))
+	if !filepath.IsAbs(start) {
+		start = filepath.Join(t.Root, start)
+	}
+	var out []string
+	err := filepath.WalkDir(start, func(p string, d fs.DirEntry, err error) error {
+		if errors.Is(err, fs.ErrNotExist) && p == start {
+			return fs.SkipAll
+		}
+		if err != nil {
+			return err
+		}
+		if p != start && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		rel, err := filepath.Rel(start, p)
+		if err != nil {
+			return err
+		}
+		if matchSegments(segments[fixed:], strings.Split(filepath.ToSlash(rel), "/")) {
+			if err := t.within(p); err != nil {
+				return fmt.Errorf("%s: %w", at, err)
+			}
+			out = append(out, p)
+		}
+		return nil
+	})
+	return out, err
+}
+
+// matchSegments matches a path, split at slashes, against a pattern likewise split, where a
+// "**" segment stands for any number of segments, none included.
+func matchSegments(pattern, name []string) bool {
+	if len(pattern) == 0 {
+		return len(name) == 0
+	}
+	if pattern[0] == "**" {
+		for i := 0; i <= len(name); i++ {
+			if matchSegments(pattern[1:], name[i:]) {
+				return true
+			}
+		}
+		return false
+	}
+	if len(name) == 0 {
+		return false
+	}
+	ok, _ := path.Match(pattern[0], name[0])
+	return ok && matchSegments(pattern[1:], name[1:])
+}

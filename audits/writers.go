@@ -1,0 +1,344 @@
+package audits
+
+import (
+	"encoding/json"
+	"encoding/xml"
+	"fmt"
+	"io"
+	"maps"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/dgcheck/dgcheck/reports"
+)
+
+// PortfolioWriter renders a portfolio in one format.
+type PortfolioWriter interface {
+	Write(w io.Writer, p *Portfolio) error
+}
+
+// PortfolioFormats lists the portfolio's formats, defined once so that flags, validation and
+// PortfolioWriterFor agree.
+var PortfolioFormats = []string{"json", "markdown", "junit", "html"}
+
+// portfolioFiles names the portfolio's file in each format, in the output directory.
+var portfolioFiles = map[string]string{
+	"json": "portfolio.json", "markdown": "portfolio.md", "junit": "portfolio.junit.xml", "html": "index.html",
+}
+
+// PortfolioFile is the file name of the portfolio in a format.
+func PortfolioFile(format string) string { return portfolioFiles[format] }
+
+// PortfolioWriterFor returns the writer for a portfolio format.
+func PortfolioWriterFor(format string) (PortfolioWriter, error) {
+	switch format {
+	case "json":
+		return PortfolioJSON{}, nil
+	case "markdown":
+		return PortfolioMarkdown{}, nil
+	case "junit":
+		return PortfolioJUnit{}, nil
+	case "html":
+		return PortfolioHTML{}, nil
+	}
+	return nil, fmt.Errorf("unknown portfolio format %q (want one of %s)", format, strings.Join(PortfolioFormats, ", "))
+}
+
+// WritePortfolio writes the portfolio into dir in each format (all of PortfolioFormats when
+// none are given), each file atomically.
+func WritePortfolio(dir string, p *Portfolio, formats []string) error {
+	if len(formats) == 0 {
+		formats = PortfolioFormats
+	}
+	for _, f := range formats {
+		w, err := PortfolioWriterFor(f)
+		if err != nil {
+			return err
+		}
+		if err := writeFileAtomic(filepath.Join(dir, PortfolioFile(f)), func(out io.Writer) error {
+			return w.Write(out, p)
+		}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// ReadPortfolio reads a portfolio JSON file (a baseline, a shard's output).
+func ReadPortfolio(name string) (*Portfolio, error) {
+	var p Portfolio
+	if err := readJSON(name, &p); err != nil {
+		return nil, err
+	}
+	if p.SchemaVersion != PortfolioSchemaVersion {
+		return nil, fmt.Errorf("%s: portfolio schema_version %q, want %q", name, p.SchemaVersion, PortfolioSchemaVersion)
+	}
+	return &p, nil
+}
+
+// PortfolioJSON writes the portfolio as indented JSON (docs/portfolio.schema.json). Lists and
+// maps are never null.
+type PortfolioJSON struct{}
+
+func (PortfolioJSON) Write(w io.Writer, p *Portfolio) error {
+	c := *p
+	c.Datasets = make([]Entry, len(p.Datasets))
+	for i, e := range p.Datasets {
+		if e.Inputs == nil {
+			e.Inputs = []reports.Input{}
+		}
+		if e.Findings == nil {
+			e.Findings = []Finding{}
+		}
+		c.Datasets[i] = e
+	}
+	if c.Notices == nil {
+		c.Notices = []string{}
+	}
+	if c.Stamp.Inputs == nil {
+		c.Stamp.Inputs = []reports.Input{}
+	}
+	if c.Summary.ByArea == nil {
+		c.Summary.ByArea = map[string]int{}
+	}
+	if c.Summary.BySeverity == nil {
+		c.Summary.BySeverity = map[string]int{}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(c)
+}
+
+// PortfolioMarkdown writes a summary for a CI step summary or an issue: the counts, one table
+// row per dataset that did not conform, the datasets that could not be checked, and the
+// changes against the baseline.
+type PortfolioMarkdown struct{}
+
+// markdownMaxRows bounds each table, so the summary fits a comment (65,536 characters on
+// GitHub); the JSON and HTML portfolios have every row.
+const markdownMaxRows = 100
+
+func (PortfolioMarkdown) Write(w io.Writer, p *Portfolio) error {
+	var b strings.Builder
+	s := p.Summary
+	fmt.Fprintf(&b, "## dgcheck audit of %s\n\n", mdCode(p.Stamp.Target))
+	fmt.Fprintf(&b, "%d datasets: **%d conformant**, **%d not conformant**, **%d could not be checked** (fails on %s).",
+		s.Datasets, s.Conformant, s.NonConformant, s.Errors, p.Stamp.FailOn)
+	if p.Stamp.Shard != "" {
+		fmt.Fprintf(&b, " Shard %s of the audit.", p.Stamp.Shard)
+	}
+	b.WriteString("\n")
+	if c := s.Changes; c != nil {
+		fmt.Fprintf(&b, "\nAgainst the baseline: %d new, %d regressed, %d fixed, %d unchanged findings", c.New, c.Regressed, c.Fixed, c.Unchanged)
+		if len(p.Removed) > 0 {
+			fmt.Fprintf(&b, "; datasets no longer audited: %d", len(p.Removed))
+		}
+		b.WriteString(".\n")
+	}
+
+	var failing, failed, changed []Entry
+	for _, e := range p.Datasets {
+		switch e.Status {
+		case NonConformant:
+			failing = append(failing, e)
+		case Failed:
+			failed = append(failed, e)
+		}
+		if changedSince(e) {
+			changed = append(changed, e)
+		}
+	}
+	if len(failing) > 0 {
+		b.WriteString("\n### Not conformant\n\n| dataset | owner | failing | findings by area | level | open type |\n| --- | --- | ---: | --- | --- | --- |\n")
+		for i, e := range failing {
+			if i == markdownMaxRows {
+				fmt.Fprintf(&b, "\n%d more in portfolio.json.\n", len(failing)-i)
+				break
+			}
+			fmt.Fprintf(&b, "| %s | %s | %d | %s | %s | %s |\n", mdCode(e.Dataset), mdText(e.Owner),
+				e.Verdict.Failing, mdText(AreaCounts(e.Summary.ByArea)), mdText(e.Level), mdText(e.OpenType))
+		}
+	}
+	if len(failed) > 0 {
+		b.WriteString("\n### Could not be checked\n\n| dataset | error |\n| --- | --- |\n")
+		for i, e := range failed {
+			if i == markdownMaxRows {
+				fmt.Fprintf(&b, "\n%d more in portfolio.json.\n", len(failed)-i)
+				break
+			}
+			fmt.Fprintf(&b, "| %s | %s |\n", mdCode(e.Dataset), mdText(e.Error))
+		}
+	}
+	if len(changed) > 0 {
+		b.WriteString("\n### Changes since the baseline\n\n| dataset | change | rule | column | finding |\n| --- | --- | --- | --- | --- |\n")
+		rows := 0
+		for _, e := range changed {
+			for _, f := range append(slices.Clone(e.Findings), e.Fixed...) {
+				if f.Change == Unchanged {
+					continue
+				}
+				if rows == markdownMaxRows {
+					b.WriteString("\nMore changes are in portfolio.json.\n")
+					break
+				}
+				rows++
+				fmt.Fprintf(&b, "| %s | %s | **%s** | %s | %s |\n", mdCode(e.Dataset), f.Change, mdText(f.ID), mdText(f.Column), mdText(f.Message))
+			}
+		}
+	}
+	if len(p.Removed) > 0 {
+		fmt.Fprintf(&b, "\nNo longer audited: %s.\n", mdText(strings.Join(p.Removed, ", ")))
+	}
+	st := p.Stamp
+	fmt.Fprintf(&b, "\n<sub>dgcheck %s · rules %s · config %s · %s to %s</sub>\n",
+		mdText(st.Version), shortDigest(st.RulesDigest), shortDigest(st.ConfigDigest), st.Started, st.Ended)
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// changedSince reports an entry with a finding that is not unchanged against the baseline.
+func changedSince(e Entry) bool {
+	return len(e.Fixed) > 0 || slices.ContainsFunc(e.Findings, func(f Finding) bool {
+		return f.Change == New || f.Change == Regressed
+	})
+}
+
+// AreaCounts is "classification 2, quality 3": findings per area, areas in name order so
+// that lines of one dataset over time line up.
+func AreaCounts(byArea map[string]int) string {
+	parts := make([]string, 0, len(byArea))
+	for _, a := range slices.Sorted(maps.Keys(byArea)) {
+		parts = append(parts, fmt.Sprintf("%s %d", a, byArea[a]))
+	}
+	return strings.Join(parts, ", ")
+}
+
+func shortDigest(d string) string {
+	if len(d) > 12 {
+		return d[:12]
+	}
+	return d
+}
+
+// The Markdown report's escaping, so the two Markdown writers escape alike.
+var (
+	mdText = reports.MarkdownText
+	mdCode = reports.MarkdownCode
+)
+
+// PortfolioJUnit writes JUnit XML for CI test tabs: one test suite per dataset, one test
+// case per rule that judged it (failing when it has a finding at or above fail-on that is not
+// waived, skipped when all its findings are waived), and for a dataset that could not be
+// checked, one test case in error saying why.
+type PortfolioJUnit struct{}
+
+type junitSuites struct {
+	XMLName  xml.Name     `xml:"testsuites"`
+	Name     string       `xml:"name,attr"`
+	Tests    int          `xml:"tests,attr"`
+	Failures int          `xml:"failures,attr"`
+	Errors   int          `xml:"errors,attr"`
+	Skipped  int          `xml:"skipped,attr"`
+	Suites   []junitSuite `xml:"testsuite"`
+}
+
+type junitSuite struct {
+	Name     string      `xml:"name,attr"`
+	Tests    int         `xml:"tests,attr"`
+	Failures int         `xml:"failures,attr"`
+	Errors   int         `xml:"errors,attr"`
+	Skipped  int         `xml:"skipped,attr"`
+	Time     string      `xml:"time,attr"`
+	Cases    []junitCase `xml:"testcase"`
+}
+
+type junitCase struct {
+	Name      string        `xml:"name,attr"`
+	Classname string        `xml:"classname,attr"`
+	File      string        `xml:"file,attr,omitempty"`
+	Time      string        `xml:"time,attr"`
+	Failure   *junitProblem `xml:"failure"`
+	Error     *junitProblem `xml:"error"`
+	Skipped   *junitProblem `xml:"skipped"`
+	SystemOut string        `xml:"system-out,omitempty"`
+}
+
+type junitProblem struct {
+	Message string `xml:"message,attr"`
+	Type    string `xml:"type,attr,omitempty"`
+	Text    string `xml:",chardata"`
+}
+
+func (PortfolioJUnit) Write(w io.Writer, p *Portfolio) error {
+	doc := junitSuites{Name: "dgcheck audit " + p.Stamp.Target}
+	for _, e := range p.Datasets {
+		suite := junitSuite{Name: e.Dataset, Time: "0"}
+		if e.Status == Failed {
+			suite.Cases = []junitCase{{Name: "read " + e.Dataset, Classname: "dgcheck.audit", File: e.Dataset, Time: "0",
+				Error: &junitProblem{Message: e.Error, Type: "unreadable"}}}
+			suite.Errors = 1
+		}
+		for _, id := range rulesJudged(e) {
+			c := junitCase{Name: id, Classname: "dgcheck", File: e.Dataset, Time: "0"}
+			var failing, waived, passing []string
+			for _, f := range e.Findings {
+				if f.ID != id {
+					continue
+				}
+				line := fmt.Sprintf("%s %s %s: %s", f.Severity, f.ID, f.Column, f.Message)
+				if f.Change != "" {
+					line += " (" + string(f.Change) + ")"
+				}
+				switch {
+				case f.Waived:
+					waived = append(waived, line)
+				case f.Severity.Rank() >= p.Stamp.FailOn.Rank():
+					failing = append(failing, line)
+				default:
+					passing = append(passing, line)
+				}
+				c.Classname = "dgcheck." + f.Area
+			}
+			switch {
+			case len(failing) > 0:
+				c.Failure = &junitProblem{Message: failing[0], Type: "nonconformant",
+					Text: strings.Join(append(failing, passing...), "\n")}
+				suite.Failures++
+			case len(waived) > 0:
+				c.Skipped = &junitProblem{Message: "waived: " + strings.Join(waived, "; ")}
+				suite.Skipped++
+			case len(passing) > 0:
+				c.SystemOut = strings.Join(passing, "\n")
+			}
+			suite.Cases = append(suite.Cases, c)
+		}
+		suite.Tests = len(suite.Cases)
+		doc.Tests += suite.Tests
+		doc.Failures += suite.Failures
+		doc.Errors += suite.Errors
+		doc.Skipped += suite.Skipped
+		doc.Suites = append(doc.Suites, suite)
+	}
+	if _, err := io.WriteString(w, xml.Header); err != nil {
+		return err
+	}
+	enc := xml.NewEncoder(w)
+	enc.Indent("", "  ")
+	if err := enc.Encode(doc); err != nil {
+		return err
+	}
+	_, err := io.WriteString(w, "\n")
+	return err
+}
+
+// rulesJudged are the ids of the rules that judged a dataset, and of any rule with a finding.
+func rulesJudged(e Entry) []string {
+	ids := slices.Clone(e.Rules)
+	for _, f := range e.Findings {
+		ids = append(ids, f.ID)
+	}
+	slices.Sort(ids)
+	return slices.Compact(ids)
+}

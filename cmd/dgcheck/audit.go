@@ -1,0 +1,233 @@
+package main
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/dustin/go-humanize"
+	"github.com/urfave/cli/v2"
+
+	"github.com/dgcheck/dgcheck"
+	"github.com/dgcheck/dgcheck/audits"
+	"github.com/dgcheck/dgcheck/reports"
+	"github.com/dgcheck/dgcheck/rules"
+)
+
+func auditCommand(env *environment) *cli.Command {
+	return &cli.Command{
+		Name:      "audit",
+		Usage:     "check a catalogue of datasets (a directory or a manifest) into a portfolio report",
+		ArgsUsage: "DIR|MANIFEST",
+		Description: "Checks every dataset of a directory (CSV and Parquet files found recursively, with their\n" +
+			"sidecars or datapackage.json) or of a manifest (YAML: datasets with path, metadata, profile,\n" +
+			"owner, encoding; globs allowed, ** for any depth; paths may not leave the manifest's\n" +
+			"directory without --allow-outside), several at a time, into --output: each dataset's own\n" +
+			"reports under datasets/, and a portfolio over all of them (portfolio.json, index.html,\n" +
+			"portfolio.md, portfolio.junit.xml) stamped with the version, the digests of the rules and\n" +
+			"the configuration, and every input's SHA-256. A dataset that cannot be read is recorded\n" +
+			"as that dataset's error and the others go on. Each audit's summary is appended to\n" +
+			"history.db in the output directory (see dgcheck history).\n\n" +
+			"Exit codes: 0 every dataset conforms, 1 a dataset does not conform or could not be\n" +
+			"checked, 2 usage error (bad flags, manifest or output directory).\n\n" +
+			"Examples:\n" +
+			"   dgcheck audit -o audit/ catalogue/\n" +
+			"   dgcheck audit -o audit/ --resume catalogue/            # continue an interrupted audit\n" +
+			"   dgcheck audit -o audit/ --baseline last/portfolio.json manifest.yaml\n" +
+			"   dgcheck audit -o shard-2/ --shard 2/3 manifest.yaml && dgcheck merge -o audit/ shard-*/",
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Required: true, Usage: "output `DIR` (created; an earlier audit's is reused)"},
+			&cli.StringSliceFlag{Name: "rules", Aliases: []string{"r"}, Usage: "extra rule pack `DIR` (repeatable)"},
+			&cli.StringFlag{Name: "config", Aliases: []string{"c"}, Usage: "gate configuration `FILE` (default: " + rules.ConfigFile + " in the working directory, if there is one)"},
+			&cli.StringFlag{Name: "profile", Aliases: []string{"p"}, Usage: "conformance profile `NAME` for datasets whose manifest entry names none (default: the configuration's, else every rule)"},
+			&cli.StringFlag{Name: "fail-on", Usage: "lowest severity that makes a dataset not conform: error, warning or info (default: the configuration's, else error)"},
+			&cli.StringFlag{Name: "lang", Value: "en", Usage: "language of the datasets' HTML reports: " + strings.Join(reports.Langs, ", ")},
+			&cli.IntFlag{Name: "workers", Aliases: []string{"j"}, Value: runtime.GOMAXPROCS(0), Usage: "datasets checked at once"},
+			&cli.StringFlag{Name: "memory", Usage: "bound on the total size of the data files checked at once, e.g. 2GiB; a larger file runs alone (default: half of GOMEMLIMIT, else 1GiB)"},
+			&cli.BoolFlag{Name: "resume", Usage: "continue an interrupted audit in --output: finished datasets whose inputs are unchanged (by SHA-256) are not checked again"},
+			&cli.StringFlag{Name: "baseline", Usage: "previous portfolio.json `FILE`: class every finding new, unchanged, regressed or fixed against it"},
+			&cli.StringFlag{Name: "shard", Usage: "check only slice `I/N` of the datasets (by a hash of their names); combine the shards with dgcheck merge"},
+			&cli.BoolFlag{Name: "allow-outside", Usage: "let a manifest name files outside its directory (.., absolute paths, links)"},
+			&cli.StringSliceFlag{Name: "report-format", Value: cli.NewStringSlice(defaultDatasetFormats()...),
+				Usage: "format of each dataset's own report (repeatable): " + strings.Join(reports.Formats, ", ")},
+			&cli.StringFlag{Name: "history", Usage: "history database `FILE` to append the audit to (default: history.db in --output)"},
+			&cli.BoolFlag{Name: "no-history", Usage: "append nothing to a history database"},
+		},
+		Action: func(c *cli.Context) error {
+			if c.NArg() != 1 {
+				return fmt.Errorf("audit takes one DIR or MANIFEST, got %d arguments (see dgcheck audit --help)", c.NArg())
+			}
+			return runAudit(c, env, c.Args().First())
+		},
+	}
+}
+
+// defaultDatasetFormats are JSON, which the portfolio is rebuilt from, and HTML, which the
+// portfolio's index links to.
+func defaultDatasetFormats() []string {
+	formats := []string{"json"}
+	if slices.Contains(reports.Formats, "html") {
+		formats = append(formats, "html")
+	}
+	return formats
+}
+
+func runAudit(c *cli.Context, env *environment, targetPath string) error {
+	ctx := c.Context
+	o := audits.Options{Out: c.String("output"), Workers: c.Int("workers"),
+		Resume: c.Bool("resume"), Version: env.version, Now: env.now,
+		Formats: c.StringSlice("report-format"), Lang: c.String("lang")}
+	if c.IsSet("fail-on") {
+		var err error
+		if o.FailOn, err = reports.ParseSeverity(c.String("fail-on")); err != nil {
+			return fmt.Errorf("--fail-on: %w", err)
+		}
+	}
+	if !slices.Contains(reports.Langs, o.Lang) {
+		return fmt.Errorf("--lang: unknown language %q (want one of %s)", o.Lang, strings.Join(reports.Langs, ", "))
+	}
+	if err := checkProfileName(c.String("profile")); err != nil {
+		return fmt.Errorf("--profile: %w", err)
+	}
+	if o.Workers < 1 {
+		return fmt.Errorf("--workers must be at least 1, got %d", o.Workers)
+	}
+	for _, f := range o.Formats {
+		if !slices.Contains(reports.Formats, f) {
+			return fmt.Errorf("--report-format: unknown format %q (want one of %s)", f, strings.Join(reports.Formats, ", "))
+		}
+	}
+	if m := c.String("memory"); m != "" {
+		n, err := humanize.ParseBytes(m)
+		if err != nil || n == 0 {
+			return fmt.Errorf("--memory: %q is not a size such as 512MiB or 2GiB", m)
+		}
+		o.MemoryBudget = int64(min(n, 1<<62))
+	}
+	var err error
+	if s := c.String("shard"); s != "" {
+		if o.Shard, err = audits.ParseShard(s); err != nil {
+			return fmt.Errorf("--shard: %w", err)
+		}
+	}
+	if b := c.String("baseline"); b != "" {
+		if o.Baseline, err = audits.ReadPortfolio(b); err != nil {
+			return fmt.Errorf("--baseline: %w", err)
+		}
+		o.BaselinePath = b
+	}
+	if !c.Bool("no-history") {
+		o.History = cmp.Or(c.String("history"), filepath.Join(o.Out, audits.HistoryFile))
+	}
+
+	target, err := audits.Resolve(targetPath, audits.ResolveOptions{AllowOutside: c.Bool("allow-outside"), Skip: []string{o.Out}})
+	if err != nil {
+		return err
+	}
+	cfg, err := gateConfig(c.String("config"), c.String("profile"))
+	if err != nil {
+		return err
+	}
+	if cfg != nil {
+		if _, err := os.Stat(cfg.Path); err == nil {
+			o.ConfigFiles = []string{cfg.Path}
+		}
+		o.Profile = cfg.Profile
+		if o.FailOn == "" {
+			o.FailOn = cfg.FailOn
+		}
+	}
+	started := env.now()
+	// Every dataset is judged as of the audit's start, so that rules reading the date (a
+	// waiver's expiry, timeliness) judge the whole catalogue alike however long it takes.
+	newChecker := func(ctx context.Context, cfg *rules.Config) (*dgcheck.Checker, error) {
+		return dgcheck.NewChecker(ctx, dgcheck.WithRules(c.StringSlice("rules")...), dgcheck.WithConfig(cfg),
+			dgcheck.WithVersion(env.version), dgcheck.WithClock(func() time.Time { return started }),
+			dgcheck.WithHost(env.host))
+	}
+	checker, err := newChecker(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	// A manifest entry's profile replaces the configuration's; everything else in it holds.
+	o.ForProfile = func(ctx context.Context, profile string) (audits.Checker, error) {
+		if err := checkProfileName(profile); err != nil {
+			return nil, err
+		}
+		withProfile := rules.Config{Path: "manifest"}
+		if cfg != nil {
+			withProfile = *cfg
+		}
+		withProfile.Profile = profile
+		return newChecker(ctx, &withProfile)
+	}
+	o.Progress = auditProgress(env.stderr)
+	res, err := audits.Run(ctx, checker, target, o)
+	finishProgress(env.stderr)
+	if err != nil {
+		if ctx.Err() != nil {
+			return fmt.Errorf("audit interrupted; finished datasets are kept in %s: run again with --resume to continue", o.Out)
+		}
+		return err
+	}
+	if o.Resume {
+		fmt.Fprintf(env.stderr, "dgcheck: resumed: %d datasets checked, %d reused from the interrupted audit\n", res.Checked, res.Reused)
+	}
+	return printPortfolioSummary(env.stdout, o.Out, res.Portfolio)
+}
+
+// maxErrorsListed bounds the unreadable datasets the summary names: a catalogue whose every
+// file fails (a wrong --encoding, a broken rule pack) should not bury the terminal.
+const maxErrorsListed = 20
+
+// printPortfolioSummary prints the counts, the datasets that could not be checked and where
+// the portfolio is, and tells main the exit code: 1 unless every dataset conforms.
+func printPortfolioSummary(stdout io.Writer, out string, p *audits.Portfolio) error {
+	s := p.Summary
+	fmt.Fprintf(stdout, "dgcheck audit of %s: %d datasets, %d conformant, %d not conformant, %d could not be checked\n",
+		p.Stamp.Target, s.Datasets, s.Conformant, s.NonConformant, s.Errors)
+	if ch := s.Changes; ch != nil {
+		fmt.Fprintf(stdout, "against the baseline: %d new, %d regressed, %d fixed, %d unchanged findings\n",
+			ch.New, ch.Regressed, ch.Fixed, ch.Unchanged)
+	}
+	listed := 0
+	for _, e := range p.Datasets {
+		if e.Status != audits.Failed {
+			continue
+		}
+		if listed == maxErrorsListed {
+			fmt.Fprintf(stdout, "  ... %d more errors in %s\n", s.Errors-listed, filepath.Join(out, audits.PortfolioFile("markdown")))
+			break
+		}
+		fmt.Fprintf(stdout, "  error: %s: %s\n", e.Dataset, e.Error)
+		listed++
+	}
+	_, err := fmt.Fprintf(stdout, "portfolio: %s\n", filepath.Join(out, audits.PortfolioFile("html")))
+	if err != nil {
+		return err
+	}
+	if s.NonConformant+s.Errors > 0 {
+		return errNonConformant
+	}
+	return nil
+}
+
+// auditProgress keeps one line on a terminal's stderr up to date: datasets done of the total,
+// failed, rate and time left. Pipes and CI logs get nothing.
+func auditProgress(stderr io.Writer) func(audits.Progress) {
+	if !isTerminal(stderr) {
+		return nil
+	}
+	return func(p audits.Progress) {
+		rate := float64(p.Done) / max(p.Elapsed.Seconds(), 1e-3)
+		eta := time.Duration(float64(p.Total-p.Done) / max(rate, 1e-9) * float64(time.Second)).Round(time.Second)
+		fmt.Fprintf(stderr, "\rdgcheck: %d/%d datasets, %d failed, %.1f/s, %s left ", p.Done, p.Total, p.Failed, rate, eta)
+	}
+}

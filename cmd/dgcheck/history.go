@@ -1,0 +1,107 @@
+package main
+
+import (
+	"cmp"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"text/tabwriter"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/dgcheck/dgcheck/audits"
+	"github.com/dgcheck/dgcheck/reports"
+)
+
+func historyCommand(env *environment) *cli.Command {
+	return &cli.Command{
+		Name:      "history",
+		Usage:     "print per-dataset trends from the audits of an output directory",
+		ArgsUsage: "DIR|FILE",
+		Description: "Reads the history database an audit appends to (history.db in its output directory, or the\n" +
+			"FILE given) and prints, for each dataset, one line per audit: status, failing findings,\n" +
+			"findings per area, and the quality-indicator scores.\n\n" +
+			"Examples:\n" +
+			"   dgcheck history audit/\n" +
+			"   dgcheck history --dataset 'bureau-01/**' --last 5 audit/\n" +
+			"   dgcheck history --format json audit/history.db",
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "dataset", Aliases: []string{"d"}, Usage: "only datasets whose names match `GLOB` (** for any depth)"},
+			&cli.IntFlag{Name: "last", Aliases: []string{"n"}, Usage: "only the last `N` audits (default all)"},
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "text or json"},
+		},
+		Action: func(c *cli.Context) error {
+			if c.NArg() != 1 {
+				return fmt.Errorf("history takes one DIR or FILE, got %d arguments (see dgcheck history --help)", c.NArg())
+			}
+			format := c.String("format")
+			if format != "text" && format != "json" {
+				return fmt.Errorf("--format: unknown format %q (want text or json)", format)
+			}
+			trends, err := audits.ReadHistory(c.Context, historyPath(c.Args().First()),
+				audits.HistoryQuery{Dataset: c.String("dataset"), Last: c.Int("last")})
+			if err != nil {
+				return err
+			}
+			if format == "json" {
+				enc := json.NewEncoder(env.stdout)
+				enc.SetIndent("", "  ")
+				enc.SetEscapeHTML(false)
+				return enc.Encode(trends)
+			}
+			return printTrends(env.stdout, trends)
+		},
+	}
+}
+
+// historyPath is the history database of an output directory, or the file given.
+func historyPath(arg string) string {
+	if st, err := os.Stat(arg); err == nil && st.IsDir() {
+		return filepath.Join(arg, audits.HistoryFile)
+	}
+	return arg
+}
+
+func printTrends(w io.Writer, trends []audits.Trend) error {
+	if len(trends) == 0 {
+		_, err := fmt.Fprintln(w, "no datasets in the history match")
+		return err
+	}
+	for i, t := range trends {
+		if i > 0 {
+			fmt.Fprintln(w)
+		}
+		fmt.Fprintln(w, t.Dataset)
+		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		fmt.Fprintf(tw, "  started\tstatus\tfailing\tfindings\tby area\toverall")
+		for _, ind := range reports.Indicators {
+			fmt.Fprintf(tw, "\t%s", ind)
+		}
+		fmt.Fprintln(tw)
+		for _, p := range t.Points {
+			overall := "-"
+			if p.Overall != nil {
+				overall = fmt.Sprintf("%.1f %s", *p.Overall, p.Grade)
+			}
+			areas := cmp.Or(audits.AreaCounts(p.ByArea), "-")
+			if p.Status == audits.Failed {
+				areas = p.Error
+			}
+			fmt.Fprintf(tw, "  %s\t%s\t%d\t%d\t%s\t%s", p.Started, p.Status, p.Failing, p.Findings, areas, overall)
+			for _, ind := range reports.Indicators {
+				if s, ok := p.Scores[ind]; ok {
+					fmt.Fprintf(tw, "\t%.1f", s)
+				} else {
+					fmt.Fprint(tw, "\t-")
+				}
+			}
+			fmt.Fprintln(tw)
+		}
+		if err := tw.Flush(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
