@@ -5,8 +5,10 @@
 package dgcheck
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"os"
 	"time"
 
 	"github.com/dgcheck/dgcheck/checkers"
@@ -21,6 +23,8 @@ type Checker struct {
 	engine  *rules.Engine
 	version string
 	now     func() time.Time
+	host    string
+	failOn  reports.Severity // the configuration's, for requests that give none
 }
 
 // Option configures a Checker.
@@ -30,6 +34,8 @@ type config struct {
 	rules   []string
 	version string
 	now     func() time.Time
+	host    string
+	gate    *rules.Config
 }
 
 // WithRules adds user rule packs (directories) to the built-in rules.
@@ -41,17 +47,30 @@ func WithVersion(v string) Option { return func(c *config) { c.version = v } }
 // WithClock sets the clock that dates reports and that rules see as input.options.now.
 func WithClock(now func() time.Time) Option { return func(c *config) { c.now = now } }
 
+// WithHost sets the machine name reports record (default: the host name; "" records none).
+func WithHost(name string) Option { return func(c *config) { c.host = name } }
+
+// WithConfig applies a gate configuration (dgcheck.yaml, see rules.ReadConfig): the rules it
+// selects run with its severities, thresholds and waivers, and its fail_on applies to
+// requests that set no FailOn.
+func WithConfig(cfg *rules.Config) Option { return func(c *config) { c.gate = cfg } }
+
 // NewChecker loads and prepares the rules. Broken user rules are an error naming the file.
 func NewChecker(ctx context.Context, opts ...Option) (*Checker, error) {
 	c := config{version: "dev", now: time.Now}
+	c.host, _ = os.Hostname()
 	for _, o := range opts {
 		o(&c)
 	}
-	engine, err := rules.Load(ctx, rules.WithUserRules(c.rules...))
+	engine, err := rules.Load(ctx, rules.WithUserRules(c.rules...), rules.WithConfig(c.gate))
 	if err != nil {
 		return nil, err
 	}
-	return &Checker{engine: engine, version: c.version, now: c.now}, nil
+	ch := &Checker{engine: engine, version: c.version, now: c.now, host: c.host, failOn: reports.Error}
+	if c.gate != nil && c.gate.FailOn != "" {
+		ch.failOn = c.gate.FailOn
+	}
+	return ch, nil
 }
 
 // Request names one dataset to check and how.
@@ -59,40 +78,35 @@ type Request struct {
 	Path     string
 	Metadata string // metadata file; "" looks beside the data (datasets.FindMetadata)
 	Encoding string // CSV encoding; "" sniffs it
-	FailOn   reports.Severity
-	// Progress, if set, is called with the rows read so far as the scan goes.
-	Progress func(rows int64)
+	// FailOn is the lowest severity that fails the dataset; "" takes the configuration's
+	// fail_on, else error.
+	FailOn reports.Severity
+	// Progress, if set, is called as the scan goes with what the reader has learned so far:
+	// rows read, and bytes read of the file's size (CSV) or the rows the file declares (Parquet).
+	Progress func(datasets.Source)
+	// SkipDetection scans without identifier detection (checkers.Plan.SkipDetection): the
+	// rules that judge personal information then see no evidence of it. For measuring what
+	// detection costs, and for data known to hold none.
+	SkipDetection bool
 }
 
 // Check reads, measures and judges one dataset. An error means the dataset could not be
 // checked (unreadable data or metadata); findings, however severe, are in the report.
 func (c *Checker) Check(ctx context.Context, req Request) (*reports.Report, error) {
 	started := c.now()
-	var readOpts []datasets.Option
-	if req.Encoding != "" {
-		readOpts = append(readOpts, datasets.WithEncoding(req.Encoding))
-	}
-	r, err := datasets.Open(ctx, req.Path, readOpts...)
+	r, meta, err := openDataset(ctx, req.Path, req.Metadata, req.Encoding)
 	if err != nil {
 		return nil, err
 	}
 	defer r.Close()
-
-	metaPath := req.Metadata
-	if metaPath == "" {
-		metaPath = datasets.FindMetadata(req.Path)
-	}
-	var meta *datasets.MetadataFile
 	var metadata *datasets.Metadata
-	if metaPath != "" {
-		if meta, err = datasets.ReadMetadata(metaPath, req.Path); err != nil {
-			return nil, err
-		}
+	if meta != nil {
 		metadata = &meta.Metadata
 	}
 
 	plan := checkers.PlanFor(metadata)
 	plan.Progress = req.Progress
+	plan.SkipDetection = req.SkipDetection
 	profile, err := checkers.Scan(ctx, r, plan)
 	if err != nil {
 		return nil, err
@@ -104,16 +118,20 @@ func (c *Checker) Check(ctx context.Context, req Request) (*reports.Report, erro
 		CheckedAt: started.UTC().Format(time.RFC3339),
 		Dataset: reports.Dataset{Path: src.Path, Name: src.Name, Format: string(src.Format),
 			Encoding: src.Encoding, Delimiter: src.Delimiter, Size: src.Size, Rows: src.Rows, Columns: src.Columns},
-		Profile: profile}
+		Profile: profile, Host: c.host}
+	for _, r := range c.engine.Selected() {
+		report.Rules = append(report.Rules, r.Rule)
+	}
 	var metaInput any
 	if meta != nil {
 		report.Dataset.MetadataPath, report.Dataset.MetadataKind = meta.Path, meta.Kind
 		metaInput = meta.Metadata
+		report.Metadata = meta.Metadata
 		for _, u := range meta.Unknown {
 			report.Notices = append(report.Notices, fmt.Sprintf("%s: unknown metadata key %s", meta.Path, u))
 		}
 	}
-	report.Findings, err = c.engine.Evaluate(ctx, rules.Input{
+	judgement, err := c.engine.Judge(ctx, rules.Input{
 		Dataset:  report.Dataset,
 		Metadata: metaInput,
 		Profile:  profile,
@@ -122,6 +140,36 @@ func (c *Checker) Check(ctx context.Context, req Request) (*reports.Report, erro
 	if err != nil {
 		return nil, err
 	}
-	report.Conclude(req.FailOn)
+	report.Findings, report.Scores = judgement.Findings, judgement.Scores
+	report.Conclude(cmp.Or(req.FailOn, c.failOn))
 	return report, nil
+}
+
+// RulesDigest is the SHA-256 of the rules this Checker judges with (rules.Engine.Digest):
+// audits stamp it on their reports so that a result can be traced to the rules that made it.
+func (c *Checker) RulesDigest() string { return c.engine.Digest() }
+
+// openDataset opens a dataset and reads its metadata: metaPath, else the file FindMetadata
+// finds beside the data (nil when there is none). The caller closes the reader.
+func openDataset(ctx context.Context, path, metaPath, encoding string) (datasets.Reader, *datasets.MetadataFile, error) {
+	var readOpts []datasets.Option
+	if encoding != "" {
+		readOpts = append(readOpts, datasets.WithEncoding(encoding))
+	}
+	r, err := datasets.Open(ctx, path, readOpts...)
+	if err != nil {
+		return nil, nil, err
+	}
+	if metaPath == "" {
+		metaPath = datasets.FindMetadata(path)
+	}
+	if metaPath == "" {
+		return r, nil, nil
+	}
+	meta, err := datasets.ReadMetadata(metaPath, path)
+	if err != nil {
+		r.Close()
+		return nil, nil, err
+	}
+	return r, meta, nil
 }

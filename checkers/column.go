@@ -29,20 +29,18 @@ type column struct {
 	textMin, textMax string
 	minLen, maxLen   int
 	detectors        []detectorCounts
-}
-
-type detectorCounts struct {
-	matched, valid, masked int64
-	invalid, raw           sampleSet[Sample]
+	detectCache      detectionState  // detection.go
+	forms            formCounter     // forms.go
+	masking          *maskingCounter // masking.go; nil unless the field declares a pattern
+	dirty            dirtyCounts     // dirty.go
+	checks           *fieldChecks    // fieldchecks.go; nil unless the field declares checks
+	kept             *keptValues     // keptvalues.go; nil unless the plan keeps values
 }
 
 func newColumn(name string, samples int) *column {
 	c := &column{name: name, missing: make([]int64, len(missingTokens)),
 		nullSamples: newSampleSet[int64](samples), distinct: newDistinctCounter(),
-		detectors: make([]detectorCounts, len(detect.All)), minLen: -1}
-	for i := range c.detectors {
-		c.detectors[i] = detectorCounts{invalid: newSampleSet[Sample](samples), raw: newSampleSet[Sample](samples)}
-	}
+		detectors: newDetectors(samples), minLen: -1, dirty: newDirtyCounts(samples)}
 	return c
 }
 
@@ -64,8 +62,17 @@ func (c *column) observe(v string, present bool, row int64) uint64 {
 		c.missing[t]++
 	}
 	c.distinct.add(h)
+	c.kept.add(v)
 	k := kindOf(v)
 	c.kinds[k]++
+	c.forms.observe(v, k, row)
+	if c.masking != nil {
+		c.masking.observe(v, row)
+	}
+	c.dirty.observe(v, row)
+	if c.checks != nil {
+		c.checks.observe(v, k, row)
+	}
 	switch k {
 	case kindInteger, kindNumber:
 		if f, ok := numberOf(v, k); ok {
@@ -95,23 +102,8 @@ func (c *column) observe(v string, present bool, row int64) uint64 {
 		c.minLen = n
 	}
 	c.maxLen = max(c.maxLen, n)
-	for i, d := range detect.All {
-		r := d.Detect(v)
-		dc := &c.detectors[i]
-		switch {
-		case r.Masked:
-			dc.masked++
-		case r.Match:
-			dc.matched++
-			if !dc.raw.full(row) {
-				dc.raw.add(Sample{Row: row, Value: strings.Clone(d.Mask(v))}, row)
-			}
-			if r.Valid {
-				dc.valid++
-			} else if !dc.invalid.full(row) {
-				dc.invalid.add(Sample{Row: row, Value: strings.Clone(d.Mask(v))}, row)
-			}
-		}
+	if c.detectors != nil {
+		c.detect(v, h, row) // detection.go
 	}
 	return h
 }
@@ -148,14 +140,14 @@ func (c *column) merge(o *column) {
 		c.minLen = o.minLen
 	}
 	c.maxLen = max(c.maxLen, o.maxLen)
-	for i := range c.detectors {
-		d, od := &c.detectors[i], &o.detectors[i]
-		d.matched += od.matched
-		d.valid += od.valid
-		d.masked += od.masked
-		d.invalid.merge(&od.invalid)
-		d.raw.merge(&od.raw)
+	c.forms.merge(&o.forms)
+	if c.masking != nil {
+		c.masking.merge(o.masking)
 	}
+	c.dirty.merge(&o.dirty)
+	c.checks.merge(o.checks)
+	c.kept.merge(o.kept)
+	mergeDetectors(c.detectors, o.detectors)
 }
 
 // profile turns the accumulator into the column's published evidence. Text extremes, and
@@ -176,6 +168,11 @@ func (c *column) profile(index int) ColumnProfile {
 		p.Kinds[kindNames[k]] = n
 	}
 	p.InferredType, p.TypeConformance = c.inferType()
+	p.Forms = c.forms.profile()
+	if c.masking != nil {
+		p.Masking = c.masking.profile()
+	}
+	p.Dirty, p.Constraints, p.Values = c.dirty.profile(), c.checks.profile(), c.kept.values()
 	holdsIdentifiers := false
 	for _, d := range c.detectors {
 		holdsIdentifiers = holdsIdentifiers || d.matched > 0
@@ -196,11 +193,7 @@ func (c *column) profile(index int) ColumnProfile {
 			p.Min, p.Max = detect.Mask(c.textMin), detect.Mask(c.textMax)
 		}
 	}
-	for i, d := range detect.All {
-		dc := &c.detectors[i]
-		p.Detectors[d.Name] = &DetectorCounts{Matched: dc.matched, Valid: dc.valid, Masked: dc.masked,
-			InvalidSamples: dc.invalid.sorted(), RawSamples: dc.raw.sorted()}
-	}
+	c.detectionProfile(&p) // detection.go
 	return p
 }
 

@@ -37,9 +37,32 @@ type ColumnProfile struct {
 	Max             string           `json:"max,omitempty"`
 	MinLength       int              `json:"min_length"`
 	MaxLength       int              `json:"max_length"`
-	// Detectors holds, per detector name (cn_resident_id, mobile, email), how many values
-	// matched its structure, how many of those were valid and how many were in a masked form.
+	// Detectors holds, per detector name (cn_resident_id, mobile, email, ...; detect.All), how
+	// many values matched its structure, how many of those were valid and how many were in a
+	// masked form; empty when the scan ran without detection (Plan.SkipDetection).
 	Detectors map[string]*DetectorCounts `json:"detectors"`
+	// Hints are the categories the column's name suggests (a detector's name, or birth_date,
+	// health, credential, ...; hints.go, data/hints.txt).
+	Hints []string `json:"hints"`
+	// Classification is the column's detected data type (classify.go); absent when no type
+	// reaches MinConfidence or detection did not run.
+	Classification *Classification `json:"classification,omitempty"`
+	// Forms counts present values by form (raw, masked, hashed, ...; forms.go).
+	Forms *ValueForms `json:"forms"`
+	// Masking checks the values against the masking pattern the field declares; absent when
+	// it declares none (masking.go).
+	Masking *MaskingCheck `json:"masking,omitempty"`
+	// Dirty counts values by kind of dirt (sentinel, mojibake, control, fullwidth,
+	// ideographic_space; dirty.go); empty when there is none.
+	Dirty map[string]*ValueIssues `json:"dirty"`
+	// Constraints holds, per declared check of the field (type, minimum, maximum, min_length,
+	// max_length, pattern, enum, code_list, standard, temporal_coverage), what it found
+	// (fieldchecks.go); empty when the field declares none.
+	Constraints map[string]*CheckCounts `json:"constraints"`
+	// Values are the column's distinct present values when the plan keeps them
+	// (Plan.KeepValues) and there are no more than it allows. They are not masked, so they are
+	// never part of the profile's JSON: `dgcheck init` drafts enumerations from them.
+	Values []string `json:"-"`
 }
 
 // DetectorCounts is one detector's evidence for one column.
@@ -49,6 +72,24 @@ type DetectorCounts struct {
 	Masked         int64    `json:"masked"`
 	InvalidSamples []Sample `json:"invalid_samples"`
 	RawSamples     []Sample `json:"raw_samples"`
+	// Traits counts matched values by the detector's traits (a failed check such as
+	// bad_check_digit, or a fact such as unionpay; detect.Detector.Traits), every trait named.
+	Traits map[string]int64 `json:"traits"`
+	// Embedded counts values that are not themselves this identifier but hold a valid one
+	// inside other text (a mobile number in a remark; DESENS-020), with the first few located
+	// and masked: evidence for free-text columns.
+	Embedded        int64    `json:"embedded"`
+	EmbeddedSamples []Sample `json:"embedded_samples"`
+	// BirthMonths is the range of birth months (YYYY-MM) of the valid resident ID numbers
+	// (cn_resident_id only; for CLASS-007's minors and ID-004's future dates). Months, not
+	// days, so that it does not publish two people's birth dates.
+	BirthMonths *MonthRange `json:"birth_months,omitempty"`
+}
+
+// MonthRange is a range of months, YYYY-MM.
+type MonthRange struct {
+	Min string `json:"min"`
+	Max string `json:"max"`
 }
 
 // Sample locates one offending value. Value is always masked.
@@ -64,6 +105,16 @@ type TableProfile struct {
 	UndecodableRows RowIssues    `json:"undecodable_rows"`
 	DuplicateRows   Duplicates   `json:"duplicate_rows"`
 	Keys            []KeyProfile `json:"keys"`
+	// Reidentification is the re-identification risk over the quasi-identifiers; absent when
+	// there are none (reident.go).
+	Reidentification *Reidentification `json:"reidentification,omitempty"`
+	// HeaderIssues are blank and repeated header names (row 0, line 1).
+	HeaderIssues RowIssues `json:"header_issues"`
+	// RowChecks, ForeignKeys and Entities are the checks the metadata declares across a
+	// row's columns, into other datasets, and across an entity's rows (declared.go).
+	RowChecks   []RowCheck          `json:"row_checks"`
+	ForeignKeys []ForeignKeyProfile `json:"foreign_keys"`
+	Entities    []EntityProfile     `json:"entities"`
 }
 
 // RowIssues counts rows the reader had to repair, with the first few located.

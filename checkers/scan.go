@@ -26,21 +26,48 @@ type Plan struct {
 	// by column name. A key naming a column the file lacks is not measured; the metadata
 	// rules report the missing column.
 	Keys [][]string
+	// KeepValues, when positive, keeps each column's distinct values while there are at most
+	// that many (ColumnProfile.Values).
+	KeepValues int
 	// Samples per check; 0 means DefaultSamples.
 	Samples int
+	// Metadata is what the dataset declares, for the checks it asks for (declared.go):
+	// field constraints and code lists, required fields, business rules, derivations,
+	// temporal orders, entities and foreign keys. Nil measures none.
+	Metadata *datasets.Metadata
 	// Workers profiling batches; 0 means one per CPU.
 	Workers int
-	// Progress, if set, is called from the reading goroutine after each batch with the rows
-	// read so far.
-	Progress func(rows int64)
+	// SkipDetection leaves out identifier detection, free-text scanning and classification
+	// (detection.go): the profile's detectors are empty. For scans that need no evidence of
+	// personal information, and to measure what detection costs.
+	SkipDetection bool
+	// Progress, if set, is called from the reading goroutine after each batch with what the
+	// reader has learned so far (rows read; bytes read of a CSV, rows a Parquet declares).
+	Progress func(datasets.Source)
+
+	// Desensitisation evidence (masking.go, reident.go). Masking is the masking each field
+	// declares, by column name. Re-identification risk is measured over QuasiIdentifiers
+	// (QuasiIdentifierSource says where they came from), or, when there are none and
+	// SuggestQuasiIdentifiers is set, over the columns whose names suggest one; l-diversity
+	// over each Sensitive attribute. ClassLimit bounds the classes counted exactly; 0 means
+	// DefaultClassLimit.
+	Masking                 map[string]Masking
+	QuasiIdentifiers        []string
+	QuasiIdentifierSource   string
+	SuggestQuasiIdentifiers bool
+	Sensitive               []string
+	ClassLimit              int
 }
 
 // PlanFor derives the plan from metadata (nil for none).
 func PlanFor(m *datasets.Metadata) Plan {
 	var p Plan
 	if m == nil {
+		p.SuggestQuasiIdentifiers = true
 		return p
 	}
+	p.Metadata = m
+	desensitisationPlan(&p, m)
 	if len(m.PrimaryKey) > 0 {
 		p.Keys = append(p.Keys, m.PrimaryKey)
 	}
@@ -63,12 +90,35 @@ func Scan(ctx context.Context, r datasets.Reader, plan Plan) (*Profile, error) {
 	}
 	cols := r.Source().Columns
 	keys := resolveKeys(plan.Keys, cols)
+	masking, risk := maskingCounters(plan.Masking, cols), resolveRisk(plan, cols)
+	declared, err := newDeclaredSpec(ctx, plan.Metadata, cols)
+	if err != nil {
+		return nil, err
+	}
+	var missing []string
+	if plan.Metadata != nil {
+		missing = plan.Metadata.MissingValues
+	}
 
 	batches := make(chan datasets.Batch, plan.Workers)
 	parts := make([]*partial, plan.Workers)
 	var wg sync.WaitGroup
 	for w := range parts {
 		parts[w] = newPartial(cols, keys, plan.Samples)
+		if plan.SkipDetection {
+			for _, c := range parts[w].columns {
+				c.detectors = nil
+			}
+		}
+		parts[w].risk = newRiskAcc(risk, len(cols))
+		for ci, spec := range masking {
+			parts[w].columns[ci].masking = newMaskingCounter(spec, plan.Samples)
+		}
+		for ci, spec := range declared.fields {
+			parts[w].columns[ci].checks = newFieldChecks(spec, plan.Samples)
+			parts[w].columns[ci].kept = newKeptValues(plan.KeepValues)
+		}
+		parts[w].declared = newDeclared(declared, missing, len(cols), plan.Samples)
 		wg.Go(func() {
 			for b := range batches {
 				parts[w].observe(b)
@@ -88,7 +138,7 @@ func Scan(ctx context.Context, r datasets.Reader, plan Plan) (*Profile, error) {
 			break
 		}
 		if plan.Progress != nil {
-			plan.Progress(r.Source().Rows)
+			plan.Progress(*r.Source())
 		}
 	}
 	close(batches)
@@ -103,7 +153,9 @@ func Scan(ctx context.Context, r datasets.Reader, plan Plan) (*Profile, error) {
 	for _, p := range parts[1:] {
 		total.merge(p)
 	}
-	return total.profile(cols), nil
+	pr := total.profile(cols)
+	pr.Table.HeaderIssues = headerIssues(r.Source().HeaderIssues)
+	return pr, nil
 }
 
 // key is a declared key resolved to column indexes.
@@ -141,6 +193,8 @@ type partial struct {
 	rowSet      rowSet
 	keySets     []rowSet
 	nullKeys    []int64
+	risk        *riskAcc  // nil without quasi-identifiers
+	declared    *declared // nil without declared row-level checks
 	// Per-batch scratch, reused: each row's running hash over its columns, and over each key.
 	rowHash  []uint64
 	keyHash  [][]uint64
@@ -186,12 +240,17 @@ func (p *partial) observe(b datasets.Batch) {
 		p.keyNulls[k] = slices.Grow(p.keyNulls[k][:0], n)[:n]
 		clear(p.keyNulls[k])
 	}
+	p.risk.begin(n)
 	for ci, c := range p.columns {
 		text := texterFor(rec.Column(ci))
+		fold := p.risk.folder(ci)
 		for j := range n {
 			v, present := text(j)
 			h := c.observe(v, present, b.FirstRow+int64(j))
 			p.rowHash[j] = mix(p.rowHash[j], h)
+			if fold != nil {
+				fold[j] = mix(fold[j], h)
+			}
 			for _, k := range p.keysOf[ci] {
 				p.keyHash[k][j] = mix(p.keyHash[k][j], h)
 				if !present || isBlank(v) {
@@ -200,6 +259,8 @@ func (p *partial) observe(b datasets.Batch) {
 			}
 		}
 	}
+	p.risk.end(b.FirstRow)
+	p.declared.observe(b)
 	for j := range n {
 		row := b.FirstRow + int64(j)
 		p.rowSet.add(p.rowHash[j], row)
@@ -243,6 +304,8 @@ func (p *partial) merge(o *partial) {
 		p.keySets[k].merge(&o.keySets[k])
 		p.nullKeys[k] += o.nullKeys[k]
 	}
+	p.risk.merge(o.risk)
+	p.declared.merge(o.declared)
 }
 
 func (p *partial) profile(cols []string) *Profile {
@@ -254,6 +317,8 @@ func (p *partial) profile(cols []string) *Profile {
 		pr.Columns[i] = c.profile(i)
 	}
 	pr.Table.DuplicateRows = p.rowSet.duplicates(p.samples)
+	pr.Table.Reidentification = p.risk.profile(p.samples)
+	p.declared.profile(&pr.Table, p.samples)
 	for k, key := range p.keys {
 		d := p.keySets[k].duplicates(p.samples)
 		pr.Table.Keys = append(pr.Table.Keys, KeyProfile{Columns: key.names, Rows: p.rows,

@@ -37,6 +37,7 @@ var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 // utf8; typing values is the profiler's job.
 type csvReader struct {
 	f       *os.File
+	read    *byteCounter // the file's bytes read so far, for Source.BytesRead
 	r       *csv.Reader
 	src     Source
 	cfg     config
@@ -61,7 +62,8 @@ func openCSV(path string, c config) (Reader, error) {
 		f.Close()
 		return nil, err
 	}
-	br := bufio.NewReaderSize(f, 1<<20)
+	read := &byteCounter{r: f}
+	br := bufio.NewReaderSize(read, 1<<20)
 	sample, err := br.Peek(sniffSize)
 	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
 		f.Close()
@@ -100,10 +102,11 @@ func openCSV(path string, c config) (Reader, error) {
 	r.FieldsPerRecord = -1
 	r.ReuseRecord = true
 	cr := &csvReader{
-		f:   f,
-		r:   r,
-		cfg: c,
-		gb:  enc == GB18030,
+		f:    f,
+		read: read,
+		r:    r,
+		cfg:  c,
+		gb:   enc == GB18030,
 		src: Source{Path: path, Name: filepath.Base(path), Format: CSV, Encoding: enc,
 			Delimiter: string(delim), Size: st.Size()},
 	}
@@ -224,12 +227,18 @@ func (cr *csvReader) readHeader() error {
 			return &ParseError{File: cr.src.Path, Line: 1, Column: int64(i + 1),
 				Err: fmt.Errorf("header field %d is not valid %s", i+1, cr.src.Encoding)}
 		}
+		// A blank or repeated name is a finding, not a reason to stop reading: every row is
+		// still there to measure, and a person fixing the file wants all its problems at once.
 		if name == "" {
 			name = fmt.Sprintf("column_%d", i+1)
+			cr.src.HeaderIssues = append(cr.src.HeaderIssues, Issue{Kind: BlankHeader, Line: 1, Column: name,
+				Detail: fmt.Sprintf("header field %d is blank", i+1)})
 		}
 		if j, dup := seen[name]; dup {
-			return &ParseError{File: cr.src.Path, Line: 1, Column: int64(i + 1),
-				Err: fmt.Errorf("duplicate column name %q (columns %d and %d)", name, j+1, i+1)}
+			renamed := fmt.Sprintf("%s (column %d)", name, i+1)
+			cr.src.HeaderIssues = append(cr.src.HeaderIssues, Issue{Kind: DuplicateHeader, Line: 1, Column: renamed,
+				Detail: fmt.Sprintf("header field %d repeats the name %q of field %d", i+1, name, j+1)})
+			name = renamed
 		}
 		seen[name] = i
 		fields[i] = arrow.Field{Name: name, Type: arrow.BinaryTypes.String, Nullable: true}
@@ -268,6 +277,7 @@ func (cr *csvReader) Next() bool {
 	if cr.done || cr.err != nil {
 		return false
 	}
+	defer func() { cr.src.BytesRead = cr.read.n }()
 	want := len(cr.columns)
 	first := cr.row + 1
 	for _, c := range cr.columns {
@@ -324,4 +334,17 @@ func (cr *csvReader) Next() bool {
 	cr.src.Rows = cr.row
 	cr.batch = Batch{Record: rec, FirstRow: first, Issues: issues}
 	return true
+}
+
+// byteCounter counts the bytes read through it: how far into the file the CSV reader (and its
+// buffer, at most 1 MiB ahead) has got.
+type byteCounter struct {
+	r io.Reader
+	n int64
+}
+
+func (c *byteCounter) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	return n, err
 }

@@ -136,7 +136,6 @@ func TestCSVUndecodableBytesAreLocated(t *testing.T) {
 func TestCSVDamageIsALocatedError(t *testing.T) {
 	tests := []struct{ file, want string }{
 		{"unterminated_quote.csv", "unterminated_quote.csv:4:17: extraneous or missing \" in quoted-field (the quoted field opened on line 3 is never closed)"},
-		{"duplicate_header.csv", `duplicate_header.csv:1:3: duplicate column name "id" (columns 1 and 3)`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {

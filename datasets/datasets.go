@@ -1,6 +1,6 @@
 // Package datasets opens CSV and Parquet files as streams of Arrow record batches and reads
-// the metadata that describes them (dgcheck sidecars, Frictionless datapackage.json) into one
-// Metadata model. It knows nothing of rules: it reads, repairs what can be repaired (and says
+// the metadata that describes them (dgcheck sidecars, validated against their JSON Schema;
+// Frictionless datapackage.json; DCAT-AP and DCAT-US JSON-LD records) into one Metadata model. It knows nothing of rules: it reads, repairs what can be repaired (and says
 // where), and fails with a located error on what cannot.
 package datasets
 
@@ -33,6 +33,16 @@ type Source struct {
 	Columns   []string `json:"columns"`
 	Size      int64    `json:"size"`
 	Rows      int64    `json:"rows"`
+	// HeaderIssues are the header's blank and repeated names, each located at line 1 and the
+	// header field (Issue.Column is the name the column was given instead). They are known
+	// once the reader is open.
+	HeaderIssues []Issue `json:"-"`
+	// BytesRead is how much of a CSV file has been read so far, of Size: a progress line's
+	// measure, since a CSV's row count is unknown until its end. 0 for Parquet.
+	BytesRead int64 `json:"-"`
+	// TotalRows is the row count a Parquet file's footer declares, known once it is open; 0
+	// for CSV.
+	TotalRows int64 `json:"-"`
 }
 
 // IssueKind names a problem the reader repaired instead of aborting on.
@@ -45,10 +55,15 @@ const (
 	// Undecodable: bytes that are not valid in the file's encoding; they are replaced by
 	// U+FFFD so the rest of the value is still measured.
 	Undecodable IssueKind = "undecodable"
+	// BlankHeader: a header field with no name; the column is named column_<n>.
+	BlankHeader IssueKind = "blank_header"
+	// DuplicateHeader: a header field repeating an earlier field's name; the column is named
+	// "<name> (column <n>)" so that both columns are still measured.
+	DuplicateHeader IssueKind = "duplicate_header"
 )
 
-// Issue locates one repaired problem. Row is the 1-based data row (the header is not a row);
-// Line is the file line the row starts on.
+// Issue locates one repaired problem. Row is the 1-based data row (the header is not a row,
+// and header issues have Row 0); Line is the file line the row starts on.
 type Issue struct {
 	Kind   IssueKind
 	Row    int64

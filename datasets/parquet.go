@@ -87,6 +87,7 @@ func openParquet(ctx context.Context, path string, c config) (r Reader, err erro
 		starts[i] = rows
 		rows += pf.MetaData().RowGroup(i).NumRows()
 	}
+	pr.src.TotalRows = rows
 	workers := max(1, min(runtime.GOMAXPROCS(0), len(starts)))
 	pr.out = make(chan parquetResult, workers)
 	for range workers {

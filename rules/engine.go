@@ -20,8 +20,12 @@ import (
 	"github.com/dgcheck/dgcheck/reports"
 )
 
-// findingsQuery is the entry point (bundle/dgcheck/main/main.rego).
-const findingsQuery = "data.dgcheck.main.findings"
+// findingsQuery and scoresQuery are the entry points (bundle/dgcheck/main/main.rego),
+// evaluated together in one query.
+const (
+	findingsQuery = "data.dgcheck.main.findings"
+	scoresQuery   = "data.dgcheck.main.scores"
+)
 
 // Input is what policies see as input. Each field is a value whose JSON form is the
 // documented contract: Dataset {path, name, format, encoding, delimiter, rows, columns,
@@ -36,8 +40,11 @@ type Input struct {
 
 // Engine evaluates the rules of the embedded bundle and of any user packs.
 type Engine struct {
-	query rego.PreparedEvalQuery
-	rules []RuleInfo
+	query  rego.PreparedEvalQuery
+	grade  *gradeQuery // grading.go
+	rules  []RuleInfo
+	digest string
+	gate   gate // the configuration, resolved against the rules
 }
 
 // Option configures Load.
@@ -45,6 +52,7 @@ type Option func(*options)
 
 type options struct {
 	userDirs []string
+	config   *Config
 }
 
 // WithUserRules adds user rule packs: directories of .rego files whose packages live under
@@ -72,12 +80,16 @@ func Load(ctx context.Context, opts ...Option) (*Engine, error) {
 	if err != nil {
 		return nil, fmt.Errorf("rule annotations: %w", err)
 	}
+	g, err := newGate(o.config, infos, b)
+	if err != nil {
+		return nil, err
+	}
 	schemaSet, err := schemas()
 	if err != nil {
 		return nil, err
 	}
 	query, err := rego.New(
-		rego.Query(findingsQuery),
+		rego.Query(findingsQuery+"; "+scoresQuery),
 		rego.ParsedBundle(bundleName, b),
 		rego.Capabilities(capabilities()),
 		rego.Schemas(schemaSet),
@@ -88,7 +100,11 @@ func Load(ctx context.Context, opts ...Option) (*Engine, error) {
 	if err != nil {
 		return nil, fmt.Errorf("compiling rules: %w", compileErrors(err))
 	}
-	return &Engine{query: query, rules: infos}, nil
+	digest, err := bundleDigest(b)
+	if err != nil {
+		return nil, err
+	}
+	return &Engine{query: query, grade: &gradeQuery{bundle: b}, rules: infos, digest: digest, gate: g}, nil
 }
 
 // Rules lists the loaded rules, sorted by id.
@@ -99,6 +115,26 @@ func (e *Engine) Rules() []RuleInfo {
 // Evaluate judges one dataset and returns its findings, most severe first, then by id,
 // column and message.
 func (e *Engine) Evaluate(ctx context.Context, in Input) ([]reports.Finding, error) {
+	j, err := e.Judge(ctx, in)
+	if err != nil {
+		return nil, err
+	}
+	return j.Findings, nil
+}
+
+// Judgement is what the rules say of one dataset: findings, and the GB/T 36344 indicator
+// scores the quality rules' measures add up to (nil when no quality rule measured anything).
+type Judgement struct {
+	Findings []reports.Finding
+	Scores   *reports.Scores
+}
+
+// Judge judges one dataset in one evaluation: findings as Evaluate returns them, and scores.
+func (e *Engine) Judge(ctx context.Context, in Input) (*Judgement, error) {
+	var err error
+	if in.Options, err = e.gate.withOptions(in.Options); err != nil {
+		return nil, fmt.Errorf("rule input: options: %w", err)
+	}
 	input, err := in.value()
 	if err != nil {
 		return nil, fmt.Errorf("rule input: %w", err)
@@ -107,10 +143,14 @@ func (e *Engine) Evaluate(ctx context.Context, in Input) ([]reports.Finding, err
 	if err != nil {
 		return nil, fmt.Errorf("evaluating rules: %w", err)
 	}
-	if len(rs) != 1 || len(rs[0].Expressions) != 1 {
-		return nil, errors.New("evaluating rules: " + findingsQuery + " is undefined")
+	if len(rs) != 1 || len(rs[0].Expressions) != 2 {
+		return nil, errors.New("evaluating rules: " + findingsQuery + " or " + scoresQuery + " is undefined")
 	}
 	findings, err := decodeFindings(rs[0].Expressions[0].Value)
+	if err != nil {
+		return nil, err
+	}
+	scores, err := decodeScores(rs[0].Expressions[1].Value)
 	if err != nil {
 		return nil, err
 	}
@@ -122,7 +162,22 @@ func (e *Engine) Evaluate(ctx context.Context, in Input) ([]reports.Finding, err
 			cmp.Compare(a.Message, b.Message),
 		)
 	})
-	return findings, nil
+	return &Judgement{Findings: findings, Scores: scores}, nil
+}
+
+// decodeScores reads the scores document; {} means no quality rule measured anything.
+func decodeScores(doc any) (*reports.Scores, error) {
+	raw, err := json.Marshal(doc)
+	if err != nil || string(raw) == "{}" {
+		return nil, err
+	}
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.DisallowUnknownFields()
+	var s reports.Scores
+	if err := dec.Decode(&s); err != nil {
+		return nil, fmt.Errorf("reading %s: %w", scoresQuery, err)
+	}
+	return &s, nil
 }
 
 // value converts the input to OPA's form once, through its JSON. Missing metadata and

@@ -14,17 +14,15 @@ import (
 )
 
 // RuleInfo is a rule's identity, read from the METADATA annotation of its package
-// (data.dgcheck.rules.<area>.<name>). Findings carry the same fields.
+// (data.dgcheck.rules.<area>.<name>): id (custom.id, e.g. QUAL-007, the STANDARDS.md
+// catalogue row), title, description, area (the <area> of the package path), severity,
+// standard, clause ("clause unknown" where the catalogue could not verify one) and
+// remediation, and the Chinese title and remediation where custom.title_zh and
+// custom.remediation_zh give them. Findings carry the same identity; reports name the rules
+// that judged a dataset by it.
 type RuleInfo struct {
-	ID          string // custom.id, e.g. QUAL-007: the STANDARDS.md catalogue row
-	Title       string
-	Description string
-	Area        string // the <area> of the package path
-	Package     string // e.g. data.dgcheck.rules.quality.required_fields
-	Severity    reports.Severity
-	Standard    string
-	Clause      string // "clause unknown" where the catalogue could not verify one
-	Remediation string
+	reports.Rule
+	Package string // e.g. data.dgcheck.rules.quality.required_fields
 }
 
 // ruleID is the form of catalogue ids (STANDARDS.md §2): a prefix naming the area and a
@@ -98,17 +96,26 @@ func ruleInfo(pkg, area string, meta *ast.Annotations) (info RuleInfo, missing [
 		}
 		return s
 	}
-	info = RuleInfo{
-		ID:          custom("id"),
-		Title:       strings.TrimSpace(meta.Title),
-		Description: strings.TrimSpace(meta.Description),
-		Area:        area,
-		Package:     pkg,
-		Severity:    reports.Severity(custom("severity")),
-		Standard:    custom("standard"),
-		Clause:      custom("clause"),
-		Remediation: custom("remediation"),
+	// Chinese wording is optional: the HTML report falls back to the English.
+	optional := func(key string) string {
+		s, isString := meta.Custom[key].(string)
+		if _, given := meta.Custom[key]; given && !isString {
+			missing = append(missing, fmt.Sprintf("custom.%s is not a string", key))
+		}
+		return strings.TrimSpace(s)
 	}
+	info = RuleInfo{Package: pkg, Rule: reports.Rule{
+		ID:            custom("id"),
+		Title:         strings.TrimSpace(meta.Title),
+		TitleZh:       optional("title_zh"),
+		Description:   strings.TrimSpace(meta.Description),
+		Area:          area,
+		Severity:      reports.Severity(custom("severity")),
+		Standard:      custom("standard"),
+		Clause:        custom("clause"),
+		Remediation:   custom("remediation"),
+		RemediationZh: optional("remediation_zh"),
+	}}
 	if info.Title == "" {
 		missing = append(missing, "no title")
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"os"
 	"time"
 
 	"github.com/urfave/cli/v2"
@@ -11,10 +12,16 @@ import (
 // version is set at release time with -ldflags "-X main.version=…".
 var version = "0.1.0-dev"
 
+// clock is the time commands take as now. Tests fix it (TestMain) so that what they assert
+// does not change with the day they run: rules judge dates, such as a dataset's last update,
+// against now.
+var clock = time.Now
+
 // newApp builds the command tree with injected output streams, so tests run commands as a
 // user would and read what they print.
 func newApp(stdout, stderr io.Writer) *cli.App {
-	env := &environment{stdout: stdout, stderr: stderr, now: time.Now, version: version}
+	env := &environment{stdout: stdout, stderr: stderr, now: clock, version: version}
+	env.host, _ = os.Hostname()
 	return &cli.App{
 		Name:  "dgcheck",
 		Usage: "check datasets against data-resource standards before release or sharing",
@@ -27,7 +34,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 		HideHelpCommand: true,
 		// Errors are printed once, by main, with the right exit code.
 		ExitErrHandler: func(*cli.Context, error) {},
-		Commands:       []*cli.Command{checkCommand(env), versionCommand(env)},
+		Commands:       []*cli.Command{checkCommand(env), classifyCommand(env), initCommand(env), auditCommand(env), mergeCommand(env), historyCommand(env), rulesCommand(env), versionCommand(env)},
 		OnUsageError: func(_ *cli.Context, err error, _ bool) error {
 			return fmt.Errorf("%w (see dgcheck --help)", err)
 		},
@@ -40,6 +47,7 @@ type environment struct {
 	stdout, stderr io.Writer
 	now            func() time.Time
 	version        string
+	host           string // the machine reports record
 }
 
 func versionCommand(env *environment) *cli.Command {

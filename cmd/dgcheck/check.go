@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"io"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/dgcheck/dgcheck"
 	"github.com/dgcheck/dgcheck/reports"
+	"github.com/dgcheck/dgcheck/rules"
 )
 
 func checkCommand(env *environment) *cli.Command {
@@ -23,19 +25,28 @@ func checkCommand(env *environment) *cli.Command {
 		Description: "Reads PATH once, measures every column (nulls, distinct values, types, identifiers such as\n" +
 			"resident ID numbers and mobile numbers) and judges the measurements and the metadata with\n" +
 			"the built-in rule packs and any --rules. Metadata is taken from --metadata, else from\n" +
-			"<name>.meta.yaml|.meta.yml|.meta.json or datapackage.json beside PATH.\n\n" +
+			"<name>.meta.yaml|.meta.yml|.meta.json or datapackage.json beside PATH. A dgcheck.yaml in the\n" +
+			"working directory (or --config) selects the rules, their severities and thresholds, what\n" +
+			"fails the run, and waivers; flags override it.\n\n" +
 			"Examples:\n" +
 			"   dgcheck check examples/dibao/hongshan_dibao_2025.csv\n" +
 			"   dgcheck check --format json -o report.json data.parquet\n" +
 			"   dgcheck check --metadata meta.yaml --fail-on warning --encoding gb18030 export.csv\n" +
-			"   dgcheck check --rules ./policies data.csv",
+			"   dgcheck check --rules ./policies data.csv\n" +
+			"   dgcheck check --profile public-release -o report.html --lang zh data.csv\n" +
+			"   dgcheck check --config ci/dgcheck.yaml -o results.sarif data.parquet",
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "metadata", Aliases: []string{"m"}, Usage: "metadata `FILE` (sidecar YAML/JSON or datapackage.json)"},
 			&cli.StringSliceFlag{Name: "rules", Aliases: []string{"r"}, Usage: "extra rule pack `DIR` (repeatable)"},
-			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "report format: " + strings.Join(reports.Formats, ", ") + " (default: from -o's extension, else text)"},
-			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the report to `FILE` instead of standard output"},
-			&cli.StringFlag{Name: "fail-on", Value: "error", Usage: "lowest severity that makes the dataset not conform: error, warning or info"},
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "report format: " + strings.Join(reports.Formats, ", ") + " (default: from -o's extension: .txt .json .md .html .sarif .xml; else text)"},
+			&cli.StringSliceFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the report to `FILE` instead of standard output; repeat for several formats from one scan (-o results.sarif -o summary.md)"},
+			&cli.StringFlag{Name: "fail-on", Usage: "lowest severity that makes the dataset not conform: error, warning or info (default: dgcheck.yaml's fail_on, else error)"},
 			&cli.StringFlag{Name: "encoding", Usage: "CSV encoding instead of sniffing it: utf-8, utf-8-bom, gb18030 (gbk)"},
+			&cli.StringFlag{Name: "config", Aliases: []string{"c"}, Usage: "gate configuration `FILE` (default: " + rules.ConfigFile + " in the working directory, if there is one)"},
+			&cli.StringFlag{Name: "profile", Aliases: []string{"p"}, Usage: "run the rules of conformance profile `NAME` (see dgcheck rules list --profile NAME; default: dgcheck.yaml's, else every rule)"},
+			&cli.StringFlag{Name: "lang", Value: "en", Usage: "language of the HTML report: " + strings.Join(reports.Langs, ", ")},
+			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "no progress line, and no report on standard output (-o still writes one): the exit code is the answer"},
+			&cli.BoolFlag{Name: "no-detectors", Hidden: true, Usage: "scan without identifier detection (to measure its cost): personal-information rules see no evidence"},
 		},
 		Action: func(c *cli.Context) error {
 			if c.NArg() != 1 {
@@ -53,48 +64,84 @@ func checkCommand(env *environment) *cli.Command {
 type checkOptions struct {
 	metadata string
 	rules    []string
-	format   string
-	output   string
-	failOn   reports.Severity
+	format   string           // --format: of standard output, or of the one -o FILE
+	outputs  []string         // -o FILEs; none writes to standard output
+	failOn   reports.Severity // "" leaves it to the configuration
 	encoding string
+	config   string
+	profile  string
+	lang     string
+	quiet    bool
+	// noDetectors: --no-detectors, a hidden flag for measuring what detection costs.
+	noDetectors bool
 }
 
 // checkOptionsFrom validates enumerated flags before any file is opened, so that a typo
 // fails fast with the allowed values.
 func checkOptionsFrom(c *cli.Context) (checkOptions, error) {
 	o := checkOptions{metadata: c.String("metadata"), rules: c.StringSlice("rules"),
-		format: c.String("format"), output: c.String("output"), encoding: c.String("encoding")}
-	var err error
-	if o.failOn, err = reports.ParseSeverity(c.String("fail-on")); err != nil {
-		return o, fmt.Errorf("--fail-on: %w", err)
+		format: c.String("format"), outputs: c.StringSlice("output"), encoding: c.String("encoding"),
+		config: c.String("config"), profile: c.String("profile"), lang: c.String("lang"), quiet: c.Bool("quiet"),
+		noDetectors: c.Bool("no-detectors")}
+	if c.IsSet("fail-on") {
+		var err error
+		if o.failOn, err = reports.ParseSeverity(c.String("fail-on")); err != nil {
+			return o, fmt.Errorf("--fail-on: %w", err)
+		}
 	}
-	if o.format == "" {
-		o.format = reports.FormatForPath(o.output)
+	if !slices.Contains(reports.Langs, o.lang) {
+		return o, fmt.Errorf("--lang: unknown language %q (want one of %s)", o.lang, strings.Join(reports.Langs, ", "))
 	}
-	if o.format == "" {
-		o.format = "text"
+	if err := checkProfileName(o.profile); err != nil {
+		return o, fmt.Errorf("--profile: %w", err)
 	}
-	if !slices.Contains(reports.Formats, o.format) {
-		return o, fmt.Errorf("--format: unknown format %q (want one of %s)", o.format, strings.Join(reports.Formats, ", "))
+	for _, path := range append([]string{""}, o.outputs...) {
+		if format := o.formatFor(path); !slices.Contains(reports.Formats, format) {
+			return o, fmt.Errorf("--format: unknown format %q (want one of %s)", format, strings.Join(reports.Formats, ", "))
+		}
 	}
 	return o, nil
 }
 
+// formatFor is the format of one output ("" is standard output): --format for standard
+// output or a single -o, else what the file's extension implies, else --format, else text.
+func (o checkOptions) formatFor(path string) string {
+	if path == "" || (o.format != "" && len(o.outputs) == 1) {
+		return cmp.Or(o.format, "text")
+	}
+	return cmp.Or(reports.FormatForPath(path), o.format, "text")
+}
+
 func runCheck(ctx context.Context, env *environment, path string, o checkOptions) error {
 	started := env.now()
-	checker, err := dgcheck.NewChecker(ctx, dgcheck.WithRules(o.rules...),
-		dgcheck.WithVersion(env.version), dgcheck.WithClock(func() time.Time { return started }))
+	cfg, err := gateConfig(o.config, o.profile)
 	if err != nil {
 		return err
 	}
-	report, err := checker.Check(ctx, dgcheck.Request{Path: path, Metadata: o.metadata,
-		Encoding: o.encoding, FailOn: o.failOn, Progress: progressLine(env.stderr, env.now, started)})
+	checker, err := dgcheck.NewChecker(ctx, dgcheck.WithRules(o.rules...), dgcheck.WithConfig(cfg),
+		dgcheck.WithVersion(env.version), dgcheck.WithClock(func() time.Time { return started }),
+		dgcheck.WithHost(env.host))
+	if err != nil {
+		return err
+	}
+	req := dgcheck.Request{Path: path, Metadata: o.metadata, Encoding: o.encoding, FailOn: o.failOn, SkipDetection: o.noDetectors}
+	if !o.quiet {
+		req.Progress = progressLine(env.stderr, env.now, started)
+	}
+	report, err := checker.Check(ctx, req)
 	finishProgress(env.stderr)
 	if err != nil {
 		return err
 	}
-	if err := writeReport(env.stdout, o, report); err != nil {
-		return err
+	if len(o.outputs) == 0 && !o.quiet {
+		if err := writeReport(env.stdout, o, "", report); err != nil {
+			return err
+		}
+	}
+	for _, path := range o.outputs {
+		if err := writeReport(env.stdout, o, path, report); err != nil {
+			return err
+		}
 	}
 	if !report.Verdict.Conformant {
 		return errNonConformant
@@ -102,21 +149,25 @@ func runCheck(ctx context.Context, env *environment, path string, o checkOptions
 	return nil
 }
 
-func writeReport(stdout io.Writer, o checkOptions, report *reports.Report) error {
-	w, err := reports.WriterFor(o.format)
+// writeReport writes the report to a file, or to standard output when path is "".
+func writeReport(stdout io.Writer, o checkOptions, path string, report *reports.Report) error {
+	// Colour only for a person at a terminal who has not asked for none (no-color.org).
+	_, noColour := os.LookupEnv("NO_COLOR")
+	colour := path == "" && isTerminal(stdout) && !noColour
+	w, err := reports.WriterFor(o.formatFor(path), reports.WithLang(o.lang), reports.WithColour(colour))
 	if err != nil {
 		return err
 	}
-	if o.output == "" {
+	if path == "" {
 		return w.Write(stdout, report)
 	}
-	f, err := os.Create(o.output)
+	f, err := os.Create(path)
 	if err != nil {
 		return err
 	}
 	if err := w.Write(f, report); err != nil {
 		f.Close()
-		return fmt.Errorf("writing %s: %w", o.output, err)
+		return fmt.Errorf("writing %s: %w", path, err)
 	}
 	return f.Close()
 }

@@ -3,6 +3,7 @@
 //
 //	dgsynth -rows 10000000 -seed 1 -o /tmp/big.csv
 //	dgsynth -rows 2000 -seed 2025 -clean -o roll.parquet
+//	dgsynth -catalogue 200 -o /tmp/catalogue     # 200 small rolls with sidecars, a few damaged
 //
 // The format follows the -o extension (.csv or .parquet); without -o the CSV goes to stdout.
 // The counts of injected defects are printed on stderr as one line of JSON. Exit status: 0
@@ -43,12 +44,15 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: dgsynth [-rows N] [-seed S] [-clean] [-o FILE.csv|FILE.parquet]")
+		fmt.Fprintln(stderr, "       dgsynth -catalogue N [-seed S] [-sidecars DIR] -o DIR")
 		fs.PrintDefaults()
 	}
 	rows := fs.Int("rows", 2000, "number of rows")
 	seed := fs.Int64("seed", 2025, "random seed; the same flags give byte-identical output")
 	out := fs.String("o", "", "output file, .csv or .parquet (default: CSV on stdout)")
 	clean := fs.Bool("clean", false, "the masked, defect-free release form instead of the raw roll with defects")
+	catalogue := fs.Int("catalogue", 0, "write a catalogue of this many small rolls with sidecars into the -o directory (synth.Catalogue)")
+	sidecars := fs.String("sidecars", "examples/dibao", "with -catalogue: the folder of the example sidecars the rolls' sidecars are made from")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return exitOK
@@ -62,6 +66,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	if fs.NArg() > 0 {
 		return usage("unexpected argument %q", fs.Arg(0))
+	}
+	if *catalogue != 0 {
+		return writeCatalogue(*catalogue, *seed, *sidecars, *out, stderr, usage)
 	}
 	write := synth.WriteCSV
 	if *out != "" {
@@ -108,4 +115,38 @@ func generate(write func(io.Writer, synth.Config) (synth.Stats, error), cfg synt
 		return synth.Stats{}, fmt.Errorf("writing %s: %w", path, err)
 	}
 	return stats, nil
+}
+
+// writeCatalogue writes a catalogue for audits (synth.WriteCatalogue) and prints its damaged
+// datasets on stderr as one line of JSON.
+func writeCatalogue(n int, seed int64, sidecars, out string, stderr io.Writer, usage func(string, ...any) int) int {
+	if out == "" {
+		return usage("-catalogue needs -o DIR")
+	}
+	c := synth.CatalogueConfig{Datasets: n, Seed: seed}
+	if _, err := synth.Catalogue(c); err != nil {
+		return usage("%v", err)
+	}
+	var err error
+	if c.RawSidecar, err = os.ReadFile(filepath.Join(sidecars, "hongshan_dibao_2025.meta.yaml")); err != nil {
+		return usage("-sidecars: %v", err)
+	}
+	if c.CleanSidecar, err = os.ReadFile(filepath.Join(sidecars, "hongshan_dibao_2025_clean.meta.yaml")); err != nil {
+		return usage("-sidecars: %v", err)
+	}
+	sets, err := synth.WriteCatalogue(out, c)
+	if err != nil {
+		fmt.Fprintf(stderr, "dgsynth: %v\n", err)
+		return exitWrite
+	}
+	damaged := map[string]string{}
+	for _, d := range sets {
+		if d.Damage != "" {
+			damaged[d.Path] = d.Damage
+		}
+	}
+	if err := json.NewEncoder(stderr).Encode(map[string]any{"datasets": len(sets), "damaged": damaged}); err != nil {
+		return exitWrite
+	}
+	return exitOK
 }

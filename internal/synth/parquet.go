@@ -17,6 +17,8 @@ const rowGroupRows = 64 << 10
 
 // rollSchema types the columns that have a natural type; the rest are text. A column is
 // nullable where the CSV field can be empty: an empty CSV field is a Parquet null.
+// releaseSchema is the release form's (Config.Masked): birth_date is a band of years, text,
+// and community is suppressed, null.
 var rollSchema = arrow.NewSchema([]arrow.Field{
 	{Name: "household_id", Type: arrow.BinaryTypes.String},
 	{Name: "name", Type: arrow.BinaryTypes.String, Nullable: true},
@@ -33,10 +35,25 @@ var rollSchema = arrow.NewSchema([]arrow.Field{
 	{Name: "remark", Type: arrow.BinaryTypes.String, Nullable: true},
 }, nil)
 
+var releaseSchema = func() *arrow.Schema {
+	fields := rollSchema.Fields()
+	fields[4] = arrow.Field{Name: "birth_date", Type: arrow.BinaryTypes.String}
+	fields[7].Nullable = true
+	return arrow.NewSchema(fields, nil)
+}()
+
+func schemaFor(masked bool) *arrow.Schema {
+	if masked {
+		return releaseSchema
+	}
+	return rollSchema
+}
+
 // rollBuilders are the typed column builders of one batch, in rollSchema's order.
 type rollBuilders struct {
 	householdID, name, sfzh, sex *array.StringBuilder
 	birth                        *array.Date32Builder
+	birthBand                    *array.StringBuilder // release form
 	mobile, street, community    *array.StringBuilder
 	size                         *array.Int64Builder
 	allowance                    *array.Float64Builder
@@ -47,9 +64,11 @@ type rollBuilders struct {
 
 func newRollBuilders(b *array.RecordBuilder) *rollBuilders {
 	str := func(i int) *array.StringBuilder { return b.Field(i).(*array.StringBuilder) }
+	birth, _ := b.Field(4).(*array.Date32Builder)
+	birthBand, _ := b.Field(4).(*array.StringBuilder)
 	return &rollBuilders{
 		householdID: str(0), name: str(1), sfzh: str(2), sex: str(3),
-		birth:  b.Field(4).(*array.Date32Builder),
+		birth: birth, birthBand: birthBand,
 		mobile: str(5), street: str(6), community: str(7),
 		size:      b.Field(8).(*array.Int64Builder),
 		allowance: b.Field(9).(*array.Float64Builder),
@@ -63,10 +82,14 @@ func (rb *rollBuilders) append(h *household, masked bool) {
 	rb.appendText(rb.name, appendName(rb.text[:0], h, masked))
 	rb.appendText(rb.sfzh, appendSFZH(rb.text[:0], h, masked))
 	rb.sex.Append(h.sex())
-	rb.birth.Append(arrow.Date32(h.birth))
+	if masked {
+		rb.appendText(rb.birthBand, appendBirth(rb.text[:0], h, masked))
+	} else {
+		rb.birth.Append(arrow.Date32(h.birth))
+	}
 	rb.appendText(rb.mobile, appendMobile(rb.text[:0], h, masked))
 	rb.street.Append(h.street)
-	rb.community.Append(h.community)
+	rb.appendText(rb.community, appendCommunity(rb.text[:0], h, masked))
 	rb.size.Append(h.size)
 	rb.allowance.Append(h.allowanceYuan())
 	rb.start.Append(arrow.Date32(h.start))
@@ -104,11 +127,12 @@ func WriteParquet(w io.Writer, c Config) (Stats, error) {
 		parquet.WithDictionaryFor("sfzh", false),
 		parquet.WithDictionaryFor("mobile", false),
 	)
-	fw, err := pqarrow.NewFileWriter(rollSchema, bw, props, pqarrow.DefaultWriterProps())
+	schema := schemaFor(c.Masked)
+	fw, err := pqarrow.NewFileWriter(schema, bw, props, pqarrow.DefaultWriterProps())
 	if err != nil {
 		return Stats{}, err
 	}
-	rec := array.NewRecordBuilder(memory.DefaultAllocator, rollSchema)
+	rec := array.NewRecordBuilder(memory.DefaultAllocator, schema)
 	defer rec.Release()
 	cols := newRollBuilders(rec)
 	flush := func() error {

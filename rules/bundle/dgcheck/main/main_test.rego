@@ -16,3 +16,53 @@ test_findings_collect_violations_and_warnings_of_every_rule if {
 test_no_findings_without_rules if {
 	count(main.findings) == 0 with data.dgcheck.rules as {}
 }
+
+test_disabled_rules_do_not_run if {
+	rules := {"quality": {
+		"b": {"warning": {{"id": "QUAL-900"}}},
+		"c": {"violation": {{"id": "QUAL-901"}}},
+	}}
+	main.findings == {{"id": "QUAL-901"}} with data.dgcheck.rules as rules
+		with input as {"options": {"disabled_rules": ["quality.b"]}}
+}
+
+test_findings_are_judged_by_the_configuration if {
+	rules := {"quality": {"c": {"violation": {{"id": "QUAL-901", "severity": "error"}}}}}
+	main.findings == {{"id": "QUAL-901", "severity": "warning"}} with data.dgcheck.rules as rules
+		with input as {"options": {"severity_overrides": {"QUAL-901": "warning"}}}
+}
+
+test_scores_add_the_measures_of_each_indicator if {
+	rules := {
+		"quality": {
+			"a": {"measures": {
+				{"id": "QUAL-900", "indicator": "completeness", "element": "xm", "a": 9, "b": 10},
+				{"id": "QUAL-900", "indicator": "completeness", "element": "sfzh", "a": 10, "b": 10},
+			}},
+			"b": {"measures": {{"id": "QUAL-901", "indicator": "accuracy", "element": "", "a": 1, "b": 4}}},
+		},
+		"metadata": {"c": {"violation": {{"id": "META-900"}}}},
+	}
+	main.scores == {
+		"indicators": {
+			"completeness": {"score": 95, "a": 19, "b": 20, "rules": ["QUAL-900"]},
+			"accuracy": {"score": 25, "a": 1, "b": 4, "rules": ["QUAL-901"]},
+		},
+		"overall": 60,
+		"grade": "D",
+	} with data.dgcheck.rules as rules
+}
+
+test_scores_leave_out_disabled_rules if {
+	rules := {"quality": {
+		"a": {"measures": {{"id": "QUAL-900", "indicator": "completeness", "element": "xm", "a": 0, "b": 10}}},
+		"b": {"measures": {{"id": "QUAL-901", "indicator": "completeness", "element": "xm", "a": 10, "b": 10}}},
+	}}
+	s := main.scores with data.dgcheck.rules as rules with input as {"options": {"disabled_rules": ["quality.a"]}}
+	s.indicators.completeness.score == 100
+	s.grade == "A"
+}
+
+test_no_scores_without_measures if {
+	main.scores == {} with data.dgcheck.rules as {"metadata": {"c": {"violation": {{"id": "META-900"}}}}}
+}

@@ -42,3 +42,23 @@ measure(a, b) := {"a": a, "b": b, "x": a / b} if b > 0
 #   x with four decimals ("0.9990") for messages. Built from integers because sprintf prints a
 #   whole number such as 1 with %d only, never with %.4f.
 ratio(x) := sprintf("%d.%04d", [floor(scaled / 10000), scaled % 10000]) if scaled := round(x * 10000)
+
+# METADATA
+# description: >-
+#   One element a quality rule measured, whether or not it met the requirement, for the
+#   GB/T 36344 indicator scores (data.dgcheck.main.scores): the rule's id and indicator
+#   (custom.indicator: normativity, completeness, accuracy, consistency, timeliness or
+#   accessibility), what was measured (element: a column, a key, a declared check), and a of
+#   b evaluated items that met it. Undefined when nothing was evaluated (b = 0).
+measurement(chain, element, a, b) := {
+	"id": annotation.custom.id,
+	"indicator": annotation.custom.indicator,
+	"element": element,
+	"a": a,
+	"b": b,
+} if {
+	b > 0
+	some link in chain
+	link.annotations.scope == "package"
+	annotation := link.annotations
+}

@@ -60,3 +60,12 @@ test_ratio_formats_four_decimals if {
 	result.ratio(0) == "0.0000"
 	result.ratio(0.5) == "0.5000"
 }
+
+test_measurement_names_the_indicator_from_the_package_annotation if {
+	chain := json.patch(_chain, [{"op": "add", "path": "/1/annotations/custom/indicator", "value": "completeness"}])
+	result.measurement(chain, "xm", 1997, 2000) == {"id": "QUAL-999", "indicator": "completeness", "element": "xm", "a": 1997, "b": 2000}
+}
+
+test_measurement_of_nothing_is_undefined if {
+	not result.measurement(_chain, "xm", 0, 0)
+}
