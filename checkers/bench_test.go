@@ -52,9 +52,22 @@ func writeRoll(b *testing.B, ext string) (string, int64) {
 // with each other, and the CSV's MB/s with `wc -l` on the same file, in the same run.
 func BenchmarkScan(b *testing.B) {
 	for _, ext := range []string{".csv", ".parquet"} {
-		b.Run(ext[1:], func(b *testing.B) {
-			path, size := writeRoll(b, ext)
-			plan := Plan{Keys: [][]string{{"household_id"}}}
+		path, size := writeRoll(b, ext)
+		benchScans(b, path, size, []benchPlan{{ext[1:], Plan{Keys: [][]string{{"household_id"}}}}}, nil)
+	}
+}
+
+// benchPlan is one configuration of a scan benchmark.
+type benchPlan struct {
+	name string
+	plan Plan
+}
+
+// benchScans scans the file under each plan as sub-benchmarks of one run, so that their
+// figures compare as ratios measured side by side. check, if set, asserts on each profile.
+func benchScans(b *testing.B, path string, size int64, plans []benchPlan, check func(*testing.B, benchPlan, *Profile)) {
+	for _, bp := range plans {
+		b.Run(bp.name, func(b *testing.B) {
 			b.SetBytes(size)
 			b.ReportAllocs()
 			for b.Loop() {
@@ -62,13 +75,16 @@ func BenchmarkScan(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				p, err := Scan(context.Background(), r, plan)
+				p, err := Scan(context.Background(), r, bp.plan)
 				r.Close()
 				if err != nil {
 					b.Fatal(err)
 				}
 				if p.Rows != benchRows {
 					b.Fatalf("rows = %d", p.Rows)
+				}
+				if check != nil {
+					check(b, bp, p)
 				}
 			}
 			b.ReportMetric(float64(benchRows)*float64(b.N)/b.Elapsed().Seconds()/1e6, "Mrows/s")

@@ -1,7 +1,6 @@
 package checkers
 
 import (
-	"context"
 	"encoding/csv"
 	"os"
 	"testing"
@@ -21,38 +20,15 @@ func BenchmarkScanDeclared(b *testing.B) {
 		b.Fatal(err)
 	}
 	key := [][]string{{"household_id"}}
-	// The entity check keeps an exact map per attribute; without it, what the per-value and
-	// per-row checks cost shows on its own.
+	// The entity check keeps every row's key (entities.go); without it, what the per-value
+	// and per-row checks cost shows on its own.
 	noEntities := mf.Metadata
 	noEntities.Entities = nil
-	for _, bc := range []struct {
-		name string
-		plan Plan
-	}{
+	benchScans(b, path, size, []benchPlan{
 		{"key_only", Plan{Keys: key}},
 		{"declarations_but_entities", Plan{Keys: key, Metadata: &noEntities}},
 		{"sidecar_declarations", Plan{Keys: key, Metadata: &mf.Metadata}},
-	} {
-		b.Run(bc.name, func(b *testing.B) {
-			b.SetBytes(size)
-			b.ReportAllocs()
-			for b.Loop() {
-				r, err := datasets.Open(context.Background(), path)
-				if err != nil {
-					b.Fatal(err)
-				}
-				p, err := Scan(context.Background(), r, bc.plan)
-				r.Close()
-				if err != nil {
-					b.Fatal(err)
-				}
-				if p.Rows != benchRows {
-					b.Fatalf("rows = %d", p.Rows)
-				}
-			}
-			b.ReportMetric(float64(benchRows)*float64(b.N)/b.Elapsed().Seconds()/1e6, "Mrows/s")
-		})
-	}
+	}, nil)
 }
 
 // BenchmarkDirtyOf measures the dirty-value test that runs on every present value, beside
