@@ -2,7 +2,6 @@ package audits
 
 import (
 	"encoding/json"
-	"encoding/xml"
 	"fmt"
 	"io"
 	"maps"
@@ -234,54 +233,17 @@ var (
 // checked, one test case in error saying why.
 type PortfolioJUnit struct{}
 
-type junitSuites struct {
-	XMLName  xml.Name     `xml:"testsuites"`
-	Name     string       `xml:"name,attr"`
-	Tests    int          `xml:"tests,attr"`
-	Failures int          `xml:"failures,attr"`
-	Errors   int          `xml:"errors,attr"`
-	Skipped  int          `xml:"skipped,attr"`
-	Suites   []junitSuite `xml:"testsuite"`
-}
-
-type junitSuite struct {
-	Name     string      `xml:"name,attr"`
-	Tests    int         `xml:"tests,attr"`
-	Failures int         `xml:"failures,attr"`
-	Errors   int         `xml:"errors,attr"`
-	Skipped  int         `xml:"skipped,attr"`
-	Time     string      `xml:"time,attr"`
-	Cases    []junitCase `xml:"testcase"`
-}
-
-type junitCase struct {
-	Name      string        `xml:"name,attr"`
-	Classname string        `xml:"classname,attr"`
-	File      string        `xml:"file,attr,omitempty"`
-	Time      string        `xml:"time,attr"`
-	Failure   *junitProblem `xml:"failure"`
-	Error     *junitProblem `xml:"error"`
-	Skipped   *junitProblem `xml:"skipped"`
-	SystemOut string        `xml:"system-out,omitempty"`
-}
-
-type junitProblem struct {
-	Message string `xml:"message,attr"`
-	Type    string `xml:"type,attr,omitempty"`
-	Text    string `xml:",chardata"`
-}
-
 func (PortfolioJUnit) Write(w io.Writer, p *Portfolio) error {
-	doc := junitSuites{Name: "dgcheck audit " + p.Stamp.Target}
+	doc := reports.JUnitSuites{Name: "dgcheck audit " + p.Stamp.Target}
 	for _, e := range p.Datasets {
-		suite := junitSuite{Name: e.Dataset, Time: "0"}
+		suite := reports.JUnitSuite{Name: e.Dataset, Time: "0"}
 		if e.Status == Failed {
-			suite.Cases = []junitCase{{Name: "read " + e.Dataset, Classname: "dgcheck.audit", File: e.Dataset, Time: "0",
-				Error: &junitProblem{Message: e.Error, Type: "unreadable"}}}
+			suite.Cases = []reports.JUnitCase{{Name: "read " + e.Dataset, Classname: "dgcheck.audit", File: e.Dataset, Time: "0",
+				Error: &reports.JUnitFailure{Message: e.Error, Type: "unreadable"}}}
 			suite.Errors = 1
 		}
 		for _, id := range rulesJudged(e) {
-			c := junitCase{Name: id, Classname: "dgcheck", File: e.Dataset, Time: "0"}
+			c := reports.JUnitCase{Name: id, Classname: "dgcheck", File: e.Dataset, Time: "0"}
 			var failing, waived, passing []string
 			for _, f := range e.Findings {
 				if f.ID != id {
@@ -303,14 +265,14 @@ func (PortfolioJUnit) Write(w io.Writer, p *Portfolio) error {
 			}
 			switch {
 			case len(failing) > 0:
-				c.Failure = &junitProblem{Message: failing[0], Type: "nonconformant",
-					Text: strings.Join(append(failing, passing...), "\n")}
+				c.Failure = &reports.JUnitFailure{Message: failing[0], Type: "nonconformant",
+					Text: reports.XMLChars(strings.Join(append(failing, passing...), "\n"))}
 				suite.Failures++
 			case len(waived) > 0:
-				c.Skipped = &junitProblem{Message: "waived: " + strings.Join(waived, "; ")}
+				c.Skipped = &reports.JUnitSkipped{Message: "waived: " + strings.Join(waived, "; ")}
 				suite.Skipped++
 			case len(passing) > 0:
-				c.SystemOut = strings.Join(passing, "\n")
+				c.SystemOut = &reports.JUnitText{Text: reports.XMLChars(strings.Join(passing, "\n"))}
 			}
 			suite.Cases = append(suite.Cases, c)
 		}
@@ -321,16 +283,7 @@ func (PortfolioJUnit) Write(w io.Writer, p *Portfolio) error {
 		doc.Skipped += suite.Skipped
 		doc.Suites = append(doc.Suites, suite)
 	}
-	if _, err := io.WriteString(w, xml.Header); err != nil {
-		return err
-	}
-	enc := xml.NewEncoder(w)
-	enc.Indent("", "  ")
-	if err := enc.Encode(doc); err != nil {
-		return err
-	}
-	_, err := io.WriteString(w, "\n")
-	return err
+	return reports.EncodeJUnit(w, doc)
 }
 
 // rulesJudged are the ids of the rules that judged a dataset, and of any rule with a finding.

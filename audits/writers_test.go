@@ -164,7 +164,7 @@ func TestPortfolioJUnitHasASuitePerDataset(t *testing.T) {
 	if err := (PortfolioJUnit{}).Write(&buf, p); err != nil {
 		t.Fatal(err)
 	}
-	var doc junitSuites
+	var doc reports.JUnitSuites
 	if err := xml.Unmarshal(buf.Bytes(), &doc); err != nil {
 		t.Fatal(err)
 	}

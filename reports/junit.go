@@ -13,19 +13,20 @@ import (
 // whose findings are below --fail-on passes, its findings in system-out.
 type JUnitWriter struct{}
 
-// The element names and attributes are those of the Ant JUnit schema that Jenkins, GitLab
-// and GitHub test reporters read.
-type junitSuites struct {
+// The JUnit types are the elements and attributes of the Ant JUnit schema that Jenkins,
+// GitLab and GitHub test reporters read; the audit's portfolio writer builds its document
+// from them too.
+type JUnitSuites struct {
 	XMLName  xml.Name     `xml:"testsuites"`
 	Name     string       `xml:"name,attr"`
 	Tests    int          `xml:"tests,attr"`
 	Failures int          `xml:"failures,attr"`
 	Errors   int          `xml:"errors,attr"`
 	Skipped  int          `xml:"skipped,attr"`
-	Suites   []junitSuite `xml:"testsuite"`
+	Suites   []JUnitSuite `xml:"testsuite"`
 }
 
-type junitSuite struct {
+type JUnitSuite struct {
 	Name       string          `xml:"name,attr"`
 	Tests      int             `xml:"tests,attr"`
 	Failures   int             `xml:"failures,attr"`
@@ -34,57 +35,63 @@ type junitSuite struct {
 	Time       string          `xml:"time,attr"`
 	Timestamp  string          `xml:"timestamp,attr,omitempty"`
 	Hostname   string          `xml:"hostname,attr,omitempty"`
-	Properties []junitProperty `xml:"properties>property"`
-	Cases      []junitCase     `xml:"testcase"`
+	Properties *JUnitProperties `xml:"properties,omitempty"`
+	Cases      []JUnitCase     `xml:"testcase"`
 }
 
-type junitProperty struct {
+// JUnitProperties is a suite's properties element, absent when there are none.
+type JUnitProperties struct {
+	Property []JUnitProperty `xml:"property"`
+}
+
+type JUnitProperty struct {
 	Name  string `xml:"name,attr"`
 	Value string `xml:"value,attr"`
 }
 
-type junitCase struct {
+type JUnitCase struct {
 	Name      string        `xml:"name,attr"`
 	Classname string        `xml:"classname,attr"`
 	File      string        `xml:"file,attr,omitempty"`
 	Time      string        `xml:"time,attr"`
-	Failure   *junitFailure `xml:"failure"`
-	Skipped   *junitSkipped `xml:"skipped"`
-	SystemOut *junitText    `xml:"system-out"`
+	Failure   *JUnitFailure `xml:"failure"`
+	Error     *JUnitFailure `xml:"error"` // the dataset could not be checked
+	Skipped   *JUnitSkipped `xml:"skipped"`
+	SystemOut *JUnitText    `xml:"system-out"`
 }
 
-type junitFailure struct {
+type JUnitFailure struct {
 	Message string `xml:"message,attr"`
 	Type    string `xml:"type,attr"`
 	// CDATA keeps the evidence readable in the file; encoding/xml splits a "]]>" inside it.
 	Text string `xml:",cdata"`
 }
 
-type junitText struct {
+type JUnitText struct {
 	Text string `xml:",cdata"`
 }
 
-type junitSkipped struct {
+type JUnitSkipped struct {
 	Message string `xml:"message,attr"`
 }
 
 func (JUnitWriter) Write(w io.Writer, r *Report) error {
 	d := r.Dataset
-	suite := junitSuite{Name: d.Path, Time: "0", Hostname: r.Host,
+	suite := JUnitSuite{Name: d.Path, Time: "0", Hostname: r.Host,
 		// The Ant schema's timestamp has no zone; CheckedAt is UTC.
 		Timestamp: strings.TrimSuffix(r.CheckedAt, "Z"),
-		Properties: []junitProperty{
+		Properties: &JUnitProperties{[]JUnitProperty{
 			{"dgcheck.version", r.Tool.Version},
 			{"dataset.format", d.Format},
 			{"dataset.rows", fmt.Sprint(d.Rows)},
 			{"fail_on", string(r.Verdict.FailOn)},
 			{"conformant", fmt.Sprint(r.Verdict.Conformant)},
-		}}
+		}}}
 	if d.MetadataPath != "" {
-		suite.Properties = append(suite.Properties, junitProperty{"metadata", d.MetadataPath})
+		suite.Properties.Property = append(suite.Properties.Property, JUnitProperty{"metadata", d.MetadataPath})
 	}
 	for _, rule := range rulesOf(r) {
-		c := junitCase{Name: rule.ID + " " + rule.Title, Classname: "dgcheck." + rule.Area, File: d.Path, Time: "0"}
+		c := JUnitCase{Name: rule.ID + " " + rule.Title, Classname: "dgcheck." + rule.Area, File: d.Path, Time: "0"}
 		var failing, waived, passing []Finding
 		for _, f := range findingsOf(r, rule.ID) {
 			switch {
@@ -98,25 +105,30 @@ func (JUnitWriter) Write(w io.Writer, r *Report) error {
 		}
 		switch {
 		case len(failing) > 0:
-			c.Failure = &junitFailure{Type: string(failing[0].Severity), Message: failing[0].Message,
-				Text: xmlChars(junitEvidence(append(failing, passing...), rule))}
+			c.Failure = &JUnitFailure{Type: string(failing[0].Severity), Message: failing[0].Message,
+				Text: XMLChars(junitEvidence(append(failing, passing...), rule))}
 			suite.Failures++
 		case len(waived) > 0:
 			reasons := make([]string, len(waived))
 			for i, f := range waived {
 				reasons[i] = waivedLine(f.Waived)
 			}
-			c.Skipped = &junitSkipped{Message: strings.Join(reasons, "; ")}
+			c.Skipped = &JUnitSkipped{Message: strings.Join(reasons, "; ")}
 			suite.Skipped++
 		}
 		if c.Failure == nil && len(passing) > 0 {
-			c.SystemOut = &junitText{xmlChars(junitEvidence(passing, rule))}
+			c.SystemOut = &JUnitText{XMLChars(junitEvidence(passing, rule))}
 		}
 		suite.Cases = append(suite.Cases, c)
 	}
 	suite.Tests = len(suite.Cases)
-	doc := junitSuites{Name: "dgcheck", Tests: suite.Tests, Failures: suite.Failures, Skipped: suite.Skipped,
-		Suites: []junitSuite{suite}}
+	doc := JUnitSuites{Name: "dgcheck", Tests: suite.Tests, Failures: suite.Failures, Skipped: suite.Skipped,
+		Suites: []JUnitSuite{suite}}
+	return EncodeJUnit(w, doc)
+}
+
+// EncodeJUnit writes a JUnit document with its XML header, indented.
+func EncodeJUnit(w io.Writer, doc JUnitSuites) error {
 	if _, err := io.WriteString(w, xml.Header); err != nil {
 		return err
 	}
@@ -152,9 +164,9 @@ func junitEvidence(fs []Finding, rule Rule) string {
 	return b.String()
 }
 
-// xmlChars replaces the characters XML 1.0 cannot hold (most C0 controls, which a column name
+// XMLChars replaces the characters XML 1.0 cannot hold (most C0 controls, which a column name
 // may carry) with U+FFFD: encoding/xml does so when it escapes text, but not inside CDATA.
-func xmlChars(s string) string {
+func XMLChars(s string) string {
 	return strings.Map(func(r rune) rune {
 		switch {
 		case r == '\t' || r == '\n' || r == '\r', r >= 0x20 && r <= 0xD7FF, r >= 0xE000 && r <= 0xFFFD, r >= 0x10000 && r <= 0x10FFFF:
