@@ -157,9 +157,12 @@ func TestRulesCarryTheirIdentity(t *testing.T) {
 			t.Errorf("%s: id %s is not unique", r.Package, r.ID)
 		}
 		seen[r.ID] = true
+		// Built-in rules also carry their Chinese title and remediation, which the HTML
+		// report shows with --lang zh; user packs may omit them and fall back to English.
 		for field, value := range map[string]string{
 			"title": r.Title, "custom.standard": r.Standard, "custom.clause": r.Clause,
 			"custom.remediation": r.Remediation, "description": r.Description,
+			"custom.title_zh": r.TitleZh, "custom.remediation_zh": r.RemediationZh,
 		} {
 			if value == "" {
 				t.Errorf("%s (%s) has no %s", r.ID, r.Package, field)

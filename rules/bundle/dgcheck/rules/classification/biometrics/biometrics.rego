@@ -7,6 +7,8 @@
 #   information (PIPL art. 28) that a leak makes permanently unusable.
 # custom:
 #   id: CLASS-012
+#   title_zh: '生物识别信息标记为敏感，且不得开放'
+#   remediation_zh: '从任何待发布的数据集中删除生物识别信息列；确需保留的，声明为敏感，数据集设为 不予开放，并存储特征模板而非原始图像。'
 #   standard: PIPL (个人信息保护法); GB/T 35273-2020
 #   clause: PIPL art. 28 (biometrics); GB/T 35273 clause unknown
 #   severity: error

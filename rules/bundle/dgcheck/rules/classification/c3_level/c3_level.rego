@@ -7,6 +7,8 @@
 #   higher.
 # custom:
 #   id: CLASS-015
+#   title_zh: '含 C3 类信息的数据须定为 JR/T 0197 第 4 级或以上'
+#   remediation_zh: '从数据集中删除用户鉴别信息，或声明 classification.industry.jrt0197_level 为 4 或以上并按该级别保护。'
 #   standard: JR/T 0197-2020; JR/T 0171-2020 (from memory)
 #   clause: Annex A (not verified)
 #   severity: error

@@ -7,6 +7,8 @@
 #   identity with credentials; JR/T 0171 C3, from memory).
 # custom:
 #   id: CLASS-013
+#   title_zh: '用于共享或开放的数据集不得包含鉴别凭证'
+#   remediation_zh: '在共享或开放前从数据集中删除该列；任何屏蔽都不能使鉴别凭证可以安全共享。'
 #   standard: GB/T 35273-2020; JR/T 0171-2020 (from memory)
 #   clause: clause unknown
 #   severity: error

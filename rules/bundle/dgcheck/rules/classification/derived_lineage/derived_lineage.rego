@@ -6,6 +6,8 @@
 #   its grade is lower (lineage.justification: aggregation, anonymisation, ...).
 # custom:
 #   id: CLASS-011
+#   title_zh: '衍生数据声明其来源；级别低于来源数据的须说明理由'
+#   remediation_zh: '在 lineage.justification 中记录衍生加工如何降低了敏感程度（汇聚层级、匿名化方法及其评估），或按来源数据的级别定级。'
 #   standard: GB/T 43697-2024
 #   clause: Annex I (content not verified)
 #   severity: info

@@ -6,6 +6,8 @@
 #   Annex H, informative; the criteria are not verified).
 # custom:
 #   id: CLASS-003
+#   title_zh: '一般数据声明 1-4 级子级别'
+#   remediation_zh: '声明 classification.general_sublevel 为 1-4（`dgcheck classify` 会根据数据给出建议）。'
 #   standard: GB/T 43697-2024
 #   clause: Annex H (informative; criteria not verified)
 #   severity: warning

@@ -7,6 +7,8 @@
 #   ref}), and one recorded as notified is graded important or core.
 # custom:
 #   id: CLASS-010
+#   title_zh: '重要数据认定以通知或公布为依据'
+#   remediation_zh: '记录使该数据成为重要数据的通知或公布（important_data_notified: {value: true, ref: ...}），或按通知的认定为数据集定级。'
 #   standard: 促进和规范数据跨境流动规定 2024
 #   clause: important-data provision (article number unknown)
 #   severity: warning

@@ -8,6 +8,8 @@
 #   or region has notified as important need not be treated as important (跨境流动规定 2024).
 # custom:
 #   id: CLASS-009
+#   title_zh: '可能属于重要数据的数据集被提交复核'
+#   remediation_zh: '对照 GB/T 43697-2024 附录 G 及所属行业领域和地区的重要数据目录复核该数据集，并在 classification.reviewed_at 中记录复核情况。'
 #   standard: GB/T 43697-2024
 #   clause: 6.3 grading factors; Annex G (normative; thresholds not verified)
 #   severity: warning

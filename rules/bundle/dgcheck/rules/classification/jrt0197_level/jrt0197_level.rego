@@ -7,6 +7,8 @@
 #   open release (cn.open_type an open type).
 # custom:
 #   id: CLASS-014
+#   title_zh: '金融数据声明 JR/T 0197 级别；第 5 级数据和重要数据不得开放'
+#   remediation_zh: '按 JR/T 0197-2020 为数据集定级并声明 classification.industry.jrt0197_level；第 5 级和重要金融数据不得开放发布。'
 #   standard: JR/T 0197-2020
 #   clause: 5 (data security grading)
 #   severity: error

@@ -9,6 +9,8 @@
 #   to.
 # custom:
 #   id: CLASS-004
+#   title_zh: '数据集级别不低于其最敏感列的级别'
+#   remediation_zh: '将数据集声明的级别（classification.level、general_sublevel）提高到最敏感列的级别，或删除或屏蔽该列（屏蔽后的列级别较低）。'
 #   standard: GB/T 43697-2024
 #   clause: '4 (principles: 就高从严); 6.6'
 #   severity: error

@@ -8,6 +8,8 @@
 #   pi.contains_minor_pi: true.
 # custom:
 #   id: CLASS-007
+#   title_zh: '已声明包含不满十四周岁未成年人的数据'
+#   remediation_zh: '声明 pi: {contains_minor_pi: true}，取得监护人同意并落实《个人信息保护法》第三十一条要求的保护，或删除未成年人的记录。'
 #   standard: PIPL (个人信息保护法)
 #   clause: art. 28 (personal information of minors under 14)
 #   severity: error

@@ -7,6 +7,8 @@
 #   personal information is not declared sensitive: false.
 # custom:
 #   id: CLASS-008
+#   title_zh: '每个个人信息列都标注个人信息类别和敏感标志'
+#   remediation_zh: '为字段标注 pi_category（个人身份信息、个人基本资料等）和 sensitive: true|false；`dgcheck classify --write-metadata` 会按数据建议补填。'
 #   standard: GB/T 35273-2020
 #   clause: categories believed Annex A/B (clause unknown)
 #   severity: warning

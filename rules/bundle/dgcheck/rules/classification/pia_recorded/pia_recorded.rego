@@ -7,6 +7,8 @@
 #   export (cross_border.planned; XB-008 makes that case an error).
 # custom:
 #   id: CLASS-016
+#   title_zh: '《个人信息保护法》要求的个人信息保护影响评估已记录'
+#   remediation_zh: '开展《个人信息保护法》第五十五条要求的个人信息保护影响评估并记录：pi: {pia_ref: ..., pia_date: YYYY-MM-DD}。'
 #   standard: PIPL (个人信息保护法)
 #   clause: art. 55 (from memory)
 #   severity: warning

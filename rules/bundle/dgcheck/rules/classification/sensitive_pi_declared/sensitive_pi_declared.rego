@@ -8,6 +8,8 @@
 #   lower.
 # custom:
 #   id: CLASS-005
+#   title_zh: '检出敏感个人信息的数据集声明含敏感个人信息'
+#   remediation_zh: '声明 pi: {contains_sensitive_pi: true} 并满足相应要求（特定目的、单独同意、个人信息保护影响评估、严格保护措施），或屏蔽或删除该列。'
 #   standard: PIPL (个人信息保护法)
 #   clause: art. 28
 #   severity: error

@@ -10,6 +10,8 @@
 #   identifier columns).
 # custom:
 #   id: XB-005
+#   title_zh: '向境外提供超过 100 万人个人信息或 1 万人敏感个人信息，须通过数据出境安全评估'
+#   remediation_zh: '申报国家网信部门的数据出境安全评估，并记录 cross_border.mechanism: security_assessment 及其 approval_ref，或将出境规模降至阈值以下。'
 #   standard: 促进和规范数据跨境流动规定 2024
 #   clause: article number unknown (believed arts. 7-8 for the thresholds)
 #   severity: error

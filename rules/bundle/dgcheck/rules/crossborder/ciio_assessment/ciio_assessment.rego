@@ -7,6 +7,8 @@
 #   security_assessment).
 # custom:
 #   id: XB-004
+#   title_zh: '关键信息基础设施运营者向境外提供个人信息或重要数据，须通过数据出境安全评估'
+#   remediation_zh: '申报国家网信部门的数据出境安全评估，并记录 cross_border.mechanism: security_assessment 及其 approval_ref。'
 #   standard: 促进和规范数据跨境流动规定 2024; PIPL (个人信息保护法)
 #   clause: PIPL art. 40 (from memory); provisions article number unknown
 #   severity: error

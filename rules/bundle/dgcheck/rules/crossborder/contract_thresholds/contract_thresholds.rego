@@ -9,6 +9,8 @@
 #   approval_ref).
 # custom:
 #   id: XB-006
+#   title_zh: '中等规模的数据出境须订立标准合同或通过个人信息保护认证'
+#   remediation_zh: '订立国家网信部门制定的标准合同并备案（cross_border: {mechanism: standard_contract, filing_ref: ...}），或通过个人信息保护认证。'
 #   standard: 促进和规范数据跨境流动规定 2024
 #   clause: article number unknown (believed arts. 7-8 for the thresholds)
 #   severity: error

@@ -5,6 +5,8 @@
 #   data is under the strictest management of the Data Security Law.
 # custom:
 #   id: XB-002
+#   title_zh: '核心数据不得出境'
+#   remediation_zh: '不得向境外提供核心数据；如定级有误，先经定级主管部门更正。'
 #   standard: Data Security Law (数据安全法)
 #   clause: art. 21 (core data); art. 31 (from memory)
 #   severity: error

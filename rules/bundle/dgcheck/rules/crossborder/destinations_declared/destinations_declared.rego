@@ -6,6 +6,8 @@
 #   who receives it (cross_border.recipients).
 # custom:
 #   id: XB-001
+#   title_zh: '拟出境的数据列明目的地和境外接收方'
+#   remediation_zh: '以两字母国家代码声明 cross_border.destinations（例如 [SG, DE]），并声明 cross_border.recipients。'
 #   standard: 促进和规范数据跨境流动规定 2024; PIPL (个人信息保护法)
 #   clause: PIPL arts. 38-39 (from memory); provisions article number unknown
 #   severity: error

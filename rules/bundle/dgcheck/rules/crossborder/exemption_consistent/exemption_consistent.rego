@@ -9,6 +9,8 @@
 #   export covers 100,000 people or more, or any sensitive personal information.
 # custom:
 #   id: XB-007
+#   title_zh: '主张豁免须说明依据，且数据与之相符'
+#   remediation_zh: '说明豁免所依据的情形；数据与之矛盾时，采用出境规模和内容所要求的机制（标准合同、个人信息保护认证或数据出境安全评估）。'
 #   standard: 促进和规范数据跨境流动规定 2024
 #   clause: exemptions (article number unknown)
 #   severity: error

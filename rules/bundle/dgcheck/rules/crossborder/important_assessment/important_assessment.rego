@@ -6,6 +6,8 @@
 #   security_assessment) with the approval's reference (cross_border.approval_ref).
 # custom:
 #   id: XB-003
+#   title_zh: '向境外提供重要数据须通过数据出境安全评估并记录批准文号'
+#   remediation_zh: '申报国家网信部门的数据出境安全评估，并记录 cross_border: {mechanism: security_assessment, approval_ref: ...}。'
 #   standard: 促进和规范数据跨境流动规定 2024
 #   clause: article number unknown (believed arts. 7-8 for the thresholds)
 #   severity: error

@@ -5,6 +5,8 @@
 #   personal-information protection impact assessment on record (pi.pia_ref).
 # custom:
 #   id: XB-008
+#   title_zh: '向境外提供个人信息前已有个人信息保护影响评估记录'
+#   remediation_zh: '在出境前开展个人信息保护影响评估，并记录 pi.pia_ref 和 pi.pia_date。'
 #   standard: PIPL (个人信息保护法)
 #   clause: art. 55 (from memory)
 #   severity: error

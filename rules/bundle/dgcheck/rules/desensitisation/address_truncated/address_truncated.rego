@@ -7,6 +7,8 @@
 #   the profile has it, else every raw (unmasked) address it recognises.
 # custom:
 #   id: DESENS-009
+#   title_zh: '发布的地址截断至县级或区级'
+#   remediation_zh: '将地址截断至区县（address_district: 北京市海淀区********），或仅发布行政区划代码。'
 #   standard: Industry masking convention (STANDARDS.md §4); GB/T 43697-2024
 #   clause: convention, not a national-standard clause; GB/T 43697 6.3 grading factors (precision)
 #   severity: warning

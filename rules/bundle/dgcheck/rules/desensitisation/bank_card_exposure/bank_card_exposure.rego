@@ -7,6 +7,8 @@
 #   digits the convention hides.
 # custom:
 #   id: DESENS-007
+#   title_zh: '屏蔽后的银行卡号最多显示前 6 位和后 4 位'
+#   remediation_zh: '按 bank_card_6_4 屏蔽卡号（622202*********0128），或隐藏更多位数。'
 #   standard: Industry masking convention (STANDARDS.md §4); PCI-style "first 6 / last 4 at most"
 #   clause: convention, not a national-standard clause (the PCI reading is from memory)
 #   severity: error

@@ -6,6 +6,8 @@
 #   without them cannot be checked, and a large epsilon protects little.
 # custom:
 #   id: DESENS-017
+#   title_zh: '差分隐私声明须说明其机制和有界的 epsilon'
+#   remediation_zh: '声明 deidentification.dp.mechanism 和 dp.epsilon（近似差分隐私还须声明 delta），且 epsilon 不超出策略规定。'
 #   standard: GB/T 37964-2019 (differential privacy model)
 #   clause: clause unknown (from memory)
 #   severity: warning

@@ -8,6 +8,8 @@
 #   step that direct identifiers need.
 # custom:
 #   id: DESENS-002
+#   title_zh: '检出的直接标识符须声明为直接标识符'
+#   remediation_zh: '将该列声明为 identifier_role: direct，并在数据共享或开放前删除、屏蔽或假名化。'
 #   standard: GB/T 37964-2019
 #   clause: clause unknown (process step "identify identifiers", from memory)
 #   severity: error

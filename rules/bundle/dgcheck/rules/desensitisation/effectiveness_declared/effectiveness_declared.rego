@@ -6,6 +6,8 @@
 #   level names are not checked: GB/T 42460's level definitions were not seen.
 # custom:
 #   id: DESENS-019
+#   title_zh: '已声明去标识化效果等级和评估日期'
+#   remediation_zh: '评估去标识化效果（GB/T 42460），并声明 deidentification.effect_level 和 evaluated_at。'
 #   standard: GB/T 42460-2023
 #   clause: "4 (grading of de-identification effectiveness; level definitions not seen)"
 #   severity: info

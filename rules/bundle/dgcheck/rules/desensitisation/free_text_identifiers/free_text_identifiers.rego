@@ -7,6 +7,8 @@
 #   number typed into a note.
 # custom:
 #   id: DESENS-020
+#   title_zh: '自由文本列中不含嵌入的标识符'
+#   remediation_zh: '在数据开放或共享前删除或屏蔽自由文本中的标识符（或删除该自由文本列）。'
 #   standard: GB/T 37964-2019 (direct identifiers anywhere in microdata)
 #   clause: clause unknown
 #   severity: error

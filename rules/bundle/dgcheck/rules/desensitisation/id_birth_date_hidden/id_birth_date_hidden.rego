@@ -9,6 +9,8 @@
 #   back the whole number.
 # custom:
 #   id: DESENS-005
+#   title_zh: '屏蔽后的公民身份号码至少隐藏出生日期（第 7-14 位）'
+#   remediation_zh: '采用隐藏第 7-14 位的模式屏蔽号码（id_6_8_4、id_3_11_4、id_1_16_1），且不在旁边发布精确出生日期：将其泛化为年份或年份区间，或予以删除。'
 #   standard: Industry masking convention (STANDARDS.md §4); GB 11643-1999
 #   clause: convention, not a national-standard clause; GB 11643 birth-date code (clause number unknown)
 #   severity: error

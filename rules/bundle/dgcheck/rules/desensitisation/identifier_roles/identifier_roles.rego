@@ -7,6 +7,8 @@
 #   a role, or with another word, is reported with the role the profile suggests.
 # custom:
 #   id: DESENS-001
+#   title_zh: '每一列都指定了标识符角色'
+#   remediation_zh: '为每个字段指定 identifier_role：单独即可识别个人的值（证件号码、手机号码、姓名）为 direct，组合后可识别的值（出生日期、性别、地区、邮政编码）为 quasi，需保护的属性为 sensitive，其余为 other。'
 #   standard: GB/T 37964-2019; GB/T 42460-2023
 #   clause: GB/T 37964 3.6-3.7 (identifier, direct identifier); GB/T 42460 Annex A/B
 #   severity: error

@@ -9,6 +9,8 @@
 #   rows, and the first rows of the smallest classes.
 # custom:
 #   id: DESENS-012
+#   title_zh: '基于声明的准标识符的 k-匿名满足策略规定的 k 值'
+#   remediation_zh: '泛化准标识符（出生日期泛化为年份或年份区间，行政区划代码截为 4 位或 2 位，年龄分段）或删除最稀有的行，直至每个等价类至少有 k 行；在 deidentification.suppressed_records 中报告删除的记录数。'
 #   standard: GB/T 37964-2019 (k-anonymity model); GB/T 42460-2023
 #   clause: GB/T 37964 clause unknown (k-anonymity model); GB/T 42460 Annex D (k-anonymity evaluation example)
 #   severity: error

@@ -8,6 +8,8 @@
 #   column back. Such a column is a direct identifier.
 # custom:
 #   id: DESENS-010
+#   title_zh: '低熵标识符的假名使用带密钥或秘密的方法生成'
+#   remediation_zh: '以带密钥的假名替换普通哈希（使用秘密密钥的 HMAC、令牌库或保留格式加密），密钥单独保管，并声明 masking: {method: hmac, key_ref: ...}。'
 #   standard: GB/T 37964-2019 (pseudonymisation, via ISO/IEC 20889); PIPL
 #   clause: clause unknown (ISO/IEC 20889 pseudonymisation techniques, verified; PIPL Art. 73 from memory)
 #   severity: error

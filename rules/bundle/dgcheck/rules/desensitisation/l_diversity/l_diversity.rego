@@ -7,6 +7,8 @@
 #   one diagnosis tells anyone who can place a person in it that person's diagnosis.
 # custom:
 #   id: DESENS-015
+#   title_zh: '每个等价类内敏感属性具有多样性（l-多样性）'
+#   remediation_zh: '进一步泛化准标识符，或合并多样性最低的等价类，直至每个等价类至少包含 l 个不同的敏感属性值。'
 #   standard: ISO/IEC 20889:2018
 #   clause: chapter 9 (re-identification risk models)
 #   severity: info

@@ -8,6 +8,8 @@
 #   open type (desensitisation.allowed_masks), and it must be known or compile.
 # custom:
 #   id: DESENS-003
+#   title_zh: '声明已屏蔽的列 100% 符合其屏蔽模式'
+#   remediation_zh: '按声明的模式屏蔽该列的每个值（重新运行导出时的屏蔽），或将声明更正为实际使用的模式，并选择策略允许的模式。'
 #   standard: Industry masking convention (STANDARDS.md §4); GB/T 36344-2018
 #   clause: convention, not a national-standard clause; GB/T 36344 规范性/安全规范 (sub-clause unknown)
 #   severity: error

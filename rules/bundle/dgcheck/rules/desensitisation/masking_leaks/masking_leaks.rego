@@ -8,6 +8,8 @@
 #   (MaskingCheck.leaks), or else as the detectors' valid raw values.
 # custom:
 #   id: DESENS-004
+#   title_zh: '已屏蔽的列未泄露未屏蔽的值'
+#   remediation_zh: '查明这些行为何未经屏蔽（另一导出路径、事后更正）并予以屏蔽；发布前重新检查该列。'
 #   standard: Industry masking convention (STANDARDS.md §4)
 #   clause: convention, not a national-standard clause
 #   severity: error

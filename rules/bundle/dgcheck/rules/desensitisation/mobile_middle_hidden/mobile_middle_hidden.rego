@@ -5,6 +5,8 @@
 #   convention 138****1234 or stricter), and so does the declared masking pattern.
 # custom:
 #   id: DESENS-006
+#   title_zh: '屏蔽后的手机号码至少隐藏中间 4 位（3-****-4）'
+#   remediation_zh: '按 mobile_3_4_4 屏蔽手机号码（138****1234），或隐藏更多位数。'
 #   standard: Industry masking convention (STANDARDS.md §4)
 #   clause: convention, not a national-standard clause
 #   severity: warning

@@ -6,6 +6,8 @@
 #   keeping more, or keeping characters in the middle, reveals the given name.
 # custom:
 #   id: DESENS-008
+#   title_zh: '姓名屏蔽至仅保留姓氏（可另保留名字最后一个字）'
+#   remediation_zh: '按 name_surname 屏蔽姓名（张*、欧阳*），名字部分最多保留最后一个字。'
 #   standard: Industry masking convention (STANDARDS.md §4)
 #   clause: convention, not a national-standard clause
 #   severity: warning

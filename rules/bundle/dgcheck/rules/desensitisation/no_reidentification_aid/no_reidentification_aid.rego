@@ -7,6 +7,8 @@
 #   identifier column (declared direct, or detected) with values left raw.
 # custom:
 #   id: DESENS-011
+#   title_zh: '发布的文件不含可用于重标识的辅助信息'
+#   remediation_zh: '删除或屏蔽原始标识符；假名与身份之间的对应关系与发布文件分开保存，并实施访问控制。'
 #   standard: GB/T 35273-2020; GB/T 37964-2019
 #   clause: clause unknown (GB/T 35273 believed 6.2, GB/T 37964 management measures; from memory)
 #   severity: error

@@ -7,6 +7,8 @@
 #   decimal places (3 places is about 110 m): precise enough to find a person's home.
 # custom:
 #   id: DESENS-021
+#   title_zh: '开放数据不含个人的精确位置'
+#   remediation_zh: '将与个人相关的坐标舍入到不超过策略规定的小数位数，或改为发布区域代码。'
 #   standard: GB/T 35273-2020; GB/T 43697-2024
 #   clause: GB/T 35273 clause unknown (precise location as sensitive PI); GB/T 43697 6.3 grading factors (precision)
 #   severity: warning

@@ -6,6 +6,8 @@
 #   it is due for review (deidentification.process).
 # custom:
 #   id: DESENS-018
+#   title_zh: '存在去标识化过程记录'
+#   remediation_zh: '记录 deidentification.process: {objective, approved_by, approved_at, review_due}。'
 #   standard: GB/T 37964-2019 (de-identification process)
 #   clause: clause unknown (process steps from memory)
 #   severity: warning

@@ -8,6 +8,8 @@
 #   well the data is protected.
 # custom:
 #   id: DESENS-013
+#   title_zh: '已声明可能的准标识符'
+#   remediation_zh: '将该列声明为 identifier_role: quasi 并列入 deidentification.qi_columns，或说明其不是准标识符的原因（敏感属性声明为 sensitive）。'
 #   standard: GB/T 42460-2023
 #   clause: Annex B (examples of quasi-identifiers) and Annex C (identifying quasi-identifiers)
 #   severity: warning

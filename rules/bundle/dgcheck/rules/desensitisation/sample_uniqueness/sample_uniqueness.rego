@@ -7,6 +7,8 @@
 #   is a person a prosecutor who knows the quasi-identifiers can single out.
 # custom:
 #   id: DESENS-014
+#   title_zh: '在准标识符上唯一的记录比例不超过阈值'
+#   remediation_zh: '泛化或删除记录，直至没有（开放数据）或仅有少量行在准标识符上唯一。'
 #   standard: GB/T 42460-2023
 #   clause: 6.3 (quantitative evaluation)
 #   severity: warning

@@ -8,6 +8,8 @@
 #   report.
 # custom:
 #   id: DESENS-016
+#   title_zh: '报告为达到 k 值而采用的记录删除'
+#   remediation_zh: '声明 deidentification.suppressed_records；如超出策略规定的比例，优先采用泛化而非删除。'
 #   standard: GB/T 37964-2019 (suppression technique)
 #   clause: clause unknown (suppression techniques, via ISO/IEC 20889)
 #   severity: info

@@ -7,6 +7,8 @@
 #   (62...).
 # custom:
 #   id: ID-009
+#   title_zh: '银行卡号为 13-19 位数字且通过 Luhn 校验'
+#   remediation_zh: '在源头更正卡号；随机数字串约十分之一能通过 Luhn 校验，因此校验失败较多的列可能根本不是银行卡号。'
 #   standard: ISO/IEC 7812 (Luhn)
 #   clause: Luhn check (clause number unknown)
 #   severity: error

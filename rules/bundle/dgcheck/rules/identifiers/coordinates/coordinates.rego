@@ -10,6 +10,8 @@
 #   bounding box of STANDARDS §3.8).
 # custom:
 #   id: ID-016
+#   title_zh: '坐标在有效范围内、声明坐标参考系，境内数据的坐标位于中国境内'
+#   remediation_zh: '在字段中声明坐标参考系（standard_ref: WGS-84、CGCS2000 或 GCJ-02），并更正超出范围或超出声明区域的坐标（常见原因是经纬度颠倒）。'
 #   standard: ISO 6709; GB/T 16831 (from memory)
 #   clause: clause unknown
 #   severity: warning

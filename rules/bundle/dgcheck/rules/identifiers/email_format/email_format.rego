@@ -7,6 +7,8 @@
 #   fails below thresholds.format_min.
 # custom:
 #   id: ID-014
+#   title_zh: '电子邮件地址语法有效'
+#   remediation_zh: '在源头更正地址；每个值只保留一个纯地址，不含姓名或尖括号。'
 #   standard: RFC 5322 (from memory)
 #   clause: addr-spec (clause number unknown)
 #   severity: error

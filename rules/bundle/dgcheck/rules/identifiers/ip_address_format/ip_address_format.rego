@@ -7,6 +7,8 @@
 #   which say where the data was collected.
 # custom:
 #   id: ID-015
+#   title_zh: 'IP 地址可解析；报告私有和保留地址段'
+#   remediation_zh: '更正或删除不是地址的值；IPv6 按 RFC 5952 规范形式书写。'
 #   standard: RFC 791; RFC 4291; RFC 5952 (from memory)
 #   clause: clause unknown
 #   severity: warning

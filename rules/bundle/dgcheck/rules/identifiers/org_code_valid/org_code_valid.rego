@@ -7,6 +7,8 @@
 #   thresholds.org_code_check_min.
 # custom:
 #   id: ID-008
+#   title_zh: '单独的组织机构代码校验码有效'
+#   remediation_zh: '对照登记簿更正代码；2016 年以来多数组织已使用统一社会信用代码，其第 9-17 位即组织机构代码。'
 #   standard: GB 11714-1997
 #   clause: check character (clause number unknown)
 #   severity: error

@@ -7,6 +7,8 @@
 #   thresholds.format_min. Printed numbers carry no check digit.
 # custom:
 #   id: ID-012
+#   title_zh: '中华人民共和国护照号码符合其系列的格式'
+#   remediation_zh: '在源头更正号码；外国护照号码应单独成列。'
 #   standard: Passport rules (administrative)
 #   clause: clause unknown
 #   severity: warning

@@ -7,6 +7,8 @@
 #   permit's format, X = A/B; reported below thresholds.format_min.
 # custom:
 #   id: ID-013
+#   title_zh: '出入境通行证号码符合其格式'
+#   remediation_zh: '在源头更正号码；不同种类的通行证放在不同的列中。'
 #   standard: Exit-entry permit rules (administrative)
 #   clause: clause unknown
 #   severity: warning

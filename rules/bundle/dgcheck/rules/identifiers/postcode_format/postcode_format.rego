@@ -6,6 +6,8 @@
 #   is believed unused on the mainland), X = A/B, reported below thresholds.format_min.
 # custom:
 #   id: ID-018
+#   title_zh: '邮政编码为六位数字，首位为 0-8'
+#   remediation_zh: '在源头更正邮政编码。'
 #   standard: Postal code practice (from memory)
 #   clause: clause unknown
 #   severity: info

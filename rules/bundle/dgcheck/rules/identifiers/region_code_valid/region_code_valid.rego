@@ -7,6 +7,8 @@
 #   field names the code list and its edition (fields[].code_list, e.g. GB/T 2260-2024).
 # custom:
 #   id: ID-017
+#   title_zh: '行政区划代码列为声明版本的 GB/T 2260 代码'
+#   remediation_zh: '更正不属于任何版本的代码；由于代码每年变化，在字段的 code_list 中声明该列遵循的版本（GB/T 2260-YYYY）。'
 #   standard: GB/T 2260
 #   clause: clause unknown
 #   severity: warning

@@ -7,6 +7,8 @@
 #   numbers is after the check date (options.now): someone not yet born.
 # custom:
 #   id: ID-004
+#   title_zh: '公民身份号码中的出生日期为真实日期，不晚于当前且不早于 1900 年'
+#   remediation_zh: '对照登记簿，在源头更正出生日期不可能存在或晚于当前的号码。'
 #   standard: GB 11643-1999
 #   clause: birth date code (clause number unknown)
 #   severity: error

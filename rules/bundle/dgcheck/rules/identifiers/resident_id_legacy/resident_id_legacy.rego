@@ -6,6 +6,8 @@
 #   been upgraded.
 # custom:
 #   id: ID-005
+#   title_zh: '标记 15 位旧版公民身份号码'
+#   remediation_zh: '将 15 位号码升位为 18 位：在第 6 位后插入 19 并按 GB 11643-1999 计算校验码，再逐一对照登记簿确认。'
 #   standard: GB 11643-1989 (legacy form, from memory)
 #   clause: clause unknown
 #   severity: warning

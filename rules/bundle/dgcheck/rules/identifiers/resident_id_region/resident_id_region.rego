@@ -7,6 +7,8 @@
 #   incomplete, so a code retired long ago may be reported: a warning, not an error.
 # custom:
 #   id: ID-003
+#   title_zh: '公民身份号码的地址码为真实的行政区划代码'
+#   remediation_zh: '对照登记簿核查地址码未知的号码；如代码真实存在但在内置代码表各版本之前已撤销，将其记入代码表（checkers/detect/data/gbt2260.tsv）。'
 #   standard: GB 11643-1999; GB/T 2260
 #   clause: address code (clause number unknown)
 #   severity: warning

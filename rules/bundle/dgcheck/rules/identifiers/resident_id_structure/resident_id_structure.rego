@@ -7,6 +7,8 @@
 #   it. The column fails below thresholds.id_structure_min.
 # custom:
 #   id: ID-001
+#   title_zh: '公民身份号码为 18 位：17 位数字加 1 位校验码'
+#   remediation_zh: '在源头更正或补全号码；将 15 位旧号码升位为 18 位（在第 6 位后插入 19 并计算校验码）。'
 #   standard: GB 11643-1999
 #   clause: structure of the citizen identification number (clause number unknown)
 #   severity: error

@@ -6,6 +6,8 @@
 #   = A/B; reported below thresholds.uscc_org_code_min.
 # custom:
 #   id: ID-007
+#   title_zh: '统一社会信用代码中内嵌的组织机构代码校验有效'
+#   remediation_zh: '对照登记簿核查内嵌组织机构代码校验不通过的代码：很可能第 9-17 位录入有误。'
 #   standard: GB 32100-2015; GB 11714-1997
 #   clause: embedded organisation code (clause number unknown)
 #   severity: warning

@@ -7,6 +7,8 @@
 #   column fails below thresholds.uscc_check_min. The embedded organisation code is ID-007's.
 # custom:
 #   id: ID-006
+#   title_zh: '统一社会信用代码结构和校验码有效'
+#   remediation_zh: '对照国家企业信用信息登记更正代码；校验码错误几乎总是意味着其他位置录入有误。'
 #   standard: GB 32100-2015
 #   clause: check character (clause number unknown)
 #   severity: error

@@ -7,6 +7,8 @@
 #   table (data/plates.txt), X = A/B; reported below thresholds.format_min.
 # custom:
 #   id: ID-011
+#   title_zh: '机动车号牌由省份简称、一个字母和 5 或 6 个字符组成'
+#   remediation_zh: '在源头更正号牌；如 data/plates.txt 缺少新的号牌系列，连同其启用日期一并补充。'
 #   standard: GA 36-2018 (standard number from memory)
 #   clause: clause unknown
 #   severity: warning

@@ -5,6 +5,8 @@
 #   has a title, a description and a publisher with a name.
 # custom:
 #   id: META-004
+#   title_zh: '编目记录（如有）包含名称、摘要和提供方'
+#   remediation_zh: '补全 catalog 块：`catalog: {title: …, description: …, publisher: {name: …}}`；如数据集未在目录中登记，则删除该块。'
 #   standard: DCAT-AP 3.0.1
 #   clause: shapes.ttl :Catalog_Shape
 #   severity: error

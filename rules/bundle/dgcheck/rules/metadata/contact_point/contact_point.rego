@@ -5,6 +5,8 @@
 #   address or a telephone number, so users can report problems with the data.
 # custom:
 #   id: META-005
+#   title_zh: '数据集有联系方式'
+#   remediation_zh: '添加 `contact_point: {email: …, phone: …}`，填写负责答复该数据的部门，而非个人私人地址。'
 #   standard: DCAT-AP 3.0.1
 #   clause: shapes_recommended.ttl :Dataset_Shape
 #   severity: warning

@@ -7,6 +7,8 @@
 #   is confirmed against the standard's text.
 # custom:
 #   id: META-023
+#   title_zh: 'GB/T 21063.3 规定的六项必选核心元数据齐全'
+#   remediation_zh: '声明缺失的元素：title、cn.resource_class、publisher.name、description、identifier 和 metadata.identifier（元数据记录自身的标识符）。'
 #   standard: GB/T 21063.3-2007
 #   clause: clause unknown (the list of six mandatory elements is from memory, not verified)
 #   severity: warning

@@ -5,6 +5,8 @@
 #   covers.
 # custom:
 #   id: META-007
+#   title_zh: '数据集声明空间范围和时间范围'
+#   remediation_zh: '声明地域范围（`spatial: CN-42` 或行政区划代码）和记录覆盖的时段（`temporal: {start: 2015-01-01, end: 2025-06-30}`）。'
 #   standard: DCAT-AP 3.0.1
 #   clause: shapes_recommended.ttl :Dataset_Shape (dct:spatial, dct:temporal)
 #   severity: warning

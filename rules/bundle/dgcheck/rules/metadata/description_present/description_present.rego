@@ -5,6 +5,8 @@
 #   description in at least one language.
 # custom:
 #   id: META-002
+#   title_zh: '数据集有非空摘要'
+#   remediation_zh: '在元数据中描述数据集：包含什么内容、面向谁、起止时间及更新频率：`description: {zh: "…", en: "…"}`。'
 #   standard: DCAT-AP 3.0.1
 #   clause: shapes.ttl :Dataset_Shape
 #   severity: error

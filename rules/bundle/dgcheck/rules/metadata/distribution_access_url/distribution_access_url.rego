@@ -6,6 +6,8 @@
 #   distribution has nothing to check here.
 # custom:
 #   id: META-003
+#   title_zh: '每个分发都有访问地址'
+#   remediation_zh: '为 distributions 的每一项给出 access_url（可获取文件的页面或服务，https://…），以及可直接下载的 download_url。'
 #   standard: DCAT-AP 3.0.1
 #   clause: shapes.ttl :Distribution_Shape
 #   severity: error

@@ -5,6 +5,8 @@
 #   what licence (dct:license) and how long it will stay available (dcatap:availability).
 # custom:
 #   id: META-008
+#   title_zh: '分发声明格式、许可、可用性和说明'
+#   remediation_zh: '为 distributions 的每一项给出格式（csv、parquet）、许可（license）、可用性（如 stable、available、temporary）和一句话说明。'
 #   standard: DCAT-AP 3.0.1
 #   clause: shapes_recommended.ttl :Distribution_Shape
 #   severity: warning

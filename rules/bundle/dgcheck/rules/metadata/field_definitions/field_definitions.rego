@@ -6,6 +6,8 @@
 #   constraints (enum, pattern, range, lengths) that bound its values.
 # custom:
 #   id: META-018
+#   title_zh: '每个信息项都有定义以及值域或代码表引用'
+#   remediation_zh: '为信息项给出说明（一个值的含义）及其值域：`value_domain: 1至6的整数`、`code_list: GB/T 2261.1` 或 `constraints: {enum: [在保, 停保]}`。'
 #   standard: ISO/IEC 11179-3 (GB/T 18391.3)
 #   clause: clause unknown (data element definition and value domain attributes)
 #   severity: warning

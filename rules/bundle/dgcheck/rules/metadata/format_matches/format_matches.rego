@@ -7,6 +7,8 @@
 #   format they name (metadata_vocabularies.formats).
 # custom:
 #   id: META-015
+#   title_zh: '已声明资源格式且与文件实际格式一致'
+#   remediation_zh: '声明文件的真实格式：`format: csv`；数据集以多种格式（csv 和 parquet）发布时，按分发分别声明格式。'
 #   standard: 政务信息资源目录编制指南(试行)
 #   clause: 核心元数据 信息资源格式
 #   severity: error

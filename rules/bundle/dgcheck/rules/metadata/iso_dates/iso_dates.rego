@@ -7,6 +7,8 @@
 #   other way (2025/7/5, 2025年7月5日) cannot be compared with the data or with today.
 # custom:
 #   id: META-011
+#   title_zh: '所有日期和时间符合 ISO 8601 / GB/T 7408'
+#   remediation_zh: '日期写作 YYYY-MM-DD（2025-07-05），时间写作带时区的 YYYY-MM-DDThh:mm:ss（2025-07-05T09:30:00+08:00）。'
 #   standard: GB/T 21063.3-2007 (dates per GB/T 7408, ISO 8601)
 #   clause: clause unknown (GB/T 21063.3 refers to GB/T 7408 for dates)
 #   severity: error

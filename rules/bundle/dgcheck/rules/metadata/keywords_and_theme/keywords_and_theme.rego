@@ -6,6 +6,8 @@
 #   (data.dgcheck.config.metadata_vocabularies.themes; empty accepts any theme).
 # custom:
 #   id: META-006
+#   title_zh: '数据集有关键词和主题'
+#   remediation_zh: '添加几个用户会检索的关键词（`keywords: [低保, 社会救助]`）以及目录归档该数据集的主题（`theme: 社会救助`）。'
 #   standard: DCAT-AP 3.0.1
 #   clause: shapes_recommended.ttl :Dataset_Shape (dcat:keyword, dcat:theme)
 #   severity: warning

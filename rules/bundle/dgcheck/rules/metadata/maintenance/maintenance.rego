@@ -6,6 +6,8 @@
 #   and whom to ask.
 # custom:
 #   id: META-024
+#   title_zh: '已声明元数据维护方和元数据版本'
+#   remediation_zh: '添加 `metadata: {maintainer: …, version: "1.0"}`，描述每次变更时提升版本号。'
 #   standard: DB37/T 2885-2016
 #   clause: 6.14-6.15 (table of contents)
 #   severity: info

@@ -6,6 +6,8 @@
 #   such as 非开放), which decides who may download it.
 # custom:
 #   id: META-021
+#   title_zh: '开放类型取值为 {无条件开放, 有条件开放, 不予开放} 之一'
+#   remediation_zh: '将 cn.open_type 声明为 无条件开放（任何人可下载）、有条件开放（按所列条件开放）或 不予开放（不开放）。'
 #   standard: 政务信息资源目录编制指南(试行); open-data portal practice
 #   clause: 编制指南 开放属性 (field verified; values from portal practice)
 #   severity: error

@@ -6,6 +6,8 @@
 #   (ISO/IEC 25012 traceability).
 # custom:
 #   id: META-025
+#   title_zh: '已声明数据的来源或出处'
+#   remediation_zh: '添加 `provenance: …`（数据抽取自哪个系统或登记簿以及抽取方式），或以 `source: [...]` 列出来源数据集。'
 #   standard: DCAT-AP 3.0.1; ISO/IEC 25012
 #   clause: DCAT-AP optional dct:provenance, dct:source; ISO/IEC 25012 traceability (clause unknown)
 #   severity: info

@@ -6,6 +6,8 @@
 #   (QUAL-017).
 # custom:
 #   id: META-022
+#   title_zh: '已声明发布日期和更新周期'
+#   remediation_zh: '声明 `issued: YYYY-MM-DD` 和 `accrual_periodicity`（每月、每年、不定期等）。'
 #   standard: 政务信息资源目录编制指南(试行)
 #   clause: 核心元数据 发布日期, 更新周期
 #   severity: error

@@ -5,6 +5,8 @@
 #   11179 unit of measure): 780 means nothing until it is 780 元 a month or 780 kWh.
 # custom:
 #   id: META-019
+#   title_zh: '数值型数量字段声明计量单位'
+#   remediation_zh: '为字段添加单位：`unit: 元`、`unit: 人`、`unit: m²`。'
 #   standard: ISO/IEC 11179-3 (GB/T 18391.3)
 #   clause: clause unknown (unit of measure attribute of the value domain)
 #   severity: warning

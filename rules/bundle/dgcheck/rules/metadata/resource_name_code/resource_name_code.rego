@@ -6,6 +6,8 @@
 #   government resource catalogue registers it by.
 # custom:
 #   id: META-013
+#   title_zh: '已声明资源名称和资源代码'
+#   remediation_zh: '按目录登记的内容声明 title 和 cn.resource_code。'
 #   standard: 政务信息资源目录编制指南(试行)
 #   clause: 核心元数据 信息资源名称, 信息资源代码
 #   severity: error

@@ -7,6 +7,8 @@
 #   government resource catalogue: the cn-gov-catalogue profile.
 # custom:
 #   id: META-020
+#   title_zh: '已声明共享类型；有条件共享须给出共享条件和共享方式'
+#   remediation_zh: '声明 cn.share_type；有条件共享的，还须声明 cn.share_conditions（谁可使用、用于何种目的）和 cn.share_method（接口、文件交换等）。'
 #   standard: 政务信息资源目录编制指南(试行)
 #   clause: 核心元数据 共享属性 (共享类型, 共享条件, 共享方式)
 #   severity: error

@@ -6,6 +6,8 @@
 #   them several values, dgcheck reads the first and reports the property here.
 # custom:
 #   id: META-009
+#   title_zh: '单值属性只有一个值'
+#   remediation_zh: '属性只保留一个值，即当前值（最近的修改日期、当前负责的提供方）；历史情况记入来源说明或版本说明。'
 #   standard: DCAT-AP 3.0.1
 #   clause: shapes.ttl (sh:maxCount 1 constraints of :Dataset_Shape)
 #   severity: error

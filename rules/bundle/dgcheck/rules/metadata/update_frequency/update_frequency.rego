@@ -7,6 +7,8 @@
 #   repeating duration (R/P1M). Free text cannot be compared with the data's dates (QUAL-017).
 # custom:
 #   id: META-010
+#   title_zh: '更新频率使用受控词表'
+#   remediation_zh: '用词表中的术语填写更新频率，例如 每月 或 http://publications.europa.eu/resource/authority/frequency/MONTHLY。'
 #   standard: DCAT-AP 3.0.1; 政务信息资源目录编制指南(试行)
 #   clause: DCAT-AP vocabulary usage (frequency authority table); 编制指南 更新周期
 #   severity: warning

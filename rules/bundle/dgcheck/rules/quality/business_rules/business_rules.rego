@@ -7,6 +7,8 @@
 #   thresholds.business_rule_min (1.0).
 # custom:
 #   id: QUAL-004
+#   title_zh: '声明的业务规则成立'
+#   remediation_zh: '在源头更正违反规则的行；如规则不符合业务实际，则更正规则。'
 #   standard: GB/T 36344-2018
 #   clause: 规范性/业务规则 (indicator; sub-clause number unknown)
 #   severity: warning

@@ -10,6 +10,8 @@
 #   (不定期, continuous) cannot be late.
 # custom:
 #   id: QUAL-017
+#   title_zh: '数据相对其更新周期保持时效性'
+#   remediation_zh: '按更新周期承诺发布更新并将 modified 设为更新日期，或声明数据实际遵循的更新周期。'
 #   standard: GB/T 36344-2018; ISO/IEC 25012
 #   clause: 时效性/基于时间点的及时性 (indicator; sub-clause number unknown); ISO/IEC 25012 currentness
 #   severity: warning

@@ -9,6 +9,8 @@
 #   types META-017's.
 # custom:
 #   id: QUAL-002
+#   title_zh: '文件结构与声明的模型一致：列、类型、主键、是否可空'
+#   remediation_zh: '为每一列提供唯一且非空的表头名称；以其值能标识一行的列声明 primary_key。'
 #   standard: GB/T 36344-2018
 #   clause: 规范性/数据模型 (indicator; sub-clause number unknown)
 #   severity: error

@@ -8,6 +8,8 @@
 #   has no check for is not measured.
 # custom:
 #   id: QUAL-001
+#   title_zh: '数据值符合声明的数据标准'
+#   remediation_zh: '在源头更正不符合标准的值，或注明数据值实际遵循的标准。'
 #   standard: GB/T 36344-2018
 #   clause: 规范性/数据标准 (indicator; sub-clause number unknown)
 #   severity: warning

@@ -10,6 +10,8 @@
 #   outliers are not measured.
 # custom:
 #   id: QUAL-013
+#   title_zh: '不存在脏数据：占位符、乱码、控制字符'
+#   remediation_zh: '在源头清洗数据：缺失值留空（或在 missing_values 中声明其占位符），从原始编码重新导出乱码文本，去除控制字符，并将代码中的全角数字和空格转换为 ASCII 字符。'
 #   standard: GB/T 36344-2018
 #   clause: 准确性/脏数据出现率 (indicator; sub-clause number unknown)
 #   severity: warning

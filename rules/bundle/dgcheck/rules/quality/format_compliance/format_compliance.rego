@@ -7,6 +7,8 @@
 #   type errors); lengths and patterns are QUAL-003's, precision QUAL-021's.
 # custom:
 #   id: QUAL-010
+#   title_zh: '类型、长度、精度和格式符合规范'
+#   remediation_zh: '在源头更正不符合声明类型的值（数值列中的文本、日期列中的 2025/7/5）。'
 #   standard: GB/T 36344-2018
 #   clause: 准确性/数据格式合规性 (indicator; sub-clause number unknown)
 #   severity: error

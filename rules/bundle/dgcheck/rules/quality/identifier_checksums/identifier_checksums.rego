@@ -9,6 +9,8 @@
 #   own rule (ID-002, ...) reports it column by column.
 # custom:
 #   id: QUAL-023
+#   title_zh: '标识符列通过校验：作为语义有效性的替代检验'
+#   remediation_zh: '对照其来源登记簿更正校验不通过的标识符；校验字符错误几乎总是意味着其他位置录入有误。'
 #   standard: ISO 8000-8
 #   clause: semantic quality (clause unknown; from memory, not verified)
 #   severity: warning

@@ -7,6 +7,8 @@
 #   DESENS-003 and DESENS-004's.
 # custom:
 #   id: QUAL-006
+#   title_zh: '按策略须屏蔽的字段已屏蔽'
+#   remediation_zh: '发布前按声明屏蔽该字段的每个值（对整列重新运行屏蔽作业），或更正声明的屏蔽模式。'
 #   standard: GB/T 36344-2018
 #   clause: 规范性/安全规范 (indicator; sub-clause number unknown)
 #   severity: error

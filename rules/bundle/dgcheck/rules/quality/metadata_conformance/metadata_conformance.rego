@@ -7,6 +7,8 @@
 #   Empty values are not evaluated: required-ness is QUAL-007's.
 # custom:
 #   id: QUAL-003
+#   title_zh: '数据符合其元数据定义（长度、格式、枚举值）'
+#   remediation_zh: '更正违反字段定义的值；如数据正确，则更正定义（更大的 max_length、补充缺失的枚举值）。'
 #   standard: GB/T 36344-2018
 #   clause: 规范性/元数据 (indicator; sub-clause number unknown)
 #   severity: error

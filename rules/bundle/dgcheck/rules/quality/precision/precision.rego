@@ -7,6 +7,8 @@
 #   metadata admits.
 # custom:
 #   id: QUAL-021
+#   title_zh: '数值和坐标精度与声明的精度一致'
+#   remediation_zh: '将数值舍入到声明的小数位数，或声明数据实际具有的精度。'
 #   standard: ISO/IEC 25012
 #   clause: precision characteristic (clause unknown)
 #   severity: info

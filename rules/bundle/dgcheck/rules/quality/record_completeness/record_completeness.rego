@@ -8,6 +8,8 @@
 #   is PUB-005's.
 # custom:
 #   id: QUAL-008
+#   title_zh: '记录完整；声明的记录数与实际一致'
+#   remediation_zh: '在源头补全记录，或对记录可合理缺失的字段声明 nullable: true。'
 #   standard: GB/T 36344-2018
 #   clause: 完整性/数据记录完整性 (indicator; sub-clause number unknown)
 #   severity: error

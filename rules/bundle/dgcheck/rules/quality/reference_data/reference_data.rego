@@ -7,6 +7,8 @@
 #   edition; a code list dgcheck does not bundle is not measured.
 # custom:
 #   id: QUAL-005
+#   title_zh: '编码值属于其权威代码表'
+#   remediation_zh: '将不属于代码表的值（写全称的名称、已废止或录入错误的代码）替换为代码表中的代码，或注明该列实际使用的代码表。'
 #   standard: GB/T 36344-2018
 #   clause: 规范性/权威参考数据 (indicator; sub-clause number unknown)
 #   severity: warning

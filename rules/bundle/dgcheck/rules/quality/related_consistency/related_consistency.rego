@@ -9,6 +9,8 @@
 #   thresholds.derivation_min or thresholds.foreign_key_min (1.0).
 # custom:
 #   id: QUAL-015
+#   title_zh: '跨字段约束成立（由证件号码推导的出生日期和性别、行政区划代码、引用关系）'
+#   remediation_zh: '在源头更正出错的一方：标识符或由其推导的列；对外键，更正键值或补齐被引用数据集中缺失的行。'
 #   standard: GB/T 36344-2018
 #   clause: 一致性/关联数据一致性 (indicator; sub-clause number unknown)
 #   severity: warning

@@ -6,6 +6,8 @@
 #   thresholds.temporal_coverage_min (1.0).
 # custom:
 #   id: QUAL-016
+#   title_zh: '记录的时间戳位于声明的时间范围内'
+#   remediation_zh: '更正超出时段的日期，或声明记录实际覆盖的时段。'
 #   standard: GB/T 36344-2018
 #   clause: 时效性/基于时间段的正确性 (indicator; sub-clause number unknown)
 #   severity: warning

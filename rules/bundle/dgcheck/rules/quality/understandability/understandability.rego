@@ -7,6 +7,8 @@
 #   documented, X = A/B, target 1.
 # custom:
 #   id: QUAL-022
+#   title_zh: '列名和说明以声明的语言记录；代码值有解释'
+#   remediation_zh: '为每个字段给出 cn_name，并解释代码值：`code_list: GB/T 2261.1` 或 `value_domain: 1 在保，2 停保`。'
 #   standard: ISO/IEC 25012; GB/T 36344-2018
 #   clause: ISO/IEC 25012 understandability (clause unknown); GB/T 36344 规范性/元数据 (sub-clause number unknown)
 #   severity: info

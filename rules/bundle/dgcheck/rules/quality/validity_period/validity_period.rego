@@ -5,6 +5,8 @@
 #   one element, A of B = 1 of 1 while today (the date of input.options.now) is not after it.
 # custom:
 #   id: QUAL-020
+#   title_zh: '数据处于声明的有效期内'
+#   remediation_zh: '撤下过期数据，或发布带有新 valid_until 的当前版本。'
 #   standard: GB/T 36344-2018
 #   clause: 可访问性/可用性 (indicator; sub-clause number unknown)
 #   severity: info

@@ -6,6 +6,8 @@
 #   thresholds.range_min (1.0).
 # custom:
 #   id: QUAL-009
+#   title_zh: '数据值落在声明的范围和值域内'
+#   remediation_zh: '在源头核查超出范围的值（小数点错位、日期世纪错误）；如值属实，则放宽声明的范围。'
 #   standard: GB/T 36344-2018
 #   clause: 准确性/数据内容正确性 (indicator; sub-clause number unknown)
 #   severity: warning

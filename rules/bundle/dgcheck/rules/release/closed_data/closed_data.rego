@@ -6,6 +6,8 @@
 #   the public-release gate (a run with the public-release profile).
 # custom:
 #   id: PUB-001
+#   title_zh: '核心数据、重要数据或开放类型为不予开放的数据，不得出现在开放发布包中'
+#   remediation_zh: '核心数据和重要数据不得开放发布：将 cn.open_type 声明为 不予开放，仅在其级别要求的管控措施下共享；不予开放的数据须经开放类型复核并变更后方可发布。'
 #   standard: Data Security Law (数据安全法); GB/T 43697-2024; GB/T 38664.1-2020
 #   clause: DSL Art. 21; GB/T 43697 6.1; GB/T 38664.1 definitions (clause number unknown)
 #   severity: error

@@ -5,6 +5,8 @@
 #   use.
 # custom:
 #   id: PUB-007
+#   title_zh: '开放数据附有许可协议或使用条款'
+#   remediation_zh: '声明 `license: CC-BY-4.0`（或开放平台自己的许可协议）；平台发布使用条款的，声明 `terms_of_use: …`。'
 #   standard: DCAT-AP 3.0.1; open-data portal practice
 #   clause: DCAT-AP dct:license (recommended on :Distribution_Shape)
 #   severity: warning

@@ -5,6 +5,8 @@
 #   apply, for what uses, under what security requirements).
 # custom:
 #   id: PUB-002
+#   title_zh: '有条件开放的数据列明开放条件'
+#   remediation_zh: '声明 cn.open_conditions：准予申请的对象、允许的用途以及要求其采取的安全措施。'
 #   standard: GB/T 38664.1-2020; 政务信息资源目录编制指南(试行)
 #   clause: GB/T 38664.1 (opening subject to security and public interest; clause unknown); 编制指南 开放属性
 #   severity: error

@@ -6,6 +6,8 @@
 #   character encoding (encoding), without which a reader guesses between UTF-8 and GB18030.
 # custom:
 #   id: PUB-006
+#   title_zh: '开放数据为机器可读、非专有格式（CSV、Parquet、JSON），并注明编码'
+#   remediation_zh: '在电子表格之外另行发布 CSV、Parquet 或 JSON 格式的分发，并声明 CSV 的编码（`encoding: utf-8`）。'
 #   standard: GB/T 38664.3-2020
 #   clause: open-degree evaluation (format, usability; summary only, clause unknown)
 #   severity: info

@@ -7,6 +7,8 @@
 #   the English name (name), Chinese name (cn_name), type (datatype) and description.
 # custom:
 #   id: PUB-004
+#   title_zh: '开放数据集展示提供部门、记录数、更新频率、发布时间、数据更新时间、联系方式和数据项说明'
+#   remediation_zh: '发布前补全元数据：publisher.dept、record_count、accrual_periodicity、issued、modified、contact_point，以及每个字段的 name、cn_name、datatype 和 description。'
 #   standard: open-data portal practice; DCAT-AP 3.0.1
 #   clause: portal record fields (a Hubei open-data portal record; no clause)
 #   severity: error

@@ -5,6 +5,8 @@
 #   file: a portal shows it to users before they download.
 # custom:
 #   id: PUB-005
+#   title_zh: '声明的记录数等于实际行数'
+#   remediation_zh: '发布文件时将 record_count 设为文件的行数（不含表头）。'
 #   standard: open-data portal practice (数据量)
 #   clause: portal record field 数据量 (no clause)
 #   severity: warning
