@@ -33,14 +33,17 @@ type column struct {
 	forms            formCounter     // forms.go
 	masking          *maskingCounter // masking.go; nil unless the field declares a pattern
 	dirty            dirtyCounts     // dirty.go
+	spread           spread          // spread.go
 	checks           *fieldChecks    // fieldchecks.go; nil unless the field declares checks
 	kept             *keptValues     // keptvalues.go; nil unless the plan keeps values
+	samples          int             // how many rows each check locates
 }
 
 func newColumn(name string, samples int) *column {
 	c := &column{name: name, missing: make([]int64, len(missingTokens)),
 		nullSamples: newSampleSet[int64](samples), distinct: newDistinctCounter(),
-		detectors: newDetectors(samples), minLen: -1, dirty: newDirtyCounts(samples)}
+		detectors: newDetectors(samples), minLen: -1, dirty: newDirtyCounts(samples),
+		spread: newSpread(), samples: samples}
 	return c
 }
 
@@ -69,13 +72,16 @@ func (c *column) observe(v string, present bool, row int64) uint64 {
 	if c.masking != nil {
 		c.masking.observe(v, row)
 	}
-	c.dirty.observe(v, row)
+	dirt := c.dirty.observe(v, row)
 	if c.checks != nil {
 		c.checks.observe(v, k, row)
 	}
 	switch k {
 	case kindInteger, kindNumber:
 		if f, ok := numberOf(v, k); ok {
+			if dirt&(1<<dirtySentinel) == 0 {
+				c.spread.observe(f, row)
+			}
 			if c.kinds[kindInteger]+c.kinds[kindNumber] == 1 || f < c.numMin {
 				c.numMin = f
 			}
@@ -145,6 +151,7 @@ func (c *column) merge(o *column) {
 		c.masking.merge(o.masking)
 	}
 	c.dirty.merge(&o.dirty)
+	c.spread.merge(&o.spread)
 	c.checks.merge(o.checks)
 	c.kept.merge(o.kept)
 	mergeDetectors(c.detectors, o.detectors)
@@ -194,6 +201,9 @@ func (c *column) profile(index int) ColumnProfile {
 		}
 	}
 	c.detectionProfile(&p) // detection.go
+	if (p.InferredType == "integer" || p.InferredType == "number") && p.Classification == nil {
+		p.Spread = c.spread.profile(c.samples)
+	}
 	return p
 }
 

@@ -109,10 +109,11 @@ func newDirtyCounts(samples int) dirtyCounts {
 	return d
 }
 
-func (d *dirtyCounts) observe(v string, row int64) {
+// observe counts a value's dirt and returns its kinds (dirtyOf).
+func (d *dirtyCounts) observe(v string, row int64) uint8 {
 	kinds := dirtyOf(v)
 	if kinds == 0 {
-		return
+		return 0
 	}
 	for k := range numDirty {
 		if kinds&(1<<k) == 0 {
@@ -123,6 +124,7 @@ func (d *dirtyCounts) observe(v string, row int64) {
 			d.samples[k].add(Sample{Row: row, Value: detect.Mask(v)}, row)
 		}
 	}
+	return kinds
 }
 
 func (d *dirtyCounts) merge(o *dirtyCounts) {

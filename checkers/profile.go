@@ -55,6 +55,9 @@ type ColumnProfile struct {
 	// Dirty counts values by kind of dirt (sentinel, mojibake, control, fullwidth,
 	// ideographic_space; dirty.go); empty when there is none.
 	Dirty map[string]*ValueIssues `json:"dirty"`
+	// Spread is the distribution of a numeric column's values and its outliers by Tukey's
+	// fences (spread.go); absent for a column of another type or classified as identifiers.
+	Spread *Spread `json:"spread,omitempty"`
 	// Constraints holds, per declared check of the field (type, minimum, maximum, min_length,
 	// max_length, pattern, enum, code_list, standard, temporal_coverage), what it found
 	// (fieldchecks.go); empty when the field declares none.

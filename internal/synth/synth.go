@@ -33,16 +33,20 @@ type Config struct {
 	BlankName     float64 // name empty (a blank in a required field)
 	DuplicateKey  float64 // household_id that repeats an earlier row's key (other fields differ)
 	DuplicateRow  float64 // an exact copy of an earlier row (same key too, so also a duplicate key)
+	// monthly_allowance keyed with three extra zeros, 1000 times too large: at least 100,000
+	// yuan where no household gets more than 6,001, a statistical outlier (QUAL-013).
+	InflatedAllowance float64
 }
 
 // Stats are the exact counts in a generated roll. DuplicateKey counts every row whose key
 // repeats an earlier one, duplicate rows included.
 type Stats struct {
-	Rows          int64 `json:"rows"`
-	BadCheckDigit int64 `json:"bad_check_digit"`
-	BlankName     int64 `json:"blank_name"`
-	DuplicateKey  int64 `json:"duplicate_key"`
-	DuplicateRow  int64 `json:"duplicate_row"`
+	Rows              int64 `json:"rows"`
+	BadCheckDigit     int64 `json:"bad_check_digit"`
+	BlankName         int64 `json:"blank_name"`
+	DuplicateKey      int64 `json:"duplicate_key"`
+	DuplicateRow      int64 `json:"duplicate_row"`
+	InflatedAllowance int64 `json:"inflated_allowance"`
 }
 
 // Defective is the shipped example's defect mix: a raw roll with a few of each problem. The
@@ -51,10 +55,11 @@ type Stats struct {
 func Defective(rows int, seed int64) Config {
 	return Config{
 		Rows: rows, Seed: seed,
-		BadCheckDigit: 0.0025,
-		BlankName:     0.003,
-		DuplicateKey:  0.0015,
-		DuplicateRow:  0.001,
+		BadCheckDigit:     0.0025,
+		BlankName:         0.003,
+		DuplicateKey:      0.0015,
+		DuplicateRow:      0.001,
+		InflatedAllowance: 0.001,
 	}
 }
 
@@ -73,6 +78,7 @@ const (
 	blankName
 	duplicateKey
 	duplicateRow
+	inflatedAllowance
 	defectKinds
 )
 
@@ -85,10 +91,11 @@ func (c Config) quotas() [defectKinds]int64 {
 		return max(1, int64(math.Round(rate*float64(c.Rows))))
 	}
 	return [defectKinds]int64{
-		badCheckDigit: count(c.BadCheckDigit),
-		blankName:     count(c.BlankName),
-		duplicateKey:  count(c.DuplicateKey),
-		duplicateRow:  count(c.DuplicateRow),
+		badCheckDigit:     count(c.BadCheckDigit),
+		blankName:         count(c.BlankName),
+		duplicateKey:      count(c.DuplicateKey),
+		duplicateRow:      count(c.DuplicateRow),
+		inflatedAllowance: count(c.InflatedAllowance),
 	}
 }
 
@@ -106,6 +113,7 @@ func (c Config) Validate() error {
 		{"BlankName", c.BlankName},
 		{"DuplicateKey", c.DuplicateKey},
 		{"DuplicateRow", c.DuplicateRow},
+		{"InflatedAllowance", c.InflatedAllowance},
 	} {
 		if !(r.rate >= 0 && r.rate <= 1) {
 			return fmt.Errorf("synth: %s rate must be between 0 and 1, got %v", r.name, r.rate)
@@ -238,6 +246,9 @@ func (g *generator) next(h *household) bool {
 		*h = g.pool[g.defects.IntN(len(g.pool))]
 		g.stats.DuplicateRow++
 		g.stats.DuplicateKey++
+	case inflatedAllowance:
+		h.allowance *= 1000
+		g.stats.InflatedAllowance++
 	}
 	g.row++
 	g.stats.Rows++

@@ -77,6 +77,9 @@ func countDefects(recs [][]string) Stats {
 		if rec[colName] == "" {
 			st.BlankName++
 		}
+		if yuan, _ := strconv.ParseFloat(rec[colMonthlyAllowance], 64); yuan >= 100_000 {
+			st.InflatedAllowance++
+		}
 		if keys[rec[colHouseholdID]] {
 			st.DuplicateKey++
 		}
@@ -115,7 +118,7 @@ func TestStatsMatchOutput(t *testing.T) {
 		Defective(2000, 2025),
 		Defective(30000, 3),
 		Defective(7, 1), // every rate rounds to 0 but still injects one
-		{Rows: 5000, Seed: 9, BadCheckDigit: 0.1, BlankName: 0.1, DuplicateKey: 0.2, DuplicateRow: 0.3},
+		{Rows: 5000, Seed: 9, BadCheckDigit: 0.1, BlankName: 0.1, DuplicateKey: 0.2, DuplicateRow: 0.3, InflatedAllowance: 0.05},
 		{Rows: 3000, Seed: 4, Masked: true, BlankName: 0.01, DuplicateKey: 0.01, DuplicateRow: 0.05},
 		{Rows: 50, Seed: 5, DuplicateRow: 0.98}, // every row but the first is a copy
 		{Rows: 0, Seed: 1, BlankName: 0.5},
@@ -123,11 +126,12 @@ func TestStatsMatchOutput(t *testing.T) {
 		data, st := generate(t, WriteCSV, c)
 		q := c.quotas()
 		want := Stats{
-			Rows:          int64(c.Rows),
-			BadCheckDigit: q[badCheckDigit],
-			BlankName:     q[blankName],
-			DuplicateKey:  q[duplicateKey] + q[duplicateRow],
-			DuplicateRow:  q[duplicateRow],
+			Rows:              int64(c.Rows),
+			BadCheckDigit:     q[badCheckDigit],
+			BlankName:         q[blankName],
+			DuplicateKey:      q[duplicateKey] + q[duplicateRow],
+			DuplicateRow:      q[duplicateRow],
+			InflatedAllowance: q[inflatedAllowance],
 		}
 		if st != want {
 			t.Errorf("%+v: Stats = %+v, want the quotas %+v", c, st, want)
@@ -152,7 +156,7 @@ func TestDefectsDamageTheCleanRoll(t *testing.T) {
 		}
 	}
 	// A duplicate row counts once in DuplicateRow and once in DuplicateKey.
-	if want := st.BadCheckDigit + st.BlankName + st.DuplicateKey; differ != want {
+	if want := st.BadCheckDigit + st.BlankName + st.DuplicateKey + st.InflatedAllowance; differ != want {
 		t.Fatalf("%d rows differ from the sound roll, want the %d defective ones", differ, want)
 	}
 }
@@ -410,7 +414,7 @@ func TestInvalidConfigs(t *testing.T) {
 		{Rows: 10, Masked: true, BadCheckDigit: 0.1},
 		{Rows: 1, BlankName: 0.5}, // the only row is the first, which is always sound
 		{Rows: 10, BlankName: 0.5, DuplicateRow: 0.5},
-		Defective(4, 1), // four kinds of defect need four rows after the first
+		Defective(5, 1), // five kinds of defect need five rows after the first
 	} {
 		if err := c.Validate(); err == nil {
 			t.Errorf("%+v: no error", c)
@@ -423,7 +427,7 @@ func TestInvalidConfigs(t *testing.T) {
 			t.Errorf("%+v: WriteParquet wrote %d bytes, err %v", c, buf.Len(), err)
 		}
 	}
-	if err := Defective(5, 1).Validate(); err != nil {
+	if err := Defective(6, 1).Validate(); err != nil {
 		t.Errorf("the smallest Defective roll: %v", err)
 	}
 }

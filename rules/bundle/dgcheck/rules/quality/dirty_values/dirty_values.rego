@@ -1,17 +1,20 @@
 # METADATA
-# title: 'Dirty values are absent: placeholders, mojibake, control characters'
+# title: 'Dirty values are absent: placeholders, mojibake, control characters, outliers'
 # description: >-
 #   A column's values are free of dirt: placeholders standing for a value (NULL, N/A, -, 无
 #   outside the dataset's declared missing_values, in a field not required; in a required
 #   field QUAL-007 counts them as missing), sentinel numbers (999999), mojibake (U+FFFD, 锟斤拷,
 #   UTF-8 read as Latin-1), control characters, and in code columns full-width forms and
-#   ideographic spaces (U+3000) that break matching. A of B present values are clean, X = A/B,
-#   and the column fails above thresholds.dirty_max (0, a project default) dirty. Statistical
-#   outliers are not measured.
+#   ideographic spaces (U+3000) that break matching, and statistical outliers in a column of
+#   measures (numbers that are not codes or identifiers): values beyond Tukey's fences at
+#   thresholds.outlier_k (3, "far out") interquartile ranges, on the log scale for a column of
+#   positive numbers (thresholds.outlier_log_scale), in columns of at least
+#   thresholds.outlier_min_values numbers. A of B present values are clean, X = A/B, and the
+#   column fails above thresholds.dirty_max (0, a project default) dirty.
 # custom:
 #   id: QUAL-013
-#   title_zh: '不存在脏数据：占位符、乱码、控制字符'
-#   remediation_zh: '在源头清洗数据：缺失值留空（或在 missing_values 中声明其占位符），从原始编码重新导出乱码文本，去除控制字符，并将代码中的全角数字和空格转换为 ASCII 字符。'
+#   title_zh: '不存在脏数据：占位符、乱码、控制字符、离群值'
+#   remediation_zh: '在源头清洗数据：缺失值留空（或在 missing_values 中声明其占位符），从原始编码重新导出乱码文本，去除控制字符，将代码中的全角数字和空格转换为 ASCII 字符，并逐条核实离群值（录入错误、单位错误或真实的极端值）。'
 #   standard: GB/T 36344-2018
 #   clause: 准确性/脏数据出现率 (indicator; sub-clause number unknown)
 #   severity: warning
@@ -19,7 +22,8 @@
 #   remediation: >-
 #     Clean the values at the source: leave a missing value empty (or declare its token in
 #     missing_values), re-export garbled text from the original encoding, strip control
-#     characters, and convert full-width digits and spaces in codes to ASCII.
+#     characters, convert full-width digits and spaces in codes to ASCII, and check each
+#     outlier at its source (a typing or unit error, or a true extreme).
 # schemas:
 #   - input: schema.dgcheck.input
 package dgcheck.rules.quality.dirty_values
@@ -43,8 +47,9 @@ warning contains finding if {
 	kinds := object.union(_kinds(col), _placeholder_kinds(col))
 	finding := result.finding(rego.metadata.chain(), {
 		"column": col.name,
-		"message": sprintf("%s: %d of %d values are dirty: %s (X = %s)", [
+		"message": sprintf("%s: %d of %d values are dirty: %s (X = %s)%s", [
 			col.name, dirty, present, concat(", ", [sprintf("%s %d", [k, n]) | some k, n in kinds]), result.ratio(measure.x),
+			_fence_note(col),
 		]),
 		"measure": measure,
 		"evidence": kinds,
@@ -55,7 +60,10 @@ warning contains finding if {
 _dirty(col) := sum([n | some n in _kinds(col)]) + sum([n | some n in _placeholders(col)])
 
 # The kinds of dirt that count in this column, by count.
-_kinds(col) := {kind: issues.count | some kind, issues in col.dirty; _counts(col, kind)}
+_kinds(col) := object.union(
+	{kind: issues.count | some kind, issues in col.dirty; _counts(col, kind)},
+	{"outlier": n | n := _fence(col).below + _fence(col).above; n > 0},
+)
 
 _counts(_, kind) if kind in {"sentinel", "mojibake", "control"}
 
@@ -83,6 +91,43 @@ _required(name) if {
 }
 
 _samples(col) := array.slice(sorted, 0, 5) if {
-	rows := {s.row: s | some kind, issues in col.dirty; _counts(col, kind); some s in issues.samples}
+	dirt := [s | some kind, issues in col.dirty; _counts(col, kind); some s in issues.samples]
+	rows := {s.row: s | some s in array.concat(dirt, _outlier_samples(col))}
 	sorted := [rows[r] | some r in sort(object.keys(rows))]
 }
+
+# The fence QUAL-013 counts outliers beyond, in a column of measures: numbers enough for
+# quartiles to mean something, and not codes or identifiers, whose spread says nothing.
+_fence(col) := fence if {
+	config.thresholds.outlier_k > 0
+	col.spread.count >= config.thresholds.outlier_min_values
+	not meta.code_column(col)
+	some fence in col.spread.fences
+	fence.k == config.thresholds.outlier_k
+	fence.scale == _scale(col)
+}
+
+_outlier_samples(col) := _fence(col).samples
+
+default _outlier_samples(_) := []
+
+_scale(col) := "log" if {
+	config.thresholds.outlier_log_scale == 1
+	col.spread.positive
+} else := "linear"
+
+_fence_note(col) := sprintf("; outliers are beyond Tukey's fences [%s, %s] (k = %v on %s values)%s", [
+	_number(_fence(col).lower), _number(_fence(col).upper), _fence(col).k, _scale(col),
+	_estimated(_fence(col)),
+]) if {
+	_kinds(col).outlier
+} else := ""
+
+_estimated(fence) := ", estimated from a quantile sketch" if not fence.exact
+
+else := ""
+
+# A fence to two decimals, enough to judge a value against it.
+_number(x) := format_int(x, 10) if x == round(x)
+
+else := sprintf("%.2f", [x])
