@@ -130,6 +130,7 @@ func (c *Checker) Check(ctx context.Context, req Request) (*reports.Report, erro
 		for _, u := range meta.Unknown {
 			report.Notices = append(report.Notices, fmt.Sprintf("%s: unknown metadata key %s", meta.Path, u))
 		}
+		report.Notices = append(report.Notices, meta.Notices...)
 	}
 	judgement, err := c.engine.Judge(ctx, rules.Input{
 		Dataset:  report.Dataset,

@@ -197,12 +197,30 @@ func readDataPackage(path, dataPath string, root *yaml.Node) (*MetadataFile, err
 			}
 		}
 	}
-	extFields := m.Fields
+	resourcePath := func(name string) (string, bool) {
+		for _, o := range dp.Resources {
+			if o.Name == name && o.Path != "" {
+				return o.Path, true
+			}
+		}
+		return "", false
+	}
+	if err := applyTableSchema(path, res.Schema, m.Fields, m, resourcePath); err != nil {
+		return nil, err
+	}
+	return mf, nil
+}
+
+// applyTableSchema maps a Table Schema onto the model: its fields over ext, the sidecar
+// fields at the same positions (the extension keys beside each Table Schema field), then its
+// primary key, missing values and foreign keys. resourcePath finds the path of a resource a
+// foreign key names; it is nil for a Table Schema outside a data package.
+func applyTableSchema(path string, s dpSchema, ext []Field, m *Metadata, resourcePath func(name string) (string, bool)) error {
 	m.Fields = nil
-	for i, f := range res.Schema.Fields {
+	for i, f := range s.Fields {
 		var field Field
-		if i < len(extFields) {
-			field = extFields[i]
+		if i < len(ext) {
+			field = ext[i]
 		}
 		field.Name, field.CNName, field.Datatype, field.Description = f.Name, f.Title, f.Type, f.Description
 		field.Format, field.Unique = f.Format, f.Constraints.Unique
@@ -217,33 +235,37 @@ func readDataPackage(path, dataPath string, root *yaml.Node) (*MetadataFile, err
 		}
 		m.Fields = append(m.Fields, field)
 	}
-	if m.PrimaryKey, err = names(path, res.Schema.PrimaryKey, "primaryKey"); err != nil {
-		return nil, err
+	var err error
+	if m.PrimaryKey, err = names(path, s.PrimaryKey, "primaryKey"); err != nil {
+		return err
 	}
-	for _, v := range res.Schema.MissingValues {
+	for _, v := range s.MissingValues {
 		if v != "" { // "" is Table Schema's default: an empty cell, which dgcheck reads as null anyway
 			m.MissingValues = append(m.MissingValues, v)
 		}
 	}
-	for _, fk := range res.Schema.ForeignKeys {
+	for _, fk := range s.ForeignKeys {
 		key := ForeignKey{Reference: FKReference{Resource: fk.Reference.Resource}}
 		if key.Fields, err = names(path, fk.Fields, "foreignKeys.fields"); err != nil {
-			return nil, err
+			return err
 		}
 		if key.Reference.Fields, err = names(path, fk.Reference.Fields, "foreignKeys.reference.fields"); err != nil {
-			return nil, err
+			return err
 		}
 		if r := fk.Reference.Resource; r != "" {
-			i := slices.IndexFunc(dp.Resources, func(o dpResource) bool { return o.Name == r })
-			if i < 0 || dp.Resources[i].Path == "" {
-				return nil, &ParseError{File: path, Line: int64(fk.Fields.Line),
+			p, ok := "", false
+			if resourcePath != nil {
+				p, ok = resourcePath(r)
+			}
+			if !ok {
+				return &ParseError{File: path, Line: int64(fk.Fields.Line),
 					Err: fmt.Errorf("foreignKeys: no resource named %q with a path", r)}
 			}
-			key.Reference.Path = dp.Resources[i].Path
+			key.Reference.Path = p
 		}
 		m.ForeignKeys = append(m.ForeignKeys, key)
 	}
-	return mf, nil
+	return nil
 }
 
 // dpExtension gathers the sidecar keys of a data package into one sidecar-shaped mapping: the

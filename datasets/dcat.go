@@ -3,6 +3,7 @@ package datasets
 import (
 	"cmp"
 	"fmt"
+	"os"
 	"path"
 	"path/filepath"
 	"reflect"
@@ -20,6 +21,13 @@ import (
 // http://purl.org/dc/terms/title and title are one key), and node references ({"@id": ...}) are
 // followed within the document. What DCAT cannot say is carried under the prefix "dgcheck:"
 // with the sidecar's own names ("dgcheck:cn": {"open_type": ...}) and validated like a sidecar.
+
+//
+// A DCAT-US record points at its data dictionary with describedBy (on the dataset or a
+// distribution). When that is a local Frictionless Table Schema or data package (a path
+// relative to the record, or a file: URL), its fields, keys, missing values and foreign keys
+// are read as a datapackage.json's would be, under the record's own dgcheck:fields of the same
+// names; a dictionary at a web address is named in a notice and not fetched.
 
 // dcatExtension is the prefix of sidecar keys in a DCAT record.
 const dcatExtension = "dgcheck:"
@@ -325,6 +333,9 @@ func readDCAT(file, dataPath string, root *yaml.Node) (*MetadataFile, error) {
 	for _, dist := range m.Distributions {
 		m.License = cmp.Or(m.License, dist.License)
 	}
+	if err := readDescribedBy(d, ds, file, dataPath, mf); err != nil {
+		return nil, err
+	}
 	if catalog != nil {
 		m.Catalog = &Catalog{Title: d.text(ldProp(catalog, "title")), Description: d.text(ldProp(catalog, "description"))}
 		if p := d.values(ldProp(catalog, "publisher")); len(p) > 0 {
@@ -418,4 +429,86 @@ func trimScheme(s, scheme string) string {
 		return s[len(scheme):]
 	}
 	return s
+}
+
+// readDescribedBy reads the data dictionary a dataset or one of its distributions is
+// describedBy, when it is a local file.
+func readDescribedBy(d *ldDoc, ds *yaml.Node, file, dataPath string, mf *MetadataFile) error {
+	ref, at := d.first(ldProp(ds, "describedBy")), ldProp(ds, "describedBy")
+	for _, dist := range d.values(ldProp(ds, "distribution")) {
+		if ref == "" {
+			ref, at = d.first(ldProp(dist, "describedBy")), ldProp(dist, "describedBy")
+		}
+	}
+	if ref == "" {
+		return nil
+	}
+	local, isFile := strings.CutPrefix(ref, "file://")
+	if !isFile && strings.Contains(ref, "://") {
+		mf.Notices = append(mf.Notices, fmt.Sprintf("%s: describedBy %s not read: dgcheck does not fetch over the network; "+
+			"save the data dictionary beside the record and name it by a relative path", file, ref))
+		return nil
+	}
+	if !filepath.IsAbs(local) {
+		local = filepath.Join(filepath.Dir(file), filepath.FromSlash(local))
+	}
+	raw, err := os.ReadFile(local)
+	if err != nil {
+		return &ParseError{File: file, Line: int64(at.Line), Column: int64(at.Column), Err: fmt.Errorf("describedBy: %w", err)}
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(raw, &doc); err != nil || len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
+		return &ParseError{File: local, Err: fmt.Errorf("the data dictionary a DCAT record is describedBy is not a JSON object: %v", err)}
+	}
+	root := doc.Content[0]
+	var schema dpSchema
+	var resourcePath func(string) (string, bool)
+	if isDataPackage(root) {
+		var dp dataPackage
+		if err := root.Decode(&dp); err != nil {
+			return &ParseError{File: local, Err: err}
+		}
+		i, err := pickResource(dp.Resources, dataPath)
+		if err != nil {
+			return &ParseError{File: local, Err: err}
+		}
+		schema = dp.Resources[i].Schema
+		resourcePath = func(name string) (string, bool) {
+			for _, o := range dp.Resources {
+				if o.Name == name && o.Path != "" {
+					return o.Path, true
+				}
+			}
+			return "", false
+		}
+	} else if err := root.Decode(&schema); err != nil || len(schema.Fields) == 0 {
+		return &ParseError{File: local, Err: fmt.Errorf("the data dictionary a DCAT record is describedBy is neither a Table Schema with fields nor a data package (%v)", err)}
+	}
+	// The record's own dgcheck:fields add to the dictionary's fields of the same name; those
+	// the dictionary lacks stay, after its own.
+	m := &mf.Metadata
+	own := m.Fields
+	ext := make([]Field, len(schema.Fields))
+	for i, f := range schema.Fields {
+		if j := slices.IndexFunc(own, func(e Field) bool { return e.Name == f.Name }); j >= 0 {
+			ext[i] = own[j]
+		}
+	}
+	if err := applyTableSchema(local, schema, ext, m, resourcePath); err != nil {
+		return err
+	}
+	for _, e := range own {
+		if !slices.ContainsFunc(schema.Fields, func(f dpField) bool { return f.Name == e.Name }) {
+			m.Fields = append(m.Fields, e)
+		}
+	}
+	// The dictionary names other data relative to itself; the model, relative to the record.
+	for i := range m.ForeignKeys {
+		if p := &m.ForeignKeys[i].Reference.Path; *p != "" && !filepath.IsAbs(*p) {
+			if rel, err := filepath.Rel(filepath.Dir(file), filepath.Join(filepath.Dir(local), *p)); err == nil {
+				*p = rel
+			}
+		}
+	}
+	return nil
 }

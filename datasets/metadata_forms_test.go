@@ -312,6 +312,62 @@ func TestDCATUSRecordMapsOntoTheModel(t *testing.T) {
 	}
 }
 
+// A DCAT-US record's describedBy names its data dictionary: a local Table Schema is read like
+// a data package's, a web address is named in a notice and not fetched, and a missing file is
+// an error at the record's line.
+func TestDCATDescribedByReadsALocalTableSchema(t *testing.T) {
+	dir := t.TempDir()
+	data := write(t, dir, "roll.csv", "id,sex,size\n")
+	write(t, dir, "dict/roll.schema.json", `{"fields": [
+    {"name": "id", "type": "string", "constraints": {"required": true, "unique": true}},
+    {"name": "sex", "type": "string", "constraints": {"enum": ["1", "2"]}},
+    {"name": "size", "type": "integer", "constraints": {"minimum": 1}}],
+  "primaryKey": "id", "missingValues": ["", "NA"],
+  "foreignKeys": [{"fields": "id", "reference": {"resource": "households", "fields": "id"}}]}`)
+	record := func(describedBy string) string {
+		return write(t, dir, "roll.dcat.json", `{"@type": "dcat:Dataset", "title": "Allowance roll",
+  "describedBy": "`+describedBy+`", "describedByType": "application/json",
+  "dgcheck:fields": [{"name": "sex", "code_list": "GB/T 2261.1"}, {"name": "remark", "description": "free text"}]}`)
+	}
+	_, err := datasets.ReadMetadata(record("dict/roll.schema.json"), data)
+	if err == nil || !strings.Contains(err.Error(), `no resource named "households"`) {
+		t.Fatalf("err = %v, want the unresolvable foreign key named", err)
+	}
+	write(t, dir, "dict/roll.schema.json", `{"fields": [
+    {"name": "id", "type": "string", "constraints": {"required": true, "unique": true}},
+    {"name": "sex", "type": "string", "constraints": {"enum": ["1", "2"]}},
+    {"name": "size", "type": "integer", "constraints": {"minimum": 1}}],
+  "primaryKey": "id", "missingValues": ["", "NA"],
+  "foreignKeys": [{"fields": "id", "reference": {"resource": "", "fields": "id"}}]}`)
+	mf, err := datasets.ReadMetadata(record("dict/roll.schema.json"), data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := mf.Metadata
+	var names []string
+	for _, f := range m.Fields {
+		names = append(names, f.Name)
+	}
+	if !slices.Equal(names, []string{"id", "sex", "size", "remark"}) || m.Fields[1].CodeList != "GB/T 2261.1" ||
+		m.Fields[1].Constraints == nil || !slices.Equal(m.Fields[1].Constraints.Enum, []string{"1", "2"}) ||
+		m.Fields[2].Datatype != "integer" || m.Fields[0].Nullable == nil || *m.Fields[0].Nullable ||
+		!slices.Equal(m.PrimaryKey, []string{"id"}) || !slices.Equal(m.MissingValues, []string{"NA"}) ||
+		len(m.ForeignKeys) != 1 || m.ForeignKeys[0].Reference.Path != data {
+		t.Errorf("metadata from the dictionary = %+v", m)
+	}
+
+	mf, err = datasets.ReadMetadata(record("https://example.org/roll.schema.json"), data)
+	if err != nil || len(mf.Metadata.Fields) != 2 || len(mf.Notices) != 1 || !strings.Contains(mf.Notices[0], "does not fetch") {
+		t.Errorf("web dictionary: err %v, fields %+v, notices %q", err, mf.Metadata.Fields, mf.Notices)
+	}
+
+	_, err = datasets.ReadMetadata(record("missing.json"), data)
+	var pe *datasets.ParseError
+	if !errors.As(err, &pe) || pe.Line != 2 || !strings.Contains(err.Error(), "describedBy") {
+		t.Errorf("err = %v, want a located describedBy error", err)
+	}
+}
+
 func TestDCATExtensionsAreValidated(t *testing.T) {
 	dir := t.TempDir()
 	p := write(t, dir, "roll.jsonld", `{"@type": "dcat:Dataset",

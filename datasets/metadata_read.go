@@ -27,6 +27,9 @@ type MetadataFile struct {
 	// Unknown lists keys the model does not know, each as "path.to.key (line N)". They are
 	// reported rather than ignored: a misspelt "nulable: false" must not pass silently.
 	Unknown []string
+	// Notices are what the reader chose not to do, for the report to say (a data dictionary
+	// at a web address, which dgcheck does not fetch).
+	Notices []string
 }
 
 // FindMetadata looks beside a data file for its metadata: <name>.meta.yaml, .meta.yml or
