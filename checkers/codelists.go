@@ -52,10 +52,13 @@ var codeLists = map[string]reference{
 	}},
 }
 
-// validators are the identifier standards whose check a value must pass.
+// validators are the standards whose check a value must pass: identifiers' structures and
+// check characters, and the representations of dates and times.
 var validators = map[string]reference{
 	"gb11643": {name: "GB 11643-1999", conform: func(v string) bool { return detect.ResidentID(v).Valid }},
 	"gb32100": {name: "GB 32100-2015", conform: func(v string) bool { return detect.USCC(v).Valid }},
+	"gbt7408": {name: "GB/T 7408-2005 (ISO 8601 dates and times)", conform: isISO8601},
+	"iso8601": {name: "ISO 8601 (GB/T 7408-2005)", conform: isISO8601},
 }
 
 // referenceKey reduces a standard's name to what identifies it whatever the spelling and
