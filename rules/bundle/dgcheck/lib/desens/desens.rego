@@ -8,6 +8,7 @@
 package dgcheck.lib.desens
 
 import data.dgcheck.lib.config
+import data.dgcheck.lib.meta
 import data.dgcheck.lib.profile
 
 policy := data.dgcheck.config.desensitisation
@@ -29,19 +30,10 @@ released if declares_deidentification
 released if input.metadata.cn.open_type in policy.released_open_types
 
 # METADATA
-# description: >-
-#   The field-dictionary entry of the column named name (the first, if the dictionary names it
-#   twice, which the metadata rules report); undefined if none.
-field(name) := entries[0] if {
-	entries := [f | some f in input.metadata.fields; f.name == name]
-	count(entries) > 0
-}
-
-# METADATA
 # description: The identifier role the metadata gives the column named name ("" if none).
-role(name) := object.get(field(name), "identifier_role", "")
+role(name) := object.get(meta.field_of[name], "identifier_role", "")
 
-role(name) := "" if not field(name)
+role(name) := "" if not meta.field_of[name]
 
 # METADATA
 # description: Share of col's present values in the given form (masked, hashed, ...); 0 if none.
@@ -53,7 +45,7 @@ form_share(col, _) := 0 if profile.non_null(col) == 0
 # description: >-
 #   col is masked: its field declares masking, or at least thresholds.form_min_rate of its
 #   present values are character-masked.
-masked_column(col) if field(col.name).masking
+masked_column(col) if meta.field_of[col.name].masking
 
 masked_column(col) if form_share(col, "masked") >= config.thresholds.form_min_rate
 
@@ -115,19 +107,19 @@ _hashed_identifier(col) := "a direct identifier" if {
 }
 
 _declared_identifiers(col) := (({d |
-	d := field(col.name).masking.data
+	d := meta.field_of[col.name].masking.data
 	d in policy.low_entropy_identifiers
 } | {d |
-	d := data.dgcheck.config.validator_detectors[field(col.name).validator]
+	d := data.dgcheck.config.validator_detectors[meta.field_of[col.name].validator]
 	d in policy.low_entropy_identifiers
 }) | {d |
 	some d in object.get(col, "hints", [])
 	d in policy.low_entropy_identifiers
-}) | {sprintf("a pseudonym of %s", [of]) | of := field(col.name).masking.pseudonym_of}
+}) | {sprintf("a pseudonym of %s", [of]) | of := meta.field_of[col.name].masking.pseudonym_of}
 
 # A keyed method with its key kept somewhere named.
 keyed(name) if {
-	m := field(name).masking
+	m := meta.field_of[name].masking
 	m.method in policy.keyed_methods
 	m.key_ref != ""
 }

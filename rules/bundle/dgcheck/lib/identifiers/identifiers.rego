@@ -15,11 +15,7 @@ import data.dgcheck.lib.result
 #   col holds detector's identifier: its field declares the detector's validator, or the
 #   column classifier typed it so with enough confidence. (The resident-ID, mobile and e-mail
 #   rules also accept profile.identifier_column's hit rate, as CLASS-006 does.)
-typed(col, detector) if {
-	some field in input.metadata.fields
-	field.name == col.name
-	data.dgcheck.config.validator_detectors[field.validator] == detector
-}
+typed(col, detector) if profile.declares_validator(col, detector)
 
 typed(col, detector) if grading.detected(col).detector == detector
 

@@ -7,6 +7,7 @@
 package dgcheck.lib.profile
 
 import data.dgcheck.lib.config
+import data.dgcheck.lib.meta
 
 # METADATA
 # description: Values present in col, neither null nor blank.
@@ -17,12 +18,14 @@ non_null(col) := col.rows - (col.nulls + col.blanks)
 hits(col, detector) := object.get(col, ["detectors", detector, "matched"], 0) + object.get(col, ["detectors", detector, "masked"], 0)
 
 # METADATA
-# description: col holds detector's identifier because the metadata declares its validator.
-identifier_column(col, detector) if {
-	some field in input.metadata.fields
-	field.name == col.name
-	data.dgcheck.config.validator_detectors[field.validator] == detector
+# description: col's field declares the validator of detector's identifier.
+declares_validator(col, detector) if {
+	data.dgcheck.config.validator_detectors[meta.field_of[col.name].validator] == detector
 }
+
+# METADATA
+# description: col holds detector's identifier because the metadata declares its validator.
+identifier_column(col, detector) if declares_validator(col, detector)
 
 # METADATA
 # description: >-

@@ -21,13 +21,14 @@
 package dgcheck.rules.desensitisation.identifier_roles
 
 import data.dgcheck.lib.desens
+import data.dgcheck.lib.meta
 import data.dgcheck.lib.profile
 import data.dgcheck.lib.result
 
 violation contains finding if {
 	_holds_pi
 	some col in input.profile.columns
-	f := desens.field(col.name)
+	f := meta.field_of[col.name]
 	declared := object.get(f, "identifier_role", "")
 	not declared in desens.policy.identifier_roles
 	finding := result.finding(rego.metadata.chain(), {

@@ -20,12 +20,13 @@
 package dgcheck.rules.desensitisation.no_reidentification_aid
 
 import data.dgcheck.lib.desens
+import data.dgcheck.lib.meta
 import data.dgcheck.lib.profile
 import data.dgcheck.lib.result
 
 violation contains finding if {
 	some col in input.profile.columns
-	of := desens.field(col.name).masking.pseudonym_of
+	of := meta.field_of[col.name].masking.pseudonym_of
 	some raw in input.profile.columns
 	raw.name == of
 	raw.forms.raw > 0

@@ -84,11 +84,7 @@ _placeholder_kinds(col) := {"placeholder": sum([n | some n in _placeholders(col)
 
 default _placeholder_kinds(_) := {}
 
-_required(name) if {
-	some field in input.metadata.fields
-	field.name == name
-	field.nullable == false
-}
+_required(name) if meta.field_of[name].nullable == false
 
 _samples(col) := array.slice(sorted, 0, 5) if {
 	dirt := [s | some kind, issues in col.dirty; _counts(col, kind); some s in issues.samples]
