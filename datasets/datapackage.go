@@ -32,6 +32,16 @@ type dataPackage struct {
 	Resources    []dpResource    `yaml:"resources"`
 }
 
+// resourcePath is the path of the resource a foreign key names.
+func (dp *dataPackage) resourcePath(name string) (string, bool) {
+	for _, o := range dp.Resources {
+		if o.Name == name && o.Path != "" {
+			return o.Path, true
+		}
+	}
+	return "", false
+}
+
 type dpLicense struct {
 	Name  string `yaml:"name"`
 	Path  string `yaml:"path"`
@@ -197,15 +207,7 @@ func readDataPackage(path, dataPath string, root *yaml.Node) (*MetadataFile, err
 			}
 		}
 	}
-	resourcePath := func(name string) (string, bool) {
-		for _, o := range dp.Resources {
-			if o.Name == name && o.Path != "" {
-				return o.Path, true
-			}
-		}
-		return "", false
-	}
-	if err := applyTableSchema(path, res.Schema, m.Fields, m, resourcePath); err != nil {
+	if err := applyTableSchema(path, res.Schema, m.Fields, m, dp.resourcePath); err != nil {
 		return nil, err
 	}
 	return mf, nil

@@ -472,15 +472,7 @@ func readDescribedBy(d *ldDoc, ds *yaml.Node, file, dataPath string, mf *Metadat
 		if err != nil {
 			return &ParseError{File: local, Err: err}
 		}
-		schema = dp.Resources[i].Schema
-		resourcePath = func(name string) (string, bool) {
-			for _, o := range dp.Resources {
-				if o.Name == name && o.Path != "" {
-					return o.Path, true
-				}
-			}
-			return "", false
-		}
+		schema, resourcePath = dp.Resources[i].Schema, dp.resourcePath
 	} else if err := root.Decode(&schema); err != nil || len(schema.Fields) == 0 {
 		return &ParseError{File: local, Err: fmt.Errorf("the data dictionary a DCAT record is describedBy is neither a Table Schema with fields nor a data package (%v)", err)}
 	}

@@ -318,27 +318,26 @@ func TestDCATUSRecordMapsOntoTheModel(t *testing.T) {
 func TestDCATDescribedByReadsALocalTableSchema(t *testing.T) {
 	dir := t.TempDir()
 	data := write(t, dir, "roll.csv", "id,sex,size\n")
-	write(t, dir, "dict/roll.schema.json", `{"fields": [
+	dictionary := func(fkResource string) {
+		write(t, dir, "dict/roll.schema.json", `{"fields": [
     {"name": "id", "type": "string", "constraints": {"required": true, "unique": true}},
     {"name": "sex", "type": "string", "constraints": {"enum": ["1", "2"]}},
     {"name": "size", "type": "integer", "constraints": {"minimum": 1}}],
   "primaryKey": "id", "missingValues": ["", "NA"],
-  "foreignKeys": [{"fields": "id", "reference": {"resource": "households", "fields": "id"}}]}`)
+  "foreignKeys": [{"fields": "id", "reference": {"resource": "`+fkResource+`", "fields": "id"}}]}`)
+	}
 	record := func(describedBy string) string {
 		return write(t, dir, "roll.dcat.json", `{"@type": "dcat:Dataset", "title": "Allowance roll",
   "describedBy": "`+describedBy+`", "describedByType": "application/json",
   "dgcheck:fields": [{"name": "sex", "code_list": "GB/T 2261.1"}, {"name": "remark", "description": "free text"}]}`)
 	}
+	// A standalone Table Schema has no resources for a foreign key to name.
+	dictionary("households")
 	_, err := datasets.ReadMetadata(record("dict/roll.schema.json"), data)
 	if err == nil || !strings.Contains(err.Error(), `no resource named "households"`) {
 		t.Fatalf("err = %v, want the unresolvable foreign key named", err)
 	}
-	write(t, dir, "dict/roll.schema.json", `{"fields": [
-    {"name": "id", "type": "string", "constraints": {"required": true, "unique": true}},
-    {"name": "sex", "type": "string", "constraints": {"enum": ["1", "2"]}},
-    {"name": "size", "type": "integer", "constraints": {"minimum": 1}}],
-  "primaryKey": "id", "missingValues": ["", "NA"],
-  "foreignKeys": [{"fields": "id", "reference": {"resource": "", "fields": "id"}}]}`)
+	dictionary("")
 	mf, err := datasets.ReadMetadata(record("dict/roll.schema.json"), data)
 	if err != nil {
 		t.Fatal(err)
