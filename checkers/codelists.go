@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/dgcheck/dgcheck/checkers/detect"
+	"golang.org/x/text/language"
 )
 
 // Reference tables a field may name as its code list (fields[].code_list, QUAL-005) or data
@@ -50,7 +51,17 @@ var codeLists = map[string]reference{
 		_, ok := sexCodes[v]
 		return ok
 	}},
+	"gbt2659":   countryList,
+	"gbt2659.1": countryList, // the 2022 edition's part 1, the country codes
+	"iso3166":   countryList,
+	"iso31661":  countryList,
 }
+
+// countryList accepts a GB/T 2659 (ISO 3166-1) code in any of its three forms (countries.go).
+var countryList = reference{name: "GB/T 2659 (ISO 3166-1, from CLDR " + language.CLDRVersion + ")", conform: func(v string) bool {
+	_, ok := countryForms[v]
+	return ok
+}}
 
 // validators are the standards whose check a value must pass: identifiers' structures and
 // check characters, and the representations of dates and times.

@@ -2,8 +2,8 @@
 # title: A planned export names its destinations and recipients
 # description: >-
 #   Data planned for transfer abroad (cross_border.planned: true) names the countries or
-#   regions it goes to (cross_border.destinations, ISO 3166 / GB/T 2659 two-letter codes) and
-#   who receives it (cross_border.recipients).
+#   regions it goes to (cross_border.destinations, ISO 3166-1 / GB/T 2659 two-letter codes,
+#   checked against the assigned ones) and who receives it (cross_border.recipients).
 # custom:
 #   id: XB-001
 #   title_zh: '拟出境的数据列明目的地和境外接收方'
@@ -32,11 +32,15 @@ violation contains finding if {
 
 _destinations := ["no destinations are named (cross_border.destinations)"] if {
 	count(object.get(input.metadata.cross_border, "destinations", [])) == 0
-} else := [sprintf("destinations %v are not two-letter country codes", [_bad])] if {
+} else := [sprintf("destinations %v are not ISO 3166-1 (GB/T 2659) two-letter country codes", [_bad])] if {
 	count(_bad) > 0
 } else := []
 
-_bad := [d | some d in input.metadata.cross_border.destinations; not regex.match(`^[A-Z]{2}$`, d)]
+_bad := [d | some d in input.metadata.cross_border.destinations; not d in _country_codes]
+
+# The assigned codes, not just any two letters: XX or UK (the United Kingdom is GB) name no
+# country a regulator can assess.
+_country_codes := {code | some code in data.dgcheck.codes.iso3166_alpha2}
 
 _recipients := ["no recipients are named (cross_border.recipients)"] if {
 	count(object.get(input.metadata.cross_border, "recipients", [])) == 0

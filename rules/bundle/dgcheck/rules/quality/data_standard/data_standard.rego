@@ -2,7 +2,8 @@
 # title: Values conform to the declared data standard
 # description: >-
 #   A field that names the data standard its values follow (standard_ref: GB 11643-1999,
-#   GB 32100-2015, GB/T 2260, GB/T 2261.1, GB/T 7408 or ISO 8601 for dates and times, ...) holds
+#   GB 32100-2015, GB/T 2260, GB/T 2261.1, GB/T 2659, GB/T 7408 or ISO 8601 for dates and
+#   times, ...) holds
 #   values that conform to it, checked with the standard's validator or bundled code table: A of B values conform, X = A/B, and the field
 #   fails below thresholds.standard_conformance_min (0.99, a project default). A standard dgcheck
 #   has no check for is not measured.

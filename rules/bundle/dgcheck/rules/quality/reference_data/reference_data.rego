@@ -2,7 +2,8 @@
 # title: Coded values belong to their authoritative reference list
 # description: >-
 #   A field that names its code list (code_list: GB/T 2260 for administrative divisions, GB/T
-#   2261.1 for sex) holds only codes of the bundled, dated table: A of B values are in it, X =
+#   2261.1 for sex, GB/T 2659 for countries and regions) holds only codes of the bundled, dated
+#   table: A of B values are in it, X =
 #   A/B, and it fails below thresholds.reference_data_min (1.0). The evidence names the table's
 #   edition; a code list dgcheck does not bundle is not measured.
 # custom:
