@@ -17,6 +17,9 @@ func FuzzReadMetadata(f *testing.F) {
 	f.Add("datapackage.json", []byte(dataPackageWithExtensions))
 	f.Add("roll.dcat.jsonld", []byte(dcatAP))
 	f.Add("roll.jsonld", []byte(`{"@graph": [{"@id": "x", "@type": "dcat:Catalog", "dcat:dataset": {"@id": "x"}}]}`))
+	// describedBy naming the record itself, which is no Table Schema, and a folder.
+	f.Add("roll.jsonld", []byte(`{"@type": "dcat:Dataset", "describedBy": "roll.jsonld", "dgcheck:fields": [{"name": "id"}]}`))
+	f.Add("roll.dcat.jsonld", []byte(`{"@type": "dcat:Dataset", "distribution": [{"describedBy": "file://."}]}`))
 	f.Fuzz(func(t *testing.T, name string, data []byte) {
 		switch name {
 		case "roll.meta.yaml", "datapackage.json", "roll.dcat.jsonld", "roll.jsonld":
