@@ -167,6 +167,7 @@ func draftField(col checkers.ColumnProfile, rows int64) (datasets.Field, string)
 	case "string":
 		if len(col.Values) > 0 && int64(len(col.Values))*enumRepeat <= present {
 			c.Enum = col.Values
+			f.CodeList = checkers.CodeListOf(col.Values)
 		} else if col.MinLength == col.MaxLength && col.Distinct > 1 && present >= enumRepeat {
 			// Codes of one length (household numbers, region codes); one value is no pattern.
 			n := col.MinLength
@@ -315,6 +316,9 @@ func (d *MetadataDraft) WriteSidecar(w io.Writer) error {
 			}
 			put(fn, "constraints", c, "measured")
 		}
+		if f.CodeList != "" {
+			put(fn, "code_list", scalar(f.CodeList), "every value is in it")
+		}
 		put(fn, "identifier_role", scalar(f.IdentifierRole), at("identifier_role"))
 		if f.Validator != "" {
 			put(fn, "validator", scalar(f.Validator), "")
@@ -369,6 +373,9 @@ func (d *MetadataDraft) WriteDataPackage(w io.Writer) error {
 		}
 		if f.Validator != "" {
 			field["validator"] = f.Validator
+		}
+		if f.CodeList != "" {
+			field["code_list"] = f.CodeList
 		}
 		fields[i] = field
 	}

@@ -44,8 +44,12 @@ func TestDraftDeclaresWhatHoldsOnEveryRow(t *testing.T) {
 	if f := field("mobile"); f.Datatype != "string" || f.IdentifierRole != "direct" || f.Constraints != nil {
 		t.Errorf("mobile = %+v: an identifier is text, and its values are no domain", f)
 	}
-	if f := field("sex"); f.Constraints == nil || !slices.Equal(f.Constraints.Enum, []string{"女", "男"}) || *f.Nullable {
-		t.Errorf("sex = %+v", f)
+	if f := field("sex"); f.Constraints == nil || !slices.Equal(f.Constraints.Enum, []string{"女", "男"}) || *f.Nullable ||
+		f.CodeList != "GB/T 2261.1" {
+		t.Errorf("sex = %+v: 男 and 女 are GB/T 2261.1's sexes", f)
+	}
+	if f := field("code"); f.CodeList != "" {
+		t.Errorf("code = %+v: 01, 02, 03 are in no bundled code list", f)
 	}
 	if f := field("amount"); f.Datatype != "number" || f.Constraints.Minimum != "780" || f.Constraints.Maximum != "1560.5" {
 		t.Errorf("amount = %+v %+v", f, f.Constraints)
@@ -89,7 +93,8 @@ func TestDraftDeclaresWhatHoldsOnEveryRow(t *testing.T) {
 		required := func(f datasets.Field) bool { return f.Nullable != nil && !*f.Nullable }
 		for i, f := range mf.Metadata.Fields {
 			want := m.Fields[i]
-			if f.Datatype != want.Datatype || required(f) != required(want) || f.IdentifierRole != want.IdentifierRole {
+			if f.Datatype != want.Datatype || required(f) != required(want) || f.IdentifierRole != want.IdentifierRole ||
+				f.CodeList != want.CodeList {
 				t.Errorf("%s: field %s read back as %+v, drafted %+v", name, f.Name, f, want)
 			}
 		}

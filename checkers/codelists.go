@@ -3,6 +3,7 @@ package checkers
 import (
 	_ "embed"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/dgcheck/dgcheck/checkers/detect"
@@ -80,6 +81,23 @@ func referenceKey(name string) string {
 		k = k[:i] // an edition year
 	}
 	return strings.NewReplacer(" ", "", "/", "", "_", "", "-", "").Replace(k)
+}
+
+// draftableCodeLists are the code lists `dgcheck init` may declare for a text column whose
+// every value belongs to one, in the order it tries them. GB/T 2260 is not among them: its
+// codes are numbers, which six-digit amounts or postcodes can equal.
+var draftableCodeLists = []string{"GB/T 2261.1", "GB/T 2659"}
+
+// CodeListOf names the bundled code list that every one of values (a column's distinct
+// values) belongs to, for drafting metadata; "" when none does.
+func CodeListOf(values []string) string {
+	for _, name := range draftableCodeLists {
+		ref, _ := codeList(name)
+		if len(values) > 0 && !slices.ContainsFunc(values, func(v string) bool { return !ref.conform(v) }) {
+			return name
+		}
+	}
+	return ""
 }
 
 // codeList finds a bundled code list by the name a field declares.

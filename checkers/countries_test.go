@@ -40,3 +40,22 @@ func TestGBT2659IsACodeListAFieldMayName(t *testing.T) {
 		t.Errorf("code_list check = %+v, want row 4 (UK, not a code: GB is) failing of 4", c)
 	}
 }
+
+// dgcheck init declares a code list for a column whose every value is in one.
+func TestCodeListOfDistinctValues(t *testing.T) {
+	for _, c := range []struct {
+		values []string
+		want   string
+	}{
+		{[]string{"女", "男"}, "GB/T 2261.1"},
+		{[]string{"1", "2", "9"}, "GB/T 2261.1"},
+		{[]string{"CN", "SG", "DEU"}, "GB/T 2659"},
+		{[]string{"男", "SG"}, ""},
+		{[]string{"在保", "停保"}, ""},
+		{nil, ""},
+	} {
+		if got := CodeListOf(c.values); got != c.want {
+			t.Errorf("CodeListOf(%q) = %q, want %q", c.values, got, c.want)
+		}
+	}
+}

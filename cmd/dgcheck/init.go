@@ -26,8 +26,9 @@ func initCommand(env *environment) *cli.Command {
 		Usage:     "draft metadata for a dataset from its data",
 		ArgsUsage: "PATH",
 		Description: "Reads PATH once and drafts its metadata: each column's type, whether it is required or unique,\n" +
-			"its range or, for a column of a few repeated values, their list, and the personal identifiers\n" +
-			"detected in it; every declaration holds on every row read. What only a person can declare\n" +
+			"its range or, for a column of a few repeated values, their list and the code list they all\n" +
+			"belong to (GB/T 2261.1 sexes, GB/T 2659 countries), and the personal identifiers detected in\n" +
+			"it; every declaration holds on every row read. What only a person can declare\n" +
 			"(title, publisher, licence, open type, ...) is left empty, marked TODO. Writes\n" +
 			"<name>.meta.yaml beside PATH (--format datapackage: datapackage.json), or -o FILE (- for\n" +
 			"standard output); an existing file is kept unless --force.\n\n" +
