@@ -237,9 +237,12 @@ func applyTableSchema(path string, s dpSchema, ext []Field, m *Metadata, resourc
 		}
 		m.Fields = append(m.Fields, field)
 	}
-	var err error
-	if m.PrimaryKey, err = names(path, s.PrimaryKey, "primaryKey"); err != nil {
+	key, err := names(path, s.PrimaryKey, "primaryKey")
+	if err != nil {
 		return err
+	}
+	if len(key) > 0 { // else a key declared beside the schema (a DCAT record's dgcheck:primary_key) stands
+		m.PrimaryKey = key
 	}
 	for _, v := range s.MissingValues {
 		if v != "" { // "" is Table Schema's default: an empty cell, which dgcheck reads as null anyway

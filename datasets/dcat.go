@@ -21,7 +21,6 @@ import (
 // http://purl.org/dc/terms/title and title are one key), and node references ({"@id": ...}) are
 // followed within the document. What DCAT cannot say is carried under the prefix "dgcheck:"
 // with the sidecar's own names ("dgcheck:cn": {"open_type": ...}) and validated like a sidecar.
-
 //
 // A DCAT-US record points at its data dictionary with describedBy (on the dataset or a
 // distribution). When that is a local Frictionless Table Schema or data package (a path
@@ -457,8 +456,11 @@ func readDescribedBy(d *ldDoc, ds *yaml.Node, file, dataPath string, mf *Metadat
 		return &ParseError{File: file, Line: int64(at.Line), Column: int64(at.Column), Err: fmt.Errorf("describedBy: %w", err)}
 	}
 	var doc yaml.Node
-	if err := yaml.Unmarshal(raw, &doc); err != nil || len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
-		return &ParseError{File: local, Err: fmt.Errorf("the data dictionary a DCAT record is describedBy is not a JSON object: %v", err)}
+	if err := yaml.Unmarshal(raw, &doc); err != nil {
+		return &ParseError{File: local, Err: fmt.Errorf("the data dictionary %s is describedBy is not valid JSON: %w", file, err)}
+	}
+	if len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
+		return &ParseError{File: local, Err: fmt.Errorf("the data dictionary %s is describedBy is not a JSON object", file)}
 	}
 	root := doc.Content[0]
 	var schema dpSchema
@@ -473,8 +475,10 @@ func readDescribedBy(d *ldDoc, ds *yaml.Node, file, dataPath string, mf *Metadat
 			return &ParseError{File: local, Err: err}
 		}
 		schema, resourcePath = dp.Resources[i].Schema, dp.resourcePath
-	} else if err := root.Decode(&schema); err != nil || len(schema.Fields) == 0 {
-		return &ParseError{File: local, Err: fmt.Errorf("the data dictionary a DCAT record is describedBy is neither a Table Schema with fields nor a data package (%v)", err)}
+	} else if err := root.Decode(&schema); err != nil {
+		return &ParseError{File: local, Err: err}
+	} else if len(schema.Fields) == 0 {
+		return &ParseError{File: local, Err: fmt.Errorf("the data dictionary %s is describedBy is neither a Table Schema with fields nor a data package", file)}
 	}
 	// The record's own dgcheck:fields add to the dictionary's fields of the same name; those
 	// the dictionary lacks stay, after its own.

@@ -329,7 +329,8 @@ func TestDCATDescribedByReadsALocalTableSchema(t *testing.T) {
 	record := func(describedBy string) string {
 		return write(t, dir, "roll.dcat.json", `{"@type": "dcat:Dataset", "title": "Allowance roll",
   "describedBy": "`+describedBy+`", "describedByType": "application/json",
-  "dgcheck:fields": [{"name": "sex", "code_list": "GB/T 2261.1"}, {"name": "remark", "description": "free text"}]}`)
+  "dgcheck:fields": [{"name": "sex", "code_list": "GB/T 2261.1"}, {"name": "remark", "description": "free text"}],
+  "dgcheck:primary_key": ["id", "sex"]}`)
 	}
 	// A standalone Table Schema has no resources for a foreign key to name.
 	dictionary("households")
@@ -350,14 +351,24 @@ func TestDCATDescribedByReadsALocalTableSchema(t *testing.T) {
 	if !slices.Equal(names, []string{"id", "sex", "size", "remark"}) || m.Fields[1].CodeList != "GB/T 2261.1" ||
 		m.Fields[1].Constraints == nil || !slices.Equal(m.Fields[1].Constraints.Enum, []string{"1", "2"}) ||
 		m.Fields[2].Datatype != "integer" || m.Fields[0].Nullable == nil || *m.Fields[0].Nullable ||
-		!slices.Equal(m.PrimaryKey, []string{"id"}) || !slices.Equal(m.MissingValues, []string{"NA"}) ||
+		!slices.Equal(m.PrimaryKey, []string{"id"}) /* the dictionary's key wins */ || !slices.Equal(m.MissingValues, []string{"NA"}) ||
 		len(m.ForeignKeys) != 1 || m.ForeignKeys[0].Reference.Path != data {
 		t.Errorf("metadata from the dictionary = %+v", m)
 	}
 
 	mf, err = datasets.ReadMetadata(record("https://example.org/roll.schema.json"), data)
-	if err != nil || len(mf.Metadata.Fields) != 2 || len(mf.Notices) != 1 || !strings.Contains(mf.Notices[0], "does not fetch") {
-		t.Errorf("web dictionary: err %v, fields %+v, notices %q", err, mf.Metadata.Fields, mf.Notices)
+	if err != nil || len(mf.Metadata.Fields) != 2 || len(mf.Notices) != 1 || !strings.Contains(mf.Notices[0], "does not fetch") ||
+		!slices.Equal(mf.Metadata.PrimaryKey, []string{"id", "sex"}) {
+		t.Errorf("web dictionary: err %v, fields %+v, key %q, notices %q", err, mf.Metadata.Fields, mf.Metadata.PrimaryKey, mf.Notices)
+	}
+	// A dictionary without a key leaves the record's.
+	write(t, dir, "dict/nokey.json", `{"fields": [{"name": "id"}]}`)
+	if mf, err = datasets.ReadMetadata(record("dict/nokey.json"), data); err != nil || !slices.Equal(mf.Metadata.PrimaryKey, []string{"id", "sex"}) {
+		t.Errorf("dictionary without a key: err %v, key %q", err, mf.Metadata.PrimaryKey)
+	}
+	write(t, dir, "dict/list.json", `[1, 2]`)
+	if _, err = datasets.ReadMetadata(record("dict/list.json"), data); err == nil || !strings.Contains(err.Error(), "not a JSON object") {
+		t.Errorf("a list as dictionary: err %v", err)
 	}
 
 	_, err = datasets.ReadMetadata(record("missing.json"), data)
