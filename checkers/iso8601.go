@@ -3,6 +3,8 @@ package checkers
 import (
 	"strings"
 	"time"
+
+	"github.com/dgcheck/dgcheck/checkers/detect"
 )
 
 // GB/T 7408-2005 (ISO 8601:2000) representations of dates and times, for a field that names
@@ -73,10 +75,10 @@ func isISODate(d string) (extended, basic bool) {
 func isMonthDay(year int, mm, dd string) bool {
 	m, ok1 := digitsOf(mm)
 	d, ok2 := digitsOf(dd)
-	return ok1 && ok2 && m >= 1 && m <= 12 && d >= 1 && d <= daysIn(year, m)
+	return ok1 && ok2 && m >= 1 && m <= 12 && d >= 1 && d <= detect.DaysIn(year, m)
 }
 
-func daysInYear(year int) int { return 337 + daysIn(year, 2) }
+func daysInYear(year int) int { return 337 + detect.DaysIn(year, 2) }
 
 // isISOWeek checks a week date after its W: ww, then the day of the week (1-7), with a '-'
 // before it in the extended format. A year has 53 weeks when it starts on a Thursday, or on

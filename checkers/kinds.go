@@ -95,10 +95,8 @@ func isDate(v string) bool {
 	if len(v) != 10 || v[4] != '-' || v[7] != '-' {
 		return false
 	}
-	y, ok1 := digitsOf(v[0:4])
-	m, ok2 := digitsOf(v[5:7])
-	d, ok3 := digitsOf(v[8:10])
-	return ok1 && ok2 && ok3 && m >= 1 && m <= 12 && d >= 1 && d <= daysIn(y, m)
+	y, ok := digitsOf(v[0:4])
+	return ok && isMonthDay(y, v[5:7], v[8:10]) // iso8601.go
 }
 
 // isDatetime accepts a date, 'T' or a space, hh:mm[:ss[.fraction]] and an optional zone
@@ -150,19 +148,6 @@ func digitsOf(s string) (int, bool) {
 		n = n*10 + int(s[i]-'0')
 	}
 	return n, len(s) > 0
-}
-
-func daysIn(year, month int) int {
-	switch month {
-	case 2:
-		if year%4 == 0 && (year%100 != 0 || year%400 == 0) {
-			return 29
-		}
-		return 28
-	case 4, 6, 9, 11:
-		return 30
-	}
-	return 31
 }
 
 // missingTokens are values that stand for "no value" in exported tables: database and

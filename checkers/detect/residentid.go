@@ -96,7 +96,7 @@ func legacyResidentID(s string) Result {
 	y := 1900 + int(s[6]-'0')*10 + int(s[7]-'0')
 	m := int(s[8]-'0')*10 + int(s[9]-'0')
 	d := int(s[10]-'0')*10 + int(s[11]-'0')
-	if m < 1 || m > 12 || d < 1 || d > daysIn(y, m) || region(s) == regionUnknown {
+	if m < 1 || m > 12 || d < 1 || d > DaysIn(y, m) || region(s) == regionUnknown {
 		return Result{}
 	}
 	return Result{Match: true, Traits: IDLegacy15}
@@ -150,15 +150,15 @@ func birthDate(s string) (y, m, d int, ok bool) {
 	y = int(s[6]-'0')*1000 + int(s[7]-'0')*100 + int(s[8]-'0')*10 + int(s[9]-'0')
 	m = int(s[10]-'0')*10 + int(s[11]-'0')
 	d = int(s[12]-'0')*10 + int(s[13]-'0')
-	if y < minBirthYear || y > maxBirthYear || m < 1 || m > 12 || d < 1 || d > daysIn(y, m) {
+	if y < minBirthYear || y > maxBirthYear || m < 1 || m > 12 || d < 1 || d > DaysIn(y, m) {
 		return 0, 0, 0, false
 	}
 	return y, m, d, true
 }
 
-// daysIn is the length of month m of year y in the proleptic Gregorian calendar, which GB 11643
-// birth dates use.
-func daysIn(y, m int) int {
+// DaysIn is the length of month m of year y in the proleptic Gregorian calendar, which GB 11643
+// birth dates, GB/T 7408 dates and the date type of a column all use.
+func DaysIn(y, m int) int {
 	switch m {
 	case 2:
 		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
