@@ -168,11 +168,8 @@ func maskedAddress(s string, star int) bool {
 // coarsest token) and writes eight '*' for the rest (北京市海淀区********), the convention of
 // STANDARDS §4 (DESENS-009).
 func MaskAddress(s string) string {
-	switch r := Address(s); {
-	case r.Masked:
-		return s
-	case !r.Match:
-		return MaskName(s)
+	if masked, done := settledMask(s, Address(s)); done {
+		return masked
 	}
 	t := trim(s)
 	keep, firstEnd := 0, 0

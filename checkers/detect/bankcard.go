@@ -152,11 +152,8 @@ func LuhnCheckDigit(body string) byte {
 // MaskBankCard keeps the first 4 digits (the issuer) and the last 4 and hides the rest,
 // ungrouped (6222***********0128).
 func MaskBankCard(s string) string {
-	switch r := BankCard(s); {
-	case r.Masked:
-		return s
-	case !r.Match:
-		return MaskName(s)
+	if masked, done := settledMask(s, BankCard(s)); done {
+		return masked
 	}
 	var digits [maxCardDigits]byte
 	n, _, _ := cardChars(trim(s), &digits)

@@ -60,11 +60,8 @@ func maskedCode(s string) bool {
 
 // maskCode keeps the first four digits of a six-digit code (420111 → 4201**).
 func maskCode(s string) string {
-	switch r := Postcode(s); {
-	case r.Masked:
-		return s
-	case !r.Match:
-		return MaskName(s)
+	if masked, done := settledMask(s, Postcode(s)); done {
+		return masked
 	}
 	return trim(s)[:codeMaskKeep] + "**"
 }

@@ -164,11 +164,8 @@ func parseCoord(s string) (coordNumber, bool) {
 // MaskCoordinate cuts each number to two decimal places, about 1 km, and marks the cut with
 // '*' (30.59****,114.30****): enough to draw a district map, not to find a house.
 func MaskCoordinate(s string) string {
-	switch r := Coordinate(s); {
-	case r.Masked:
-		return s
-	case !r.Match:
-		return MaskName(s)
+	if masked, done := settledMask(s, Coordinate(s)); done {
+		return masked
 	}
 	t := trim(s)
 	a, b, pair := strings.Cut(t, ",")

@@ -151,6 +151,19 @@ func Mask(s string) string {
 	return MaskName(s)
 }
 
+// settledMask is the part of masking every detector shares: a value already in a masked form
+// (r.Masked) is shown as it is, and one without the identifier's structure gets MaskName's
+// generic mask. done is false when the value matched, for the detector's own mask to hide.
+func settledMask(s string, r Result) (masked string, done bool) {
+	switch {
+	case r.Masked:
+		return s, true
+	case !r.Match:
+		return MaskName(s), true
+	}
+	return "", false
+}
+
 // MaskName keeps the first rune and writes '*' for each other rune: 张三 → 张*, 欧阳修 → 欧**.
 // It is the generic mask of Mask (same trimming, same 16-rune cap, same UTF-8 safety), exported
 // for the synthetic data generator. Keeping only the surname matches DESENS-008's pattern; the

@@ -133,12 +133,8 @@ func emailDomain(d string) bool {
 // masked form is returned unchanged; any other value that does not match gets MaskName's generic
 // mask.
 func MaskEmail(s string) string {
-	r := Email(s)
-	switch {
-	case r.Masked:
-		return s
-	case !r.Match:
-		return MaskName(s)
+	if masked, done := settledMask(s, Email(s)); done {
+		return masked
 	}
 	t := trim(s)
 	at := strings.IndexByte(t, '@')

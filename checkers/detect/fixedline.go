@@ -92,11 +92,8 @@ func maskedFixedLine(s string) bool {
 // MaskFixedLine keeps the first four digits (trunk prefix and area) and the last two and hides
 // the rest, dropping any '-' (0571******34).
 func MaskFixedLine(s string) string {
-	switch r := FixedLine(s); {
-	case r.Masked:
-		return s
-	case !r.Match:
-		return MaskName(s)
+	if masked, done := settledMask(s, FixedLine(s)); done {
+		return masked
 	}
 	t := trim(s)
 	b := make([]byte, 0, len(t))

@@ -178,11 +178,8 @@ func allDigits(s string) bool {
 // MaskIPAddress keeps the first IPv4 octet (10.*.*.*) or the first IPv6 group
 // (2001:*:*:*:*:*:*:*), the network's class or prefix, and hides the host.
 func MaskIPAddress(s string) string {
-	switch r := IPAddress(s); {
-	case r.Masked:
-		return s
-	case !r.Match:
-		return MaskName(s)
+	if masked, done := settledMask(s, IPAddress(s)); done {
+		return masked
 	}
 	a, _ := netip.ParseAddr(trim(s))
 	if a.Is4() {

@@ -102,12 +102,8 @@ func maskedMobile(b string) bool {
 // +86 prefix. A value already in a recognised masked form is returned unchanged; any other value
 // that does not match gets MaskName's generic mask.
 func MaskMobile(s string) string {
-	r := Mobile(s)
-	switch {
-	case r.Masked:
-		return s
-	case !r.Match:
-		return MaskName(s)
+	if masked, done := settledMask(s, Mobile(s)); done {
+		return masked
 	}
 	b, _ := mobileBody(trim(s))
 	return b[:3] + "****" + b[7:]

@@ -153,12 +153,11 @@ func isHan(r rune) bool {
 // character (张三丰 → 张**, 欧阳修 → 欧阳*): the convention of STANDARDS §4 (DESENS-008). A
 // transliterated name keeps its first character only (阿*******).
 func MaskPersonName(s string) string {
-	switch r := PersonName(s); {
-	case r.Masked:
-		return s
-	case !r.Match:
-		return MaskName(s)
-	case r.Traits.Has(NameTransliterated):
+	r := PersonName(s)
+	if masked, done := settledMask(s, r); done {
+		return masked
+	}
+	if r.Traits.Has(NameTransliterated) {
 		// MaskName writes one '*' per rune, the dot included: the form maskedName recognises.
 		return MaskName(s)
 	}

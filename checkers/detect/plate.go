@@ -92,11 +92,8 @@ func maskedPlateSerial(rest string) bool {
 // MaskVehiclePlate keeps the first three characters (province, office, first serial
 // character) and the last one and hides the rest (苏D4***0); a '·' is dropped.
 func MaskVehiclePlate(s string) string {
-	switch r := VehiclePlate(s); {
-	case r.Masked:
-		return s
-	case !r.Match:
-		return MaskName(s)
+	if masked, done := settledMask(s, VehiclePlate(s)); done {
+		return masked
 	}
 	t := trim(s)
 	_, size := utf8.DecodeRuneInString(t)

@@ -205,12 +205,8 @@ func RegionKnown(code string) (known, retired bool) {
 // already in a recognised masked form
 // is returned unchanged; any other value that does not match gets MaskName's generic mask.
 func MaskResidentID(s string) string {
-	r := ResidentID(s)
-	switch {
-	case r.Masked:
-		return s
-	case !r.Match:
-		return MaskName(s)
+	if masked, done := settledMask(s, ResidentID(s)); done {
+		return masked
 	}
 	t := trim(s)
 	return t[:6] + "********" + t[len(t)-4:]

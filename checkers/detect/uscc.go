@@ -174,22 +174,16 @@ func OrgCodeCheckChar(body string) byte {
 // MaskUSCC keeps the registration authority, category and region (the first 8 characters,
 // which say what kind of organisation registered where) and hides the organisation's own code.
 func MaskUSCC(s string) string {
-	switch r := USCC(s); {
-	case r.Masked:
-		return s
-	case !r.Match:
-		return MaskName(s)
+	if masked, done := settledMask(s, USCC(s)); done {
+		return masked
 	}
 	return trim(s)[:8] + "**********"
 }
 
 // MaskOrgCode keeps the first two characters of an organisation code.
 func MaskOrgCode(s string) string {
-	switch r := OrgCode(s); {
-	case r.Masked:
-		return s
-	case !r.Match:
-		return MaskName(s)
+	if masked, done := settledMask(s, OrgCode(s)); done {
+		return masked
 	}
 	return trim(s)[:2] + "*******"
 }
