@@ -141,7 +141,7 @@ func (c *Checker) Check(ctx context.Context, req Request) (*reports.Report, erro
 	if err != nil {
 		return nil, err
 	}
-	report.Findings, report.Scores = judgement.Findings, judgement.Scores
+	report.Findings, report.Scores, report.ToolErrors = judgement.Findings, judgement.Scores, judgement.ToolErrors
 	report.Conclude(cmp.Or(req.FailOn, c.failOn))
 	return report, nil
 }

@@ -86,6 +86,21 @@ type Sample struct {
 	Value string `json:"value,omitempty"`
 }
 
+// ToolError is a rule that could not be judged: its evaluation failed (conflicting values, a
+// built-in's error on a value it did not expect, a user pack past its time or memory limit) or
+// what it returned was not findings of its own. The other rules' findings still stand; the
+// verdict is incomplete.
+type ToolError struct {
+	Rule  string `json:"rule"`           // the rule's id
+	Pack  string `json:"pack,omitempty"` // the user pack it came from; absent for a built-in rule
+	Error string `json:"error"`
+	// Location is the Rego file and line that failed, where known.
+	Location string `json:"location,omitempty"`
+	// Cause is what of the input that line reads, where known: the metadata key or the part
+	// of the profile to look at ("metadata.deidentification.process").
+	Cause string `json:"cause,omitempty"`
+}
+
 // Report is one check of one dataset: what was read, what the rules found, and the verdict.
 type Report struct {
 	SchemaVersion string    `json:"schema_version"`
@@ -94,7 +109,9 @@ type Report struct {
 	Dataset       Dataset   `json:"dataset"`
 	Notices       []string  `json:"notices"`
 	Findings      []Finding `json:"findings"`
-	Summary       Summary   `json:"summary"`
+	// ToolErrors are the rules that could not be judged; with any, the verdict is incomplete.
+	ToolErrors []ToolError `json:"tool_errors,omitempty"`
+	Summary    Summary     `json:"summary"`
 	// Scores rate the dataset on the six GB/T 36344 quality indicators; nil when no rule
 	// produced them.
 	Scores  *Scores `json:"scores,omitempty"`
@@ -143,11 +160,16 @@ type Summary struct {
 }
 
 // Verdict says whether the dataset conforms: it does not when any finding that is not
-// waived is at or above FailOn.
+// waived is at or above FailOn. A check in which a rule could not be judged is Incomplete:
+// it does not conform, whatever the findings, since the rule that was not judged may have
+// had something to say; a CI gate tells it from non-conforming data by its exit code.
 type Verdict struct {
 	Conformant bool     `json:"conformant"`
+	Incomplete bool     `json:"incomplete,omitempty"`
 	FailOn     Severity `json:"fail_on"`
 	Failing    int      `json:"failing"`
+	// NotJudged counts the rules that could not be judged (ToolErrors).
+	NotJudged int `json:"not_judged,omitempty"`
 }
 
 // Conclude counts the findings and sets the verdict for the given threshold.
@@ -164,7 +186,9 @@ func (r *Report) Conclude(failOn Severity) {
 			r.Verdict.Failing++
 		}
 	}
-	r.Verdict.Conformant = r.Verdict.Failing == 0
+	r.Verdict.NotJudged = len(r.ToolErrors)
+	r.Verdict.Incomplete = r.Verdict.NotJudged > 0
+	r.Verdict.Conformant = r.Verdict.Failing == 0 && !r.Verdict.Incomplete
 }
 
 // Indicators are the six GB/T 36344-2018 data-quality indicators, in the standard's order.

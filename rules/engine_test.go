@@ -393,7 +393,7 @@ func TestUserPackAddsItsRule(t *testing.T) {
 			added = &r
 		}
 	}
-	want := RuleInfo{Package: "data.dgcheck.rules.custom.no_notes", Rule: reports.Rule{
+	want := RuleInfo{Package: "data.dgcheck.rules.custom.no_notes", Pack: dir, Rule: reports.Rule{
 		ID: "ACME-001", Title: "No free-text notes column",
 		Description: "Free-text notes collect what no field was designed for, personal data included.",
 		Area:        "custom", Severity: reports.Warning,
@@ -475,6 +475,35 @@ func TestLoadRejectsBadPacks(t *testing.T) {
 		files: map[string]string{"lib.rego": "package dgcheck.lib.result\n\nfinding(_, d) := d\n"},
 		want:  []string{"lib.rego:1", "package data.dgcheck.lib.result is outside data.dgcheck.rules"},
 	}, {
+		name: "module in a built-in rule's package",
+		files: map[string]string{"silence.rego": "package dgcheck.rules.metadata.title_present\n\nextra := true\n"},
+		want:  []string{"silence.rego:1", "package data.dgcheck.rules.metadata.title_present extends the built-in package data.dgcheck.rules.metadata.title_present"},
+	}, {
+		name:  "package inside a built-in rule's package",
+		files: map[string]string{"inside.rego": "package dgcheck.rules.metadata.title_present.more\n\nviolation := set()\n"},
+		want:  []string{"inside.rego:1", "extends the built-in package data.dgcheck.rules.metadata.title_present"},
+	}, {
+		name:  "data in a built-in rule's package",
+		files: map[string]string{"dgcheck/rules/quality/readable/data.json": `{"tolerance": 1}`},
+		want:  []string{"data.dgcheck.rules.quality.readable extends the built-in package data.dgcheck.rules.quality.readable"},
+	}, {
+		name:  "rand.intn",
+		files: map[string]string{"dice.rego": strings.Replace(noNotesRule, "c in data.dgcheck.rules.custom.no_notes.names", `rand.intn(c, 2) == 0`, 1)},
+		want:  []string{"dice.rego:16", "rand.intn is not allowed: it draws random numbers"},
+	}, {
+		name:  "uuid.rfc4122",
+		files: map[string]string{"uuid.rego": strings.Replace(noNotesRule, "c in data.dgcheck.rules.custom.no_notes.names", `uuid.rfc4122(c) != ""`, 1)},
+		want:  []string{"uuid.rego:16", "uuid.rfc4122 is not allowed: it draws random numbers"},
+	}, {
+		name: "io.jwt.decode_verify",
+		files: map[string]string{"jwt.rego": strings.Replace(noNotesRule, "c in data.dgcheck.rules.custom.no_notes.names",
+			`io.jwt.decode_verify(c, {"secret": "s"})[0]`, 1)},
+		want: []string{"jwt.rego:16", "io.jwt.decode_verify is not allowed: it reads the clock"},
+	}, {
+		name:  "time.now_ns",
+		files: map[string]string{"clock.rego": strings.Replace(noNotesRule, "c in data.dgcheck.rules.custom.no_notes.names", `time.now_ns() > 0`, 1)},
+		want:  []string{"clock.rego:16", "time.now_ns is not allowed: it reads the clock"},
+	}, {
 		name:  "data outside rules",
 		files: map[string]string{"dgcheck/config/data.json": `{"thresholds": {"completeness_min": 0}}`},
 		want:  []string{"data.dgcheck.config is outside data.dgcheck.rules"},
@@ -493,39 +522,19 @@ func TestLoadRejectsBadPacks(t *testing.T) {
 	}
 }
 
+func TestLoadRejectsAPackageOfTwoPacks(t *testing.T) {
+	rule := map[string]string{"no_notes.rego": noNotesRule}
+	other := map[string]string{"more.rego": "package dgcheck.rules.custom.no_notes\n\nmore := true\n"}
+	_, err := Load(context.Background(), WithUserRules(writePack(t, rule), writePack(t, other)))
+	if err == nil || !strings.Contains(err.Error(), "more.rego:1: package data.dgcheck.rules.custom.no_notes is already defined by the rule pack") {
+		t.Errorf("Load error = %v, want the package refused for the second pack", err)
+	}
+}
+
 func TestLoadRejectsDataDefinedTwice(t *testing.T) {
 	data := map[string]string{"dgcheck/rules/custom/no_notes/data.json": `{"names": ["bz"]}`}
 	_, err := Load(context.Background(), WithUserRules(writePack(t, data), writePack(t, data)))
 	if err == nil || !strings.Contains(err.Error(), "data.dgcheck.rules.custom.no_notes.names is defined twice") {
 		t.Errorf("Load error = %v, want names defined twice", err)
-	}
-}
-
-func TestEvaluateRejectsMalformedFindings(t *testing.T) {
-	for _, tc := range []struct {
-		name, finding, want string
-	}{
-		{"unknown field", `result.finding(rego.metadata.chain(), {"colum": "bz", "message": "m"})`, `a finding of rule "ACME-001": json: unknown field "colum"`},
-		{"built by hand", `{"message": "m"}`, `a finding of rule "" has no id or no message`},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			rule := strings.Replace(noNotesRule,
-				`result.finding(rego.metadata.chain(), {"column": c, "message": sprintf("%s is a free-text notes column", [c])})`, tc.finding, 1)
-			pack := map[string]string{
-				"dgcheck/rules/custom/no_notes/no_notes.rego": rule,
-				"dgcheck/rules/custom/no_notes/data.json":     `{"names": ["bz"]}`,
-			}
-			ctx := context.Background()
-			engine, err := Load(ctx, WithUserRules(writePack(t, pack)))
-			if err != nil {
-				t.Fatal(err)
-			}
-			in := decodeInput(t, household)
-			in.Dataset = map[string]any{"columns": []string{"bz"}}
-			_, err = engine.Evaluate(ctx, in)
-			if err == nil || !strings.Contains(err.Error(), tc.want) {
-				t.Errorf("Evaluate error = %v, want %q", err, tc.want)
-			}
-		})
 	}
 }

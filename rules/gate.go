@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"maps"
-	"strings"
 
 	"github.com/open-policy-agent/opa/v1/bundle"
 )
@@ -18,8 +17,9 @@ func WithConfig(c *Config) Option {
 	return func(o *options) { o.config = c }
 }
 
-// gate is a configuration resolved against the loaded rules: the rules it runs, and what
-// Evaluate adds to the input's options for data.dgcheck.lib.gate.
+// gate is a configuration resolved against the loaded rules: the rules it runs (the engine
+// names them in input.options.rules), and what Evaluate adds to the input's options for
+// data.dgcheck.lib.gate.
 type gate struct {
 	selected []RuleInfo
 	options  map[string]any
@@ -41,11 +41,8 @@ func newGate(c *Config, infos []RuleInfo, b *bundle.Bundle) (gate, error) {
 	if c.Profile != "" {
 		profile, _ = FindProfile(profiles, c.Profile) // found: check passed
 	}
-	disabled := []string{}
 	for _, r := range infos {
 		if !c.selects(r, profile) {
-			// data.dgcheck.rules.<area>.<name> is "<area>.<name>" to the gate.
-			disabled = append(disabled, strings.TrimPrefix(r.Package, "data.dgcheck.rules."))
 			continue
 		}
 		if sev, ok := c.Severity[r.ID]; ok {
@@ -53,7 +50,6 @@ func newGate(c *Config, infos []RuleInfo, b *bundle.Bundle) (gate, error) {
 		}
 		g.selected = append(g.selected, r)
 	}
-	g.options["disabled_rules"] = disabled
 	if len(c.Severity) > 0 {
 		g.options["severity_overrides"] = c.Severity
 	}

@@ -52,7 +52,7 @@ func RunTests(ctx context.Context, dirs ...string) ([]TestResult, error) {
 	ch, err := tester.NewRunner().
 		SetCompiler(compiler).
 		SetStore(store).
-		SetBundles(map[string]*bundle.Bundle{bundleName: b}).
+		SetBundles(map[string]*bundle.Bundle{bundleName: b.Bundle}).
 		SetDefaultRegoVersion(ast.RegoV1).
 		RaiseBuiltinErrors(true).
 		CapturePrintOutput(true).

@@ -23,6 +23,7 @@ import (
 type RuleInfo struct {
 	reports.Rule
 	Package string // e.g. data.dgcheck.rules.quality.required_fields
+	Pack    string // the user pack's directory it was loaded from; "" for a built-in rule
 }
 
 // ruleID is the form of catalogue ids (STANDARDS.md §2): a prefix naming the area and a

@@ -1,18 +1,12 @@
 # METADATA
 # description: >-
 #   Applies the run's configuration (dgcheck.yaml and flags, passed as input.options) to the
-#   rules and their findings: a rule switched off does not run, a severity can be overridden,
-#   and a finding that a waiver in force covers is marked waived, never dropped. A waiver past
-#   its expiry date waives nothing; CONF-001 reports it.
+#   findings of the rules it selects (input.options.rules, which data.dgcheck.main judges): a
+#   severity can be overridden, and a finding that a waiver in force covers is marked waived,
+#   never dropped. A waiver past its expiry date waives nothing; CONF-001 reports it.
 # schemas:
 #   - input: schema.dgcheck.input
 package dgcheck.lib.gate
-
-# METADATA
-# description: >-
-#   Whether the configuration switched off the rule package data.dgcheck.rules.<area>.<name>
-#   (input.options.disabled_rules lists them as "<area>.<name>").
-disabled(area, name) if concat(".", [area, name]) in input.options.disabled_rules
 
 # METADATA
 # description: >-

@@ -60,9 +60,3 @@ test_severity_overridden if {
 	g := gate.judged(object.union(repeat, {"id": "QUAL-007"})) with input as {"options": {"severity_overrides": {"QUAL-011": "error"}}}
 	g.severity == "warning"
 }
-
-test_disabled if {
-	gate.disabled("quality", "duplicate_rows") with input as {"options": {"disabled_rules": ["quality.duplicate_rows"]}}
-	not gate.disabled("quality", "readable") with input as {"options": {"disabled_rules": ["quality.duplicate_rows"]}}
-	not gate.disabled("quality", "readable") with input as {}
-}
