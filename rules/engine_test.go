@@ -475,7 +475,7 @@ func TestLoadRejectsBadPacks(t *testing.T) {
 		files: map[string]string{"lib.rego": "package dgcheck.lib.result\n\nfinding(_, d) := d\n"},
 		want:  []string{"lib.rego:1", "package data.dgcheck.lib.result is outside data.dgcheck.rules"},
 	}, {
-		name: "module in a built-in rule's package",
+		name:  "module in a built-in rule's package",
 		files: map[string]string{"silence.rego": "package dgcheck.rules.metadata.title_present\n\nextra := true\n"},
 		want:  []string{"silence.rego:1", "package data.dgcheck.rules.metadata.title_present extends the built-in package data.dgcheck.rules.metadata.title_present"},
 	}, {
