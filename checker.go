@@ -36,6 +36,7 @@ type config struct {
 	now     func() time.Time
 	host    string
 	gate    *rules.Config
+	limits  rules.Limits
 }
 
 // WithRules adds user rule packs (directories) to the built-in rules.
@@ -55,6 +56,10 @@ func WithHost(name string) Option { return func(c *config) { c.host = name } }
 // requests that set no FailOn.
 func WithConfig(cfg *rules.Config) Option { return func(c *config) { c.gate = cfg } }
 
+// WithPackLimits bounds the time and memory each user rule pack may spend judging a dataset
+// (rules.Limits; a zero field keeps rules.DefaultPackLimits' value).
+func WithPackLimits(l rules.Limits) Option { return func(c *config) { c.limits = l } }
+
 // NewChecker loads and prepares the rules. Broken user rules are an error naming the file.
 func NewChecker(ctx context.Context, opts ...Option) (*Checker, error) {
 	c := config{version: "dev", now: time.Now}
@@ -62,7 +67,7 @@ func NewChecker(ctx context.Context, opts ...Option) (*Checker, error) {
 	for _, o := range opts {
 		o(&c)
 	}
-	engine, err := rules.Load(ctx, rules.WithUserRules(c.rules...), rules.WithConfig(c.gate))
+	engine, err := rules.Load(ctx, rules.WithUserRules(c.rules...), rules.WithConfig(c.gate), rules.WithPackLimits(c.limits))
 	if err != nil {
 		return nil, err
 	}

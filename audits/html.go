@@ -109,10 +109,12 @@ func (PortfolioHTML) Write(w io.Writer, p *Portfolio) error {
 		switch e.Status {
 		case Failed:
 			row.StatusRank = 0
-		case NonConformant:
+		case Incomplete:
 			row.StatusRank = 1
-		default:
+		case NonConformant:
 			row.StatusRank = 2
+		default:
+			row.StatusRank = 3
 		}
 		if e.Verdict != nil {
 			row.Failing = e.Verdict.Failing

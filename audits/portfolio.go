@@ -46,7 +46,9 @@ type Summary struct {
 	Datasets      int            `json:"datasets"`
 	Conformant    int            `json:"conformant"`
 	NonConformant int            `json:"nonconformant"`
-	Errors        int            `json:"errors"`
+	// Incomplete datasets were checked, but a rule could not be judged (Entry.ToolErrors).
+	Incomplete int            `json:"incomplete,omitempty"`
+	Errors     int            `json:"errors"`
 	ByArea        map[string]int `json:"by_area"`
 	BySeverity    map[string]int `json:"by_severity"`
 	// Changes count findings by class against the baseline; nil without one.
@@ -67,6 +69,9 @@ type Status string
 const (
 	Conformant    Status = "conformant"
 	NonConformant Status = "nonconformant"
+	// Incomplete: the dataset was checked, but a rule could not be judged; its findings are
+	// the other rules', and Entry.ToolErrors names the rules that failed.
+	Incomplete Status = "incomplete"
 	// Failed: the dataset could not be checked (unreadable data or metadata); Entry.Error says why.
 	Failed Status = "error"
 )
@@ -105,6 +110,8 @@ type Entry struct {
 	Summary  *reports.Summary `json:"summary,omitempty"`
 	Scores   *reports.Scores  `json:"scores,omitempty"`
 	Findings []Finding        `json:"findings"`
+	// ToolErrors are the rules that could not be judged (status incomplete).
+	ToolErrors []reports.ToolError `json:"tool_errors,omitempty"`
 	// Rules are the ids of the rules that judged the dataset; a rule without a finding passed.
 	Rules []string `json:"rules,omitempty"`
 	// Fixed are the baseline's findings this audit no longer finds.
@@ -184,6 +191,8 @@ func summarise(entries []Entry, withBaseline bool) Summary {
 			s.Conformant++
 		case NonConformant:
 			s.NonConformant++
+		case Incomplete:
+			s.Incomplete++
 		case Failed:
 			s.Errors++
 		}

@@ -409,8 +409,12 @@ func (a *auditor) configInputs() []reports.Input {
 
 // describe fills an entry from the dataset's report.
 func (a *auditor) describe(e *Entry, r *reports.Report) {
-	e.Status = Conformant
-	if !r.Verdict.Conformant {
+	switch {
+	case r.Verdict.Incomplete:
+		e.Status, e.ToolErrors = Incomplete, r.ToolErrors
+	case r.Verdict.Conformant:
+		e.Status = Conformant
+	default:
 		e.Status = NonConformant
 	}
 	e.Format, e.Encoding, e.Rows = r.Dataset.Format, r.Dataset.Encoding, r.Dataset.Rows

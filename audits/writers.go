@@ -125,6 +125,9 @@ func (PortfolioMarkdown) Write(w io.Writer, p *Portfolio) error {
 	fmt.Fprintf(&b, "## dgcheck audit of %s\n\n", mdCode(p.Stamp.Target))
 	fmt.Fprintf(&b, "%d datasets: **%d conformant**, **%d not conformant**, **%d could not be checked** (fails on %s).",
 		s.Datasets, s.Conformant, s.NonConformant, s.Errors, p.Stamp.FailOn)
+	if s.Incomplete > 0 {
+		fmt.Fprintf(&b, " **%d incomplete**: a rule could not be judged.", s.Incomplete)
+	}
 	if p.Stamp.Shard != "" {
 		fmt.Fprintf(&b, " Shard %s of the audit.", p.Stamp.Shard)
 	}
@@ -137,16 +140,28 @@ func (PortfolioMarkdown) Write(w io.Writer, p *Portfolio) error {
 		b.WriteString(".\n")
 	}
 
-	var failing, failed, changed []Entry
+	var failing, incomplete, failed, changed []Entry
 	for _, e := range p.Datasets {
 		switch e.Status {
 		case NonConformant:
 			failing = append(failing, e)
+		case Incomplete:
+			incomplete = append(incomplete, e)
 		case Failed:
 			failed = append(failed, e)
 		}
 		if changedSince(e) {
 			changed = append(changed, e)
+		}
+	}
+	if len(incomplete) > 0 {
+		b.WriteString("\n### Incomplete\n\nA rule could not be judged; the findings are the other rules'.\n\n| dataset | owner | rules not judged | failing |\n| --- | --- | --- | ---: |\n")
+		for _, e := range incomplete {
+			var ids []string
+			for _, te := range e.ToolErrors {
+				ids = append(ids, te.Rule)
+			}
+			fmt.Fprintf(&b, "| %s | %s | %s | %d |\n", mdCode(e.Dataset), mdText(e.Owner), mdText(strings.Join(ids, ", ")), e.Verdict.Failing)
 		}
 	}
 	if len(failing) > 0 {
@@ -227,10 +242,21 @@ var (
 	mdCode = reports.MarkdownCode
 )
 
+// toolErrorOf is the tool error of the rule with the given id, if it could not be judged.
+func toolErrorOf(e Entry, id string) (reports.ToolError, bool) {
+	for _, te := range e.ToolErrors {
+		if te.Rule == id {
+			return te, true
+		}
+	}
+	return reports.ToolError{}, false
+}
+
 // PortfolioJUnit writes JUnit XML for CI test tabs: one test suite per dataset, one test
 // case per rule that judged it (failing when it has a finding at or above fail-on that is not
 // waived, skipped when all its findings are waived), and for a dataset that could not be
-// checked, one test case in error saying why.
+// checked, one test case in error saying why; a rule that could not be judged is a test case
+// in error too.
 type PortfolioJUnit struct{}
 
 func (PortfolioJUnit) Write(w io.Writer, p *Portfolio) error {
@@ -263,7 +289,10 @@ func (PortfolioJUnit) Write(w io.Writer, p *Portfolio) error {
 				}
 				c.Classname = "dgcheck." + f.Area
 			}
-			switch {
+			switch te, notJudged := toolErrorOf(e, id); {
+			case notJudged:
+				c.Error = &reports.JUnitFailure{Message: te.Error, Type: "tool error"}
+				suite.Errors++
 			case len(failing) > 0:
 				c.Failure = &reports.JUnitFailure{Message: failing[0], Type: "nonconformant",
 					Text: reports.XMLChars(strings.Join(append(failing, passing...), "\n"))}

@@ -161,9 +161,12 @@ func newHTMLPage(r *Report, lang string, t map[string]string) (*htmlPage, error)
 	p := &htmlPage{Lang: map[string]string{"en": "en", "zh": "zh-CN"}[lang], T: t, R: r,
 		Title: cmp.Or(meta.Title.in(lang), r.Dataset.Name), Conformant: r.Verdict.Conformant, Rules: len(r.Rules),
 		Chart: chartGeometry}
-	if p.Conformant {
+	switch {
+	case r.Verdict.Incomplete:
+		p.Verdict = fmt.Sprintf(t["incomplete"], r.Verdict.NotJudged)
+	case p.Conformant:
 		p.Verdict = t["conformant"]
-	} else {
+	default:
 		p.Verdict = fmt.Sprintf(t["not_conformant"], r.Verdict.Failing, t[string(r.Verdict.FailOn)])
 	}
 	d := r.Dataset

@@ -10,7 +10,8 @@ import (
 // JUnitWriter writes JUnit XML for CI test tabs: one test suite for the dataset, one test case
 // per rule that judged it. A rule with a failing finding fails and the failure carries the
 // evidence; a rule whose findings are all waived is skipped with the waivers' reasons; a rule
-// whose findings are below --fail-on passes, its findings in system-out.
+// whose findings are below --fail-on passes, its findings in system-out. A rule that could not
+// be judged is an error, as a test that could not run is.
 type JUnitWriter struct{}
 
 // The JUnit types are the elements and attributes of the Ant JUnit schema that Jenkins,
@@ -87,6 +88,9 @@ func (JUnitWriter) Write(w io.Writer, r *Report) error {
 			{"fail_on", string(r.Verdict.FailOn)},
 			{"conformant", fmt.Sprint(r.Verdict.Conformant)},
 		}}}
+	if r.Verdict.Incomplete {
+		suite.Properties.Property = append(suite.Properties.Property, JUnitProperty{"incomplete", "true"})
+	}
 	if d.MetadataPath != "" {
 		suite.Properties.Property = append(suite.Properties.Property, JUnitProperty{"metadata", d.MetadataPath})
 	}
@@ -103,7 +107,10 @@ func (JUnitWriter) Write(w io.Writer, r *Report) error {
 				passing = append(passing, f)
 			}
 		}
-		switch {
+		switch te, notJudged := toolErrorOf(r, rule.ID); {
+		case notJudged:
+			c.Error = &JUnitFailure{Type: "tool error", Message: te.Error, Text: XMLChars(toolErrorWhere(te))}
+			suite.Errors++
 		case len(failing) > 0:
 			c.Failure = &JUnitFailure{Type: string(failing[0].Severity), Message: failing[0].Message,
 				Text: XMLChars(junitEvidence(append(failing, passing...), rule))}
@@ -122,9 +129,19 @@ func (JUnitWriter) Write(w io.Writer, r *Report) error {
 		suite.Cases = append(suite.Cases, c)
 	}
 	suite.Tests = len(suite.Cases)
-	doc := JUnitSuites{Name: "dgcheck", Tests: suite.Tests, Failures: suite.Failures, Skipped: suite.Skipped,
+	doc := JUnitSuites{Name: "dgcheck", Tests: suite.Tests, Failures: suite.Failures, Errors: suite.Errors, Skipped: suite.Skipped,
 		Suites: []JUnitSuite{suite}}
 	return EncodeJUnit(w, doc)
+}
+
+// toolErrorOf is the tool error of the rule with the given id, if it could not be judged.
+func toolErrorOf(r *Report, id string) (ToolError, bool) {
+	for _, te := range r.ToolErrors {
+		if te.Rule == id {
+			return te, true
+		}
+	}
+	return ToolError{}, false
 }
 
 // EncodeJUnit writes a JUnit document with its XML header, indented.

@@ -15,6 +15,7 @@ type junitDoc struct {
 	XMLName  xml.Name `xml:"testsuites"`
 	Tests    int      `xml:"tests,attr"`
 	Failures int      `xml:"failures,attr"`
+	Errors   int      `xml:"errors,attr"`
 	Skipped  int      `xml:"skipped,attr"`
 	Suites   []struct {
 		Name      string `xml:"name,attr"`
@@ -34,6 +35,9 @@ type junitDoc struct {
 			Skipped *struct {
 				Message string `xml:"message,attr"`
 			} `xml:"skipped"`
+			Error *struct {
+				Message string `xml:"message,attr"`
+			} `xml:"error"`
 			SystemOut string `xml:"system-out"`
 		} `xml:"testcase"`
 	} `xml:"testsuite"`
@@ -63,7 +67,7 @@ func TestJUnitParsesWithACasePerRule(t *testing.T) {
 				t.Fatalf("%d test suites, want one per dataset", len(doc.Suites))
 			}
 			s := doc.Suites[0]
-			var failures, skipped int
+			var failures, skipped, errored int
 			seen := map[string]bool{}
 			for _, tc := range s.Cases {
 				if tc.Name == "" || !strings.HasPrefix(tc.Classname, "dgcheck.") {
@@ -77,9 +81,14 @@ func TestJUnitParsesWithACasePerRule(t *testing.T) {
 				if tc.Skipped != nil {
 					skipped++
 				}
+				if tc.Error != nil {
+					errored++
+				}
 			}
-			if s.Tests != len(s.Cases) || s.Failures != failures || s.Skipped != skipped || s.Errors != 0 ||
-				doc.Tests != s.Tests || doc.Failures != s.Failures || doc.Skipped != s.Skipped {
+			// A rule that could not be judged is a case in error, as a test that could not run.
+			if s.Tests != len(s.Cases) || s.Failures != failures || s.Skipped != skipped || s.Errors != errored ||
+				errored != len(r.ToolErrors) || doc.Tests != s.Tests || doc.Failures != s.Failures ||
+				doc.Skipped != s.Skipped || doc.Errors != s.Errors {
 				t.Errorf("counts disagree with the test cases: %+v", doc)
 			}
 			// Every rule that judged the dataset or found something is a case; failures are

@@ -20,9 +20,12 @@ func (MarkdownWriter) Write(w io.Writer, r *Report) error {
 	p := &printer{w: w}
 	d := r.Dataset
 	v := r.Verdict
-	if v.Conformant {
+	switch {
+	case v.Incomplete:
+		p.printf("## ⚠️ dgcheck: %s could not be fully checked\n\n", mdCode(d.Name))
+	case v.Conformant:
 		p.printf("## ✅ dgcheck: %s conforms\n\n", mdCode(d.Name))
-	} else {
+	default:
 		p.printf("## ❌ dgcheck: %s does not conform\n\n", mdCode(d.Name))
 	}
 	facts := []string{mdCode(d.Path), d.Format, counted(d.Rows, "row"), counted(len(d.Columns), "column")}
@@ -38,6 +41,12 @@ func (MarkdownWriter) Write(w io.Writer, r *Report) error {
 		p.printf(", %d waived", r.Summary.Waived)
 	}
 	p.printf("\n")
+	if len(r.ToolErrors) > 0 {
+		p.printf("\n%s could not be judged, so the verdict is incomplete:\n\n| rule | error | where |\n| --- | --- | --- |\n", counted(v.NotJudged, "rule"))
+		for _, te := range r.ToolErrors {
+			p.printf("| %s | %s | %s |\n", mdText(te.Rule), mdText(te.Error), mdText(toolErrorWhere(te)))
+		}
+	}
 
 	groups := byArea(r.Findings)
 	if len(groups) == 0 {

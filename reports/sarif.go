@@ -92,9 +92,24 @@ func (SARIFWriter) Write(w io.Writer, r *Report) error {
 		}
 	}
 
-	inv := sarif.NewInvocation().WithExecutionSuccessful(true).WithStartTimeUtc(r.CheckedAt).
-		WithProperties(sarif.NewPropertyBag().Add("fail_on", string(r.Verdict.FailOn)).
-			Add("conformant", r.Verdict.Conformant).Add("failing", r.Verdict.Failing))
+	// A rule that could not be judged is a failed part of the run: an error notification
+	// associated with the rule, and an execution that did not succeed.
+	props := sarif.NewPropertyBag().Add("fail_on", string(r.Verdict.FailOn)).
+		Add("conformant", r.Verdict.Conformant).Add("failing", r.Verdict.Failing)
+	if r.Verdict.Incomplete {
+		props.Add("incomplete", true).Add("not_judged", r.Verdict.NotJudged)
+	}
+	inv := sarif.NewInvocation().WithExecutionSuccessful(!r.Verdict.Incomplete).WithStartTimeUtc(r.CheckedAt).
+		WithProperties(props)
+	for _, te := range r.ToolErrors {
+		text := te.Error
+		if where := toolErrorWhere(te); where != "" {
+			text += " (" + where + ")"
+		}
+		inv.AddToolExecutionNotification(sarif.NewNotification().WithLevel(sarif.LevelError).
+			WithMessage(sarif.NewTextMessage(text)).
+			WithAssociatedRule(sarif.NewReportingDescriptorReference().WithID(te.Rule)))
+	}
 	if r.Host != "" {
 		inv.WithMachine(r.Host)
 	}

@@ -83,15 +83,28 @@ func (tw TextWriter) Write(w io.Writer, r *Report) error {
 	if len(r.Findings) == 0 {
 		p.printf("\nno findings\n")
 	}
+	if len(r.ToolErrors) > 0 {
+		p.printf("\nnot judged (%d)\n", len(r.ToolErrors))
+		for _, te := range r.ToolErrors {
+			p.printf("  %s %s %s\n", paint(sgrRed, fmt.Sprintf("%-7s", "tool")), paint(sgrBold, fmt.Sprintf("%-*s", idWidth, te.Rule)), te.Error)
+			if where := toolErrorWhere(te); where != "" {
+				p.printf("  %-7s %-*s %s\n", "", idWidth, "", where)
+			}
+		}
+	}
 	v := r.Verdict
 	counts := fmt.Sprintf("%s, %s, %d info", counted(r.Summary.BySeverity[string(Error)], "error"),
 		counted(r.Summary.BySeverity[string(Warning)], "warning"), r.Summary.BySeverity[string(Info)])
 	if r.Summary.Waived > 0 {
 		counts += fmt.Sprintf("; %d waived", r.Summary.Waived)
 	}
-	if v.Conformant {
+	switch {
+	case v.Incomplete:
+		p.printf("\nverdict: %s: %s could not be judged; %s at or above %s among the rest (%s)\n",
+			paint(sgrBold+";"+sgrRed, "INCOMPLETE"), counted(v.NotJudged, "rule"), counted(v.Failing, "finding"), v.FailOn, counts)
+	case v.Conformant:
 		p.printf("\nverdict: %s (%s; fails on %s)\n", paint(sgrBold+";"+sgrGreen, "CONFORMANT"), counts, v.FailOn)
-	} else {
+	default:
 		p.printf("\nverdict: %s: %s at or above %s (%s)\n", paint(sgrBold+";"+sgrRed, "NOT CONFORMANT"),
 			counted(v.Failing, "finding"), v.FailOn, counts)
 	}
@@ -104,6 +117,22 @@ func counted[N int | int64](n N, noun string) string {
 		return "1 " + noun
 	}
 	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// toolErrorWhere says where a rule failed and what of the input it was reading, as far as
+// that is known: "at bundle/....rego:26, reading metadata.deidentification.process".
+func toolErrorWhere(te ToolError) string {
+	var parts []string
+	if te.Pack != "" {
+		parts = append(parts, "in rule pack "+te.Pack)
+	}
+	if te.Location != "" {
+		parts = append(parts, "at "+te.Location)
+	}
+	if te.Cause != "" {
+		parts = append(parts, "reading "+te.Cause)
+	}
+	return strings.Join(parts, ", ")
 }
 
 // waivedLine says why a finding does not count, in the words a waiver gives.

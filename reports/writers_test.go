@@ -27,6 +27,7 @@ var goldenCases = []struct {
 	{"empty", emptyReport},
 	{"clean", cleanReport},
 	{"failing", failingReport},
+	{"incomplete", incompleteReport},
 }
 
 // goldenExt is the file extension of a format's goldens: the one -o infers the format from
@@ -312,6 +313,26 @@ func failingReport() *reports.Report {
 				Remediation: "Declare `pi: {contains_pi: true}` in the metadata.", Column: "mobile",
 				Message: "mobile: 800 of 800 non-null values are mobile numbers (raw 800, masked 0), but the metadata does not declare pi.contains_pi: true"},
 		},
+	}
+	r.Conclude(reports.Error)
+	return r
+}
+
+// incompleteReport is the clean check with two rules that could not be judged: a built-in
+// rule whose evaluation met a metadata value of the wrong type, and a user pack's rule past
+// its time limit. Its findings are clean, but it cannot conform.
+func incompleteReport() *reports.Report {
+	r := cleanReport()
+	r.Rules = append(r.Rules,
+		reports.Rule{ID: "DESENS-018", Title: "The de-identification process is recorded", Area: "desensitisation",
+			Severity: reports.Warning, Standard: "GB/T 37964-2019", Clause: "clause unknown"},
+		reports.Rule{ID: "ACME-001", Title: "No free-text notes column", Area: "custom",
+			Severity: reports.Warning, Standard: "ACME data policy 2026", Clause: "4.2"})
+	r.ToolErrors = []reports.ToolError{
+		{Rule: "ACME-001", Pack: "policies/acme", Error: "rule pack policies/acme ran past its time limit of 10s; its rules were not judged"},
+		{Rule: "DESENS-018", Error: "eval_type_error: object.get: operand 1 must be object but got string",
+			Location: "bundle/dgcheck/rules/desensitisation/process_record/process_record.rego:26",
+			Cause:    "metadata.deidentification.process"},
 	}
 	r.Conclude(reports.Error)
 	return r

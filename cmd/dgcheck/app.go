@@ -28,7 +28,8 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 		Description: "dgcheck measures a CSV or Parquet dataset in one pass and judges the measurements,\n" +
 			"with its metadata, against Rego policies for metadata, classification and grading,\n" +
 			"desensitisation and data quality (GB/T 36344, GB/T 43697, GB/T 37964, GB 11643, ...).\n\n" +
-			"Exit codes: 0 conformant, 1 not conformant at or above --fail-on, 2 usage or input error.",
+			"Exit codes: 0 conformant, 1 not conformant at or above --fail-on, 2 usage or input error, or\n" +
+			"a check left incomplete because a rule could not be judged (its report is still written).",
 		Writer:          stdout,
 		ErrWriter:       stderr,
 		HideHelpCommand: true,

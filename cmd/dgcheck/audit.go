@@ -57,6 +57,7 @@ func auditCommand(env *environment) *cli.Command {
 			&cli.BoolFlag{Name: "allow-outside", Usage: "let a manifest name files outside its directory (.., absolute paths, links)"},
 			&cli.StringSliceFlag{Name: "report-format", Value: cli.NewStringSlice(defaultDatasetFormats()...),
 				Usage: "format of each dataset's own report (repeatable): " + strings.Join(reports.Formats, ", ")},
+			packTimeoutFlag, packMemoryFlag,
 			&cli.StringFlag{Name: "history", Usage: "history database `FILE` to append the audit to (default: history.db in --output)"},
 			&cli.BoolFlag{Name: "no-history", Usage: "append nothing to a history database"},
 		},
@@ -144,13 +145,17 @@ func runAudit(c *cli.Context, env *environment, targetPath string) error {
 			o.FailOn = cfg.FailOn
 		}
 	}
+	limits, err := packLimitsFrom(c)
+	if err != nil {
+		return err
+	}
 	started := env.now()
 	// Every dataset is judged as of the audit's start, so that rules reading the date (a
 	// waiver's expiry, timeliness) judge the whole catalogue alike however long it takes.
 	newChecker := func(ctx context.Context, cfg *rules.Config) (*dgcheck.Checker, error) {
 		return dgcheck.NewChecker(ctx, dgcheck.WithRules(c.StringSlice("rules")...), dgcheck.WithConfig(cfg),
 			dgcheck.WithVersion(env.version), dgcheck.WithClock(func() time.Time { return started }),
-			dgcheck.WithHost(env.host))
+			dgcheck.WithHost(env.host), dgcheck.WithPackLimits(limits))
 	}
 	checker, err := newChecker(ctx, cfg)
 	if err != nil {
@@ -187,12 +192,17 @@ func runAudit(c *cli.Context, env *environment, targetPath string) error {
 // file fails (a wrong --encoding, a broken rule pack) should not bury the terminal.
 const maxErrorsListed = 20
 
-// printPortfolioSummary prints the counts, the datasets that could not be checked and where
-// the portfolio is, and tells main the exit code: 1 unless every dataset conforms.
+// printPortfolioSummary prints the counts, the datasets that could not be checked or fully
+// judged and where the portfolio is, and tells main the exit code: 2 when a rule could not be
+// judged, else 1 unless every dataset conforms.
 func printPortfolioSummary(stdout io.Writer, out string, p *audits.Portfolio) error {
 	s := p.Summary
-	fmt.Fprintf(stdout, "dgcheck audit of %s: %d datasets, %d conformant, %d not conformant, %d could not be checked\n",
+	fmt.Fprintf(stdout, "dgcheck audit of %s: %d datasets, %d conformant, %d not conformant, %d could not be checked",
 		p.Stamp.Target, s.Datasets, s.Conformant, s.NonConformant, s.Errors)
+	if s.Incomplete > 0 {
+		fmt.Fprintf(stdout, ", %d incomplete", s.Incomplete)
+	}
+	fmt.Fprintln(stdout)
 	if ch := s.Changes; ch != nil {
 		fmt.Fprintf(stdout, "against the baseline: %d new, %d regressed, %d fixed, %d unchanged findings\n",
 			ch.New, ch.Regressed, ch.Fixed, ch.Unchanged)
@@ -209,11 +219,21 @@ func printPortfolioSummary(stdout io.Writer, out string, p *audits.Portfolio) er
 		fmt.Fprintf(stdout, "  error: %s: %s\n", e.Dataset, e.Error)
 		listed++
 	}
+	for _, e := range p.Datasets {
+		for _, te := range e.ToolErrors {
+			fmt.Fprintf(stdout, "  not judged: %s: %s: %s\n", e.Dataset, te.Rule, te.Error)
+		}
+	}
 	_, err := fmt.Fprintf(stdout, "portfolio: %s\n", filepath.Join(out, audits.PortfolioFile("html")))
 	if err != nil {
 		return err
 	}
-	if s.NonConformant+s.Errors > 0 {
+	switch {
+	case s.Incomplete > 0:
+		// As for one check: a rule that could not be judged is the tool's failure, not the
+		// data's, and a CI gate must be able to tell.
+		return fmt.Errorf("the audit is incomplete: in %d datasets a rule could not be judged (see the portfolio)", s.Incomplete)
+	case s.NonConformant+s.Errors > 0:
 		return errNonConformant
 	}
 	return nil

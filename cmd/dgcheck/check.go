@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/dustin/go-humanize"
 	"github.com/urfave/cli/v2"
 
 	"github.com/dgcheck/dgcheck"
@@ -46,6 +47,7 @@ func checkCommand(env *environment) *cli.Command {
 			&cli.StringFlag{Name: "profile", Aliases: []string{"p"}, Usage: "run the rules of conformance profile `NAME` (see dgcheck rules list --profile NAME; default: dgcheck.yaml's, else every rule)"},
 			&cli.StringFlag{Name: "lang", Value: "en", Usage: "language of the HTML report: " + strings.Join(reports.Langs, ", ")},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "no progress line, and no report on standard output (-o still writes one): the exit code is the answer"},
+			packTimeoutFlag, packMemoryFlag,
 			&cli.BoolFlag{Name: "no-detectors", Hidden: true, Usage: "scan without identifier detection (to measure its cost): personal-information rules see no evidence"},
 		},
 		Action: func(c *cli.Context) error {
@@ -72,6 +74,7 @@ type checkOptions struct {
 	profile  string
 	lang     string
 	quiet    bool
+	limits   rules.Limits // --pack-timeout, --pack-memory
 	// noDetectors: --no-detectors, a hidden flag for measuring what detection costs.
 	noDetectors bool
 }
@@ -83,11 +86,14 @@ func checkOptionsFrom(c *cli.Context) (checkOptions, error) {
 		format: c.String("format"), outputs: c.StringSlice("output"), encoding: c.String("encoding"),
 		config: c.String("config"), profile: c.String("profile"), lang: c.String("lang"), quiet: c.Bool("quiet"),
 		noDetectors: c.Bool("no-detectors")}
+	var err error
 	if c.IsSet("fail-on") {
-		var err error
 		if o.failOn, err = reports.ParseSeverity(c.String("fail-on")); err != nil {
 			return o, fmt.Errorf("--fail-on: %w", err)
 		}
+	}
+	if o.limits, err = packLimitsFrom(c); err != nil {
+		return o, err
 	}
 	if !slices.Contains(reports.Langs, o.lang) {
 		return o, fmt.Errorf("--lang: unknown language %q (want one of %s)", o.lang, strings.Join(reports.Langs, ", "))
@@ -120,7 +126,7 @@ func runCheck(ctx context.Context, env *environment, path string, o checkOptions
 	}
 	checker, err := dgcheck.NewChecker(ctx, dgcheck.WithRules(o.rules...), dgcheck.WithConfig(cfg),
 		dgcheck.WithVersion(env.version), dgcheck.WithClock(func() time.Time { return started }),
-		dgcheck.WithHost(env.host))
+		dgcheck.WithHost(env.host), dgcheck.WithPackLimits(o.limits))
 	if err != nil {
 		return err
 	}
@@ -143,7 +149,17 @@ func runCheck(ctx context.Context, env *environment, path string, o checkOptions
 			return err
 		}
 	}
-	if !report.Verdict.Conformant {
+	return verdictError(report.Verdict)
+}
+
+// verdictError is the error that ends a run with the verdict v: none for a conformant
+// dataset, errNonConformant for findings that fail it, and an incomplete check, in which a
+// rule could not be judged, as a tool failure (exit 2) after its report is written.
+func verdictError(v reports.Verdict) error {
+	switch {
+	case v.Incomplete:
+		return fmt.Errorf("the check is incomplete: %d of its rules could not be judged (the report lists them under \"not judged\"; the findings of the others are in it)", v.NotJudged)
+	case !v.Conformant:
 		return errNonConformant
 	}
 	return nil
@@ -170,4 +186,25 @@ func writeReport(stdout io.Writer, o checkOptions, path string, report *reports.
 		return fmt.Errorf("writing %s: %w", path, err)
 	}
 	return f.Close()
+}
+
+// The limits of a user rule pack (rules.Limits), for check and audit.
+var (
+	packTimeoutFlag = &cli.DurationFlag{Name: "pack-timeout", Value: rules.DefaultPackLimits.Time,
+		Usage: "the longest a user rule pack (--rules) may take to judge one dataset; past it, its rules are not judged and the check is incomplete (exit 2)"}
+	packMemoryFlag = &cli.StringFlag{Name: "pack-memory", Value: humanize.IBytes(rules.DefaultPackLimits.Memory),
+		Usage: "how far the heap may grow while a user rule pack judges one dataset (e.g. 512MiB, 2GiB); past it, as past --pack-timeout"}
+)
+
+// packLimitsFrom reads --pack-timeout and --pack-memory.
+func packLimitsFrom(c *cli.Context) (rules.Limits, error) {
+	l := rules.Limits{Time: c.Duration(packTimeoutFlag.Name)}
+	if l.Time <= 0 {
+		return l, fmt.Errorf("--pack-timeout: %s is not a positive duration", l.Time)
+	}
+	var err error
+	if l.Memory, err = humanize.ParseBytes(c.String(packMemoryFlag.Name)); err != nil || l.Memory == 0 {
+		return l, fmt.Errorf("--pack-memory: %q is not a size such as 512MiB or 2GiB", c.String(packMemoryFlag.Name))
+	}
+	return l, nil
 }
