@@ -43,14 +43,14 @@ type Stamp struct {
 
 // Summary counts the datasets by outcome and their findings by area and severity.
 type Summary struct {
-	Datasets      int            `json:"datasets"`
-	Conformant    int            `json:"conformant"`
-	NonConformant int            `json:"nonconformant"`
+	Datasets      int `json:"datasets"`
+	Conformant    int `json:"conformant"`
+	NonConformant int `json:"nonconformant"`
 	// Incomplete datasets were checked, but a rule could not be judged (Entry.ToolErrors).
 	Incomplete int            `json:"incomplete,omitempty"`
 	Errors     int            `json:"errors"`
-	ByArea        map[string]int `json:"by_area"`
-	BySeverity    map[string]int `json:"by_severity"`
+	ByArea     map[string]int `json:"by_area"`
+	BySeverity map[string]int `json:"by_severity"`
 	// Changes count findings by class against the baseline; nil without one.
 	Changes *Changes `json:"changes,omitempty"`
 }
