@@ -288,6 +288,9 @@ func byStandard(r *Report, rules map[string]Rule, lang string, t map[string]stri
 func columnTable(r *Report, profile profileView, meta metadataView, t map[string]string) []htmlColumn {
 	fields := map[string]fieldView{}
 	for _, f := range meta.Fields {
+		if _, seen := fields[f.Name]; seen {
+			continue // the first entry is the one rules read; META-016 reports the others
+		}
 		fields[f.Name] = f
 	}
 	var out []htmlColumn

@@ -10,7 +10,7 @@ var htmlWords = map[string]map[string]string{
 		"not_conformant":            "NOT CONFORMANT: %d findings at or above %s",
 		"incomplete":                "INCOMPLETE: %d rules could not be judged",
 		"not_judged":                "Rules not judged",
-		"not_judged_note":           "These rules failed to evaluate, so the verdict cannot say the dataset conforms. The findings above are those of every other rule.",
+		"not_judged_note":           "These rules failed to evaluate, so the verdict cannot say the dataset conforms. The findings below are those of every other rule.",
 		"error":                     "error",
 		"warning":                   "warning",
 		"info":                      "info",

@@ -285,7 +285,13 @@ func (e *Engine) judgeUnit(ctx context.Context, u unit, input inputTerms, opts m
 			return nil, nil, ctx.Err()
 		}
 		if err != nil {
-			failed = append(failed, e.toolError(r, err))
+			te := e.toolError(r, err)
+			if !strings.HasPrefix(te.Cause, "metadata") {
+				if col := e.culprit(ctx, u, r, input, opts, evalOpts); col != "" {
+					te.Cause = strings.TrimPrefix(te.Cause+", column "+col, ", ")
+				}
+			}
+			failed = append(failed, te)
 			continue
 		}
 		judged = append(judged, one...)
@@ -338,6 +344,32 @@ func (e *Engine) evaluate(ctx context.Context, u unit, rules []RuleInfo, input i
 		judged = append(judged, o)
 	}
 	return judged, failed, nil
+}
+
+// maxCulpritColumns bounds the columns culprit tries one by one: a failing rule on a very wide
+// table is still named, only without its column.
+const maxCulpritColumns = 256
+
+// culprit is the first column that makes rule r fail when the profile holds it alone, or ""
+// when none does (the rule fails on the metadata, on the table, or on columns together). Rules
+// judge columns one at a time, so this usually names the column whose values the rule did not
+// expect: six-digit codes that look like both postcodes and region codes, say.
+func (e *Engine) culprit(ctx context.Context, u unit, r RuleInfo, input inputTerms, opts map[string]any, evalOpts []rego.EvalOption) string {
+	columns, names := input.columns()
+	fails := func(cols ...*ast.Term) bool {
+		_, _, err := e.evaluate(ctx, u, []RuleInfo{r}, input.withColumns(cols...), opts, evalOpts)
+		var limit *limitError
+		return err != nil && ctx.Err() == nil && !errors.As(err, &limit)
+	}
+	if len(columns) == 0 || fails() {
+		return "" // no column is to blame for what fails without any
+	}
+	for i := range min(len(columns), maxCulpritColumns) {
+		if fails(columns[i]) {
+			return names[i]
+		}
+	}
+	return ""
 }
 
 // key is how input.options.rules names the rule: "<area>.<name>".
@@ -410,6 +442,45 @@ func (in Input) terms() (inputTerms, error) {
 		t[i] = ast.NewTerm(v)
 	}
 	return t, nil
+}
+
+// columns are the profile's column terms and their names.
+func (t inputTerms) columns() ([]*ast.Term, []string) {
+	profile, isObject := t[2].Value.(ast.Object)
+	if !isObject {
+		return nil, nil
+	}
+	list, isArray := profile.Get(ast.InternedTerm("columns")).Value.(*ast.Array)
+	if !isArray {
+		return nil, nil
+	}
+	var terms []*ast.Term
+	var names []string
+	list.Foreach(func(col *ast.Term) {
+		name := ""
+		if obj, isObject := col.Value.(ast.Object); isObject {
+			if s, isString := obj.Get(ast.InternedTerm("name")).Value.(ast.String); isString {
+				name = string(s)
+			}
+		}
+		terms, names = append(terms, col), append(names, name)
+	})
+	return terms, names
+}
+
+// withColumns is the input with the profile's columns replaced by cols; everything else is
+// shared, not copied.
+func (t inputTerms) withColumns(cols ...*ast.Term) inputTerms {
+	profile := t[2].Value.(ast.Object)
+	var items [][2]*ast.Term
+	profile.Foreach(func(k, v *ast.Term) {
+		if k.Equal(ast.InternedTerm("columns")) {
+			v = ast.ArrayTerm(cols...)
+		}
+		items = append(items, [2]*ast.Term{k, v})
+	})
+	t[2] = ast.NewTerm(ast.NewObject(items...))
+	return t
 }
 
 // with is the input with the options, naming the rules to judge.

@@ -87,6 +87,17 @@ func (g gate) withOptions(callers any) (map[string]any, error) {
 	if err := json.Unmarshal(raw, &opts); err != nil {
 		return nil, err
 	}
+	// What a library caller gives is held to the ranges dgcheck.yaml is.
+	given, _ := opts["thresholds"].(map[string]any)
+	for name, x := range given {
+		n, isNumber := x.(float64)
+		if !isNumber {
+			return nil, fmt.Errorf("thresholds.%s: %v is not a number", name, x)
+		}
+		if err := CheckThreshold(name, n); err != nil {
+			return nil, err
+		}
+	}
 	for key, value := range g.options {
 		if key == "thresholds" {
 			merged := map[string]any{}

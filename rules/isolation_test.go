@@ -75,6 +75,19 @@ func TestARuleThatFailsIsAToolErrorAndTheOthersStillJudge(t *testing.T) {
 		want:  []string{"eval_type_error", "object.get: operand 1 must be object"},
 		cause: "metadata.cn.open_type",
 	}, {
+		name: "conflict on one column",
+		body: `warning contains result.finding(rego.metadata.chain(), {"column": col.name, "message": _kind(col)}) if {
+	some col in input.profile.columns
+}
+
+_kind(col) := "a" if col.name == "sfzh"
+
+_kind(col) := "b" if startswith(col.name, "sf")
+
+default _kind(_) := "c"`,
+		want:  []string{"eval_conflict_error"},
+		cause: "column sfzh",
+	}, {
 		name: "unknown field",
 		body: `warning contains result.finding(rego.metadata.chain(), {"colum": "bz", "message": "m"})`,
 		want: []string{`a finding is not of the report's form: json: unknown field "colum"`},
@@ -171,5 +184,29 @@ func TestAPackPastItsLimitsIsAToolErrorForItsRulesOnly(t *testing.T) {
 				t.Errorf("findings of %v, want the built-in rules' and none of the pack's", got)
 			}
 		})
+	}
+}
+
+// rules test refuses a pack that calls a withheld built-in, saying which and why.
+func TestRuleTestsSayWhichBuiltInIsWithheld(t *testing.T) {
+	dir := writePack(t, map[string]string{"dice.rego": strings.Replace(noNotesRule,
+		"c in data.dgcheck.rules.custom.no_notes.names", `rand.intn(c, 2) == 0`, 1)})
+	_, err := RunTests(context.Background(), dir)
+	if err == nil || !strings.Contains(err.Error(), "dice.rego:16") || !strings.Contains(err.Error(), "rand.intn is not allowed: it draws random numbers") {
+		t.Errorf("RunTests error = %v, want rand.intn refused at its line", err)
+	}
+}
+
+// Thresholds a library caller passes in the options are held to the ranges dgcheck.yaml is.
+func TestJudgeRefusesAThresholdOutOfRange(t *testing.T) {
+	ctx := context.Background()
+	engine, err := Load(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := decodeInput(t, household)
+	in.Options = map[string]any{"now": "2026-11-25T00:00:00Z", "thresholds": map[string]any{"completeness_min": 2}}
+	if _, err := engine.Judge(ctx, in); err == nil || !strings.Contains(err.Error(), "thresholds.completeness_min: 2 is out of range") {
+		t.Errorf("Judge error = %v, want completeness_min 2 refused", err)
 	}
 }
