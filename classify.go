@@ -88,11 +88,7 @@ func (c *Checker) Classify(ctx context.Context, req ClassifyRequest) (*Classific
 			cc.Grade = &g
 		}
 		if meta != nil {
-			for i := range meta.Metadata.Fields {
-				if meta.Metadata.Fields[i].Name == col.Name {
-					cc.Declared = &meta.Metadata.Fields[i]
-				}
-			}
+			cc.Declared = meta.Metadata.Field(col.Name)
 		}
 		out.Columns = append(out.Columns, cc)
 	}

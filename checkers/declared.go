@@ -62,7 +62,7 @@ func newDeclaredSpec(ctx context.Context, m *datasets.Metadata, cols []string) (
 	}
 
 	var required []string
-	for _, f := range m.Fields {
+	for _, f := range m.DistinctFields() {
 		if f.Nullable != nil && !*f.Nullable && slices.Contains(cols, f.Name) {
 			required = append(required, f.Name)
 		}

@@ -53,7 +53,7 @@ func fieldSpecs(m *datasets.Metadata, cols []string) ([]*fieldSpec, error) {
 	if m == nil {
 		return specs, nil
 	}
-	for _, f := range m.Fields {
+	for _, f := range m.DistinctFields() {
 		ci := slices.Index(cols, f.Name)
 		if ci < 0 {
 			continue

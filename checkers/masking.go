@@ -234,7 +234,7 @@ func exposure(expr string) (int, [][2]int) {
 // desensitisationPlan reads what the metadata declares for desensitisation: each field's
 // masking, the quasi-identifiers and the sensitive attributes.
 func desensitisationPlan(p *Plan, m *datasets.Metadata) {
-	for _, f := range m.Fields {
+	for _, f := range m.DistinctFields() {
 		if f.Masking == nil {
 			continue
 		}

@@ -336,7 +336,7 @@ func riskPlanFor(p *Plan, m *datasets.Metadata) {
 	if qi, declared := stringList(m.Deidentification["qi_columns"]); declared {
 		p.QuasiIdentifiers, p.QuasiIdentifierSource = qi, "declared"
 	} else {
-		for _, f := range m.Fields {
+		for _, f := range m.DistinctFields() {
 			if f.IdentifierRole == "quasi" {
 				p.QuasiIdentifiers = append(p.QuasiIdentifiers, f.Name)
 			}

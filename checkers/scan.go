@@ -71,7 +71,7 @@ func PlanFor(m *datasets.Metadata) Plan {
 	if len(m.PrimaryKey) > 0 {
 		p.Keys = append(p.Keys, m.PrimaryKey)
 	}
-	for _, f := range m.Fields {
+	for _, f := range m.DistinctFields() {
 		if f.Unique && !slices.Equal(m.PrimaryKey, []string{f.Name}) {
 			p.Keys = append(p.Keys, []string{f.Name})
 		}

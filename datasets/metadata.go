@@ -78,6 +78,39 @@ type Metadata struct {
 // first value and the property is named in Metadata.MultiValued.
 var SingleValued = []string{"issued", "modified", "accrual_periodicity", "publisher", "version", "access_rights"}
 
+// Field is the field-dictionary entry of a column, or nil. When the dictionary has several
+// entries of one name the first is the column's, as the rules read it
+// (data.dgcheck.lib.meta.field_of); META-016 reports the others.
+func (m *Metadata) Field(name string) *Field {
+	if m == nil {
+		return nil
+	}
+	for i := range m.Fields {
+		if m.Fields[i].Name == name {
+			return &m.Fields[i]
+		}
+	}
+	return nil
+}
+
+// DistinctFields are the field-dictionary entries a lookup by name finds: the first of each
+// name, in dictionary order. The measuring pass plans from these, so that a repeated entry
+// cannot make Go measure one declaration while the rules judge by another.
+func (m *Metadata) DistinctFields() []Field {
+	if m == nil {
+		return nil
+	}
+	out := make([]Field, 0, len(m.Fields))
+	seen := make(map[string]bool, len(m.Fields))
+	for _, f := range m.Fields {
+		if !seen[f.Name] {
+			seen[f.Name] = true
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
 // Distribution is one published form of the dataset (dcat:Distribution): a file or an API.
 type Distribution struct {
 	Title        string `json:"title,omitempty" yaml:"title"`

@@ -66,6 +66,7 @@ func ReadMetadata(path, dataPath string) (*MetadataFile, error) {
 		return nil, &ParseError{File: path, Err: errors.New("metadata must be a mapping (an object) at the top level")}
 	}
 	root := doc.Content[0]
+	datesAsText(root, map[*yaml.Node]bool{})
 	var mf *MetadataFile
 	switch {
 	case filepath.Base(path) == "datapackage.json" || isDataPackage(root):
@@ -114,6 +115,26 @@ func firstOfLists(m *yaml.Node) []string {
 		}
 	}
 	return multi
+}
+
+// datesAsText marks every scalar YAML would resolve as a timestamp (an unquoted 2025-07-01)
+// as a string. Typed fields read such a value as its text anyway, but the free-form blocks
+// (map[string]any) would get a time.Time, which reaches the rules as 2025-07-01T00:00:00Z: a
+// date the rules' ISO 8601 checks and the schema (which sees the text) never saw.
+func datesAsText(n *yaml.Node, seen map[*yaml.Node]bool) {
+	if seen[n] {
+		return
+	}
+	seen[n] = true
+	if n.Kind == yaml.ScalarNode && n.ShortTag() == "!!timestamp" {
+		n.Tag = "!!str"
+	}
+	for _, c := range n.Content {
+		datesAsText(c, seen)
+	}
+	if n.Alias != nil {
+		datesAsText(n.Alias, seen)
+	}
 }
 
 // resolveReferences makes the paths of referenced datasets usable from the working

@@ -4,12 +4,15 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"io/fs"
 	"maps"
+	"math"
 	"os"
 	"path"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/gobwas/glob"
@@ -119,6 +122,10 @@ func ParseConfig(file string, src []byte) (*Config, error) {
 				x, err := strconv.ParseFloat(v.Value, 64)
 				if v.Kind != yaml.ScalarNode || (v.Tag != "!!int" && v.Tag != "!!float") || err != nil {
 					p.errorAt(v, "thresholds.%s: want a number, got %q", name, v.Value)
+					return
+				}
+				if problem := thresholdProblem(name, x); problem != "" {
+					p.errorAt(v, "thresholds.%s: %s", name, problem)
 					return
 				}
 				c.Thresholds[name] = x
@@ -297,6 +304,10 @@ func (c *Config) check(infos []RuleInfo, profiles []Profile, thresholds map[stri
 		if _, ok := thresholds[name]; !ok {
 			errs = append(errs, c.locate("thresholds."+name, "thresholds: unknown threshold %q (want one of %s)",
 				name, strings.Join(slices.Sorted(maps.Keys(thresholds)), ", ")))
+		} else if problem := thresholdProblem(name, c.Thresholds[name]); problem != "" {
+			// A configuration built in code reaches here unchecked; one read from a file was
+			// checked at the value's line and column already.
+			errs = append(errs, c.locate("thresholds."+name, "thresholds.%s: %s", name, problem))
 		}
 	}
 	for i, w := range c.Waivers {
@@ -326,4 +337,84 @@ func (c *Config) selects(r RuleInfo, profile *Profile) bool {
 func idMatches(pattern, id string) bool {
 	ok, _ := path.Match(pattern, id)
 	return ok
+}
+
+// dataFile holds the built-in thresholds and, beside each, its range.
+const dataFile = "bundle/dgcheck/config/data.yaml"
+
+// ThresholdRange is the values a threshold may be given: within [Min, Max], whole when
+// Integer, one of OneOf when that is given. data.yaml's threshold_ranges holds one per
+// threshold, beside its default.
+type ThresholdRange struct {
+	Min     *float64  `yaml:"min"`
+	Max     *float64  `yaml:"max"`
+	Integer bool      `yaml:"integer"`
+	OneOf   []float64 `yaml:"one_of"`
+}
+
+// ThresholdRanges reads the built-in thresholds' ranges, by threshold name.
+var ThresholdRanges = sync.OnceValues(func() (map[string]ThresholdRange, error) {
+	src, err := fs.ReadFile(embedded, dataFile)
+	if err != nil {
+		return nil, err
+	}
+	var data struct {
+		Ranges map[string]ThresholdRange `yaml:"threshold_ranges"`
+	}
+	if err := yaml.Unmarshal(src, &data); err != nil {
+		return nil, fmt.Errorf("rules/%s: %w", dataFile, err)
+	}
+	return data.Ranges, nil
+})
+
+// CheckThreshold says why x is not a value the named threshold may take ("" when it is, or
+// when the threshold is not a built-in one, which the configuration check reports itself).
+func CheckThreshold(name string, x float64) error {
+	if problem := thresholdProblem(name, x); problem != "" {
+		return fmt.Errorf("thresholds.%s: %s", name, problem)
+	}
+	return nil
+}
+
+func thresholdProblem(name string, x float64) string {
+	ranges, err := ThresholdRanges()
+	if err != nil {
+		return err.Error()
+	}
+	r, ok := ranges[name]
+	if !ok {
+		return ""
+	}
+	return r.problem(x)
+}
+
+// problem says what is wrong with x for r, as "x is out of range: want ...", or "".
+func (r ThresholdRange) problem(x float64) string {
+	if len(r.OneOf) > 0 {
+		if slices.Contains(r.OneOf, x) {
+			return ""
+		}
+		values := make([]string, len(r.OneOf))
+		for i, v := range r.OneOf {
+			values[i] = strconv.FormatFloat(v, 'g', -1, 64)
+		}
+		return fmt.Sprintf("%s is not a value it can take: want one of %s", strconv.FormatFloat(x, 'g', -1, 64), strings.Join(values, ", "))
+	}
+	whole := x == math.Trunc(x)
+	if (r.Min == nil || x >= *r.Min) && (r.Max == nil || x <= *r.Max) && (!r.Integer || whole) && !math.IsNaN(x) {
+		return ""
+	}
+	want := "a number"
+	if r.Integer {
+		want = "an integer"
+	}
+	switch {
+	case r.Min != nil && r.Max != nil:
+		want += fmt.Sprintf(" from %s to %s", strconv.FormatFloat(*r.Min, 'f', -1, 64), strconv.FormatFloat(*r.Max, 'f', -1, 64))
+	case r.Min != nil:
+		want += fmt.Sprintf(" of at least %s", strconv.FormatFloat(*r.Min, 'f', -1, 64))
+	case r.Max != nil:
+		want += fmt.Sprintf(" of at most %s", strconv.FormatFloat(*r.Max, 'f', -1, 64))
+	}
+	return fmt.Sprintf("%s is out of range: want %s", strconv.FormatFloat(x, 'g', -1, 64), want)
 }

@@ -12,8 +12,8 @@ test_fail_column_without_entry if {
 		"clause": "编制指南 信息项信息; ISO/IEC 11179-3 clause unknown",
 		"remediation": concat(" ", [
 			"Make metadata fields[] list exactly the file's columns, by their header names: add an",
-			"entry (name, cn_name, datatype, description) for each undocumented column and remove or",
-			"rename entries that name no column.",
+			"entry (name, cn_name, datatype, description) for each undocumented column, remove or",
+			"rename entries that name no column, and merge repeated entries of a column into one.",
 		]),
 		"column": "sfzh",
 		"message": "sfzh: the column has no field-dictionary entry (file columns: 2, dictionary fields: 1)",
@@ -48,5 +48,30 @@ test_success_dictionary_matches_header if {
 	count(field_dictionary.violation) == 0 with input as {
 		"dataset": {"columns": ["xm", "sfzh"]},
 		"metadata": {"fields": [{"name": "sfzh"}, {"name": "xm"}]},
+	}
+}
+
+test_fail_repeated_entry if {
+	findings := field_dictionary.violation with input as {
+		"dataset": {"columns": ["xm", "sfzh"]},
+		"metadata": {"fields": [{"name": "sfzh", "datatype": "string"}, {"name": "xm"}, {"name": "sfzh", "datatype": "integer"}, {"name": "sfzh"}]},
+	}
+	[f] := [f | some f in findings]
+	f.id == "META-016"
+	f.column == "sfzh"
+	f.message == "sfzh: the field dictionary has 3 entries for the column (fields[0], fields[2], fields[3]); the first, fields[0], is read and the others are ignored"
+	f.evidence == {"entries": [0, 2, 3]}
+}
+
+test_success_one_entry_per_column if {
+	count(field_dictionary.violation) == 0 with input as {
+		"dataset": {"columns": ["xm", "sfzh"]},
+		"metadata": {"fields": [{"name": "xm"}, {"name": "sfzh"}]},
+	}
+
+	# Entries of the wrong type repeat nothing (the metadata schema rejects them at the door).
+	count(field_dictionary._repeated) == 0 with input as {
+		"dataset": {"columns": ["xm"]},
+		"metadata": {"fields": [{"name": "xm"}, 7, 7, {"name": 7}, {"name": 7}]},
 	}
 }

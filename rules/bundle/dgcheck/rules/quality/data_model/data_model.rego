@@ -4,9 +4,13 @@
 #   The file's structure is the model the metadata declares: every header field has a name of
 #   its own (a blank or repeated name is reported with the header line and field, and the
 #   column is measured under the name dgcheck gave it), and a dataset with a field dictionary
-#   declares the primary key that identifies its rows, naming columns the file has. A of B
-#   header fields are well formed, X = A/B. Columns against the dictionary are META-016's,
-#   types META-017's.
+#   declares the primary key that identifies its rows, naming columns the file has. Every
+#   other column the metadata names (quasi-identifiers, sensitive attributes, foreign keys,
+#   business rules, derivations, temporal orders, entities, the time field, the PI subject
+#   key, the column a pseudonym is of) is one the file has: one it lacks is reported with the
+#   key that names it, since the check it asks for then measures only the columns that exist
+#   (k-anonymity over the other quasi-identifiers) or is not made. A of B header fields are
+#   well formed, X = A/B. Columns against the dictionary are META-016's, types META-017's.
 # custom:
 #   id: QUAL-002
 #   title_zh: '文件结构与声明的模型一致：列、类型、主键、是否可空'
@@ -51,6 +55,10 @@ violation contains result.finding(rego.metadata.chain(), {
 
 violation contains finding if {
 	some column in input.metadata.primary_key
+
+	# A key entry that is not a string names no column (the metadata reader reports its type);
+	# a finding's column is a name.
+	is_string(column)
 	not column in input.dataset.columns
 	finding := result.finding(rego.metadata.chain(), {
 		"column": column,
@@ -67,3 +75,95 @@ _keyed := 1 if {
 		column in input.dataset.columns
 	}
 }
+
+# Where the metadata names columns besides the primary key and the field dictionary, as
+# [key, name]: the key says which declaration names the column, so that the finding points at
+# it. Values of the wrong type name nothing here (the metadata schema rejects them at the door).
+_references contains [key, name] if {
+	some list in ["qi_columns", "sensitive_columns"]
+	some name in _names(object.get(input.metadata, ["deidentification", list], []))
+	key := concat(".", ["deidentification", list])
+}
+
+_references contains [sprintf("foreign_keys[%d].fields", [i]), name] if {
+	some i, fk in _list(object.get(input.metadata, "foreign_keys", []))
+	is_object(fk)
+	some name in _names(object.get(fk, "fields", []))
+}
+
+_references contains [sprintf("business_rules[%d].%s", [i, side]), name] if {
+	some i, r in _list(object.get(input.metadata, "business_rules", []))
+	is_object(r)
+	some side in ["column", "other"]
+	name := object.get(r, side, "")
+	_named(name)
+}
+
+_references contains [sprintf("consistency[%d].%s", [i, side]), name] if {
+	some i, d in _list(object.get(input.metadata, "consistency", []))
+	is_object(d)
+	some side in ["column", "from"]
+	name := object.get(d, side, "")
+	_named(name)
+}
+
+_references contains [sprintf("temporal_order[%d]", [i]), name] if {
+	some i, order in _list(object.get(input.metadata, "temporal_order", []))
+	some name in _names(order)
+}
+
+_references contains [sprintf("entities[%d].%s", [i, side]), name] if {
+	some i, e in _list(object.get(input.metadata, "entities", []))
+	is_object(e)
+	some side in ["key", "attributes"]
+	some name in _names(object.get(e, side, []))
+}
+
+_references contains [key, name] if {
+	some key in ["time_field", "pi.subject_key"]
+	name := object.get(input.metadata, split(key, "."), "")
+	_named(name)
+}
+
+_references contains [sprintf("fields[%d].masking.pseudonym_of", [i]), name] if {
+	some i, f in _list(object.get(input.metadata, "fields", []))
+	is_object(f)
+	name := object.get(f, ["masking", "pseudonym_of"], "")
+	_named(name)
+}
+
+_list(x) := x if is_array(x)
+
+_list(x) := [] if not is_array(x)
+
+_names(x) := [n | some n in _list(x); _named(n)]
+
+_named(name) if {
+	is_string(name)
+	name != ""
+}
+
+violation contains finding if {
+	is_array(input.dataset.columns)
+	some [key, name] in _references
+	not name in input.dataset.columns
+	finding := result.finding(rego.metadata.chain(), {
+		"column": name,
+		"message": sprintf("%s names %s, which the file does not have%s", [key, name, _consequence(key)]),
+		"evidence": {"key": key, "missing": name},
+	})
+}
+
+# What the scan did without the column, where the profile says.
+_consequence("deidentification.qi_columns") := sprintf("; k-anonymity and uniqueness are measured over %s only", [concat(", ", qi)]) if {
+	qi := input.profile.table.reidentification.quasi_identifiers
+	count(qi) > 0
+}
+
+_consequence("deidentification.qi_columns") := "; no quasi-identifier it names is in the file, so re-identification risk is not measured" if {
+	not _measured_qi
+}
+
+_consequence(key) := "" if key != "deidentification.qi_columns"
+
+_measured_qi if count(input.profile.table.reidentification.quasi_identifiers) > 0

@@ -61,3 +61,80 @@ test_success_well_formed_and_keyed if {
 		"profile": {"table": {"header_issues": _clean}},
 	}
 }
+
+_references := {
+	"fields": [{"name": "id"}, {"name": "pid", "masking": {"pseudonym_of": "sfz"}}],
+	"primary_key": ["id"],
+	"deidentification": {"qi_columns": ["sex", "communty"], "sensitive_columns": ["illness"]},
+	"foreign_keys": [{"fields": ["street_code"], "reference": {"fields": ["code"]}}],
+	"business_rules": [{"name": "r", "column": "amount", "op": ">", "other": "floor"}],
+	"consistency": [{"column": "sex", "from": "sfzh", "derivation": "cn_id_sex"}],
+	"temporal_order": [["born", "id"]],
+	"entities": [{"key": ["id"], "attributes": ["nmae"]}],
+	"time_field": "start",
+	"pi": {"subject_key": "person"},
+}
+
+test_fail_metadata_names_columns_the_file_lacks if {
+	findings := data_model.violation with input as {
+		"dataset": {"columns": ["id", "pid", "sex"]},
+		"metadata": _references,
+		"profile": {"table": {"header_issues": _clean, "reidentification": {"quasi_identifiers": ["sex"]}}},
+	}
+	{[f.column, f.message] | some f in findings} == {
+		["communty", "deidentification.qi_columns names communty, which the file does not have; k-anonymity and uniqueness are measured over sex only"],
+		["illness", "deidentification.sensitive_columns names illness, which the file does not have"],
+		["street_code", "foreign_keys[0].fields names street_code, which the file does not have"],
+		["amount", "business_rules[0].column names amount, which the file does not have"],
+		["floor", "business_rules[0].other names floor, which the file does not have"],
+		["sfzh", "consistency[0].from names sfzh, which the file does not have"],
+		["born", "temporal_order[0] names born, which the file does not have"],
+		["nmae", "entities[0].attributes names nmae, which the file does not have"],
+		["start", "time_field names start, which the file does not have"],
+		["person", "pi.subject_key names person, which the file does not have"],
+		["sfz", "fields[1].masking.pseudonym_of names sfz, which the file does not have"],
+	}
+	every f in findings {
+		f.id == "QUAL-002"
+		f.evidence.missing == f.column
+	}
+}
+
+test_fail_no_quasi_identifier_in_the_file if {
+	findings := data_model.violation with input as {
+		"dataset": {"columns": ["id", "sex"]},
+		"metadata": {"deidentification": {"qi_columns": ["sexx"]}},
+		"profile": {"table": {"header_issues": _clean}},
+	}
+	[f] := [f | some f in findings]
+	f.message == "deidentification.qi_columns names sexx, which the file does not have; no quasi-identifier it names is in the file, so re-identification risk is not measured"
+	f.evidence == {"key": "deidentification.qi_columns", "missing": "sexx"}
+}
+
+test_success_every_named_column_exists if {
+	count(data_model.violation) == 0 with input as {
+		"dataset": {"columns": ["id", "pid", "sex", "communty", "illness", "street_code", "amount", "floor", "sfzh", "born", "nmae", "start", "person", "sfz"]},
+		"metadata": _references,
+		"profile": {"table": {"header_issues": _clean}},
+	}
+}
+
+test_success_references_of_the_wrong_type_name_nothing if {
+	count(data_model.violation) == 0 with input as {
+		"dataset": {"columns": ["id"]},
+		"metadata": {
+			"deidentification": {"qi_columns": "sex", "sensitive_columns": 5},
+			"foreign_keys": "x", "business_rules": [7], "temporal_order": [3], "entities": {"key": 1},
+			"time_field": 9, "pi": "yes", "fields": [{"name": "id", "masking": "x"}], "primary_key": ["id"],
+		},
+		"profile": {"table": {"header_issues": _clean}},
+	}
+}
+
+# Primary-key entries that are not strings name no column: no finding has them as its column.
+test_success_primary_key_entries_of_the_wrong_type if {
+	findings := data_model.violation with input as {"dataset": {"columns": ["a"]}, "metadata": {"fields": [{"name": "a"}], "primary_key": ["a", 5, ["a"], {"a": 1}, true]}}
+	every f in findings {
+		is_string(object.get(f, "column", ""))
+	}
+}
