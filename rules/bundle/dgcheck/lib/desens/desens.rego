@@ -15,7 +15,7 @@ policy := data.dgcheck.config.desensitisation
 
 # METADATA
 # description: The metadata declares a deidentification block.
-declares_deidentification if count(object.get(input.metadata, "deidentification", {})) > 0
+declares_deidentification if count(meta.object_at(["deidentification"])) > 0
 
 # METADATA
 # description: Anyone may download the data (cn.open_type is an unconditional open type).

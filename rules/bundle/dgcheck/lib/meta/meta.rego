@@ -35,6 +35,25 @@ given(path) if present(object.get(input.metadata, path, ""))
 
 # METADATA
 # description: >-
+#   The object the metadata gives at path; {} when it gives none or a value of another type,
+#   which the metadata reader reports: rules read its keys without failing on a string.
+object_at(path) := v if {
+	v := object.get(input.metadata, path, {})
+	is_object(v)
+}
+
+default object_at(_) := {}
+
+# METADATA
+# description: >-
+#   count(x) of a string, array, object or set; 0 for a value of another type (a number or a
+#   boolean where the metadata should hold a list), so that counting never fails the run.
+size(x) := count(x) if type_name(x) in {"string", "array", "object", "set"}
+
+default size(_) := 0
+
+# METADATA
+# description: >-
 #   The declared open type in canonical form (unconditional, conditional or closed);
 #   undefined when none is declared or it is not in the vocabulary.
 open_kind := vocab.open_types[input.metadata.cn.open_type]
@@ -46,11 +65,15 @@ released if open_kind in {"unconditional", "conditional"}
 # METADATA
 # description: A declared format, media type or file-type IRI in canonical form (csv, parquet, ...).
 format(f) := name if {
+	is_string(f)
 	some name, synonyms in vocab.formats
 	lower(f) in {lower(s) | some s in synonyms}
 }
 
-format(f) := lower(f) if not _known_format(f)
+format(f) := lower(f) if {
+	is_string(f)
+	not _known_format(f)
+}
 
 _known_format(f) if {
 	some synonyms in vocab.formats
@@ -75,6 +98,7 @@ cycle_days := vocab.update_frequencies[input.metadata.accrual_periodicity].days
 # METADATA
 # description: s is an ISO 8601 calendar date (YYYY-MM-DD) that exists.
 iso_date(s) if {
+	is_string(s)
 	regex.match(`^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$`, s)
 	[y, m, d] := [to_number(p) | some p in split(s, "-")]
 	d <= _days_in(y, m)
@@ -85,6 +109,7 @@ iso_date(s) if {
 #   s is an ISO 8601 date-time (a date, T, hh:mm[:ss[.fff]], and an optional zone, Z or
 #   ±hh:mm) whose date exists.
 iso_datetime(s) if {
+	is_string(s)
 	regex.match(`^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)?$`, s)
 	iso_date(substring(s, 0, 10))
 }
@@ -99,10 +124,35 @@ iso(s) if iso_datetime(s)
 # description: >-
 #   The instant of an ISO 8601 date (its midnight, UTC) or date-time (UTC when it names no
 #   zone), in nanoseconds; undefined for anything else, so a malformed date never reaches a
-#   parser that would fail the run.
-time_ns(s) := time.parse_ns("2006-01-02", s) if iso_date(s)
+#   parser that would fail the run. Counted from the calendar, not by time.parse_ns, whose
+#   range (1677-2262) would fail the run on 0001-01-01 or 9999-12-31: those are dates too,
+#   far in the past or the future, and rules judge them as such.
+time_ns(s) := _days_since_epoch(s) * _day_ns if iso_date(s)
 
-time_ns(s) := time.parse_rfc3339_ns(_rfc3339(s)) if iso_datetime(s)
+# The time of day (with its zone) is measured on 1970-01-01, inside every parser's range.
+time_ns(s) := (_days_since_epoch(substring(s, 0, 10)) * _day_ns) + time.parse_rfc3339_ns(concat("", ["1970-01-01", substring(_rfc3339(s), 10, -1)])) if {
+	iso_datetime(s)
+}
+
+_day_ns := ((24 * 60) * 60) * 1000000000
+
+# Days from 1970-01-01 to the date YYYY-MM-DD in the proleptic Gregorian calendar (the
+# days_from_civil algorithm: 400-year eras of 146097 days, years starting in March so that the
+# leap day ends one). Years are shifted by one era so that none is negative (January 0000
+# counts in year -1): floor rounds negative quotients toward zero here.
+_days_since_epoch(date) := days if {
+	[y, m, d] := [to_number(p) | some p in split(date, "-")]
+	year := (y - _before_march(m)) + 400
+	era := floor(year / 400)
+	year_of_era := year - (era * 400)
+	day_of_year := floor(((153 * ((m + 9) % 12)) + 2) / 5) + (d - 1)
+	day_of_era := (((year_of_era * 365) + floor(year_of_era / 4)) - floor(year_of_era / 100)) + day_of_year
+	days := (((era - 1) * 146097) + day_of_era) - 719468
+}
+
+_before_march(m) := 1 if m <= 2
+
+_before_march(m) := 0 if m > 2
 
 # An ISO 8601 date-time as RFC 3339 wants it: with seconds and a zone.
 _rfc3339(s) := concat("", [date_time, zone]) if {
@@ -179,6 +229,7 @@ _uscc_weights := [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28
 #   31-character set, positions 3-8 digits, and position 18 = 31 - (Σ value·weight mod 31).
 #   For a code the metadata gives (META-014); codes in the data are the detectors'.
 uscc_valid(code) if {
+	is_string(code)
 	regex.match(`^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$`, code)
 	chars := split(code, "")
 	s := sum([v | some i, w in _uscc_weights; v := indexof(_uscc_chars, chars[i]) * w])

@@ -18,12 +18,13 @@
 #   - input: schema.dgcheck.input
 package dgcheck.rules.classification.category_declared
 
+import data.dgcheck.lib.meta
 import data.dgcheck.lib.result
 
 warning contains finding if {
 	missing := [k |
 		some k in ["sector", "category_path"]
-		count(object.get(object.get(input.metadata, "classification", {}), k, [])) == 0
+		meta.size(object.get(meta.object_at(["classification"]), k, [])) == 0
 	]
 	count(missing) > 0
 	finding := result.finding(rego.metadata.chain(), {

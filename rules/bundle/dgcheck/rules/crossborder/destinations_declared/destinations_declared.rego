@@ -18,6 +18,7 @@
 #   - input: schema.dgcheck.input
 package dgcheck.rules.crossborder.destinations_declared
 
+import data.dgcheck.lib.meta
 import data.dgcheck.lib.result
 
 violation contains finding if {
@@ -31,17 +32,28 @@ violation contains finding if {
 }
 
 _destinations := ["no destinations are named (cross_border.destinations)"] if {
-	count(object.get(input.metadata.cross_border, "destinations", [])) == 0
+	count(_named) == 0
 } else := [sprintf("destinations %v are not ISO 3166-1 (GB/T 2659) two-letter country codes", [_bad])] if {
 	count(_bad) > 0
 } else := []
 
-_bad := [d | some d in input.metadata.cross_border.destinations; not d in _country_codes]
+_bad := [d | some d in _named; not d in _country_codes]
+
+# The destinations named: a list, or one as a plain string. A value of another type (a number,
+# an object) names none, and the metadata reader reports its type.
+_named := d if {
+	d := input.metadata.cross_border.destinations
+	is_array(d)
+} else := [d] if {
+	d := input.metadata.cross_border.destinations
+	is_string(d)
+	d != ""
+} else := []
 
 # The assigned codes, not just any two letters: XX or UK (the United Kingdom is GB) name no
 # country a regulator can assess.
 _country_codes := {code | some code in data.dgcheck.codes.iso3166_alpha2}
 
 _recipients := ["no recipients are named (cross_border.recipients)"] if {
-	count(object.get(input.metadata.cross_border, "recipients", [])) == 0
+	meta.size(object.get(meta.object_at(["cross_border"]), "recipients", [])) == 0
 } else := []

@@ -17,3 +17,15 @@ test_success_named if {
 	count(destinations_declared.violation) == 0 with input as {"metadata": {"cross_border": {"planned": true, "destinations": ["SG", "DE", "HK"], "recipients": ["Acme"]}}}
 	count(destinations_declared.violation) == 0 with input as {"metadata": {"cross_border": {"planned": false}}}
 }
+
+# destinations: 5 names no destination; it is reported, not a failure of the rule.
+test_fail_destinations_of_the_wrong_type if {
+	every destinations in [5, {}, true, null] {
+		[f] := [f | some f in destinations_declared.violation] with input as {"metadata": {"cross_border": {"planned": true, "destinations": destinations, "recipients": 3}}}
+		f.message == "a transfer abroad is planned but no destinations are named (cross_border.destinations); no recipients are named (cross_border.recipients)"
+	}
+}
+
+test_success_one_destination_as_a_string if {
+	count(destinations_declared.violation) == 0 with input as {"metadata": {"cross_border": {"planned": true, "destinations": "SG", "recipients": ["Acme"]}}}
+}

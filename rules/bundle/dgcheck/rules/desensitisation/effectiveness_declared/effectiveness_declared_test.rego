@@ -14,3 +14,10 @@ test_success_declared if {
 test_success_no_deidentification if {
 	count(effectiveness_declared.warning) == 0 with input as {"metadata": {}}
 }
+
+# A deidentification that is not an object declares no de-identification to evaluate.
+test_success_deidentification_of_the_wrong_type if {
+	every d in ["k=5", [1], 5] {
+		count(effectiveness_declared.warning) == 0 with input as {"metadata": {"deidentification": d}}
+	}
+}

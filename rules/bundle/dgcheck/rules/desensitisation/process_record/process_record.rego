@@ -18,11 +18,14 @@
 package dgcheck.rules.desensitisation.process_record
 
 import data.dgcheck.lib.desens
+import data.dgcheck.lib.meta
 import data.dgcheck.lib.result
 
 warning contains finding if {
 	_applies
-	process := object.get(input.metadata, ["deidentification", "process"], {})
+
+	# A process that is not an object records none of its keys.
+	process := meta.object_at(["deidentification", "process"])
 	missing := [k | some k in ["objective", "approved_by", "approved_at", "review_due"]; object.get(process, k, "") == ""]
 	count(missing) > 0
 	finding := result.finding(rego.metadata.chain(), {

@@ -22,3 +22,17 @@ test_success_complete_record if {
 test_success_no_personal_information_kept_inside if {
 	count(process_record.warning) == 0 with input as {"metadata": {"pi": {"contains_pi": true}}}
 }
+
+# A process that is not an object (a string, a list, a number) records nothing: the record
+# lacks every key, and the rule says so rather than failing.
+test_fail_process_of_the_wrong_type if {
+	every process in ["approved", ["objective"], 12, true] {
+		findings := process_record.warning with input as {"metadata": {"deidentification": {"process": process}}}
+		[f.evidence.missing | some f in findings] == [["objective", "approved_by", "approved_at", "review_due"]]
+	}
+}
+
+# A deidentification that is not an object declares none.
+test_success_deidentification_of_the_wrong_type if {
+	count(process_record.warning) == 0 with input as {"metadata": {"deidentification": "yes"}}
+}

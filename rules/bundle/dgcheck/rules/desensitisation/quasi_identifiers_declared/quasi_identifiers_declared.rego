@@ -46,10 +46,12 @@ _hint(col) := concat(", ", hints) if {
 	count(hints) > 0
 }
 
-_hint(col) := detector if {
+# Six-digit values are both postcodes and region codes: the hint names every detector that
+# matches, in this fixed order, so it is one value whatever the column holds.
+_hint(col) := concat(", ", detectors) if {
 	not _named(col)
-	some detector in ["postcode", "cn_region_code"]
-	profile.identifier_column(col, detector)
+	detectors := [d | some d in ["postcode", "cn_region_code"]; profile.identifier_column(col, d)]
+	count(detectors) > 0
 }
 
 _named(col) if {

@@ -26,6 +26,13 @@ import data.dgcheck.lib.result
 
 warning contains finding if {
 	suppressed := input.metadata.deidentification.suppressed_records
+
+	# A count of records: a whole number, and one a report's measure can hold (2^53 - 1); a
+	# value of another kind is the metadata reader's to report.
+	is_number(suppressed)
+	suppressed >= 0
+	suppressed == floor(suppressed)
+	suppressed <= 9007199254740991
 	original := input.profile.rows + suppressed
 	measure := result.measure(suppressed, original)
 	measure.x > config.thresholds.suppression_max

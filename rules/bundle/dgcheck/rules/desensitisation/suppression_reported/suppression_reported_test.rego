@@ -22,3 +22,12 @@ test_fail_suppressed_values_not_reported if {
 test_success_reported_within_policy if {
 	count(suppression_reported.warning) == 0 with input as {"metadata": {"deidentification": {"suppressed_records": 12}}, "profile": {"rows": 1988, "columns": []}}
 }
+
+# suppressed_records: "12", a fraction or a count beyond 2^53 is not a count of records: no
+# measure is made of it (the metadata reader reports the type).
+test_success_suppressed_records_not_a_count if {
+	every suppressed in ["12", [12], 1.5, -3, 1e30, 9223372036854775807] {
+		findings := suppression_reported.warning with input as {"metadata": {"deidentification": {"suppressed_records": suppressed}}, "profile": {"rows": 10, "columns": []}}
+		count([f | some f in findings; f.measure]) == 0
+	}
+}

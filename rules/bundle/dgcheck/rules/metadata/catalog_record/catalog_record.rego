@@ -24,6 +24,7 @@ _required := [["title"], ["description"], ["publisher", "name"]]
 
 violation contains finding if {
 	catalog := input.metadata.catalog
+	is_object(catalog)
 	missing := [concat(".", path) | some path in _required; not meta.present(object.get(catalog, path, ""))]
 	count(missing) > 0
 	finding := result.finding(rego.metadata.chain(), {

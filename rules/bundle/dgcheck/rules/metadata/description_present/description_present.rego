@@ -24,5 +24,5 @@ violation contains result.finding(rego.metadata.chain(), {"message": _message}) 
 
 _message := sprintf(
 	"the metadata gives the dataset no non-blank description (languages given: %d)",
-	[count(object.get(input, ["metadata", "description"], {}))],
+	[meta.size(object.get(input, ["metadata", "description"], {}))],
 )

@@ -22,8 +22,12 @@ import data.dgcheck.lib.meta
 import data.dgcheck.lib.result
 
 violation contains finding if {
+	# Numbered as a list: distributions given as an object are not a list of them.
+	is_array(input.metadata.distributions)
 	some i, d in input.metadata.distributions
-	url := object.get(d, "access_url", "")
+
+	# An entry that is not an object gives no access URL.
+	url := object.get(_object(d), "access_url", "")
 	not _uri(url)
 	finding := result.finding(rego.metadata.chain(), {
 		"message": sprintf("distribution %d (%s) has %s", [i + 1, _name(d), _problem(url)]),
@@ -31,12 +35,19 @@ violation contains finding if {
 	})
 }
 
-_uri(s) if regex.match(`^[A-Za-z][A-Za-z0-9+.-]*:\S+$`, s)
+_object(d) := d if is_object(d)
+
+_object(d) := {} if not is_object(d)
+
+_uri(s) if {
+	is_string(s)
+	regex.match(`^[A-Za-z][A-Za-z0-9+.-]*:\S+$`, s)
+}
 
 _problem(url) := "no access URL" if not meta.present(url)
 
 _problem(url) := sprintf("an access URL that is not a URI: %q", [url]) if meta.present(url)
 
-_name(d) := d.title if meta.present(object.get(d, "title", ""))
+_name(d) := d.title if meta.present(object.get(_object(d), "title", ""))
 
-_name(d) := object.get(d, "format", "no title") if not meta.present(object.get(d, "title", ""))
+_name(d) := object.get(_object(d), "format", "no title") if not meta.present(object.get(_object(d), "title", ""))

@@ -28,3 +28,13 @@ test_success_every_distribution_linked if {
 test_success_no_distributions if {
 	count(distribution_access_url.violation) == 0 with input as {"metadata": {}}
 }
+
+# An entry that is not an object, or an access URL that is not a string, has no access URL.
+test_fail_entries_of_the_wrong_type if {
+	findings := distribution_access_url.violation with input as {"metadata": {"distributions": ["csv", {"access_url": 5}]}}
+	count(findings) == 2
+}
+
+test_success_distributions_not_a_list if {
+	count(distribution_access_url.violation) == 0 with input as {"metadata": {"distributions": {"a": {"access_url": 5}}}}
+}

@@ -21,11 +21,18 @@ import data.dgcheck.lib.meta
 import data.dgcheck.lib.result
 
 warning contains finding if {
+	# Numbered as a list: distributions given as an object are not a list of them.
+	is_array(input.metadata.distributions)
 	some i, d in input.metadata.distributions
-	missing := [key | some key in ["format", "license", "availability", "description"]; not meta.present(object.get(d, key, ""))]
+	missing := [key | some key in ["format", "license", "availability", "description"]; not meta.present(object.get(_entry(d), key, ""))]
 	count(missing) > 0
 	finding := result.finding(rego.metadata.chain(), {
 		"message": sprintf("distribution %d does not declare its %s", [i + 1, concat(", ", missing)]),
 		"evidence": {"distribution": i + 1, "missing": missing},
 	})
 }
+
+# An entry that is not an object declares none of them.
+_entry(d) := d if is_object(d)
+
+_entry(d) := {} if not is_object(d)

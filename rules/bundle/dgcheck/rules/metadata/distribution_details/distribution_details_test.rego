@@ -18,3 +18,14 @@ test_success_complete_distribution if {
 		{"format": "csv", "license": "CC-BY-4.0", "availability": "stable", "description": "CSV"},
 	]}}
 }
+
+# An entry that is not an object declares nothing; distributions that are not a list are not
+# numbered (the metadata reader reports both).
+test_fail_entry_of_the_wrong_type_declares_nothing if {
+	findings := distribution_details.warning with input as {"metadata": {"distributions": ["csv"]}}
+	[f.message | some f in findings] == ["distribution 1 does not declare its format, license, availability, description"]
+}
+
+test_success_distributions_not_a_list if {
+	count(distribution_details.warning) == 0 with input as {"metadata": {"distributions": {"a": {}}}}
+}

@@ -23,6 +23,10 @@ import data.dgcheck.lib.result
 
 warning contains finding if {
 	some field in input.metadata.fields
+
+	# An entry that is not an object, or names no column, is the metadata reader's to report.
+	is_object(field)
+	is_string(field.name)
 	missing := [m | some m in ["description", "value domain"]; not _has(field, m)]
 	count(missing) > 0
 	finding := result.finding(rego.metadata.chain(), {

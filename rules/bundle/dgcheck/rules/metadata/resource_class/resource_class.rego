@@ -29,6 +29,7 @@ violation contains result.finding(rego.metadata.chain(), {
 
 violation contains finding if {
 	code := input.metadata.cn.resource_class
+	is_string(code)
 	meta.present(code)
 	not regex.match(meta.vocab.resource_class_pattern, replace(code, "-", ""))
 	finding := result.finding(rego.metadata.chain(), {

@@ -17,13 +17,22 @@
 #   - input: schema.dgcheck.input
 package dgcheck.rules.metadata.title_present
 
+import data.dgcheck.lib.meta
 import data.dgcheck.lib.result
 
 violation contains result.finding(rego.metadata.chain(), {"message": _message}) if not _titled
 
 _titled if {
 	some text in input.metadata.title
+	is_string(text)
 	trim_space(text) != ""
 }
 
-_message := sprintf("the metadata gives the dataset no non-blank title (languages given: %d)", [count(object.get(input, ["metadata", "title"], {}))])
+# A plain string is a title too (in Chinese, as the sidecar reads one).
+_titled if {
+	title := object.get(input.metadata, "title", "")
+	is_string(title)
+	trim_space(title) != ""
+}
+
+_message := sprintf("the metadata gives the dataset no non-blank title (languages given: %d)", [meta.size(object.get(input, ["metadata", "title"], {}))])

@@ -29,3 +29,16 @@ test_success_chinese_title if {
 test_success_one_language_non_blank if {
 	count(title_present.violation) == 0 with input as {"metadata": {"title": {"zh": "", "en": "Households on minimum living allowance"}}}
 }
+
+# A plain string is a title (the sidecar reads one as Chinese); other types are not, and never
+# fail the run.
+test_success_plain_string_title if {
+	count(title_present.violation) == 0 with input as {"metadata": {"title": "低保名册"}}
+}
+
+test_fail_title_of_wrong_types if {
+	every title in [5, true, [], {"zh": 5}, {"zh": {"x": "y"}}] {
+		[f] := [f | some f in title_present.violation] with input as {"metadata": {"title": title}}
+		startswith(f.message, "the metadata gives the dataset no non-blank title")
+	}
+}

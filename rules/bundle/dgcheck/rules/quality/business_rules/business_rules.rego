@@ -29,20 +29,35 @@ measures contains result.measurement(rego.metadata.chain(), c.name, c.evaluated 
 }
 
 warning contains finding if {
-	some c in meta.row_checks("business_rule")
+	some i, c in _checks
 	measure := result.measure(c.evaluated - c.failed, c.evaluated)
 	measure.x < config.thresholds.business_rule_min
 	finding := result.finding(rego.metadata.chain(), {
 		"column": concat(",", c.columns),
-		"message": sprintf("business rule %s (%s): %d of %d rows break it (X = %s)", [c.name, _rule(c.name), c.failed, c.evaluated, result.ratio(measure.x)]),
+		"message": sprintf("business rule %s (%s): %d of %d rows break it (X = %s)", [c.name, _rule(i), c.failed, c.evaluated, result.ratio(measure.x)]),
 		"measure": measure,
 		"evidence": {"name": c.name, "columns": c.columns, "evaluated": c.evaluated, "failed": c.failed},
 		"samples": c.samples,
 	})
 }
 
-# The declared comparison in words: column op other-column, or column op value.
-_rule(name) := concat(" ", [r.column, r.op, object.get(r, "other", object.get(r, "value", ""))]) if {
-	some r in input.metadata.business_rules
-	r.name == name
-}
+# The business-rule checks the scan made, in its order: one per declared rule whose columns
+# the data has, in declaration order.
+_checks := [c | some c in input.profile.table.row_checks; c.kind == "business_rule"]
+
+# The declared comparison of the i-th check in words: column op other-column, or column op
+# value. Names need not be unique, so a check is paired with its declaration by name and
+# columns and, among declarations alike in both, by rank: the k-th such check is the k-th
+# such declaration. Where none pairs (the metadata changed since the scan), the columns.
+_rule(i) := sprintf("%v %v %v", [r.column, r.op, object.get(r, "other", object.get(r, "value", ""))]) if {
+	c := _checks[i]
+	rank := count([j | some j, other in _checks; j < i; other.name == c.name; other.columns == c.columns])
+	alike := [r | some r in input.metadata.business_rules; is_object(r); _declared_as(r) == [c.name, c.columns]]
+	r := alike[rank]
+} else := concat(", ", _checks[i].columns)
+
+# A declaration's name and the columns its check reads: column, then other if it names one.
+_declared_as(r) := [r.name, [r.column, r.other]] if {
+	is_string(r.other)
+	r.other != ""
+} else := [r.name, [r.column]]

@@ -41,3 +41,17 @@ test_success_malformed_modified_is_meta_011s if {
 	count(currency.warning) == 0 with input as {"metadata": m, "profile": _profile, "options": {"now": "2030-01-01T00:00:00Z"}}
 	count(currency.measures) == 0 with input as {"metadata": m, "profile": _profile, "options": {"now": "2030-01-01T00:00:00Z"}}
 }
+
+# time.parse_ns stops at 2262: a modified date of 9999 is a date in the future all the same.
+test_success_modified_far_in_the_future if {
+	m := object.union(_meta, {"modified": "9999-12-31"})
+	count(currency.warning) == 0 with input as {"metadata": m, "profile": _profile, "options": {"now": "2026-12-04T00:00:00Z"}}
+}
+
+# And one in year 1 is long past its cycle.
+test_fail_modified_before_the_time_builtins_range if {
+	m := object.union(_meta, {"modified": "0001-01-01"})
+	findings := currency.warning with input as {"metadata": m, "profile": _profile, "options": {"now": "2026-12-04T00:00:00Z"}}
+	[f] := [f | some f in findings; startswith(f.message, "modified ")]
+	startswith(f.message, "modified 0001-01-01 is 739953 days ago;")
+}

@@ -88,7 +88,11 @@ _required(name) if meta.field_of[name].nullable == false
 
 _samples(col) := array.slice(sorted, 0, 5) if {
 	dirt := [s | some kind, issues in col.dirty; _counts(col, kind); some s in issues.samples]
-	rows := {s.row: s | some s in array.concat(dirt, _outlier_samples(col))}
+	all := array.concat(dirt, _outlier_samples(col))
+
+	# One sample per row, the first listed (dirt before outliers), should two kinds show the
+	# same row's value differently.
+	rows := {r: all[min(indices)] | some s in all; r := s.row; indices := [i | some i, x in all; x.row == r]}
 	sorted := [rows[r] | some r in sort(object.keys(rows))]
 }
 

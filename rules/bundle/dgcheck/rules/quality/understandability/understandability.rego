@@ -23,8 +23,9 @@ import data.dgcheck.lib.meta
 import data.dgcheck.lib.result
 
 warning contains finding if {
-	fields := input.metadata.fields
-	unnamed := [f.name | some f in fields; not meta.present(object.get(f, "cn_name", ""))]
+	# Entries that are not objects are the metadata reader's to report, not fields here.
+	fields := [f | some f in input.metadata.fields; is_object(f)]
+	unnamed := [sprintf("%v", [f.name]) | some f in fields; not meta.present(object.get(f, "cn_name", ""))]
 	count(unnamed) > 0
 	measure := result.measure(count(fields) - count(unnamed), count(fields))
 	finding := result.finding(rego.metadata.chain(), {
@@ -37,8 +38,8 @@ warning contains finding if {
 }
 
 warning contains finding if {
-	coded := [f | some f in input.metadata.fields; count(object.get(f, ["constraints", "enum"], [])) > 0]
-	unexplained := [f.name | some f in coded; not _explained(f)]
+	coded := [f | some f in input.metadata.fields; is_object(f); meta.size(object.get(f, ["constraints", "enum"], [])) > 0]
+	unexplained := [sprintf("%v", [f.name]) | some f in coded; not _explained(f)]
 	count(unexplained) > 0
 	measure := result.measure(count(coded) - count(unexplained), count(coded))
 	finding := result.finding(rego.metadata.chain(), {

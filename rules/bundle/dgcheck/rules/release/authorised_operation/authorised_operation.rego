@@ -25,6 +25,7 @@ import data.dgcheck.lib.result
 
 warning contains finding if {
 	op := input.metadata.authorised_operation
+	is_object(op)
 	count(op) > 0
 	missing := [k | some k in ["implementing_body", "operator", "agreement_ref"]; not meta.present(object.get(op, k, ""))]
 	count(missing) > 0
