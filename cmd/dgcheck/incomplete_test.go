@@ -130,3 +130,60 @@ func checkJSONWith(t *testing.T, args ...string) map[string]any {
 	}
 	return doc
 }
+
+// The reproductions on plausible data: each once aborted the check with exit 2 and
+// no report because a built-in rule failed to evaluate. Each now gives a report, text and
+// JSON, with every rule judged.
+func TestPlausibleDataIsJudgedByEveryRule(t *testing.T) {
+	codes := "code\n600519\n000001\n"
+	for _, tc := range []struct {
+		name, data, meta, config string
+		want                     string // a finding the report must have, besides being complete
+		absent                   string // a finding it must not have
+	}{
+		{name: "six-digit codes in a dataset with personal information", data: codes,
+			meta: "pi: {contains_pi: true}\n", want: "DESENS-013 code"},
+		{name: "six-digit codes with detect_min_rate 0", data: codes,
+			meta: "pi: {contains_pi: true}\n", config: "thresholds:\n  detect_min_rate: 0\n", want: "DESENS-013 code"},
+		{name: "two business rules of one name", data: "a,b\n1,2\n3,1\n",
+			meta: "business_rules:\n  - {name: r, column: a, op: '<', other: b}\n  - {name: r, column: b, op: '>', value: '0'}\n",
+			want: "QUAL-004 a,b"},
+		// A date far in the future is not overdue; one far in the past is.
+		{name: "modified in year 9999", data: codes, meta: "modified: 9999-12-31\naccrual_periodicity: 每月\n", absent: "QUAL-017 "},
+		{name: "modified in year 1600", data: codes, meta: "modified: 1600-01-01\naccrual_periodicity: 每月\n", want: "QUAL-017 "},
+		{name: "modified in year 1", data: codes, meta: "modified: 0001-01-01\naccrual_periodicity: 每月\n", want: "QUAL-017 "},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			data, meta := filepath.Join(dir, "a.csv"), filepath.Join(dir, "a.meta.yaml")
+			if err := os.WriteFile(data, []byte(tc.data), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(meta, []byte("schema: dgcheck/metadata/v1\n"+tc.meta), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			args := []string{data}
+			if tc.config != "" {
+				config := filepath.Join(dir, "dgcheck.yaml")
+				if err := os.WriteFile(config, []byte(tc.config), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				args = append([]string{"--config", config}, args...)
+			}
+			stdout, stderr, code := runCLI(t, append([]string{"check"}, args...)...)
+			if code == exitUsageOrInput || !strings.Contains(stdout, "verdict: ") || strings.Contains(stdout, "INCOMPLETE") {
+				t.Fatalf("exit %d; want a complete report\nstdout: %s\nstderr: %s", code, stdout, stderr)
+			}
+			r, _ := checkReport(t, args...)
+			if len(r.ToolErrors) > 0 || r.Verdict.Incomplete {
+				t.Errorf("rules not judged: %+v", r.ToolErrors)
+			}
+			if tc.want != "" && !slices.Contains(ids(r.Findings), tc.want) {
+				t.Errorf("findings %v lack %q", ids(r.Findings), tc.want)
+			}
+			if tc.absent != "" && slices.Contains(ids(r.Findings), tc.absent) {
+				t.Errorf("findings %v have %q", ids(r.Findings), tc.absent)
+			}
+		})
+	}
+}
