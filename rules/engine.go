@@ -21,6 +21,7 @@ import (
 	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/bundle"
 	"github.com/open-policy-agent/opa/v1/rego"
 
 	"github.com/dgcheck/dgcheck/reports"
@@ -132,34 +133,37 @@ func Load(ctx context.Context, opts ...Option) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	schemaSet, err := schemas()
-	if err != nil {
-		return nil, err
-	}
-	prepare := func(query string) (rego.PreparedEvalQuery, error) {
-		return rego.New(
-			rego.Query(query),
-			rego.ParsedBundle(bundleName, b.Bundle),
-			rego.Capabilities(capabilities()),
-			rego.Schemas(schemaSet),
-			// A built-in that fails (a division by zero, a type error on odd input) fails
-			// its rule, which is then reported as not judged, rather than silently
-			// dropping a finding.
-			rego.StrictBuiltinErrors(true),
-		).PrepareForEval(ctx)
-	}
 	e := &Engine{rules: infos, gate: g, limits: o.limits, sources: newSources(b.Bundle), grade: &gradeQuery{bundle: b.Bundle}}
-	if e.outcomes, err = prepare(outcomesQuery); err != nil {
-		return nil, fmt.Errorf("compiling rules: %w", compileErrors(err))
+	if e.outcomes, err = prepare(ctx, b.Bundle, outcomesQuery); err != nil {
+		return nil, fmt.Errorf("compiling rules: %w", err)
 	}
-	if e.score, err = prepare(scoreQuery); err != nil {
-		return nil, fmt.Errorf("compiling rules: %w", compileErrors(err))
+	if e.score, err = prepare(ctx, b.Bundle, scoreQuery); err != nil {
+		return nil, fmt.Errorf("compiling rules: %w", err)
 	}
 	if e.digest, err = bundleDigest(b.Bundle); err != nil {
 		return nil, err
 	}
 	e.units = units(g.selected)
 	return e, nil
+}
+
+// prepare compiles a query over the bundle with the restricted capabilities and the input
+// schema. A built-in that fails on odd input (a division by zero, a type error) fails the
+// evaluation, so that the rule is reported as not judged rather than silently dropping a
+// finding.
+func prepare(ctx context.Context, b *bundle.Bundle, query string) (rego.PreparedEvalQuery, error) {
+	schemaSet, err := schemas()
+	if err != nil {
+		return rego.PreparedEvalQuery{}, err
+	}
+	pq, err := rego.New(
+		rego.Query(query),
+		rego.ParsedBundle(bundleName, b),
+		rego.Capabilities(capabilities()),
+		rego.Schemas(schemaSet),
+		rego.StrictBuiltinErrors(true),
+	).PrepareForEval(ctx)
+	return pq, compileErrors(err)
 }
 
 // units groups rules by the pack they come from, built-in rules first.

@@ -63,20 +63,8 @@ type ColumnGrade struct {
 func (e *Engine) Grade(ctx context.Context, in Input) (*Grading, error) {
 	g := e.grade
 	g.once.Do(func() {
-		schemaSet, err := schemas()
-		if err != nil {
-			g.err = err
-			return
-		}
-		g.query, g.err = rego.New(
-			rego.Query(gradingQuery),
-			rego.ParsedBundle(bundleName, g.bundle),
-			rego.Capabilities(capabilities()),
-			rego.Schemas(schemaSet),
-			rego.StrictBuiltinErrors(true),
-		).PrepareForEval(ctx)
-		if g.err != nil {
-			g.err = fmt.Errorf("compiling the grading model: %w", compileErrors(g.err))
+		if g.query, g.err = prepare(ctx, g.bundle, gradingQuery); g.err != nil {
+			g.err = fmt.Errorf("compiling the grading model: %w", g.err)
 		}
 	})
 	if g.err != nil {
