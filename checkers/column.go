@@ -4,8 +4,6 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
-
-	"github.com/dgcheck/dgcheck/checkers/detect"
 )
 
 // nullHash stands for an absent value in row and key hashes, so that a null and an empty or
@@ -98,10 +96,10 @@ func (c *column) observe(v string, present bool, row int64) uint64 {
 		}
 	}
 	if c.textMin == "" || v < c.textMin {
-		c.textMin = strings.Clone(v)
+		c.textMin = hold(v)
 	}
 	if v > c.textMax {
-		c.textMax = strings.Clone(v)
+		c.textMax = hold(v)
 	}
 	n := utf8.RuneCountInString(v)
 	if c.minLen < 0 || n < c.minLen {
@@ -157,10 +155,11 @@ func (c *column) merge(o *column) {
 	mergeDetectors(c.detectors, o.detectors)
 }
 
-// profile turns the accumulator into the column's published evidence. Text extremes, and
-// any extremes of a column holding identifiers, are masked like samples: the smallest value of
-// a name or ID column is a name or an ID.
-func (c *column) profile(index int) ColumnProfile {
+// profile turns the accumulator into the column's published evidence. Once the column's
+// classification is known its mask is decided (maskOf, from it and decl, what the metadata
+// declares), and every held value, samples and extremes alike, is shown in that one form
+// (cellmask.go).
+func (c *column) profile(index int, decl maskDecl) (ColumnProfile, columnMask) {
 	p := ColumnProfile{Name: c.name, Index: index, Rows: c.rows, Nulls: c.nulls, Blanks: c.blanks,
 		MissingTokens: map[string]int64{}, NullSamples: c.nullSamples.sorted(),
 		Kinds: map[string]int64{}, Detectors: map[string]*DetectorCounts{},
@@ -176,19 +175,46 @@ func (c *column) profile(index int) ColumnProfile {
 	}
 	p.InferredType, p.TypeConformance = c.inferType()
 	p.Forms = c.forms.profile()
+	p.Values = c.kept.values()
+	switch p.InferredType {
+	case "integer", "number":
+		if c.kinds[kindInteger]+c.kinds[kindNumber] > 0 {
+			p.RawMin = strconv.FormatFloat(c.numMin, 'f', -1, 64)
+			p.RawMax = strconv.FormatFloat(c.numMax, 'f', -1, 64)
+		}
+	case "date", "datetime":
+		p.RawMin, p.RawMax = c.timeMin, c.timeMax
+	}
+	c.detectionProfile(&p) // detection.go: counts, hints, classification
+	m := maskOf(decl, &p)
+	c.detectionSamples(&p, m)
 	if c.masking != nil {
-		p.Masking = c.masking.profile()
+		p.Masking = c.masking.profile(m)
 	}
-	p.Dirty, p.Constraints, p.Values = c.dirty.profile(), c.checks.profile(), c.kept.values()
-	holdsIdentifiers := false
-	for _, d := range c.detectors {
-		holdsIdentifiers = holdsIdentifiers || d.matched > 0
+	p.Dirty, p.Constraints = c.dirty.profile(m), c.checks.profile(m)
+	c.extremes(&p, m)
+	// The spread of identifiers says nothing, and the quartiles of a quasi-identifier (ages,
+	// birth years) are values of people.
+	if (p.InferredType == "integer" || p.InferredType == "number") && p.Classification == nil && !m.pi && !m.quasi {
+		p.Spread = c.spread.profile(c.samples, m)
 	}
+	return p, m
+}
+
+// extremes publishes the column's min and max. A quasi-identifier's are generalised: dates to
+// the year (a birth date's extremes are two people's birth dates), anything else omitted. Those
+// of personal data are in the column's masked form: a column of mobile numbers is "integer",
+// but its extremes are phone numbers. Other columns' are shown: numbers and dates as such, text
+// as the column's values are shown.
+func (c *column) extremes(p *ColumnProfile, m columnMask) {
 	switch {
-	case holdsIdentifiers:
-		// A column of mobile numbers is "integer", but its extremes are phone numbers.
+	case m.quasi:
+		if (p.InferredType == "date" || p.InferredType == "datetime") && len(c.timeMin) >= 4 {
+			p.Min, p.Max = c.timeMin[:4], c.timeMax[:4]
+		}
+	case m.pi:
 		if c.textMin != "" {
-			p.Min, p.Max = detect.Mask(c.textMin), detect.Mask(c.textMax)
+			p.Min, p.Max = m.show(c.textMin), m.show(c.textMax)
 		}
 	case p.InferredType == "integer", p.InferredType == "number":
 		p.Min = strconv.FormatFloat(c.numMin, 'f', -1, 64)
@@ -197,14 +223,9 @@ func (c *column) profile(index int) ColumnProfile {
 		p.Min, p.Max = c.timeMin, c.timeMax
 	default:
 		if c.textMin != "" {
-			p.Min, p.Max = detect.Mask(c.textMin), detect.Mask(c.textMax)
+			p.Min, p.Max = m.show(c.textMin), m.show(c.textMax)
 		}
 	}
-	c.detectionProfile(&p) // detection.go
-	if (p.InferredType == "integer" || p.InferredType == "number") && p.Classification == nil {
-		p.Spread = c.spread.profile(c.samples)
-	}
-	return p
 }
 
 // inferType picks the narrowest type that most present values conform to: integer is also

@@ -268,10 +268,10 @@ func newDeclared(spec *declaredSpec, missing []string, cols, samples int) *decla
 		entities: make([]entityTally, len(spec.entities)), fks: make([]checkTally, len(spec.fks)),
 		texts: make([]texter, cols), vals: make([]string, cols), present: make([]bool, cols)}
 	for i := range d.rows {
-		d.rows[i].samples = newSampleSet[Sample](samples)
+		d.rows[i].samples = newSampleSet[heldSample](samples)
 	}
 	for i := range d.fks {
-		d.fks[i].samples = newSampleSet[Sample](samples)
+		d.fks[i].samples = newSampleSet[heldSample](samples)
 	}
 	return d
 }
@@ -327,20 +327,22 @@ func (d *declared) merge(o *declared) {
 	}
 }
 
-func (d *declared) profile(t *TableProfile, samples int) {
+// profile publishes the evidence; masks are the columns' (cellmask.go), for foreign keys'
+// values.
+func (d *declared) profile(t *TableProfile, samples int, masks []columnMask) {
 	t.RowChecks, t.ForeignKeys, t.Entities = []RowCheck{}, []ForeignKeyProfile{}, []EntityProfile{}
 	if d == nil {
 		return
 	}
 	for i, r := range d.spec.rows {
-		t.RowChecks = append(t.RowChecks, RowCheck{Kind: r.kind, Name: r.name, Columns: r.columns, CheckCounts: d.rows[i].counts("")})
+		t.RowChecks = append(t.RowChecks, RowCheck{Kind: r.kind, Name: r.name, Columns: r.columns, CheckCounts: d.rows[i].counts("", nil)})
 	}
 	for i, e := range d.spec.entities {
 		t.Entities = append(t.Entities, d.entities[i].profile(e, samples)...)
 	}
 	for i, fk := range d.spec.fks {
 		t.ForeignKeys = append(t.ForeignKeys, ForeignKeyProfile{Columns: fk.columns, Referenced: fk.table,
-			CheckCounts: d.fks[i].counts("")})
+			CheckCounts: d.fks[i].counts("", func(h heldSample) string { return fk.show(h, masks) })})
 	}
 }
 

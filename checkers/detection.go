@@ -14,10 +14,10 @@ import (
 // detectorCounts is one detector's running evidence for one column.
 type detectorCounts struct {
 	matched, valid, masked int64
-	invalid, raw           sampleSet[Sample]
+	invalid, raw           sampleSet[heldSample] // values as read (cellmask.go)
 	traits                 [8]int64
 	embedded               int64
-	embeddedSamples        sampleSet[Sample]
+	embeddedSamples        sampleSet[heldSample] // the embedded identifiers, as read
 	// birthMin and birthMax are the range of birth months (year*100 + month) of valid resident
 	// ID numbers; 0 when there is none.
 	birthMin, birthMax int
@@ -26,8 +26,8 @@ type detectorCounts struct {
 func newDetectors(samples int) []detectorCounts {
 	ds := make([]detectorCounts, len(detect.All))
 	for i := range ds {
-		ds[i] = detectorCounts{invalid: newSampleSet[Sample](samples), raw: newSampleSet[Sample](samples),
-			embeddedSamples: newSampleSet[Sample](samples)}
+		ds[i] = detectorCounts{invalid: newSampleSet[heldSample](samples), raw: newSampleSet[heldSample](samples),
+			embeddedSamples: newSampleSet[heldSample](samples)}
 	}
 	return ds
 }
@@ -105,7 +105,7 @@ func (c *column) count(d *detection, v string, row int64) {
 		dc := &c.detectors[i]
 		dc.embedded++
 		if !dc.embeddedSamples.full(row) {
-			dc.embeddedSamples.add(Sample{Row: row, Value: detect.All[i].Mask(detect.EmbeddedValue(v, i))}, row)
+			dc.embeddedSamples.add(heldSample{row: row, value: hold(detect.EmbeddedValue(v, i))}, row)
 		}
 	}
 }
@@ -121,7 +121,7 @@ func (c *column) countOne(i int, r detect.Result, v string, row int64) {
 		dc.traits[bits.TrailingZeros8(uint8(t))]++
 	}
 	if !dc.raw.full(row) {
-		dc.raw.add(Sample{Row: row, Value: strings.Clone(detect.All[i].Mask(v))}, row)
+		dc.raw.add(heldSample{row: row, value: hold(v)}, row)
 	}
 	if r.Valid {
 		dc.valid++
@@ -129,7 +129,7 @@ func (c *column) countOne(i int, r detect.Result, v string, row int64) {
 			dc.birthMonth(v)
 		}
 	} else if !dc.invalid.full(row) {
-		dc.invalid.add(Sample{Row: row, Value: strings.Clone(detect.All[i].Mask(v))}, row)
+		dc.invalid.add(heldSample{row: row, value: hold(v)}, row)
 	}
 }
 
@@ -229,8 +229,7 @@ func (c *column) detectionProfile(p *ColumnProfile) {
 		}
 		dc := &c.detectors[i]
 		out := &DetectorCounts{Matched: dc.matched, Valid: dc.valid, Masked: dc.masked,
-			InvalidSamples: dc.invalid.sorted(), RawSamples: dc.raw.sorted(),
-			Traits: map[string]int64{}, Embedded: dc.embedded, EmbeddedSamples: dc.embeddedSamples.sorted()}
+			Traits: map[string]int64{}, Embedded: dc.embedded}
 		for t, name := range d.Traits {
 			out.Traits[name] = dc.traits[t]
 		}
@@ -240,6 +239,22 @@ func (c *column) detectionProfile(p *ColumnProfile) {
 		p.Detectors[d.Name] = out
 	}
 	p.Classification = Classify(p)
+}
+
+// detectionSamples publishes the detectors' samples once the column's mask is known: a value
+// several detectors match (an ID number has a credit code's and a bank card's structure) is
+// shown in the column's one form in each. An embedded identifier is masked as what it is.
+func (c *column) detectionSamples(p *ColumnProfile, m columnMask) {
+	for i, d := range detect.All {
+		if c.detectors == nil {
+			break
+		}
+		dc, out := &c.detectors[i], p.Detectors[d.Name]
+		out.InvalidSamples, out.RawSamples = m.samples(&dc.invalid), m.samples(&dc.raw)
+		out.EmbeddedSamples = shownSamples(&dc.embeddedSamples, func(h heldSample) string {
+			return capExposure(h.value, d.Mask(h.value))
+		})
+	}
 }
 
 func yearMonth(ym int) string {

@@ -2,8 +2,6 @@ package checkers
 
 import (
 	"strings"
-
-	"github.com/dgcheck/dgcheck/checkers/detect"
 )
 
 // Dirty values (GB/T 36344 准确性/脏数据出现率, QUAL-013) beside the missing-value tokens the
@@ -98,13 +96,13 @@ func latin1Tail(s string) bool {
 // dirtyCounts is one column's tally of dirty values, by kind.
 type dirtyCounts struct {
 	counts  [numDirty]int64
-	samples [numDirty]sampleSet[Sample]
+	samples [numDirty]sampleSet[heldSample] // values as read (cellmask.go)
 }
 
 func newDirtyCounts(samples int) dirtyCounts {
 	var d dirtyCounts
 	for i := range d.samples {
-		d.samples[i] = newSampleSet[Sample](samples)
+		d.samples[i] = newSampleSet[heldSample](samples)
 	}
 	return d
 }
@@ -121,7 +119,7 @@ func (d *dirtyCounts) observe(v string, row int64) uint8 {
 		}
 		d.counts[k]++
 		if !d.samples[k].full(row) {
-			d.samples[k].add(Sample{Row: row, Value: detect.Mask(v)}, row)
+			d.samples[k].add(heldSample{row: row, value: hold(v)}, row)
 		}
 	}
 	return kinds
@@ -134,12 +132,13 @@ func (d *dirtyCounts) merge(o *dirtyCounts) {
 	}
 }
 
-// profile lists the kinds found; a column without dirty values has an empty map.
-func (d *dirtyCounts) profile() map[string]*ValueIssues {
+// profile lists the kinds found, values in the column's form; a column without dirty values
+// has an empty map.
+func (d *dirtyCounts) profile(m columnMask) map[string]*ValueIssues {
 	out := map[string]*ValueIssues{}
 	for k, n := range d.counts {
 		if n > 0 {
-			out[dirtyNames[k]] = &ValueIssues{Count: n, Samples: d.samples[k].sorted()}
+			out[dirtyNames[k]] = &ValueIssues{Count: n, Samples: m.samples(&d.samples[k])}
 		}
 	}
 	return out

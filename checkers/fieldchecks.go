@@ -8,7 +8,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/dgcheck/dgcheck/checkers/detect"
 	"github.com/dgcheck/dgcheck/datasets"
 )
 
@@ -189,7 +188,7 @@ type fieldChecks struct {
 // checkTally counts one check.
 type checkTally struct {
 	evaluated, failed int64
-	samples           sampleSet[Sample]
+	samples           sampleSet[heldSample] // values as read (cellmask.go)
 }
 
 func newFieldChecks(spec *fieldSpec, samples int) *fieldChecks {
@@ -198,7 +197,7 @@ func newFieldChecks(spec *fieldSpec, samples int) *fieldChecks {
 	}
 	fc := &fieldChecks{spec: spec, tallies: make([]checkTally, len(spec.checks))}
 	for i := range fc.tallies {
-		fc.tallies[i].samples = newSampleSet[Sample](samples)
+		fc.tallies[i].samples = newSampleSet[heldSample](samples)
 	}
 	return fc
 }
@@ -216,22 +215,23 @@ func (fc *fieldChecks) observe(v string, k kind, row int64) {
 		t := &fc.tallies[i]
 		t.evaluated++
 		if !ok {
-			t.fail(row, func() string { return detect.Mask(v) })
+			t.fail(row, func() heldSample { return heldSample{value: hold(v)} })
 		}
 	}
 }
 
-// fail counts a failure at row. masked gives the sample's value (nil for none); it is called
-// only when the sample is kept, so masking costs nothing once the samples are full.
-func (t *checkTally) fail(row int64, masked func() string) {
+// fail counts a failure at row. value gives the sample's value as read (nil for none); it is
+// called only when the sample is kept, so copying costs nothing once the samples are full.
+func (t *checkTally) fail(row int64, value func() heldSample) {
 	t.failed++
 	if t.samples.full(row) {
 		return
 	}
-	s := Sample{Row: row}
-	if masked != nil {
-		s.Value = masked()
+	var s heldSample
+	if value != nil {
+		s = value()
 	}
+	s.row = row
 	t.samples.add(s, row)
 }
 
@@ -241,8 +241,9 @@ func (t *checkTally) merge(o *checkTally) {
 	t.samples.merge(&o.samples)
 }
 
-func (t *checkTally) counts(reference string) CheckCounts {
-	return CheckCounts{Reference: reference, Evaluated: t.evaluated, Failed: t.failed, Samples: t.samples.sorted()}
+// counts publishes the tally, each sample's value in the form show gives it.
+func (t *checkTally) counts(reference string, show func(heldSample) string) CheckCounts {
+	return CheckCounts{Reference: reference, Evaluated: t.evaluated, Failed: t.failed, Samples: shownSamples(&t.samples, show)}
 }
 
 func (fc *fieldChecks) merge(o *fieldChecks) {
@@ -255,13 +256,13 @@ func (fc *fieldChecks) merge(o *fieldChecks) {
 }
 
 // profile lists the column's checks by name; a column without declared checks has an empty map.
-func (fc *fieldChecks) profile() map[string]*CheckCounts {
+func (fc *fieldChecks) profile(m columnMask) map[string]*CheckCounts {
 	out := map[string]*CheckCounts{}
 	if fc == nil {
 		return out
 	}
 	for i, c := range fc.spec.checks {
-		counts := fc.tallies[i].counts(c.reference)
+		counts := fc.tallies[i].counts(c.reference, func(h heldSample) string { return m.show(h.value) })
 		out[c.name] = &counts
 	}
 	return out

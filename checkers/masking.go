@@ -122,11 +122,11 @@ type maskingCounter struct {
 	spec                 *maskingSpec
 	checked, conforming  int64
 	leaks                int64
-	nonconforming, leaky sampleSet[Sample]
+	nonconforming, leaky sampleSet[heldSample] // values as read (cellmask.go)
 }
 
 func newMaskingCounter(spec *maskingSpec, samples int) *maskingCounter {
-	return &maskingCounter{spec: spec, nonconforming: newSampleSet[Sample](samples), leaky: newSampleSet[Sample](samples)}
+	return &maskingCounter{spec: spec, nonconforming: newSampleSet[heldSample](samples), leaky: newSampleSet[heldSample](samples)}
 }
 
 func (m *maskingCounter) observe(v string, row int64) {
@@ -139,12 +139,12 @@ func (m *maskingCounter) observe(v string, row int64) {
 		return
 	}
 	if !m.nonconforming.full(row) {
-		m.nonconforming.add(Sample{Row: row, Value: detect.Mask(v)}, row)
+		m.nonconforming.add(heldSample{row: row, value: hold(v)}, row)
 	}
 	if m.spec.leak(v) {
 		m.leaks++
 		if !m.leaky.full(row) {
-			m.leaky.add(Sample{Row: row, Value: detect.Mask(v)}, row)
+			m.leaky.add(heldSample{row: row, value: hold(v)}, row)
 		}
 	}
 }
@@ -157,11 +157,11 @@ func (m *maskingCounter) merge(o *maskingCounter) {
 	m.leaky.merge(&o.leaky)
 }
 
-func (m *maskingCounter) profile() *MaskingCheck {
+func (m *maskingCounter) profile(cm columnMask) *MaskingCheck {
 	s := m.spec
 	return &MaskingCheck{Method: s.method, Pattern: s.pattern, Data: s.data, Regex: s.regex, Error: s.err,
 		Length: s.length, Kept: s.kept, Checked: m.checked, Conforming: m.conforming,
-		NonconformingSamples: m.nonconforming.sorted(), Leaks: m.leaks, LeakSamples: m.leaky.sorted()}
+		NonconformingSamples: cm.samples(&m.nonconforming), Leaks: m.leaks, LeakSamples: cm.samples(&m.leaky)}
 }
 
 // exposure reads which character positions a masking regex leaves in clear, for patterns

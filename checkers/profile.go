@@ -5,7 +5,8 @@ package checkers
 const SchemaVersion = "1"
 
 // Profile is the evidence one streaming pass gathers about a dataset: what policies judge
-// instead of rows. Every sample value in it is masked before it is stored.
+// instead of rows. Every value in it (samples, extremes) is shown in its column's one form,
+// decided when the profile is built (cellmask.go): no raw personal value reaches it.
 type Profile struct {
 	SchemaVersion string          `json:"schema_version"`
 	Rows          int64           `json:"rows"`
@@ -33,10 +34,12 @@ type ColumnProfile struct {
 	Kinds           map[string]int64 `json:"kinds"`
 	InferredType    string           `json:"inferred_type"`
 	TypeConformance float64          `json:"type_conformance"`
-	Min             string           `json:"min,omitempty"`
-	Max             string           `json:"max,omitempty"`
-	MinLength       int              `json:"min_length"`
-	MaxLength       int              `json:"max_length"`
+	// Min and Max are the extremes in the column's shown form; a quasi-identifier's are
+	// generalised (a date to its year) or absent (column.extremes).
+	Min       string `json:"min,omitempty"`
+	Max       string `json:"max,omitempty"`
+	MinLength int    `json:"min_length"`
+	MaxLength int    `json:"max_length"`
 	// Detectors holds, per detector name (cn_resident_id, mobile, email, ...; detect.All), how
 	// many values matched its structure, how many of those were valid and how many were in a
 	// masked form; empty when the scan ran without detection (Plan.SkipDetection).
@@ -66,6 +69,12 @@ type ColumnProfile struct {
 	// (Plan.KeepValues) and there are no more than it allows. They are not masked, so they are
 	// never part of the profile's JSON: `dgcheck init` drafts enumerations from them.
 	Values []string `json:"-"`
+	// RawMin and RawMax are the unmasked extremes of a numeric or date column (numbers
+	// formatted as Min is), even when Min and Max are masked because some values look like
+	// identifiers. Like Values they never leave the engine: `dgcheck init` drafts ranges from
+	// them, and it must not draft a masked value as a bound.
+	RawMin string `json:"-"`
+	RawMax string `json:"-"`
 }
 
 // DetectorCounts is one detector's evidence for one column.
@@ -95,7 +104,9 @@ type MonthRange struct {
 	Max string `json:"max"`
 }
 
-// Sample locates one offending value. Value is always masked.
+// Sample locates one offending value. Value is in its column's one shown form (cellmask.go):
+// masked in a column of personal data, as read (cut at 64 characters) in any other, except a
+// valid identifier on its own or in the text, which is masked.
 type Sample struct {
 	Row   int64  `json:"row"`
 	Value string `json:"value,omitempty"`

@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/dgcheck/dgcheck/checkers/detect"
 	"github.com/dgcheck/dgcheck/datasets"
 )
 
@@ -87,11 +86,20 @@ func (s *fkSpec) observe(t *checkTally, vals []string, present []bool, row int64
 	if _, ok := s.keys[h]; ok {
 		return
 	}
-	t.fail(row, func() string {
+	t.fail(row, func() heldSample {
 		parts := make([]string, len(s.idx))
 		for i, ci := range s.idx {
-			parts[i] = detect.Mask(vals[ci])
+			parts[i] = hold(vals[ci])
 		}
-		return strings.Join(parts, ",")
+		return heldSample{parts: parts}
 	})
+}
+
+// show is a failing key as published: each part in its own column's form, joined by commas.
+func (s *fkSpec) show(h heldSample, masks []columnMask) string {
+	parts := make([]string, len(h.parts))
+	for i, v := range h.parts {
+		parts[i] = masks[s.idx[i]].show(v)
+	}
+	return strings.Join(parts, ",")
 }

@@ -153,7 +153,7 @@ func Scan(ctx context.Context, r datasets.Reader, plan Plan) (*Profile, error) {
 	for _, p := range parts[1:] {
 		total.merge(p)
 	}
-	pr := total.profile(cols)
+	pr := total.profile(cols, maskDecls(plan.Metadata, masking, risk, cols))
 	pr.Table.HeaderIssues = headerIssues(r.Source().HeaderIssues)
 	return pr, nil
 }
@@ -202,8 +202,9 @@ type partial struct {
 }
 
 type issueSet struct {
-	count   int64
+	count   int64 // rows, not fields: QUAL-019 measures A of B rows
 	samples sampleSet[RowIssue]
+	last    int64 // the row counted last; a row's issues come together, in row order
 }
 
 func newPartial(cols []string, keys []key, samples int) *partial {
@@ -231,6 +232,12 @@ func (p *partial) observe(b datasets.Batch) {
 		if is.Kind == datasets.Undecodable {
 			set = &p.undecodable
 		}
+		// The reader reports each undecodable field; a row counts once, with its first
+		// field as its sample, so that the count is of rows, the unit of the table's rows.
+		if is.Row == set.last {
+			continue
+		}
+		set.last = is.Row
 		set.count++
 		set.samples.add(RowIssue{Row: is.Row, Line: is.Line, Column: is.Column, Detail: is.Detail}, is.Row)
 	}
@@ -308,17 +315,18 @@ func (p *partial) merge(o *partial) {
 	p.declared.merge(o.declared)
 }
 
-func (p *partial) profile(cols []string) *Profile {
+func (p *partial) profile(cols []string, decls []maskDecl) *Profile {
 	pr := &Profile{SchemaVersion: SchemaVersion, Rows: p.rows, Columns: make([]ColumnProfile, len(cols)),
 		Table: TableProfile{Rows: p.rows, Keys: []KeyProfile{},
 			RaggedRows:      RowIssues{Count: p.ragged.count, Samples: p.ragged.samples.sorted()},
 			UndecodableRows: RowIssues{Count: p.undecodable.count, Samples: p.undecodable.samples.sorted()}}}
+	masks := make([]columnMask, len(cols))
 	for i, c := range p.columns {
-		pr.Columns[i] = c.profile(i)
+		pr.Columns[i], masks[i] = c.profile(i, decls[i])
 	}
 	pr.Table.DuplicateRows = p.rowSet.duplicates(p.samples)
 	pr.Table.Reidentification = p.risk.profile(p.samples)
-	p.declared.profile(&pr.Table, p.samples)
+	p.declared.profile(&pr.Table, p.samples, masks)
 	for k, key := range p.keys {
 		d := p.keySets[k].duplicates(p.samples)
 		pr.Table.Keys = append(pr.Table.Keys, KeyProfile{Columns: key.names, Rows: p.rows,

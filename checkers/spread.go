@@ -7,7 +7,6 @@ import (
 	"strconv"
 
 	"github.com/DataDog/sketches-go/ddsketch"
-	"github.com/dgcheck/dgcheck/checkers/detect"
 )
 
 // Statistical outliers (GB/T 36344 准确性/脏数据出现率, QUAL-013's outlier test) by Tukey's
@@ -154,8 +153,9 @@ func (s *spread) merge(o *spread) {
 	s.sketch.MergeWith(o.sketch) // same mapping: both made by toSketch
 }
 
-// profile publishes the spread; nil for a column without numbers.
-func (s *spread) profile(samples int) *Spread {
+// profile publishes the spread, sample values in the column's form m; nil for a column
+// without numbers.
+func (s *spread) profile(samples int, m columnMask) *Spread {
 	if s.n == 0 {
 		return nil
 	}
@@ -183,7 +183,7 @@ func (s *spread) profile(samples int) *Spread {
 				iqr := p.Q3 - p.Q1
 				f.Lower, f.Upper = p.Q1-k*iqr, p.Q3+k*iqr
 			}
-			s.count(&f, sorted, samples)
+			s.count(&f, sorted, samples, m)
 			p.Fences = append(p.Fences, f)
 		}
 	}
@@ -214,11 +214,11 @@ func (s *spread) orderStatistic(sorted []float64, i int64) float64 {
 
 // count fills in the values beyond a fence: from the exact counts, else from the kept tails
 // while they hold every value beyond it, else estimated from the sketch's bins.
-func (s *spread) count(f *Fence, sorted []float64, samples int) {
-	located := newSampleSet[Sample](samples)
+func (s *spread) count(f *Fence, sorted []float64, samples int, m columnMask) {
+	located := newSampleSet[heldSample](samples)
 	lowBeyond := s.low.beyond(func(v float64) bool { return v < f.Lower }, &located)
 	highBeyond := s.high.beyond(func(v float64) bool { return v > f.Upper }, &located)
-	f.Samples = located.sorted()
+	f.Samples = m.samples(&located)
 	if s.counts != nil {
 		for _, v := range sorted {
 			switch {
@@ -326,27 +326,13 @@ func (t *tail) merge(o *tail) {
 }
 
 // beyond counts the kept values for which out holds and locates them in samples.
-func (t *tail) beyond(out func(float64) bool, samples *sampleSet[Sample]) int {
+func (t *tail) beyond(out func(float64) bool, samples *sampleSet[heldSample]) int {
 	n := 0
 	for _, e := range t.items {
 		if out(e.value) {
 			n++
-			samples.add(Sample{Row: e.row, Value: shownNumber(e.value)}, e.row)
+			samples.add(heldSample{row: e.row, value: strconv.FormatFloat(e.value, 'f', -1, 64)}, e.row)
 		}
 	}
 	return n
-}
-
-// shownNumber is a sample's value: the number as read, unless it is a valid identifier that
-// a detector tells from an ordinary number (a mobile number among amounts), which is masked
-// like every other sample. Six digits that happen to be a valid region code (440500, an
-// amount) name a county, not a person, and are shown.
-func shownNumber(f float64) string {
-	v := strconv.FormatFloat(f, 'f', -1, 64)
-	for _, d := range detect.All {
-		if !d.Weak && d.Name != "cn_region_code" && d.Detect(v).Valid {
-			return d.Mask(v)
-		}
-	}
-	return v
 }

@@ -2,8 +2,8 @@
 # title: Data on minors under 14 is declared
 # description: >-
 #   The dataset holds people younger than thresholds.minor_age (14, PIPL art. 28) on the check
-#   date: the latest birth month of its valid resident ID numbers, or the latest date of a
-#   column whose name says it holds birth dates, is within 14 years of options.now (counted in
+#   date: the latest birth month of its valid resident ID numbers, or the latest date (or year,
+#   as the profile generalises it) of a column whose name says it holds birth dates, is within 14 years of options.now (counted in
 #   months, so a child who may not yet be 14 counts), while the metadata does not declare
 #   pi.contains_minor_pi: true.
 # custom:
@@ -47,5 +47,8 @@ _latest_birth(col) := col.max if {
 	col.inferred_type in {"date", "datetime"}
 }
 
-# months since year 0 of a YYYY-MM text.
-_months(ym) := (to_number(substring(ym, 0, 4)) * 12) + to_number(substring(ym, 5, 2))
+# months since year 0 of a YYYY-MM text; a bare year (a birth-date column's extremes are
+# generalised to the year in the profile) counts as its December, the youngest it may be.
+_months(ym) := (to_number(substring(ym, 0, 4)) * 12) + to_number(substring(ym, 5, 2)) if count(ym) >= 7
+
+_months(ym) := (to_number(ym) * 12) + 12 if count(ym) == 4

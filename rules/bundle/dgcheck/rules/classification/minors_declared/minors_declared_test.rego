@@ -17,6 +17,17 @@ test_fail_children_by_birth_date_column if {
 	f.evidence.latest_birth == "2011-07"
 }
 
+test_fail_children_by_birth_year if {
+	col := {"name": "birth_date", "hints": ["birth_date"], "inferred_type": "date", "max": "2012"}
+	[f] := [f | some f in minors_declared.violation] with input as {"metadata": {}, "profile": {"columns": [col]}, "options": _now}
+	f.evidence.latest_birth == "2012"
+}
+
+test_success_adults_by_birth_year if {
+	col := {"name": "birth_date", "hints": ["birth_date"], "inferred_type": "date", "max": "2010"}
+	count(minors_declared.violation) == 0 with input as {"metadata": {}, "profile": {"columns": [col]}, "options": _now}
+}
+
 test_success_adults_only if {
 	col := object.union({"name": "sfzh", "rows": 100, "nulls": 0, "blanks": 0, "distinct": 100, "hints": [], "detectors": {"cn_resident_id": {"matched": 100, "valid": 100, "masked": 0}}, "classification": {"type": "cn_resident_id", "detector": "cn_resident_id", "confidence": 0.99, "form": "raw"}}, {"detectors": {"cn_resident_id": {"birth_months": {"min": "1935-01", "max": "2008-12"}}}})
 	count(minors_declared.violation) == 0 with input as {"metadata": {}, "profile": {"columns": [col]}, "options": _now}
