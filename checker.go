@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/dgcheck/dgcheck/checkers"
+	"github.com/dgcheck/dgcheck/checkers/detect"
 	"github.com/dgcheck/dgcheck/datasets"
 	"github.com/dgcheck/dgcheck/reports"
 	"github.com/dgcheck/dgcheck/rules"
@@ -137,17 +138,23 @@ func (c *Checker) Check(ctx context.Context, req Request) (*reports.Report, erro
 		}
 		report.Notices = append(report.Notices, meta.Notices...)
 	}
+	// fail_on is the threshold the verdict uses (Conclude), so that the scores' grade cap
+	// agrees with it.
+	failOn := cmp.Or(req.FailOn, c.failOn)
 	judgement, err := c.engine.Judge(ctx, rules.Input{
 		Dataset:  report.Dataset,
 		Metadata: metaInput,
 		Profile:  profile,
-		Options:  map[string]any{"now": report.CheckedAt},
+		Options:  map[string]any{"now": report.CheckedAt, "fail_on": string(failOn)},
 	})
 	if err != nil {
 		return nil, err
 	}
 	report.Findings, report.Scores, report.ToolErrors = judgement.Findings, judgement.Scores, judgement.ToolErrors
-	report.Conclude(cmp.Or(req.FailOn, c.failOn))
+	report.Conclude(failOn)
+	// After judging, since the rules match metadata fields by the columns' raw names; before
+	// any writer, so that each prints the same masked names and text (DESIGN: one masked form).
+	report.Redact(detect.Redact)
 	return report, nil
 }
 

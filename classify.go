@@ -2,10 +2,13 @@ package dgcheck
 
 import (
 	"context"
+	"encoding/json"
 	"time"
 
 	"github.com/dgcheck/dgcheck/checkers"
+	"github.com/dgcheck/dgcheck/checkers/detect"
 	"github.com/dgcheck/dgcheck/datasets"
+	"github.com/dgcheck/dgcheck/reports"
 	"github.com/dgcheck/dgcheck/rules"
 )
 
@@ -93,4 +96,28 @@ func (c *Checker) Classify(ctx context.Context, req ClassifyRequest) (*Classific
 		out.Columns = append(out.Columns, cc)
 	}
 	return out, nil
+}
+
+// Redacted is the classification as it may be shown: a copy with every identifier in its
+// column names, hints, grades and declared fields masked (detect.Redact), as in a check's
+// report. The classification itself keeps the raw names, which DraftMetadata writes into the
+// sidecar, where they must match the data's header.
+func (cl *Classification) Redacted() *Classification {
+	out := *cl
+	// A deep copy through JSON, so that redacting never touches the caller's values.
+	var copied struct {
+		Columns []ClassifiedColumn `json:"columns"`
+		Grading *rules.Grading     `json:"grading"`
+	}
+	raw, err := json.Marshal(cl)
+	if err == nil {
+		err = json.Unmarshal(raw, &copied)
+	}
+	if err != nil {
+		// Every field marshals; should one ever not, show no column rather than a raw name.
+		copied.Columns, copied.Grading = nil, &rules.Grading{Model: cl.Grading.Model}
+	}
+	out.Columns = reports.RedactStrings(copied.Columns, detect.Redact)
+	out.Grading = reports.RedactStrings(copied.Grading, detect.Redact)
+	return &out
 }

@@ -93,6 +93,15 @@ func openCSV(path string, c config) (Reader, error) {
 		f.Close()
 		return nil, fmt.Errorf("%s: unknown encoding %q (want utf-8, utf-8-bom or gb18030)", path, enc)
 	}
+	// Lines that end in a lone CR (old Mac and Excel exports) are no line ends to encoding/csv,
+	// which would read the whole file as one header row and make every cell a column name.
+	// Such a file, sniffed by a first block with CR and no LF, is read with each CR as LF, so
+	// rows and line numbers come out as usual (a CR inside a quoted field becomes LF, as
+	// encoding/csv makes a quoted CRLF LF). CRLF and LF files are read as they were.
+	if crOnly(sample) {
+		in = crAsLF{in}
+		sample = bytes.ReplaceAll(sample, []byte{'\r'}, []byte{'\n'})
+	}
 	delim := c.delimiter
 	if delim == 0 {
 		delim = sniffDelimiter(sample)
@@ -229,15 +238,22 @@ func (cr *csvReader) readHeader() error {
 		}
 		// A blank or repeated name is a finding, not a reason to stop reading: every row is
 		// still there to measure, and a person fixing the file wants all its problems at once.
-		if name == "" {
+		blank := name == ""
+		if blank {
 			name = fmt.Sprintf("column_%d", i+1)
 			cr.src.HeaderIssues = append(cr.src.HeaderIssues, Issue{Kind: BlankHeader, Line: 1, Column: name,
 				Detail: fmt.Sprintf("header field %d is blank", i+1)})
 		}
 		if j, dup := seen[name]; dup {
 			renamed := fmt.Sprintf("%s (column %d)", name, i+1)
-			cr.src.HeaderIssues = append(cr.src.HeaderIssues, Issue{Kind: DuplicateHeader, Line: 1, Column: renamed,
-				Detail: fmt.Sprintf("header field %d repeats the name %q of field %d", i+1, name, j+1)})
+			// A blank field whose made-up name is taken is still one field with one
+			// problem: QUAL-002 counts header fields, A of B columns.
+			if blank {
+				cr.src.HeaderIssues[len(cr.src.HeaderIssues)-1].Column = renamed
+			} else {
+				cr.src.HeaderIssues = append(cr.src.HeaderIssues, Issue{Kind: DuplicateHeader, Line: 1, Column: renamed,
+					Detail: fmt.Sprintf("header field %d repeats the name %q of field %d", i+1, name, j+1)})
+			}
 			name = renamed
 		}
 		seen[name] = i
@@ -334,6 +350,25 @@ func (cr *csvReader) Next() bool {
 	cr.src.Rows = cr.row
 	cr.batch = Batch{Record: rec, FirstRow: first, Issues: issues}
 	return true
+}
+
+// crOnly reports whether a file's first block ends its lines in a lone CR: it holds a CR and
+// no LF at all.
+func crOnly(sample []byte) bool {
+	return bytes.IndexByte(sample, '\r') >= 0 && bytes.IndexByte(sample, '\n') < 0
+}
+
+// crAsLF reads a CR-only file as an LF one, byte for byte, so offsets do not move.
+type crAsLF struct{ r io.Reader }
+
+func (c crAsLF) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	for i := range p[:n] {
+		if p[i] == '\r' {
+			p[i] = '\n'
+		}
+	}
+	return n, err
 }
 
 // byteCounter counts the bytes read through it: how far into the file the CSV reader (and its

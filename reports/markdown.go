@@ -104,16 +104,48 @@ func (MarkdownWriter) Write(w io.Writer, r *Report) error {
 // breaks, no cell separators, no HTML (GitHub renders tags in comments), no links or code a
 // column name could forge, and no emphasis from the asterisks of masked values. Underscores
 // stay: GitHub does not emphasise inside words, and household_id reads better unescaped.
-var mdText = strings.NewReplacer(
+// Controls are shown as escapes (visible), and what GitHub would act on without any markup
+// is broken by a zero-width space: an @mention (which notifies the person named), a #123
+// reference (which lands in that issue's timeline) and the autolinks www. and scheme://.
+// An entity such as &#64; would not do: GitHub finds mentions in the rendered text, where
+// the entity is an '@' again.
+func mdText(s string) string { return mdUnlink(mdEscape(visible(s, "\t\r\n"))) }
+
+var mdEscape = strings.NewReplacer(
 	"\r\n", " ", "\n", " ", "\r", " ",
 	"|", `\|`, "\\", `\\`, "<", "&lt;", ">", "&gt;", "&", "&amp;",
 	"*", `\*`, "`", "\\`", "[", `\[`, "]", `\]`,
+	"@", "@\u200b", "://", "\u200b://",
 ).Replace
+
+// mdUnlink breaks the www. autolink (any case) and #-references to issues with a zero-width
+// space, which a strings.Replacer cannot say: www. in any case, # only before a digit.
+func mdUnlink(s string) string {
+	if !strings.Contains(s, "#") && !strings.Contains(s, ".") {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		b.WriteByte(s[i])
+		switch {
+		case s[i] == '#' && i+1 < len(s) && s[i+1] >= '0' && s[i+1] <= '9':
+			b.WriteString("\u200b")
+		case (s[i] == 'w' || s[i] == 'W') && i+3 < len(s) && strings.EqualFold(s[i:i+4], "www.") &&
+			(i == 0 || !isWordByte(s[i-1])):
+			b.WriteString("\u200b")
+		}
+	}
+	return b.String()
+}
+
+func isWordByte(c byte) bool {
+	return c >= '0' && c <= '9' || c|0x20 >= 'a' && c|0x20 <= 'z' || c == '_' || c == '-'
+}
 
 // mdCode shows a path or name as code; a backtick inside it would end the span, so such a
 // name is shown as escaped text instead.
 func mdCode(s string) string {
-	if s == "" || strings.ContainsAny(s, "`|\r\n") {
+	if s == "" || strings.ContainsAny(s, "`|\r\n") || visible(s, "") != s {
 		return mdText(s)
 	}
 	return "`" + s + "`"

@@ -36,10 +36,12 @@ func (tw TextWriter) Write(w io.Writer, r *Report) error {
 		return "\033[" + code + "m" + s + "\033[0m"
 	}
 	d := r.Dataset
-	p.printf("%s %s: %s\n", r.Tool.Name, r.Tool.Version, d.Path)
-	facts := []string{d.Format}
+	// Every string from the data, the metadata, the rules or the configuration goes through
+	// textLine: a column name's ESC or BEL must not reach the terminal (see visible).
+	p.printf("%s %s: %s\n", textLine(r.Tool.Name), textLine(r.Tool.Version), textLine(d.Path))
+	facts := []string{textLine(d.Format)}
 	if d.Encoding != "" {
-		facts = append(facts, "encoding "+d.Encoding)
+		facts = append(facts, "encoding "+textLine(d.Encoding))
 	}
 	if d.Delimiter != "" {
 		facts = append(facts, fmt.Sprintf("delimiter %q", d.Delimiter))
@@ -47,12 +49,12 @@ func (tw TextWriter) Write(w io.Writer, r *Report) error {
 	facts = append(facts, counted(d.Rows, "row"), counted(len(d.Columns), "column"))
 	p.printf("  %s\n", strings.Join(facts, ", "))
 	if d.MetadataPath != "" {
-		p.printf("  metadata: %s (%s)\n", d.MetadataPath, d.MetadataKind)
+		p.printf("  metadata: %s (%s)\n", textLine(d.MetadataPath), textLine(d.MetadataKind))
 	} else {
 		p.printf("  metadata: none found\n")
 	}
 	for _, n := range r.Notices {
-		p.printf("  notice: %s\n", n)
+		p.printf("  notice: %s\n", textLine(n))
 	}
 
 	// Continuation lines indent to the message column, which a user pack's longer rule ids
@@ -62,21 +64,22 @@ func (tw TextWriter) Write(w io.Writer, r *Report) error {
 		idWidth = max(idWidth, len(f.ID))
 	}
 	for _, g := range byArea(r.Findings) {
-		p.printf("\n%s (%d)\n", g.Area, len(g.Findings))
+		p.printf("\n%s (%d)\n", textLine(g.Area), len(g.Findings))
 		for _, f := range g.Findings {
-			sev, id := fmt.Sprintf("%-7s", f.Severity), fmt.Sprintf("%-*s", idWidth, f.ID)
+			sev, id := fmt.Sprintf("%-7s", textLine(string(f.Severity))), fmt.Sprintf("%-*s", idWidth, textLine(f.ID))
+			message := textLine(f.Message)
 			if f.Waived != nil {
-				p.printf("  %s %s %s\n", paint(sgrDim, sev), paint(sgrDim, id), f.Message)
-				p.printf("  %-7s %-*s %s\n", "", idWidth, "", paint(sgrDim, waivedLine(f.Waived)))
+				p.printf("  %s %s %s\n", paint(sgrDim, sev), paint(sgrDim, id), message)
+				p.printf("  %-7s %-*s %s\n", "", idWidth, "", paint(sgrDim, textLine(waivedLine(f.Waived))))
 			} else {
-				p.printf("  %s %s %s\n", paint(severityColour[f.Severity], sev), paint(sgrBold, id), f.Message)
+				p.printf("  %s %s %s\n", paint(severityColour[f.Severity], sev), paint(sgrBold, id), message)
 			}
-			p.printf("  %-7s %-*s %s, %s\n", "", idWidth, "", f.Standard, f.Clause)
+			p.printf("  %-7s %-*s %s, %s\n", "", idWidth, "", textLine(f.Standard), textLine(f.Clause))
 			if len(f.Samples) > 0 {
-				p.printf("  %-7s %-*s rows: %s\n", "", idWidth, "", formatSamples(f.Samples))
+				p.printf("  %-7s %-*s rows: %s\n", "", idWidth, "", textLine(formatSamples(f.Samples)))
 			}
 			if f.Remediation != "" {
-				p.printf("  %-7s %-*s fix: %s\n", "", idWidth, "", f.Remediation)
+				p.printf("  %-7s %-*s fix: %s\n", "", idWidth, "", textLine(f.Remediation))
 			}
 		}
 	}
@@ -86,9 +89,9 @@ func (tw TextWriter) Write(w io.Writer, r *Report) error {
 	if len(r.ToolErrors) > 0 {
 		p.printf("\nnot judged (%d)\n", len(r.ToolErrors))
 		for _, te := range r.ToolErrors {
-			p.printf("  %s %s %s\n", paint(sgrRed, fmt.Sprintf("%-7s", "tool")), paint(sgrBold, fmt.Sprintf("%-*s", idWidth, te.Rule)), te.Error)
+			p.printf("  %s %s %s\n", paint(sgrRed, fmt.Sprintf("%-7s", "tool")), paint(sgrBold, fmt.Sprintf("%-*s", idWidth, textLine(te.Rule))), textLine(te.Error))
 			if where := toolErrorWhere(te); where != "" {
-				p.printf("  %-7s %-*s %s\n", "", idWidth, "", where)
+				p.printf("  %-7s %-*s %s\n", "", idWidth, "", textLine(where))
 			}
 		}
 	}

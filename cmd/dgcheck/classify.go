@@ -74,12 +74,14 @@ func runClassify(ctx context.Context, env *environment, c *cli.Context, format s
 		}
 		fmt.Fprintf(env.stderr, "dgcheck: wrote the suggestions into %s\n", cl.DraftPath())
 	}
+	// The sidecar above needs the raw column names; what is printed masks them, as a report does.
+	shown := cl.Redacted()
 	if format == "json" {
 		enc := json.NewEncoder(env.stdout)
 		enc.SetIndent("", "  ")
-		return enc.Encode(cl)
+		return enc.Encode(shown)
 	}
-	return writeClassification(env.stdout, cl)
+	return writeClassification(env.stdout, shown)
 }
 
 // writeClassification prints the classification as a table a person reads.
