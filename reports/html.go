@@ -73,7 +73,9 @@ type htmlFact struct{ Label, Value string }
 type htmlIndicatorChart struct {
 	Bars    []htmlIndicatorBar
 	Height  int
-	Overall string // "87.5 (B)", or "" when no scores
+	Overall string   // "87.5 (B)", or "" when no scores
+	Capped  []string // one line per indicator an error holds below 90
+	Scoring []string // how the scores are computed (docs/scoring.md), in the page's language
 }
 
 type htmlIndicatorBar struct {
@@ -82,6 +84,7 @@ type htmlIndicatorBar struct {
 	Width    float64 // px of the 100-point scale
 	Score    string  // "92.3", or "" when not measured
 	A, B     int64
+	Rules    string // each rule's A/B: "QUAL-007 799/800, QUAL-008 400/400"
 	Measured bool
 	Class    string // good, fair, poor
 }
@@ -192,15 +195,30 @@ func nonEmpty(ss ...string) []string {
 
 func indicatorChart(s *Scores, t map[string]string) htmlIndicatorChart {
 	c := htmlIndicatorChart{Height: chartRowHeight * len(Indicators)}
+	for _, key := range []string{"scoring_1", "scoring_2", "scoring_3", "scoring_4", "scoring_5"} {
+		c.Scoring = append(c.Scoring, t[key])
+	}
 	if s != nil {
 		c.Overall = fmt.Sprintf("%.1f (%s)", s.Overall, s.Grade)
+		if s.ScoreGrade != "" {
+			c.Overall = fmt.Sprintf(t["overall_capped"], fmt.Sprintf("%.1f", s.Overall), s.Grade, s.ScoreGrade)
+		}
 	}
 	for i, name := range Indicators {
 		bar := htmlIndicatorBar{Label: t[name], Y: i * chartRowHeight}
 		if s != nil {
 			if score, ok := s.Indicators[name]; ok {
 				bar.Measured, bar.A, bar.B = true, score.A, score.B
+				// The rules rounded down, as they are: the score is never printed higher.
 				bar.Score = fmt.Sprintf("%.1f", score.Score)
+				var rules []string
+				for _, id := range slices.Sorted(maps.Keys(score.ByRule)) {
+					rules = append(rules, fmt.Sprintf("%s %d/%d", id, score.ByRule[id].A, score.ByRule[id].B))
+				}
+				bar.Rules = strings.Join(rules, ", ")
+				if len(score.CappedBy) > 0 {
+					c.Capped = append(c.Capped, fmt.Sprintf(t["capped_note"], t[name], strings.Join(score.CappedBy, ", ")))
+				}
 				bar.Width = chartBarWidth * min(max(score.Score, 0), 100) / 100
 				// Bands for the eye only; the grade the rules gave is printed beside the chart.
 				switch {

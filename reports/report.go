@@ -195,18 +195,34 @@ func (r *Report) Conclude(failOn Severity) {
 var Indicators = []string{"normativity", "completeness", "accuracy", "consistency", "timeliness", "accessibility"}
 
 // Scores are the quality-indicator scores the rules computed (reports render them; they do
-// not compute them).
+// not compute them). docs/scoring.md says how.
 type Scores struct {
 	// Indicators maps each evaluated indicator (see Indicators) to its score.
 	Indicators map[string]IndicatorScore `json:"indicators"`
-	Overall    float64                   `json:"overall"` // 0-100
+	Overall    float64                   `json:"overall"` // 0-100, the mean of the indicators'
 	Grade      string                    `json:"grade"`   // A (best) to E
+	// ScoreGrade is the grade Overall alone earns, when Grade is lower because the dataset
+	// does not conform; "" otherwise.
+	ScoreGrade string `json:"score_grade,omitempty"`
 }
 
-// IndicatorScore is one indicator: A of B evaluated elements conform, scaled to 0-100.
+// IndicatorScore is one indicator: 100 × the mean X (= A/B) of the rules that measured it,
+// rounded down to one decimal, at most the error cap while CappedBy names any rule.
 type IndicatorScore struct {
-	Score float64  `json:"score"`
+	Score float64 `json:"score"`
+	// A and B are the totals of the rules' elements: A = B when every element conforms.
+	// Score is not 100 × A/B, since each rule weighs the same (ByRule).
 	A     int64    `json:"a"`
 	B     int64    `json:"b"`
 	Rules []string `json:"rules"` // the rule ids that measured it
+	// ByRule is each rule's A of B elements.
+	ByRule map[string]RuleMeasure `json:"by_rule,omitempty"`
+	// CappedBy are the rules with an unwaived error-level finding, which hold Score below 90.
+	CappedBy []string `json:"capped_by,omitempty"`
+}
+
+// RuleMeasure is what one rule measured of an indicator: A of B elements conform.
+type RuleMeasure struct {
+	A int64 `json:"a"`
+	B int64 `json:"b"`
 }

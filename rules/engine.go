@@ -29,10 +29,10 @@ import (
 
 // outcomesQuery and scoreQuery are the entry points (bundle/dgcheck/main/main.rego): what
 // each rule named in input.options.rules found and measured, and the indicator scores of a
-// set of measures.
+// set of measures, capped by the verdict {findings, fail_on, incomplete} of every rule judged.
 const (
 	outcomesQuery = "data.dgcheck.main.outcomes"
-	scoreQuery    = "data.dgcheck.main.score(input.measures)"
+	scoreQuery    = "data.dgcheck.main.score(input.measures, input.verdict)"
 )
 
 // Input is what policies see as input. Each field is a value whose JSON form is the
@@ -244,7 +244,10 @@ func (e *Engine) Judge(ctx context.Context, in Input) (*Judgement, error) {
 		}
 		j.ToolErrors = append(j.ToolErrors, failed...)
 	}
-	if j.Scores, err = e.scores(ctx, measures); err != nil {
+	// Scores are judged after every unit, since their caps depend on every rule's findings
+	// (any area's error can fail the dataset) and on whether every rule was judged.
+	failOn, _ := opts["fail_on"].(string)
+	if j.Scores, err = e.scores(ctx, measures, j.Findings, failOn, len(j.ToolErrors) > 0); err != nil {
 		return nil, err
 	}
 	slices.SortFunc(j.Findings, func(a, b reports.Finding) int {
@@ -392,9 +395,17 @@ func (e *Engine) toolError(r RuleInfo, err error) reports.ToolError {
 }
 
 // scores are the indicator scores of the measures of every rule judged; nil when there are
-// none.
-func (e *Engine) scores(ctx context.Context, measures []any) (*reports.Scores, error) {
-	input, err := ast.InterfaceToValue(map[string]any{"measures": measures})
+// none. The findings, failOn (the lowest failing severity; "" for error) and incomplete are
+// what reports.Report.Conclude decides conformance from: a score that contradicts the verdict
+// (grade A for data that fails) is capped where it is computed, in Rego with the grades
+// (docs/scoring.md), so that no report has to judge.
+func (e *Engine) scores(ctx context.Context, measures []any, findings []reports.Finding, failOn string, incomplete bool) (*reports.Scores, error) {
+	judged := make([]any, len(findings))
+	for i, f := range findings {
+		judged[i] = map[string]any{"id": f.ID, "severity": string(f.Severity), "waived": f.Waived != nil}
+	}
+	verdict := map[string]any{"findings": judged, "fail_on": cmp.Or(failOn, string(reports.Error)), "incomplete": incomplete}
+	input, err := ast.InterfaceToValue(map[string]any{"measures": measures, "verdict": verdict})
 	if err != nil {
 		return nil, fmt.Errorf("scoring: %w", err)
 	}

@@ -7,6 +7,8 @@ import (
 	"maps"
 
 	"github.com/open-policy-agent/opa/v1/bundle"
+
+	"github.com/dgcheck/dgcheck/reports"
 )
 
 // WithConfig applies a run's configuration (dgcheck.yaml and the flags over it): Load checks
@@ -58,6 +60,10 @@ func newGate(c *Config, infos []RuleInfo, b *bundle.Bundle) (gate, error) {
 	}
 	if len(c.Waivers) > 0 {
 		g.options["waivers"] = c.Waivers
+	}
+	if c.FailOn != "" {
+		// The scores' grade cap needs to know what fails the dataset (main.rego score).
+		g.options["fail_on"] = string(c.FailOn)
 	}
 	return g, nil
 }
@@ -111,6 +117,14 @@ func (g gate) withOptions(callers any) (map[string]any, error) {
 		if _, given := opts[key]; !given || key == "thresholds" {
 			opts[key] = value
 		}
+	}
+	if failOn, given := opts["fail_on"]; given {
+		s, _ := failOn.(string)
+		sev, err := reports.ParseSeverity(s)
+		if err != nil {
+			return nil, fmt.Errorf("fail_on: %w", err)
+		}
+		opts["fail_on"] = string(sev)
 	}
 	if _, hasNow := opts["now"]; !hasNow && g.options["waivers"] != nil {
 		return nil, errors.New("waivers expire against options.now, which is not given")

@@ -18,6 +18,8 @@ import (
 	"time"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/dgcheck/dgcheck/reports"
 )
 
 // The property: whatever metadata a user writes and whatever the scan measured, every built-in
@@ -96,7 +98,9 @@ func checkCase(t *testing.T, gen *generator, engine *Engine, seed []byte) bool {
 	t.Helper()
 	in := gen.input(seed)
 	j, err := engine.Judge(context.Background(), in)
-	failures := evaluationFailures(j, err)
+	// The scores must agree with the findings too, whatever the input (the generator sets
+	// no fail_on, so error fails).
+	failures := append(evaluationFailures(j, err), scoreViolations(j, reports.Error)...)
 	if len(failures) == 0 {
 		return true
 	}

@@ -198,21 +198,26 @@ func refsIn(node any) []string {
 }
 
 // TestReportsMatchSchema checks what dgcheck check --format json writes, for a failing and a
-// conformant dataset and a damaged CSV, and the reports package's JSON goldens, against
-// docs/report.schema.json.
+// conformant dataset, a damaged CSV and CSVs read in the wrong encoding (brokenEncodings), and
+// the reports package's JSON goldens, against docs/report.schema.json.
 func TestReportsMatchSchema(t *testing.T) {
 	schema := reportSchema(t)
 	ragged := filepath.Join(t.TempDir(), "ragged.csv")
 	if err := os.WriteFile(ragged, []byte("id,name,mobile\n1,a,13800138000\n2,b\n3,c,13900139000,extra\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	for _, path := range []string{
-		"../../examples/dibao/hongshan_dibao_2025.csv",
-		"../../examples/dibao/hongshan_dibao_2025_clean.parquet",
-		ragged,
-	} {
-		t.Run(filepath.Base(path), func(t *testing.T) {
-			report := checkJSON(t, path)
+	checks := [][]string{
+		{"../../examples/dibao/hongshan_dibao_2025.csv"},
+		{"../../examples/dibao/hongshan_dibao_2025_clean.parquet"},
+		{ragged},
+	}
+	for _, b := range brokenEncodings(t) {
+		checks = append(checks, b.args)
+	}
+	for _, args := range checks {
+		path := args[len(args)-1]
+		t.Run(strings.Join(append(args[:len(args)-1:len(args)-1], filepath.Base(path)), " "), func(t *testing.T) {
+			report := checkJSON(t, args...)
 			if errs := schemaErrors(t, schema, report); len(errs) > 0 {
 				t.Errorf("the report does not match docs/report.schema.json:\n%s", strings.Join(errs, "\n"))
 			}
@@ -314,16 +319,18 @@ func findingWith(t *testing.T, report map[string]any, key string) map[string]any
 
 // checkJSON runs dgcheck check --format json on path, in process, and decodes the report.
 // A non-conformant dataset is a report like any other; only a failure to check fails.
-func checkJSON(t *testing.T, path string) map[string]any {
+// checkJSON is the JSON report of dgcheck check args... (flags, then the path), which must be
+// complete: conformant or not, never an error or incomplete.
+func checkJSON(t *testing.T, args ...string) map[string]any {
 	t.Helper()
 	var stdout, stderr bytes.Buffer
-	err := newApp(&stdout, &stderr).Run([]string{"dgcheck", "check", "--format", "json", path})
+	err := newApp(&stdout, &stderr).Run(append([]string{"dgcheck", "check", "--format", "json"}, args...))
 	if err != nil && !errors.Is(err, errNonConformant) {
-		t.Fatalf("dgcheck check %s: %v\n%s", path, err, stderr.String())
+		t.Fatalf("dgcheck check %s: %v\n%s", strings.Join(args, " "), err, stderr.String())
 	}
 	var report map[string]any
 	if err := json.Unmarshal(stdout.Bytes(), &report); err != nil {
-		t.Fatalf("dgcheck check %s wrote no JSON report: %v", path, err)
+		t.Fatalf("dgcheck check %s wrote no JSON report: %v", strings.Join(args, " "), err)
 	}
 	return report
 }
