@@ -1,6 +1,7 @@
 package dgcheck
 
 import (
+	"bytes"
 	"cmp"
 	"context"
 	"encoding/json"
@@ -160,12 +161,21 @@ func draftField(col checkers.ColumnProfile, rows int64) (datasets.Field, string)
 		return f, detector
 	}
 	f.Unique = required && col.DistinctExact && col.Distinct == present && present > 1
+	// A column classified as a personal identifier below the rate that types it (names,
+	// addresses, plates, a minority of phone numbers) gets no range and no list: its extremes
+	// and values would be some person's identifier, written into metadata that is shared.
+	identifying := classifiedPersonal(col) || slices.ContainsFunc(col.Hints, personalExtremes)
 	var c datasets.Constraints
 	switch f.Datatype {
 	case "integer", "number", "date", "datetime":
-		c.Minimum, c.Maximum = col.Min, col.Max
+		// The raw extremes, typed as the column is: the profile's Min and Max are masked
+		// whenever a value looks like an identifier, and a masked bound ("1**") is no number.
+		if !identifying && draftableBound(f.Datatype, col.RawMin) && draftableBound(f.Datatype, col.RawMax) {
+			c.Minimum, c.Maximum = col.RawMin, col.RawMax
+		}
 	case "string":
-		if len(col.Values) > 0 && int64(len(col.Values))*enumRepeat <= present {
+		if !identifying && len(col.Values) > 0 && int64(len(col.Values))*enumRepeat <= present &&
+			!slices.ContainsFunc(col.Values, personalValue) {
 			c.Enum = col.Values
 			f.CodeList = checkers.CodeListOf(col.Values)
 		} else if col.MinLength == col.MaxLength && col.Distinct > 1 && present >= enumRepeat {
@@ -178,6 +188,54 @@ func draftField(col checkers.ColumnProfile, rows int64) (datasets.Field, string)
 		f.Constraints = &c
 	}
 	return f, ""
+}
+
+// nonPersonalTypes are the classified types that identify no person: organisations' codes,
+// and places coarse enough to be shared (GB/T 43697 grading: pi false).
+var nonPersonalTypes = []string{"cn_uscc", "cn_org_code", "postcode", "cn_region_code"}
+
+// personalExtremes reports whether a column of the hinted kind has extremes that are some
+// person's: the oldest and youngest birth dates or ages of a roll single out those people,
+// so the profile generalises them (to the year) and a draft declares no range for them.
+func personalExtremes(hint string) bool { return hint == "birth_date" || hint == "age" }
+
+// classifiedPersonal reports whether the column's detected type is personal information.
+func classifiedPersonal(col checkers.ColumnProfile) bool {
+	return col.Classification != nil && !slices.Contains(nonPersonalTypes, col.Classification.Type)
+}
+
+// personalValue reports whether v, a value a draft would write as a bound or an enumeration
+// item, has the structure of an identifier of a person, raw or masked. Only structural
+// detectors decide: the name and address heuristics would take a street's name for an address,
+// and classifiedPersonal already keeps a column of names or addresses out of the draft.
+func personalValue(v string) bool {
+	for _, d := range detect.All {
+		if d.Heuristic || d.Name == "coordinate" || slices.Contains(nonPersonalTypes, d.Name) {
+			continue
+		}
+		if r := d.Detect(v); r.Match || r.Masked {
+			return true
+		}
+	}
+	return false
+}
+
+// maxExactFloat is 2^53: past it a float64 no longer holds every integer, and the scan keeps
+// numeric extremes as float64, so a larger bound could exclude the very value it came from.
+const maxExactFloat = 1 << 53
+
+// draftableBound reports whether v, a raw extreme of a column of type datatype, may be drafted
+// as its bound: a value of that type, exactly represented, and no person's identifier.
+func draftableBound(datatype, v string) bool {
+	if v == "" || personalValue(v) {
+		return false
+	}
+	switch datatype {
+	case "integer", "number":
+		f, err := strconv.ParseFloat(v, 64)
+		return err == nil && f > -maxExactFloat && f < maxExactFloat
+	}
+	return true
 }
 
 // draftType is the narrowest Table Schema type every present value has: the column's
@@ -344,8 +402,129 @@ func (d *MetadataDraft) placeholder(path string) string {
 
 // WriteDataPackage writes the draft as a Frictionless datapackage.json: Table Schema for the
 // fields, and the sidecar's names for what Data Package has no property for. JSON has no
-// comments: placeholders are empty strings, and Placeholders lists them.
+// comments: placeholders are empty strings, and Placeholders lists them. keywords and licenses
+// are left out instead: the Data Package profile wants at least one item in each, so an empty
+// list would make the whole package invalid to Frictionless.
 func (d *MetadataDraft) WriteDataPackage(w io.Writer) error {
+	return writeJSON(w, d.dataPackage())
+}
+
+// MergeDataPackage writes existing, a datapackage.json, with the draft's resource in it: it
+// replaces the resource with the same path, or is added after the others. Every other
+// resource and every package property is kept as written, in its order; of the draft's
+// package properties only those existing lacks are added. A package describes several files,
+// and redrafting one of them must not lose the others or what a person wrote.
+func (d *MetadataDraft) MergeDataPackage(w io.Writer, existing []byte) error {
+	props, err := jsonObject(existing)
+	if err != nil {
+		return fmt.Errorf("not a data package: %w", err)
+	}
+	draft := d.dataPackage()
+	resource, err := marshalJSON(draft["resources"].([]any)[0])
+	if err != nil {
+		return err
+	}
+	merged := false
+	for i, p := range props {
+		if p.key != "resources" {
+			continue
+		}
+		var resources []json.RawMessage
+		if err := json.Unmarshal(p.value, &resources); err != nil {
+			return fmt.Errorf("not a data package: resources: %w", err)
+		}
+		replaced := false
+		for j, r := range resources {
+			var named struct {
+				Path any `json:"path"`
+			}
+			if json.Unmarshal(r, &named) == nil && named.Path == d.File {
+				resources[j], replaced = resource, true
+			}
+		}
+		if !replaced {
+			resources = append(resources, resource)
+		}
+		if props[i].value, err = marshalJSON(resources); err != nil {
+			return err
+		}
+		merged = true
+	}
+	keys := make([]string, 0, len(draft))
+	for k := range draft {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		// profile stays as written: the draft's tabular-data-package would hold the package's
+		// other resources, which need not be tables, to the tabular profile.
+		if k == "resources" && merged || k == "profile" || slices.ContainsFunc(props, func(p jsonProperty) bool { return p.key == k }) {
+			continue
+		}
+		v, err := marshalJSON(draft[k])
+		if err != nil {
+			return err
+		}
+		props = append(props, jsonProperty{k, v})
+	}
+	var buf bytes.Buffer
+	buf.WriteByte('{')
+	for i, p := range props {
+		if i > 0 {
+			buf.WriteByte(',')
+		}
+		key, _ := marshalJSON(p.key)
+		buf.Write(key)
+		buf.WriteByte(':')
+		buf.Write(p.value)
+	}
+	buf.WriteByte('}')
+	var out bytes.Buffer
+	if err := json.Indent(&out, buf.Bytes(), "", "  "); err != nil {
+		return err
+	}
+	out.WriteByte('\n')
+	_, err = w.Write(out.Bytes())
+	return err
+}
+
+// jsonProperty is one property of a JSON object, its value as written.
+type jsonProperty struct {
+	key   string
+	value json.RawMessage
+}
+
+// jsonObject splits a JSON object into its properties, in the order they are written.
+func jsonObject(src []byte) ([]jsonProperty, error) {
+	dec := json.NewDecoder(bytes.NewReader(src))
+	if t, err := dec.Token(); err != nil {
+		return nil, err
+	} else if t != json.Delim('{') {
+		return nil, fmt.Errorf("the top level is not an object")
+	}
+	var props []jsonProperty
+	for dec.More() {
+		t, err := dec.Token()
+		if err != nil {
+			return nil, err
+		}
+		var v json.RawMessage
+		if err := dec.Decode(&v); err != nil {
+			return nil, err
+		}
+		props = append(props, jsonProperty{t.(string), v})
+	}
+	if _, err := dec.Token(); err != nil {
+		return nil, err
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, fmt.Errorf("data after the top-level object")
+	}
+	return props, nil
+}
+
+// dataPackage is the draft as a data package of one resource.
+func (d *MetadataDraft) dataPackage() map[string]any {
 	m := d.Metadata
 	fields := make([]map[string]any, len(m.Fields))
 	for i, f := range m.Fields {
@@ -359,7 +538,7 @@ func (d *MetadataDraft) WriteDataPackage(w io.Writer) error {
 		}
 		if k := f.Constraints; k != nil {
 			if k.Minimum != "" {
-				c["minimum"], c["maximum"] = k.Minimum, k.Maximum
+				c["minimum"], c["maximum"] = typedBound(f.Datatype, k.Minimum), typedBound(f.Datatype, k.Maximum)
 			}
 			if k.Enum != nil {
 				c["enum"] = k.Enum
@@ -383,17 +562,22 @@ func (d *MetadataDraft) WriteDataPackage(w io.Writer) error {
 	if len(m.PrimaryKey) > 0 {
 		schema["primaryKey"] = m.PrimaryKey
 	}
-	resource := map[string]any{"name": strings.TrimSuffix(d.File, filepath.Ext(d.File)), "path": d.File,
+	resource := map[string]any{"name": packageName(d.File), "path": d.File,
 		"format": m.Format, "record_count": *m.RecordCount, "schema": schema}
 	if m.Encoding != "" {
 		resource["encoding"] = m.Encoding
+	}
+	if m.Format == "csv" {
+		// Tabular Data Resource is the profile of a CSV with a Table Schema; Frictionless
+		// reads a resource's rows against its schema only when it declares it.
+		resource["profile"] = "tabular-data-resource"
 	}
 	pi := map[string]any{"contains_pi": *m.PI.ContainsPI}
 	if m.PI.ContainsSensitivePI != nil {
 		pi["contains_sensitive_pi"] = *m.PI.ContainsSensitivePI
 	}
 	pkg := map[string]any{
-		"name": resource["name"], "title": "", "description": "", "id": "", "keywords": []string{}, "licenses": []any{},
+		"name": resource["name"], "title": "", "description": "", "id": "",
 		"publisher": map[string]string{"name": "", "uscc": "", "dept": ""}, "contact_point": map[string]string{"email": ""},
 		"issued": "", "modified": "", "accrual_periodicity": "", "theme": "", "spatial": "",
 		"temporal":       map[string]string{"start": "", "end": ""},
@@ -401,10 +585,56 @@ func (d *MetadataDraft) WriteDataPackage(w io.Writer) error {
 		"classification": map[string]string{"level": ""}, "pi": pi,
 		"resources": []any{resource},
 	}
+	if resource["profile"] != nil {
+		pkg["profile"] = "tabular-data-package"
+	}
+	return pkg
+}
+
+// typedBound is a drafted minimum or maximum in JSON: a number for a numeric field, so that
+// Table Schema readers compare numbers, and the ISO 8601 text of a date.
+func typedBound(datatype, v string) any {
+	if datatype == "integer" || datatype == "number" {
+		return json.Number(v)
+	}
+	return v
+}
+
+// packageName is a name Data Package accepts (lower-case ASCII letters, digits, "-", "_",
+// "."), made from a file's name: other characters become "-", and a name with none left
+// (a Chinese file name) is "data".
+func packageName(file string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(strings.TrimSuffix(file, filepath.Ext(file))) {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9', r == '_', r == '.':
+			b.WriteRune(r)
+		case !strings.HasSuffix(b.String(), "-"):
+			b.WriteByte('-')
+		}
+	}
+	if name := strings.Trim(b.String(), "-."); name != "" {
+		return name
+	}
+	return "data"
+}
+
+// marshalJSON is json.Marshal without escaping <, > and &, as writeJSON writes.
+func marshalJSON(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
+}
+
+func writeJSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(pkg)
+	return enc.Encode(v)
 }
 
 // put adds key: v to a mapping, with a comment after the value.

@@ -210,6 +210,9 @@ func readDataPackage(path, dataPath string, root *yaml.Node) (*MetadataFile, err
 	if err := applyTableSchema(path, res.Schema, m.Fields, m, dp.resourcePath); err != nil {
 		return nil, err
 	}
+	if err := typedBounds(path, res.Schema.Fields, nodeAt(resNode, []string{"schema", "fields"})); err != nil {
+		return nil, err
+	}
 	return mf, nil
 }
 

@@ -31,14 +31,15 @@ func initCommand(env *environment) *cli.Command {
 			"it; every declaration holds on every row read. What only a person can declare\n" +
 			"(title, publisher, licence, open type, ...) is left empty, marked TODO. Writes\n" +
 			"<name>.meta.yaml beside PATH (--format datapackage: datapackage.json), or -o FILE (- for\n" +
-			"standard output); an existing file is kept unless --force.\n\n" +
+			"standard output); an existing file is kept unless --force, which replaces a sidecar and, in a\n" +
+			"data package, only the resource for PATH (other resources and package properties stay).\n\n" +
 			"Examples:\n" +
 			"   dgcheck init examples/dibao/hongshan_dibao_2025.csv\n" +
 			"   dgcheck init --format datapackage -o - data.parquet",
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: initSidecar, Usage: "what to write: sidecar or datapackage"},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` (- for standard output)"},
-			&cli.BoolFlag{Name: "force", Usage: "overwrite an existing metadata file"},
+			&cli.BoolFlag{Name: "force", Usage: "overwrite an existing sidecar; in an existing data package, replace or add PATH's resource only"},
 			&cli.StringFlag{Name: "encoding", Usage: "CSV encoding instead of sniffing it: utf-8, utf-8-bom, gb18030 (gbk)"},
 		},
 		Action: func(c *cli.Context) error {
@@ -54,18 +55,32 @@ func initCommand(env *environment) *cli.Command {
 			if err != nil {
 				return err
 			}
+			target := c.String("output")
+			if target == "" {
+				target = defaultMetadataPath(path, format)
+			}
+			// --force on a data package redrafts this file's resource in it: a package
+			// describes several files, and what a person wrote about the others stays.
+			var existing []byte
+			if format == initDataPackage && target != "-" && c.Bool("force") {
+				existing, err = os.ReadFile(target)
+				if err != nil && !errors.Is(err, fs.ErrNotExist) {
+					return err
+				}
+			}
 			var out bytes.Buffer
-			if format == initDataPackage {
+			switch {
+			case existing != nil:
+				if err := draft.MergeDataPackage(&out, existing); err != nil {
+					return fmt.Errorf("%s: %w; it is left as it was", target, err)
+				}
+			case format == initDataPackage:
 				err = draft.WriteDataPackage(&out)
-			} else {
+			default:
 				err = draft.WriteSidecar(&out)
 			}
 			if err != nil {
 				return err
-			}
-			target := c.String("output")
-			if target == "" {
-				target = defaultMetadataPath(path, format)
 			}
 			if target == "-" {
 				_, err := env.stdout.Write(out.Bytes())
@@ -89,7 +104,7 @@ func initCommand(env *environment) *cli.Command {
 			if err := f.Close(); err != nil {
 				return err
 			}
-			_, err = fmt.Fprintf(env.stderr, "dgcheck: wrote %s; %d values are left for you to declare (marked TODO in a sidecar, empty in a data package)\n",
+			_, err = fmt.Fprintf(env.stderr, "dgcheck: wrote %s; %d values are left for you to declare (marked TODO in a sidecar, empty or absent in a data package)\n",
 				target, len(draft.Placeholders))
 			return err
 		},

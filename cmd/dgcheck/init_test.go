@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"slices"
@@ -140,6 +141,11 @@ func TestInitDraftReportsPlaceholdersNotContradictions(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			// Trust II, reproduction 1: monthly_allowance's range was drafted as the masked
+			// {minimum: 1**, maximum: 9****}; it is the amounts' own.
+			if strings.Contains(string(draft), "*") || !strings.Contains(string(draft), "constraints: {minimum: 100, maximum: ") {
+				t.Errorf("monthly_allowance's range is not its raw amounts:\n%s", draft)
+			}
 
 			r, _ := checkReport(t, data)
 			if r.Dataset.MetadataPath != sidecar {
@@ -207,5 +213,77 @@ func TestInitDataPackageAndItsRefusals(t *testing.T) {
 	stdout, _, code := runCLI(t, "init", "-o", "-", data)
 	if code != exitConformant || !strings.Contains(stdout, "constraints: {minimum: 1, maximum: 3}") || !strings.Contains(stdout, "primary_key: [id]") {
 		t.Errorf("init -o -: exit %d\n%s", code, stdout)
+	}
+}
+
+// Trust II, reproduction 1, the check side: the masked range an older init drafted made check
+// compare amounts with "1**" and pass them all; check now refuses the metadata, located.
+func TestInitMaskedBoundIsRefusedByCheck(t *testing.T) {
+	dir := t.TempDir()
+	data := filepath.Join(dir, "pay.csv")
+	if err := os.WriteFile(data, []byte("id,amount\nA1,540\nA2,780\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	meta := "schema: dgcheck/metadata/v1\nfields:\n  - name: id\n    datatype: string\n  - name: amount\n    datatype: number\n" +
+		"    constraints: {minimum: 1**, maximum: 9****} # measured\n"
+	if err := os.WriteFile(filepath.Join(dir, "pay.meta.yaml"), []byte(meta), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, stderr, code := runCLI(t, "check", data)
+	if code != exitUsageOrInput || !strings.Contains(stderr, "pay.meta.yaml:7:28: fields.1.constraints.minimum") {
+		t.Errorf("check with a masked minimum: exit %d, %q; want 2 at line 7, column 28", code, stderr)
+	}
+}
+
+// Trust II, reproduction 3: init --force --format datapackage replaced a package of two
+// resources by one of one; it now redrafts the data's resource and keeps the rest.
+func TestInitForceMergesIntoDataPackage(t *testing.T) {
+	dir := t.TempDir()
+	data := filepath.Join(dir, "roll.csv")
+	if err := os.WriteFile(data, []byte("id,sex,n\nA1,男,1\nA2,女,2\nA3,男,3\nA4,男,3\nA5,女,2\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	pkg := filepath.Join(dir, "datapackage.json")
+	written := `{"name": "rolls", "title": "Rolls", "keywords": ["低保"], "x-owner": "社会救助科",
+  "resources": [
+    {"name": "streets", "path": "streets.csv", "schema": {"fields": [{"name": "street", "type": "string"}]}},
+    {"name": "roll", "path": "roll.csv", "title": "before", "schema": {"fields": [{"name": "id", "type": "string"}]}}]}`
+	if err := os.WriteFile(pkg, []byte(written), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, stderr, code := runCLI(t, "init", "--format", "datapackage", "--force", data); code != exitConformant {
+		t.Fatalf("init --force: exit %d, %s", code, stderr)
+	}
+	raw, err := os.ReadFile(pkg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got struct {
+		Name, Title string
+		Keywords    []string
+		Owner       string `json:"x-owner"`
+		Resources   []struct {
+			Path, Title string
+			Schema      struct{ Fields []struct{ Name string } }
+		}
+	}
+	if err := json.Unmarshal(raw, &got); err != nil {
+		t.Fatalf("%v\n%s", err, raw)
+	}
+	if got.Name != "rolls" || got.Title != "Rolls" || len(got.Keywords) != 1 || got.Owner != "社会救助科" {
+		t.Errorf("package properties not kept:\n%s", raw)
+	}
+	if len(got.Resources) != 2 || got.Resources[0].Path != "streets.csv" || got.Resources[1].Path != "roll.csv" ||
+		got.Resources[1].Title == "before" || len(got.Resources[1].Schema.Fields) != 3 {
+		t.Errorf("resources not merged:\n%s", raw)
+	}
+
+	// A datapackage.json that is not one is left alone, and the run is an input error.
+	if err := os.WriteFile(pkg, []byte("[]"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, stderr, code := runCLI(t, "init", "--format", "datapackage", "--force", data)
+	if after, _ := os.ReadFile(pkg); code != exitUsageOrInput || string(after) != "[]" || !strings.Contains(stderr, "left as it was") {
+		t.Errorf("init --force over a non-package: exit %d, %q, file now %q", code, stderr, after)
 	}
 }
