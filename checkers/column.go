@@ -191,7 +191,7 @@ func (c *column) profile(index int, decl maskDecl) (ColumnProfile, columnMask) {
 	if c.masking != nil {
 		p.Masking = c.masking.profile(m)
 	}
-	p.Dirty, p.Constraints = c.dirty.profile(m), c.checks.profile(m)
+	p.Dirty, p.DirtyOverlaps, p.Constraints = c.dirty.profile(m), c.dirty.overlapProfile(), c.checks.profile(m)
 	c.extremes(&p, m)
 	// The spread of identifiers says nothing, and the quartiles of a quasi-identifier (ages,
 	// birth years) are values of people.

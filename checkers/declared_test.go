@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -268,5 +269,19 @@ func TestKeptValuesStopAtTheLimit(t *testing.T) {
 	}
 	if raw, _ := json.Marshal(p.Columns[0]); strings.Contains(string(raw), `"values"`) || strings.Contains(string(raw), `"女","男"`) {
 		t.Error("kept values reached the profile's JSON")
+	}
+}
+
+// A value with several kinds of dirt is counted under each kind and once among the overlaps,
+// so QUAL-013 can count it as one value.
+func TestDirtyOverlapsCountValuesWithSeveralKinds(t *testing.T) {
+	p := scanCSV(t, "code\n４２０１１１\u3000\n４２０１１２\u3000\n４２０１１３\n420114\u3000\n420115\n", Plan{})
+	col := p.Columns[0]
+	if col.Dirty["fullwidth"].Count != 3 || col.Dirty["ideographic_space"].Count != 3 {
+		t.Errorf("dirty %+v, want 3 full-width and 3 ideographic spaces", col.Dirty)
+	}
+	want := []DirtyOverlap{{Kinds: []string{"fullwidth", "ideographic_space"}, Count: 2}}
+	if !reflect.DeepEqual(col.DirtyOverlaps, want) {
+		t.Errorf("overlaps %+v, want %+v", col.DirtyOverlaps, want)
 	}
 }

@@ -1,6 +1,9 @@
 package checkers
 
 import (
+	"maps"
+	"math/bits"
+	"slices"
 	"strings"
 )
 
@@ -95,7 +98,10 @@ func latin1Tail(s string) bool {
 
 // dirtyCounts is one column's tally of dirty values, by kind.
 type dirtyCounts struct {
-	counts  [numDirty]int64
+	counts [numDirty]int64
+	// overlaps counts the values with two or more kinds, by their set of kinds (dirtyOf's
+	// bits): a value is one value however many kinds of dirt it has.
+	overlaps map[uint8]int64
 	samples [numDirty]sampleSet[heldSample] // values as read (cellmask.go)
 }
 
@@ -112,6 +118,12 @@ func (d *dirtyCounts) observe(v string, row int64) uint8 {
 	kinds := dirtyOf(v)
 	if kinds == 0 {
 		return 0
+	}
+	if bits.OnesCount8(kinds) > 1 {
+		if d.overlaps == nil {
+			d.overlaps = map[uint8]int64{}
+		}
+		d.overlaps[kinds]++
 	}
 	for k := range numDirty {
 		if kinds&(1<<k) == 0 {
@@ -130,6 +142,28 @@ func (d *dirtyCounts) merge(o *dirtyCounts) {
 		d.counts[k] += o.counts[k]
 		d.samples[k].merge(&o.samples[k])
 	}
+	for kinds, n := range o.overlaps {
+		if d.overlaps == nil {
+			d.overlaps = map[uint8]int64{}
+		}
+		d.overlaps[kinds] += n
+	}
+}
+
+// overlapProfile lists the values with several kinds of dirt by their kinds, in a fixed
+// order so that the profile does not depend on map iteration.
+func (d *dirtyCounts) overlapProfile() []DirtyOverlap {
+	var out []DirtyOverlap
+	for _, kinds := range slices.Sorted(maps.Keys(d.overlaps)) {
+		o := DirtyOverlap{Count: d.overlaps[kinds]}
+		for k := range numDirty {
+			if kinds&(1<<k) != 0 {
+				o.Kinds = append(o.Kinds, dirtyNames[k])
+			}
+		}
+		out = append(out, o)
+	}
+	return out
 }
 
 // profile lists the kinds found, values in the column's form; a column without dirty values

@@ -58,6 +58,9 @@ type ColumnProfile struct {
 	// Dirty counts values by kind of dirt (sentinel, mojibake, control, fullwidth,
 	// ideographic_space; dirty.go); empty when there is none.
 	Dirty map[string]*ValueIssues `json:"dirty"`
+	// DirtyOverlaps count the values that have several kinds of dirt at once, by their set
+	// of kinds, so that a rule counting some kinds counts such a value once.
+	DirtyOverlaps []DirtyOverlap `json:"dirty_overlaps,omitempty"`
 	// Spread is the distribution of a numeric column's values and its outliers by Tukey's
 	// fences (spread.go); absent for a column of another type or classified as identifiers.
 	Spread *Spread `json:"spread,omitempty"`
@@ -164,4 +167,10 @@ type KeyProfile struct {
 	NullKeys   int64      `json:"null_keys"`
 	Distinct   int64      `json:"distinct"`
 	Duplicates Duplicates `json:"duplicates"`
+}
+
+// DirtyOverlap is how many values have exactly these kinds of dirt (two or more).
+type DirtyOverlap struct {
+	Kinds []string `json:"kinds"`
+	Count int64    `json:"count"`
 }

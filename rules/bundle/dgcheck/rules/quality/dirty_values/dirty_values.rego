@@ -57,7 +57,17 @@ warning contains finding if {
 	})
 }
 
-_dirty(col) := sum([n | some n in _kinds(col)]) + sum([n | some n in _placeholders(col)])
+# Dirty values, each counted once: the kinds' counts add a value with two counted kinds twice,
+# so each such overlap (col.dirty_overlaps) gives back all but one of its count. Outliers are
+# numbers and placeholders missing-value tokens, neither of which any kind of dirt is.
+_dirty(col) := (sum([n | some n in _kinds(col)]) - _overcounted(col)) + sum([n | some n in _placeholders(col)])
+
+_overcounted(col) := sum([extra |
+	some o in object.get(col, "dirty_overlaps", [])
+	counted := count([k | some k in o.kinds; _counts(col, k)])
+	counted > 1
+	extra := o.count * (counted - 1)
+])
 
 # The kinds of dirt that count in this column, by count.
 _kinds(col) := object.union(

@@ -107,3 +107,26 @@ test_success_values_within_the_fences if {
 	within := json.patch(_allowance, [{"op": "replace", "path": "/spread/fences/1/above", "value": 0}])
 	count(dirty_values.warning) == 0 with input as {"metadata": {"fields": [{"name": "monthly_allowance"}]}, "profile": {"columns": [within]}}
 }
+
+# A value with two counted kinds of dirt (full-width digits and an ideographic space in a
+# code) is one dirty value, not two: the message counts values, as it says.
+test_fail_a_value_with_two_kinds_counts_once if {
+	col := {
+		"name": "county_code",
+		"rows": 10,
+		"nulls": 0,
+		"blanks": 0,
+		"missing_tokens": {},
+		"dirty": {
+			"fullwidth": {"count": 3, "samples": [{"row": 4, "value": "４２０１０６"}]},
+			"ideographic_space": {"count": 2, "samples": [{"row": 4, "value": "４２０１０６"}]},
+			"mojibake": {"count": 1, "samples": [{"row": 4, "value": "４２０１０６"}]},
+		},
+		"dirty_overlaps": [{"kinds": ["fullwidth", "ideographic_space", "mojibake"], "count": 1}, {"kinds": ["fullwidth", "ideographic_space"], "count": 1}],
+		"detectors": {},
+	}
+	findings := dirty_values.warning with input as {"metadata": {"fields": [{"name": "county_code", "code_list": "GB/T 2260"}]}, "profile": {"columns": [col]}}
+	[f] := [f | some f in findings]
+	f.message == "county_code: 3 of 10 values are dirty: fullwidth 3, ideographic_space 2, mojibake 1 (X = 0.7000)"
+	f.measure == {"a": 7, "b": 10, "x": 0.7}
+}
