@@ -100,7 +100,7 @@ type Request struct {
 // checked (unreadable data or metadata); findings, however severe, are in the report.
 func (c *Checker) Check(ctx context.Context, req Request) (*reports.Report, error) {
 	started := c.now()
-	r, meta, err := openDataset(ctx, req.Path, req.Metadata, req.Encoding)
+	r, meta, lookupNotice, err := openDataset(ctx, req.Path, req.Metadata, req.Encoding)
 	if err != nil {
 		return nil, err
 	}
@@ -127,6 +127,9 @@ func (c *Checker) Check(ctx context.Context, req Request) (*reports.Report, erro
 		Profile: profile, Host: c.host}
 	for _, r := range c.engine.Selected() {
 		report.Rules = append(report.Rules, r.Rule)
+	}
+	if lookupNotice != "" {
+		report.Notices = append(report.Notices, lookupNotice)
 	}
 	var metaInput any
 	if meta != nil {
@@ -162,27 +165,28 @@ func (c *Checker) Check(ctx context.Context, req Request) (*reports.Report, erro
 // audits stamp it on their reports so that a result can be traced to the rules that made it.
 func (c *Checker) RulesDigest() string { return c.engine.Digest() }
 
-// openDataset opens a dataset and reads its metadata: metaPath, else the file FindMetadata
-// finds beside the data (nil when there is none). The caller closes the reader.
-func openDataset(ctx context.Context, path, metaPath, encoding string) (datasets.Reader, *datasets.MetadataFile, error) {
+// openDataset opens a dataset and reads its metadata: metaPath, else the file
+// LookupMetadata finds beside the data (nil when there is none; notice says why metadata
+// beside it was passed over). The caller closes the reader.
+func openDataset(ctx context.Context, path, metaPath, encoding string) (r datasets.Reader, meta *datasets.MetadataFile, notice string, err error) {
 	var readOpts []datasets.Option
 	if encoding != "" {
 		readOpts = append(readOpts, datasets.WithEncoding(encoding))
 	}
-	r, err := datasets.Open(ctx, path, readOpts...)
+	r, err = datasets.Open(ctx, path, readOpts...)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, "", err
 	}
 	if metaPath == "" {
-		metaPath = datasets.FindMetadata(path)
+		metaPath, notice = datasets.LookupMetadata(path)
 	}
 	if metaPath == "" {
-		return r, nil, nil
+		return r, nil, notice, nil
 	}
-	meta, err := datasets.ReadMetadata(metaPath, path)
+	meta, err = datasets.ReadMetadata(metaPath, path)
 	if err != nil {
 		r.Close()
-		return nil, nil, err
+		return nil, nil, "", err
 	}
-	return r, meta, nil
+	return r, meta, "", nil
 }

@@ -3,6 +3,10 @@ package dgcheck_test
 import (
 	"context"
 	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -50,4 +54,36 @@ func ExampleChecker_Check() {
 	}
 	fmt.Println(r.Verdict.Conformant, r.Summary.ByArea["identifiers"])
 	// Output: false 1
+}
+
+// A CSV beside a datapackage.json that does not list it is checked on its own, with a
+// notice, instead of refused: a Frictionless folder holds many such files.
+func TestAFileNoPackageListsIsCheckedOnItsOwn(t *testing.T) {
+	dir := t.TempDir()
+	for name, text := range map[string]string{
+		"datapackage.json": `{"resources": [{"path": "listed.csv"}, {"path": "other.csv"}]}`,
+		"listed.csv":       "id\n1\n",
+		"loose.csv":        "id,name\n1,a\n",
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ctx := context.Background()
+	c, err := dgcheck.NewChecker(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := c.Check(ctx, dgcheck.Request{Path: filepath.Join(dir, "loose.csv")})
+	if err != nil {
+		t.Fatalf("a file no package lists was refused: %v", err)
+	}
+	if r.Dataset.MetadataPath != "" || !slices.ContainsFunc(r.Notices, func(n string) bool {
+		return strings.Contains(n, "does not list loose.csv among its resources")
+	}) {
+		t.Errorf("metadata %q, notices %q; want none, and a notice saying why", r.Dataset.MetadataPath, r.Notices)
+	}
+	if r, err := c.Check(ctx, dgcheck.Request{Path: filepath.Join(dir, "listed.csv")}); err != nil || r.Dataset.MetadataKind != "datapackage" {
+		t.Errorf("the listed file: %v, metadata %q", err, r.Dataset.MetadataKind)
+	}
 }

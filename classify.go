@@ -53,7 +53,7 @@ type ClassifiedColumn struct {
 // Classify reads and measures one dataset and grades it with the grading model. It runs no
 // rule: it says what the data suggests, for a person (or DraftMetadata) to declare.
 func (c *Checker) Classify(ctx context.Context, req ClassifyRequest) (*Classification, error) {
-	r, meta, err := openDataset(ctx, req.Path, req.Metadata, req.Encoding)
+	r, meta, _, err := openDataset(ctx, req.Path, req.Metadata, req.Encoding)
 	if err != nil {
 		return nil, err
 	}

@@ -1,6 +1,7 @@
 package datasets
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -32,21 +33,67 @@ type MetadataFile struct {
 	Notices []string
 }
 
-// FindMetadata looks beside a data file for its metadata: <name>.meta.yaml, .meta.yml or
+// FindMetadata looks beside a data file for its metadata (LookupMetadata) and returns its
+// path, or "" when there is none.
+func FindMetadata(dataPath string) string {
+	path, _ := LookupMetadata(dataPath)
+	return path
+}
+
+// LookupMetadata looks beside a data file for its metadata: <name>.meta.yaml, .meta.yml or
 // .meta.json (the name without the data extension, so one sidecar serves a CSV and its
 // Parquet twin), then a DCAT record <name>.dcat.jsonld, .jsonld or .dcat.json, then a
-// datapackage.json in the same folder. It returns "" when none exists.
-func FindMetadata(dataPath string) string {
+// datapackage.json in the same folder that lists the file among its resources. A data
+// package that lists other files but not this one says nothing of it: the file is checked on
+// its own, and notice says why its metadata was passed over (a Frictionless folder holds many
+// files that no package lists; refusing them all would leave them uncheckable).
+func LookupMetadata(dataPath string) (path, notice string) {
 	dir := filepath.Dir(dataPath)
 	base := strings.TrimSuffix(filepath.Base(dataPath), filepath.Ext(dataPath))
 	for _, name := range []string{base + ".meta.yaml", base + ".meta.yml", base + ".meta.json",
 		base + ".dcat.jsonld", base + ".jsonld", base + ".dcat.json", "datapackage.json"} {
 		p := filepath.Join(dir, name)
-		if st, err := os.Stat(p); err == nil && !st.IsDir() {
-			return p
+		st, err := os.Stat(p)
+		if err != nil || st.IsDir() {
+			continue
+		}
+		if name == "datapackage.json" && !packageLists(p, dataPath) {
+			return "", fmt.Sprintf("%s does not list %s among its resources: checked without metadata", p, filepath.Base(dataPath))
+		}
+		return p, ""
+	}
+	return "", ""
+}
+
+// packageLists reports whether a data package has a resource whose path (or one of whose
+// multipart paths) names the data file. A package that cannot be read as JSON is taken to
+// list it, so that reading it reports its error at its line and column as before.
+func packageLists(pkg, dataPath string) bool {
+	raw, err := os.ReadFile(pkg)
+	if err != nil {
+		return true
+	}
+	var dp struct {
+		Resources []struct {
+			Path any `json:"path"`
+		} `json:"resources"`
+	}
+	if err := json.Unmarshal(raw, &dp); err != nil {
+		return true
+	}
+	base := filepath.Base(dataPath)
+	for _, r := range dp.Resources {
+		paths := []any{r.Path}
+		if multipart, isList := r.Path.([]any); isList {
+			paths = multipart
+		}
+		for _, p := range paths {
+			if s, isString := p.(string); isString && filepath.Base(filepath.FromSlash(s)) == base {
+				return true
+			}
 		}
 	}
-	return ""
+	return false
 }
 
 // ReadMetadata reads a sidecar, a datapackage.json or a DCAT JSON-LD record. dataPath picks

@@ -112,3 +112,25 @@ func TestDataPackageMapsOntoTheModel(t *testing.T) {
 		t.Errorf("Unknown = %q, want %q", mf.Unknown, want)
 	}
 }
+
+// A data package beside a file that it does not list describes nothing of that file: the file
+// is looked up without metadata and the notice says why, while a listed file (alone or among
+// multipart paths) finds the package.
+func TestLookupPassesOverADataPackageThatDoesNotListTheFile(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "datapackage.json", `{"resources": [{"path": "listed.csv"}, {"path": ["part1.csv", "data/part2.csv"]}]}`)
+	for _, name := range []string{"listed.csv", "part1.csv", "part2.csv"} {
+		if path, notice := datasets.LookupMetadata(filepath.Join(dir, name)); filepath.Base(path) != "datapackage.json" || notice != "" {
+			t.Errorf("%s: metadata %q, notice %q; want the package", name, path, notice)
+		}
+	}
+	path, notice := datasets.LookupMetadata(filepath.Join(dir, "other.csv"))
+	if path != "" || !strings.Contains(notice, "does not list other.csv among its resources: checked without metadata") {
+		t.Errorf("other.csv: metadata %q, notice %q; want none, and a notice", path, notice)
+	}
+	// A package that is not JSON is found, so that reading it reports the error where it is.
+	write(t, dir, "datapackage.json", `{"resources": [`)
+	if path, _ := datasets.LookupMetadata(filepath.Join(dir, "other.csv")); path == "" {
+		t.Error("a broken package was passed over instead of reported")
+	}
+}
