@@ -102,7 +102,7 @@ type dirtyCounts struct {
 	// overlaps counts the values with two or more kinds, by their set of kinds (dirtyOf's
 	// bits): a value is one value however many kinds of dirt it has.
 	overlaps map[uint8]int64
-	samples [numDirty]sampleSet[heldSample] // values as read (cellmask.go)
+	samples  [numDirty]sampleSet[heldSample] // values as read (cellmask.go)
 }
 
 func newDirtyCounts(samples int) dirtyCounts {
