@@ -13,7 +13,7 @@ import (
 	"time"
 
 	"github.com/dustin/go-humanize"
-	"github.com/urfave/cli/v2"
+	"github.com/urfave/cli/v3"
 
 	"github.com/dgcheck/dgcheck"
 	"github.com/dgcheck/dgcheck/audits"
@@ -55,17 +55,18 @@ func auditCommand(env *environment) *cli.Command {
 			&cli.StringFlag{Name: "baseline", Usage: "previous portfolio.json `FILE`: class every finding new, unchanged, regressed or fixed against it"},
 			&cli.StringFlag{Name: "shard", Usage: "check only slice `I/N` of the datasets (by a hash of their names); combine the shards with dgcheck merge"},
 			&cli.BoolFlag{Name: "allow-outside", Usage: "let a manifest name files outside its directory (.., absolute paths, links)"},
-			&cli.StringSliceFlag{Name: "report-format", Value: cli.NewStringSlice(defaultDatasetFormats()...),
+			&cli.StringSliceFlag{Name: "report-format", Value: defaultDatasetFormats(),
 				Usage: "format of each dataset's own report (repeatable): " + strings.Join(reports.Formats, ", ")},
-			packTimeoutFlag, packMemoryFlag,
+			packTimeoutFlag(), packMemoryFlag(),
 			&cli.StringFlag{Name: "history", Usage: "history database `FILE` to append the audit to (default: history.db in --output)"},
 			&cli.BoolFlag{Name: "no-history", Usage: "append nothing to a history database"},
+			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "no progress line, and no summary on standard output (--output is still written): the exit code is the answer"},
 		},
-		Action: func(c *cli.Context) error {
+		Action: func(ctx context.Context, c *cli.Command) error {
 			if c.NArg() != 1 {
 				return fmt.Errorf("audit takes one DIR or MANIFEST, got %d arguments (see dgcheck audit --help)", c.NArg())
 			}
-			return runAudit(c, env, c.Args().First())
+			return runAudit(ctx, c, env, c.Args().First())
 		},
 	}
 }
@@ -80,8 +81,7 @@ func defaultDatasetFormats() []string {
 	return formats
 }
 
-func runAudit(c *cli.Context, env *environment, targetPath string) error {
-	ctx := c.Context
+func runAudit(ctx context.Context, c *cli.Command, env *environment, targetPath string) error {
 	o := audits.Options{Out: c.String("output"), Workers: c.Int("workers"),
 		Resume: c.Bool("resume"), Version: env.version, Now: env.now,
 		Formats: c.StringSlice("report-format"), Lang: c.String("lang")}
@@ -173,7 +173,12 @@ func runAudit(c *cli.Context, env *environment, targetPath string) error {
 		withProfile.Profile = profile
 		return newChecker(ctx, &withProfile)
 	}
-	o.Progress = auditProgress(env.stderr)
+	stdout := env.stdout
+	if c.Bool("quiet") {
+		stdout = io.Discard
+	} else {
+		o.Progress = auditProgress(env.stderr)
+	}
 	res, err := audits.Run(ctx, checker, target, o)
 	finishProgress(env.stderr)
 	if err != nil {
@@ -182,10 +187,10 @@ func runAudit(c *cli.Context, env *environment, targetPath string) error {
 		}
 		return err
 	}
-	if o.Resume {
+	if o.Resume && !c.Bool("quiet") {
 		fmt.Fprintf(env.stderr, "dgcheck: resumed: %d datasets checked, %d reused from the interrupted audit\n", res.Checked, res.Reused)
 	}
-	return printPortfolioSummary(env.stdout, o.Out, res.Portfolio)
+	return printPortfolioSummary(stdout, o.Out, res.Portfolio)
 }
 
 // maxErrorsListed bounds the unreadable datasets the summary names: a catalogue whose every

@@ -11,7 +11,7 @@ import (
 	"time"
 
 	"github.com/dustin/go-humanize"
-	"github.com/urfave/cli/v2"
+	"github.com/urfave/cli/v3"
 
 	"github.com/dgcheck/dgcheck"
 	"github.com/dgcheck/dgcheck/reports"
@@ -39,18 +39,18 @@ func checkCommand(env *environment) *cli.Command {
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "metadata", Aliases: []string{"m"}, Usage: "metadata `FILE` (sidecar YAML/JSON or datapackage.json)"},
 			&cli.StringSliceFlag{Name: "rules", Aliases: []string{"r"}, Usage: "extra rule pack `DIR` (repeatable)"},
-			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "report format: " + strings.Join(reports.Formats, ", ") + " (default: from -o's extension: .txt .json .md .html .sarif .xml; else text)"},
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "report format: " + strings.Join(reports.Formats, ", ") + " (default: from -o's extension: " + outputExtensions + "; text on standard output)"},
 			&cli.StringSliceFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the report to `FILE` instead of standard output; repeat for several formats from one scan (-o results.sarif -o summary.md)"},
 			&cli.StringFlag{Name: "fail-on", Usage: "lowest severity that makes the dataset not conform: error, warning or info (default: dgcheck.yaml's fail_on, else error)"},
-			&cli.StringFlag{Name: "encoding", Usage: "CSV encoding instead of sniffing it: utf-8, utf-8-bom, gb18030 (gbk)"},
+			&cli.StringFlag{Name: "encoding", Usage: encodingUsage},
 			&cli.StringFlag{Name: "config", Aliases: []string{"c"}, Usage: "gate configuration `FILE` (default: " + rules.ConfigFile + " in the working directory, if there is one)"},
 			&cli.StringFlag{Name: "profile", Aliases: []string{"p"}, Usage: "run the rules of conformance profile `NAME` (see dgcheck rules list --profile NAME; default: dgcheck.yaml's, else every rule)"},
 			&cli.StringFlag{Name: "lang", Value: "en", Usage: "language of the HTML report: " + strings.Join(reports.Langs, ", ")},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "no progress line, and no report on standard output (-o still writes one): the exit code is the answer"},
-			packTimeoutFlag, packMemoryFlag,
+			packTimeoutFlag(), packMemoryFlag(),
 			&cli.BoolFlag{Name: "no-detectors", Hidden: true, Usage: "scan without identifier detection (to measure its cost): personal-information rules see no evidence"},
 		},
-		Action: func(c *cli.Context) error {
+		Action: func(ctx context.Context, c *cli.Command) error {
 			if c.NArg() != 1 {
 				return fmt.Errorf("check takes one PATH, got %d arguments (see dgcheck check --help)", c.NArg())
 			}
@@ -58,7 +58,7 @@ func checkCommand(env *environment) *cli.Command {
 			if err != nil {
 				return err
 			}
-			return runCheck(c.Context, env, c.Args().First(), opts)
+			return runCheck(ctx, env, c.Args().First(), opts)
 		},
 	}
 }
@@ -81,7 +81,7 @@ type checkOptions struct {
 
 // checkOptionsFrom validates enumerated flags before any file is opened, so that a typo
 // fails fast with the allowed values.
-func checkOptionsFrom(c *cli.Context) (checkOptions, error) {
+func checkOptionsFrom(c *cli.Command) (checkOptions, error) {
 	o := checkOptions{metadata: c.String("metadata"), rules: c.StringSlice("rules"),
 		format: c.String("format"), outputs: c.StringSlice("output"), encoding: c.String("encoding"),
 		config: c.String("config"), profile: c.String("profile"), lang: c.String("lang"), quiet: c.Bool("quiet"),
@@ -101,6 +101,11 @@ func checkOptionsFrom(c *cli.Context) (checkOptions, error) {
 	if err := checkProfileName(o.profile); err != nil {
 		return o, fmt.Errorf("--profile: %w", err)
 	}
+	for _, path := range o.outputs {
+		if o.format == "" && reports.FormatForPath(path) == "" {
+			return o, fmt.Errorf("-o %s: its extension names no report format (known: %s; or give --format)", path, outputExtensions)
+		}
+	}
 	for _, path := range append([]string{""}, o.outputs...) {
 		if format := o.formatFor(path); !slices.Contains(reports.Formats, format) {
 			return o, fmt.Errorf("--format: unknown format %q (want one of %s)", format, strings.Join(reports.Formats, ", "))
@@ -108,6 +113,9 @@ func checkOptionsFrom(c *cli.Context) (checkOptions, error) {
 	}
 	return o, nil
 }
+
+// outputExtensions are the file extensions that name a report format (reports.FormatForPath).
+const outputExtensions = ".txt .json .md .html .sarif .xml"
 
 // formatFor is the format of one output ("" is standard output): --format for standard
 // output or a single -o, else what the file's extension implies, else --format, else text.
@@ -188,23 +196,37 @@ func writeReport(stdout io.Writer, o checkOptions, path string, report *reports.
 	return f.Close()
 }
 
-// The limits of a user rule pack (rules.Limits), for check and audit.
-var (
-	packTimeoutFlag = &cli.DurationFlag{Name: "pack-timeout", Value: rules.DefaultPackLimits.Time,
+// The limits of a user rule pack (rules.Limits), for check and audit. Each command gets flags
+// of its own: a cli/v3 flag keeps the value it parsed, so one shared by two commands, or by
+// two runs of the command tree in a test, would carry a value over.
+func packTimeoutFlag() *cli.DurationFlag {
+	return &cli.DurationFlag{Name: packTimeout, Value: rules.DefaultPackLimits.Time,
 		Usage: "the longest a user rule pack (--rules) may take to judge one dataset; past it, its rules are not judged and the check is incomplete (exit 2)"}
-	packMemoryFlag = &cli.StringFlag{Name: "pack-memory", Value: humanize.IBytes(rules.DefaultPackLimits.Memory),
+}
+
+func packMemoryFlag() *cli.StringFlag {
+	return &cli.StringFlag{Name: packMemory, Value: humanize.IBytes(rules.DefaultPackLimits.Memory),
 		Usage: "how far the heap may grow while a user rule pack judges one dataset (e.g. 512MiB, 2GiB); past it, as past --pack-timeout"}
+}
+
+const (
+	packTimeout = "pack-timeout"
+	packMemory  = "pack-memory"
 )
 
 // packLimitsFrom reads --pack-timeout and --pack-memory.
-func packLimitsFrom(c *cli.Context) (rules.Limits, error) {
-	l := rules.Limits{Time: c.Duration(packTimeoutFlag.Name)}
+func packLimitsFrom(c *cli.Command) (rules.Limits, error) {
+	l := rules.Limits{Time: c.Duration(packTimeout)}
 	if l.Time <= 0 {
 		return l, fmt.Errorf("--pack-timeout: %s is not a positive duration", l.Time)
 	}
 	var err error
-	if l.Memory, err = humanize.ParseBytes(c.String(packMemoryFlag.Name)); err != nil || l.Memory == 0 {
-		return l, fmt.Errorf("--pack-memory: %q is not a size such as 512MiB or 2GiB", c.String(packMemoryFlag.Name))
+	if l.Memory, err = humanize.ParseBytes(c.String(packMemory)); err != nil || l.Memory == 0 {
+		return l, fmt.Errorf("--pack-memory: %q is not a size such as 512MiB or 2GiB", c.String(packMemory))
 	}
 	return l, nil
 }
+
+// encodingUsage is --encoding's help wherever a command reads a CSV: the names the reader
+// accepts (datasets.WithEncoding).
+const encodingUsage = "CSV encoding instead of sniffing it: utf-8, utf-8-bom, gb18030 (also gbk, gb2312), utf-16le, utf-16be, big5, latin1 (iso-8859-1), windows-1252"

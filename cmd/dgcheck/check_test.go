@@ -28,7 +28,7 @@ func runCLI(t *testing.T, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
 	var out, errOut bytes.Buffer
 	app := newApp(&out, &errOut)
-	err := app.Run(append([]string{"dgcheck"}, args...))
+	err := app.Run(t.Context(), append([]string{"dgcheck"}, args...))
 	code = exitCode(err, &errOut)
 	return out.String(), errOut.String(), code
 }
@@ -242,7 +242,7 @@ func TestInputErrorsExitTwoWithOneLine(t *testing.T) {
 		{"broken metadata", []string{"check", "--metadata", badMeta, example}, badMeta},
 		{"unknown format", []string{"check", "--format", "pdf", example}, "want one of text, json"},
 		{"unknown severity", []string{"check", "--fail-on", "fatal", example}, "want error, warning or info"},
-		{"unknown encoding", []string{"check", "--encoding", "latin1", example}, "unknown encoding"},
+		{"unknown encoding", []string{"check", "--encoding", "ebcdic", example}, "unknown encoding"},
 		{"no path", []string{"check"}, "check takes one PATH"},
 		{"unknown flag", []string{"check", "--colour", example}, "flag provided but not defined"},
 		{"user rule calling the network", []string{"check", "--rules", writePack(t, dir), example}, "http.send"},

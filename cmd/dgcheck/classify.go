@@ -11,7 +11,7 @@ import (
 	"text/tabwriter"
 	"time"
 
-	"github.com/urfave/cli/v2"
+	"github.com/urfave/cli/v3"
 
 	"github.com/dgcheck/dgcheck"
 )
@@ -35,10 +35,10 @@ func classifyCommand(env *environment) *cli.Command {
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "output format: text or json"},
 			&cli.StringFlag{Name: "model", Usage: "grading `MODEL`: gbt43697 or jrt0197 (default: jrt0197 for financial data, else gbt43697)"},
 			&cli.StringSliceFlag{Name: "rules", Aliases: []string{"r"}, Usage: "extra rule pack `DIR` (may replace the grading model's data)"},
-			&cli.StringFlag{Name: "encoding", Usage: "CSV encoding instead of sniffing it: utf-8, utf-8-bom, gb18030 (gbk)"},
+			&cli.StringFlag{Name: "encoding", Usage: encodingUsage},
 			&cli.BoolFlag{Name: "write-metadata", Usage: "fill the suggestions into the sidecar, keeping what it declares"},
 		},
-		Action: func(c *cli.Context) error {
+		Action: func(ctx context.Context, c *cli.Command) error {
 			if c.NArg() != 1 {
 				return fmt.Errorf("classify takes one PATH, got %d arguments (see dgcheck classify --help)", c.NArg())
 			}
@@ -46,12 +46,12 @@ func classifyCommand(env *environment) *cli.Command {
 			if !slices.Contains([]string{"text", "json"}, format) {
 				return fmt.Errorf("--format: unknown format %q (want text or json)", format)
 			}
-			return runClassify(c.Context, env, c, format)
+			return runClassify(ctx, env, c, format)
 		},
 	}
 }
 
-func runClassify(ctx context.Context, env *environment, c *cli.Context, format string) error {
+func runClassify(ctx context.Context, env *environment, c *cli.Command, format string) error {
 	started := env.now()
 	checker, err := dgcheck.NewChecker(ctx, dgcheck.WithRules(c.StringSlice("rules")...),
 		dgcheck.WithVersion(env.version), dgcheck.WithClock(func() time.Time { return started }))

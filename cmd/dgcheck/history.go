@@ -2,6 +2,7 @@ package main
 
 import (
 	"cmp"
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -9,7 +10,7 @@ import (
 	"path/filepath"
 	"text/tabwriter"
 
-	"github.com/urfave/cli/v2"
+	"github.com/urfave/cli/v3"
 
 	"github.com/dgcheck/dgcheck/audits"
 	"github.com/dgcheck/dgcheck/reports"
@@ -32,7 +33,7 @@ func historyCommand(env *environment) *cli.Command {
 			&cli.IntFlag{Name: "last", Aliases: []string{"n"}, Usage: "only the last `N` audits (default all)"},
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "text or json"},
 		},
-		Action: func(c *cli.Context) error {
+		Action: func(ctx context.Context, c *cli.Command) error {
 			if c.NArg() != 1 {
 				return fmt.Errorf("history takes one DIR or FILE, got %d arguments (see dgcheck history --help)", c.NArg())
 			}
@@ -40,7 +41,7 @@ func historyCommand(env *environment) *cli.Command {
 			if format != "text" && format != "json" {
 				return fmt.Errorf("--format: unknown format %q (want text or json)", format)
 			}
-			trends, err := audits.ReadHistory(c.Context, historyPath(c.Args().First()),
+			trends, err := audits.ReadHistory(ctx, historyPath(c.Args().First()),
 				audits.HistoryQuery{Dataset: c.String("dataset"), Last: c.Int("last")})
 			if err != nil {
 				return err

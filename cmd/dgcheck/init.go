@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -9,7 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/urfave/cli/v2"
+	"github.com/urfave/cli/v3"
 
 	"github.com/dgcheck/dgcheck"
 )
@@ -40,9 +41,9 @@ func initCommand(env *environment) *cli.Command {
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: initSidecar, Usage: "what to write: sidecar or datapackage"},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` (- for standard output)"},
 			&cli.BoolFlag{Name: "force", Usage: "overwrite an existing sidecar; in an existing data package, replace or add PATH's resource only"},
-			&cli.StringFlag{Name: "encoding", Usage: "CSV encoding instead of sniffing it: utf-8, utf-8-bom, gb18030 (gbk)"},
+			&cli.StringFlag{Name: "encoding", Usage: encodingUsage},
 		},
-		Action: func(c *cli.Context) error {
+		Action: func(ctx context.Context, c *cli.Command) error {
 			if c.NArg() != 1 {
 				return fmt.Errorf("init takes one PATH, got %d arguments (see dgcheck init --help)", c.NArg())
 			}
@@ -51,7 +52,7 @@ func initCommand(env *environment) *cli.Command {
 				return fmt.Errorf("--format: unknown format %q (want %s or %s)", format, initSidecar, initDataPackage)
 			}
 			path := c.Args().First()
-			draft, err := dgcheck.DraftMetadata(c.Context, dgcheck.MetadataDraftRequest{Path: path, Encoding: c.String("encoding")})
+			draft, err := dgcheck.DraftMetadata(ctx, dgcheck.MetadataDraftRequest{Path: path, Encoding: c.String("encoding")})
 			if err != nil {
 				return err
 			}

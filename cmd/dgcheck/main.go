@@ -23,7 +23,7 @@ func main() {
 		debug.SetGCPercent(gcPercent)
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	err := newApp(os.Stdout, os.Stderr).RunContext(ctx, os.Args)
+	err := newApp(os.Stdout, os.Stderr).Run(ctx, os.Args)
 	stop()
 	os.Exit(exitCode(err, os.Stderr))
 }

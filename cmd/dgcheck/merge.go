@@ -2,10 +2,11 @@ package main
 
 import (
 	"cmp"
+	"context"
 	"fmt"
 	"path/filepath"
 
-	"github.com/urfave/cli/v2"
+	"github.com/urfave/cli/v3"
 
 	"github.com/dgcheck/dgcheck/audits"
 )
@@ -27,7 +28,7 @@ func mergeCommand(env *environment) *cli.Command {
 			&cli.StringFlag{Name: "history", Usage: "history database `FILE` to append the audit to (default: history.db in --output)"},
 			&cli.BoolFlag{Name: "no-history", Usage: "append nothing to a history database"},
 		},
-		Action: func(c *cli.Context) error {
+		Action: func(ctx context.Context, c *cli.Command) error {
 			if c.NArg() == 0 {
 				return fmt.Errorf("merge takes the shards' output directories (see dgcheck merge --help)")
 			}
@@ -36,7 +37,7 @@ func mergeCommand(env *environment) *cli.Command {
 			if !c.Bool("no-history") {
 				o.History = cmp.Or(c.String("history"), filepath.Join(out, audits.HistoryFile))
 			}
-			p, err := audits.Merge(c.Context, c.Args().Slice(), out, o)
+			p, err := audits.Merge(ctx, c.Args().Slice(), out, o)
 			if err != nil {
 				return err
 			}

@@ -1,35 +1,41 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"strings"
 	"text/tabwriter"
 
-	"github.com/urfave/cli/v2"
+	"github.com/urfave/cli/v3"
 
 	"github.com/dgcheck/dgcheck/rules"
 )
 
 // rulesCommand makes rule packs browsable and testable: list, show, doc and test.
 func rulesCommand(env *environment) *cli.Command {
-	packs := &cli.StringSliceFlag{Name: "rules", Aliases: []string{"r"}, Usage: "extra rule pack `DIR` (repeatable)"}
-	selection := []cli.Flag{packs,
+	// A flag per command: a cli/v3 flag keeps what it parsed.
+	packs := func() cli.Flag {
+		return &cli.StringSliceFlag{Name: "rules", Aliases: []string{"r"}, Usage: "extra rule pack `DIR` (repeatable)"}
+	}
+	selection := []cli.Flag{packs(),
 		&cli.StringFlag{Name: "config", Aliases: []string{"c"}, Usage: "show the rules this gate configuration `FILE` runs, at its severities"},
 		&cli.StringFlag{Name: "profile", Aliases: []string{"p"}, Usage: "show the rules of conformance profile `NAME`"},
 	}
 	return &cli.Command{
-		Name:  "rules",
-		Usage: "list, show, document and test rules (the built-in ones and --rules packs)",
-		Subcommands: []*cli.Command{
+		Name:         "rules",
+		Usage:        "list, show, document and test rules (the built-in ones and --rules packs)",
+		Action:       commandNotFound,
+		StopOnNthArg: &groupArgs,
+		Commands: []*cli.Command{
 			{
 				Name:  "list",
 				Usage: "list rules: id, area, severity, standard, clause",
 				Description: "Lists every loaded rule, or, with --profile or --config (or a dgcheck.yaml in the\n" +
 					"working directory), the rules that configuration runs, at the severities it gives them.",
 				Flags: selection,
-				Action: func(c *cli.Context) error {
-					infos, err := selectedRules(c)
+				Action: func(ctx context.Context, c *cli.Command) error {
+					infos, err := selectedRules(ctx, c)
 					if err != nil {
 						return err
 					}
@@ -45,12 +51,12 @@ func rulesCommand(env *environment) *cli.Command {
 				Name:      "show",
 				Usage:     "show one rule's identity, description and remediation",
 				ArgsUsage: "ID",
-				Flags:     []cli.Flag{packs},
-				Action: func(c *cli.Context) error {
+				Flags:     []cli.Flag{packs()},
+				Action: func(ctx context.Context, c *cli.Command) error {
 					if c.NArg() != 1 {
 						return fmt.Errorf("rules show takes one rule ID, got %d arguments", c.NArg())
 					}
-					engine, err := rules.Load(c.Context, rules.WithUserRules(c.StringSlice("rules")...))
+					engine, err := rules.Load(ctx, rules.WithUserRules(c.StringSlice("rules")...))
 					if err != nil {
 						return err
 					}
@@ -71,9 +77,9 @@ func rulesCommand(env *environment) *cli.Command {
 				Usage: "write Markdown documentation of the rules, with a per-standard clause coverage table",
 				Description: "Generated from the rules' annotations. Without -o, one document on standard output;\n" +
 					"with -o DIR, README.md (coverage and index) and one <ID>.md page per rule in DIR.",
-				Flags: []cli.Flag{packs, &cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write pages into `DIR`"}},
-				Action: func(c *cli.Context) error {
-					engine, err := rules.Load(c.Context, rules.WithUserRules(c.StringSlice("rules")...))
+				Flags: []cli.Flag{packs(), &cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write pages into `DIR`"}},
+				Action: func(ctx context.Context, c *cli.Command) error {
+					engine, err := rules.Load(ctx, rules.WithUserRules(c.StringSlice("rules")...))
 					if err != nil {
 						return err
 					}
@@ -95,8 +101,8 @@ func rulesCommand(env *environment) *cli.Command {
 					"and prints OPA-style results. Exit codes follow dgcheck's: 0 every test passed, 1 a test\n" +
 					"failed or could not be evaluated, 2 a pack does not load or compile.",
 				Flags: []cli.Flag{&cli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "print passing tests too"}},
-				Action: func(c *cli.Context) error {
-					results, err := rules.RunTests(c.Context, c.Args().Slice()...)
+				Action: func(ctx context.Context, c *cli.Command) error {
+					results, err := rules.RunTests(ctx, c.Args().Slice()...)
 					if err != nil {
 						return err
 					}
@@ -108,7 +114,7 @@ func rulesCommand(env *environment) *cli.Command {
 }
 
 // selectedRules are the loaded rules, or those a --profile or configuration selects.
-func selectedRules(c *cli.Context) ([]rules.RuleInfo, error) {
+func selectedRules(ctx context.Context, c *cli.Command) ([]rules.RuleInfo, error) {
 	if err := checkProfileName(c.String("profile")); err != nil {
 		return nil, fmt.Errorf("--profile: %w", err)
 	}
@@ -116,7 +122,7 @@ func selectedRules(c *cli.Context) ([]rules.RuleInfo, error) {
 	if err != nil {
 		return nil, err
 	}
-	engine, err := rules.Load(c.Context, rules.WithUserRules(c.StringSlice("rules")...), rules.WithConfig(cfg))
+	engine, err := rules.Load(ctx, rules.WithUserRules(c.StringSlice("rules")...), rules.WithConfig(cfg))
 	if err != nil {
 		return nil, err
 	}

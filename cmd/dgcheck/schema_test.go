@@ -324,7 +324,7 @@ func findingWith(t *testing.T, report map[string]any, key string) map[string]any
 func checkJSON(t *testing.T, args ...string) map[string]any {
 	t.Helper()
 	var stdout, stderr bytes.Buffer
-	err := newApp(&stdout, &stderr).Run(append([]string{"dgcheck", "check", "--format", "json"}, args...))
+	err := newApp(&stdout, &stderr).Run(t.Context(), append([]string{"dgcheck", "check", "--format", "json"}, args...))
 	if err != nil && !errors.Is(err, errNonConformant) {
 		t.Fatalf("dgcheck check %s: %v\n%s", strings.Join(args, " "), err, stderr.String())
 	}
