@@ -74,6 +74,14 @@ func Resolve(target string, o ResolveOptions) (*Target, error) {
 	if err != nil {
 		return nil, err
 	}
+	for i, d := range t.Datasets {
+		// A named pipe, socket or device would block the audit's first read of it (hashing,
+		// then parsing) forever: it is that dataset's error, found without opening it. A
+		// missing file is left to the audit, which reports it as such.
+		if err := datasets.CheckRegular(d.Path); d.Problem == "" && errors.Is(err, datasets.ErrNotRegular) {
+			t.Datasets[i].Problem = err.Error()
+		}
+	}
 	slices.SortFunc(t.Datasets, func(a, b Dataset) int { return strings.Compare(a.Name, b.Name) })
 	for i := 1; i < len(t.Datasets); i++ {
 		if t.Datasets[i].Name == t.Datasets[i-1].Name {

@@ -117,11 +117,17 @@ type Sample struct {
 
 // TableProfile holds facts about whole rows.
 type TableProfile struct {
-	Rows            int64        `json:"rows"`
-	RaggedRows      RowIssues    `json:"ragged_rows"`
-	UndecodableRows RowIssues    `json:"undecodable_rows"`
-	DuplicateRows   Duplicates   `json:"duplicate_rows"`
-	Keys            []KeyProfile `json:"keys"`
+	Rows            int64     `json:"rows"`
+	RaggedRows      RowIssues `json:"ragged_rows"`
+	UndecodableRows RowIssues `json:"undecodable_rows"`
+	// BareQuoteRows are rows with a quote the CSV dialect allows nowhere, read as a
+	// character; NULRows are rows with a NUL byte in a value; BlankRows are blank lines and
+	// rows of empty fields (Frictionless' blank-row), counted each. Absent when none.
+	BareQuoteRows RowIssues    `json:"bare_quote_rows,omitzero"`
+	NULRows       RowIssues    `json:"nul_rows,omitzero"`
+	BlankRows     RowIssues    `json:"blank_rows,omitzero"`
+	DuplicateRows Duplicates   `json:"duplicate_rows"`
+	Keys          []KeyProfile `json:"keys"`
 	// Reidentification is the re-identification risk over the quasi-identifiers; absent when
 	// there are none (reident.go).
 	Reidentification *Reidentification `json:"reidentification,omitempty"`

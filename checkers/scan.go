@@ -153,6 +153,7 @@ func Scan(ctx context.Context, r datasets.Reader, plan Plan) (*Profile, error) {
 	for _, p := range parts[1:] {
 		total.merge(p)
 	}
+	total.noteIssues(r.Source().EndIssues)
 	pr := total.profile(cols, maskDecls(plan.Metadata, masking, risk, cols))
 	pr.Table.HeaderIssues = headerIssues(r.Source().HeaderIssues)
 	return pr, nil
@@ -190,6 +191,9 @@ type partial struct {
 	rows        int64
 	ragged      issueSet
 	undecodable issueSet
+	bareQuote   issueSet
+	nul         issueSet
+	blank       issueSet // lines, not rows: a blank line is no row, each one counts
 	rowSet      rowSet
 	keySets     []rowSet
 	nullKeys    []int64
@@ -211,7 +215,10 @@ func newPartial(cols []string, keys []key, samples int) *partial {
 	p := &partial{keys: keys, samples: samples, keysOf: make([][]int, len(cols)), keySets: make([]rowSet, len(keys)), nullKeys: make([]int64, len(keys)),
 		keyHash: make([][]uint64, len(keys)), keyNulls: make([][]bool, len(keys)),
 		ragged:      issueSet{samples: newSampleSet[RowIssue](samples)},
-		undecodable: issueSet{samples: newSampleSet[RowIssue](samples)}}
+		undecodable: issueSet{samples: newSampleSet[RowIssue](samples)},
+		bareQuote:   issueSet{samples: newSampleSet[RowIssue](samples)},
+		nul:         issueSet{samples: newSampleSet[RowIssue](samples)},
+		blank:       issueSet{samples: newSampleSet[RowIssue](samples)}}
 	for _, c := range cols {
 		p.columns = append(p.columns, newColumn(c, samples))
 	}
@@ -227,20 +234,7 @@ func (p *partial) observe(b datasets.Batch) {
 	rec := b.Record
 	n := int(rec.NumRows())
 	p.rows += int64(n)
-	for _, is := range b.Issues {
-		set := &p.ragged
-		if is.Kind == datasets.Undecodable {
-			set = &p.undecodable
-		}
-		// The reader reports each undecodable field; a row counts once, with its first
-		// field as its sample, so that the count is of rows, the unit of the table's rows.
-		if is.Row == set.last {
-			continue
-		}
-		set.last = is.Row
-		set.count++
-		set.samples.add(RowIssue{Row: is.Row, Line: is.Line, Column: is.Column, Detail: is.Detail}, is.Row)
-	}
+	p.noteIssues(b.Issues)
 	p.rowHash = resize(p.rowHash, n)
 	for k := range p.keys {
 		p.keyHash[k] = resize(p.keyHash[k], n)
@@ -281,6 +275,34 @@ func (p *partial) observe(b datasets.Batch) {
 	}
 }
 
+// noteIssues counts a batch's reading problems, each kind in its own set.
+func (p *partial) noteIssues(issues []datasets.Issue) {
+	for _, is := range issues {
+		set := &p.ragged
+		switch is.Kind {
+		case datasets.Undecodable:
+			set = &p.undecodable
+		case datasets.BareQuote:
+			set = &p.bareQuote
+		case datasets.NULByte:
+			set = &p.nul
+		case datasets.BlankRow:
+			// Several blank lines come before one row: each is counted, sampled by line.
+			p.blank.count++
+			p.blank.samples.add(RowIssue{Row: is.Row, Line: is.Line, Column: is.Column, Detail: is.Detail}, is.Line)
+			continue
+		}
+		// The reader reports each undecodable field; a row counts once, with its first
+		// field as its sample, so that the count is of rows, the unit of the table's rows.
+		if is.Row == set.last {
+			continue
+		}
+		set.last = is.Row
+		set.count++
+		set.samples.add(RowIssue{Row: is.Row, Line: is.Line, Column: is.Column, Detail: is.Detail}, is.Row)
+	}
+}
+
 // resize returns s with length n, zeroed: the seed of every row's running hash.
 func resize(s []uint64, n int) []uint64 {
 	s = slices.Grow(s[:0], n)[:n]
@@ -306,6 +328,10 @@ func (p *partial) merge(o *partial) {
 	p.ragged.samples.merge(&o.ragged.samples)
 	p.undecodable.count += o.undecodable.count
 	p.undecodable.samples.merge(&o.undecodable.samples)
+	for _, s := range [][2]*issueSet{{&p.bareQuote, &o.bareQuote}, {&p.nul, &o.nul}, {&p.blank, &o.blank}} {
+		s[0].count += s[1].count
+		s[0].samples.merge(&s[1].samples)
+	}
 	p.rowSet.merge(&o.rowSet)
 	for k := range p.keys {
 		p.keySets[k].merge(&o.keySets[k])
@@ -320,6 +346,16 @@ func (p *partial) profile(cols []string, decls []maskDecl) *Profile {
 		Table: TableProfile{Rows: p.rows, Keys: []KeyProfile{},
 			RaggedRows:      RowIssues{Count: p.ragged.count, Samples: p.ragged.samples.sorted()},
 			UndecodableRows: RowIssues{Count: p.undecodable.count, Samples: p.undecodable.samples.sorted()}}}
+	// Kinds most files never have are left out when there are none: the profile's form and
+	// the reports written from it stay what they were.
+	for _, s := range []struct {
+		set *issueSet
+		to  *RowIssues
+	}{{&p.bareQuote, &pr.Table.BareQuoteRows}, {&p.nul, &pr.Table.NULRows}, {&p.blank, &pr.Table.BlankRows}} {
+		if s.set.count > 0 {
+			*s.to = RowIssues{Count: s.set.count, Samples: s.set.samples.sorted()}
+		}
+	}
 	masks := make([]columnMask, len(cols))
 	for i, c := range p.columns {
 		pr.Columns[i], masks[i] = c.profile(i, decls[i])

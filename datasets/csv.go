@@ -14,16 +14,36 @@ import (
 
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/arrow/array"
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/traditionalchinese"
+	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
 )
 
 // Encodings a CSV file can be read in.
 const (
-	UTF8    = "utf-8"
-	UTF8BOM = "utf-8-bom"
-	GB18030 = "gb18030"
+	UTF8        = "utf-8"
+	UTF8BOM     = "utf-8-bom"
+	GB18030     = "gb18030"
+	UTF16LE     = "utf-16le"
+	UTF16BE     = "utf-16be"
+	Big5        = "big5"
+	Latin1      = "iso-8859-1"
+	Windows1252 = "windows-1252"
 )
+
+// decoders are the encodings read through an x/text decoder. UTF-16 takes a BOM, when
+// there is one, over the named byte order, and drops it.
+var decoders = map[string]encoding.Encoding{
+	GB18030:     simplifiedchinese.GB18030,
+	UTF16LE:     unicode.UTF16(unicode.LittleEndian, unicode.UseBOM),
+	UTF16BE:     unicode.UTF16(unicode.BigEndian, unicode.UseBOM),
+	Big5:        traditionalchinese.Big5,
+	Latin1:      charmap.ISO8859_1,
+	Windows1252: charmap.Windows1252,
+}
 
 // sniffSize is how much of a file encoding and delimiter sniffing look at. 64 KiB holds
 // hundreds of rows of a typical table: enough to see Chinese text if there is any.
@@ -47,9 +67,24 @@ type csvReader struct {
 	err     error
 	row     int64 // data rows read so far
 	done    bool
-	// gb marks GB18030 input, whose decoder has already turned undecodable bytes into
-	// U+FFFD; UTF-8 input passes through encoding/csv as is, so utf8.ValidString finds them.
-	gb bool
+	// decoded marks input read through an x/text decoder (GB18030, UTF-16, Big5), which has
+	// already turned undecodable bytes into U+FFFD; UTF-8 input passes through encoding/csv
+	// as is, so utf8.ValidString finds them.
+	decoded bool
+	// rec keeps the bytes of the record being read, so that one encoding/csv rejects for a
+	// stray quote can be read again with the quote taken as a character.
+	rec *recorder
+	// lazy, when not nil, is the reader that re-read the current record; its line numbers
+	// count from lineBase+1.
+	lazy     *csv.Reader
+	lineBase int
+	// lastLine is the line the previous record ended on: a record starting further down
+	// had blank lines before it, which encoding/csv skips without a word.
+	lastLine int
+	// quote is the stray-quote issue of the current record, when it had one, in its field
+	// quoteField (0-based).
+	quote      *Issue
+	quoteField int
 }
 
 func openCSV(path string, c config) (Reader, error) {
@@ -74,7 +109,8 @@ func openCSV(path string, c config) (Reader, error) {
 		enc = sniffEncoding(sample, len(sample) < sniffSize)
 	}
 	var in io.Reader = br
-	switch normaliseEncoding(enc) {
+	decoded := false
+	switch enc = normaliseEncoding(enc); enc {
 	case UTF8:
 		enc = UTF8
 		if bytes.HasPrefix(sample, utf8BOM) {
@@ -85,13 +121,15 @@ func openCSV(path string, c config) (Reader, error) {
 		if bytes.HasPrefix(sample, utf8BOM) {
 			br.Discard(len(utf8BOM))
 		}
-	case GB18030:
-		enc = GB18030
-		in = transform.NewReader(br, simplifiedchinese.GB18030.NewDecoder())
-		sample, _ = simplifiedchinese.GB18030.NewDecoder().Bytes(sample)
 	default:
-		f.Close()
-		return nil, fmt.Errorf("%s: unknown encoding %q (want utf-8, utf-8-bom or gb18030)", path, enc)
+		e, ok := decoders[enc]
+		if !ok {
+			f.Close()
+			return nil, fmt.Errorf("%s: unknown encoding %q (want utf-8, utf-8-bom, utf-16le, utf-16be, gb18030, gbk, gb2312, big5, iso-8859-1, latin1 or windows-1252)", path, c.encoding)
+		}
+		decoded = true
+		in = transform.NewReader(br, e.NewDecoder())
+		sample = decodeSample(e, sample, enc)
 	}
 	// Lines that end in a lone CR (old Mac and Excel exports) are no line ends to encoding/csv,
 	// which would read the whole file as one header row and make every cell a column name.
@@ -106,16 +144,18 @@ func openCSV(path string, c config) (Reader, error) {
 	if delim == 0 {
 		delim = sniffDelimiter(sample)
 	}
-	r := csv.NewReader(in)
+	rec := &recorder{r: in, buf: make([]byte, 0, 1<<16)}
+	r := csv.NewReader(rec)
 	r.Comma = delim
 	r.FieldsPerRecord = -1
 	r.ReuseRecord = true
 	cr := &csvReader{
-		f:    f,
-		read: read,
-		r:    r,
-		cfg:  c,
-		gb:   enc == GB18030,
+		f:       f,
+		read:    read,
+		r:       r,
+		rec:     rec,
+		cfg:     c,
+		decoded: decoded,
 		src: Source{Path: path, Name: filepath.Base(path), Format: CSV, Encoding: enc,
 			Delimiter: string(delim), Size: st.Size()},
 	}
@@ -134,16 +174,59 @@ func normaliseEncoding(name string) string {
 		return UTF8BOM
 	case "gb18030", "gbk", "gb2312", "cp936":
 		return GB18030
+	case "utf-16le", "utf16le", "utf-16-le":
+		return UTF16LE
+	case "utf-16be", "utf16be", "utf-16-be":
+		return UTF16BE
+	case "big5", "big-5", "cp950":
+		return Big5
+	case "iso-8859-1", "latin1", "latin-1", "iso8859-1", "l1":
+		return Latin1
+	case "windows-1252", "cp1252", "win1252":
+		return Windows1252
 	}
 	return name
 }
 
-// sniffEncoding tells UTF-8 from GB18030. Valid UTF-8 wins: GBK text of any length is almost
-// never valid UTF-8, while ASCII is both. A sample cut mid-character (complete is false) may
-// end in a partial rune, which is not evidence against UTF-8.
+// decodeSample decodes the sniffing sample for the delimiter and line-end sniffers. The
+// sample may end mid-character: a UTF-16 one is cut to whole code units, and whatever the
+// decoder still rejects is left out rather than failing the open (the stream decoder sees
+// the whole character).
+func decodeSample(e encoding.Encoding, sample []byte, name string) []byte {
+	if name == UTF16LE || name == UTF16BE {
+		sample = sample[:len(sample)&^1]
+	}
+	out := make([]byte, 0, len(sample)*3/2)
+	d := e.NewDecoder()
+	for len(sample) > 0 {
+		dst := make([]byte, 4096)
+		nDst, nSrc, err := d.Transform(dst, sample, true)
+		out = append(out, dst[:nDst]...)
+		sample = sample[nSrc:]
+		if err != nil && !errors.Is(err, transform.ErrShortDst) {
+			break
+		}
+	}
+	return out
+}
+
+// sniffEncoding names a sample's encoding: a BOM first; then UTF-16 by its NUL bytes (a
+// CSV's delimiters and line ends are ASCII, so every other byte is 0 in one byte order);
+// then valid UTF-8, since other encodings' text of any length is almost never valid UTF-8
+// while ASCII is both; then the double-byte Chinese encodings by cjkScore, Windows-1252 by
+// latinScore, else UTF-8 with its undecodable values reported. A sample cut mid-character (complete is false) may end in a partial character,
+// which is not evidence against any encoding.
 func sniffEncoding(sample []byte, complete bool) string {
-	if bytes.HasPrefix(sample, utf8BOM) {
+	switch {
+	case bytes.HasPrefix(sample, utf8BOM):
 		return UTF8BOM
+	case bytes.HasPrefix(sample, []byte{0xFF, 0xFE}) && !bytes.HasPrefix(sample, []byte{0xFF, 0xFE, 0, 0}):
+		return UTF16LE
+	case bytes.HasPrefix(sample, []byte{0xFE, 0xFF}):
+		return UTF16BE
+	}
+	if e := sniffUTF16(sample); e != "" {
+		return e
 	}
 	s := sample
 	if !complete {
@@ -152,21 +235,155 @@ func sniffEncoding(sample []byte, complete bool) string {
 			s = s[:lastRuneStart(s)]
 		}
 	}
-	if utf8.Valid(s) {
+	if utf8.Valid(s) || utf8Share(s) >= 0.5 {
+		// Mostly valid UTF-8 is UTF-8 with some damage, each undecodable value a finding.
 		return UTF8
 	}
-	// GB18030 when it decodes without replacement characters, allowing one for a character
-	// cut off by the end of an incomplete sample.
-	decoded, err := simplifiedchinese.GB18030.NewDecoder().Bytes(sample)
+	// A character cut off by the end of an incomplete sample may decode as one replacement.
 	allowed := 0
 	if !complete {
 		allowed = 1
 	}
-	if err == nil && bytes.Count(decoded, []byte("\uFFFD")) <= allowed {
+	// GBK and Big5 share their byte ranges, so most Big5 text decodes as GBK and back:
+	// validity alone cannot tell them apart. Which one's common-character block the pairs
+	// fall in can. Latin-1 letters (before a space or comma they are no valid pair) score
+	// low in both.
+	gb, big5 := cjkScore(s)
+	switch {
+	case gb >= big5 && gb >= 0.5 && decodesCleanly(simplifiedchinese.GB18030, s, allowed):
 		return GB18030
+	case big5 > gb && big5 >= 0.5 && decodesCleanly(traditionalchinese.Big5, s, allowed):
+		return Big5
+	case decodesCleanly(simplifiedchinese.GB18030, s, allowed) && gb > 0:
+		return GB18030
+	case latinScore(s) >= 0.5:
+		return Windows1252
 	}
-	// Neither decodes cleanly: read as UTF-8 and report every undecodable value.
+	// Neither: stray bytes in ASCII or UTF-8 text. Read as UTF-8, so that every undecodable
+	// value is a finding rather than a silently different letter.
 	return UTF8
+}
+
+// latinScore is the share of a sample's non-ASCII bytes that read as accented letters in
+// Windows-1252 (0xC0-0xFE but × and ÷) next to an ASCII letter, as in Müller or Besançon.
+// European text scores near 1; a stray 0xFF in ASCII text scores 0.
+func latinScore(s []byte) float64 {
+	isLetter := func(i int) bool {
+		return i >= 0 && i < len(s) && (s[i]|0x20 >= 'a' && s[i]|0x20 <= 'z' || s[i] >= 0xC0 && s[i] < 0xFF)
+	}
+	var high, letters int
+	for i, c := range s {
+		if c < 0x80 {
+			continue
+		}
+		high++
+		if c >= 0xC0 && c < 0xFF && c != 0xD7 && c != 0xF7 && (isLetter(i-1) || isLetter(i+1)) {
+			letters++
+		}
+	}
+	if high == 0 {
+		return 0
+	}
+	return float64(letters) / float64(high)
+}
+
+// utf8Share is the share of a sample's non-ASCII bytes that are part of valid UTF-8
+// characters. Text in another encoding almost never forms one (a Latin-1 é before an ASCII
+// letter, a GBK pair, are no UTF-8 sequence), so it scores near 0; UTF-8 with a few bad bytes
+// scores near 1.
+func utf8Share(s []byte) float64 {
+	var valid, high int
+	for len(s) > 0 {
+		if s[0] < utf8.RuneSelf {
+			s = s[1:]
+			continue
+		}
+		r, n := utf8.DecodeRune(s)
+		if r == utf8.RuneError && n == 1 {
+			high++
+		} else {
+			valid += n
+			high += n
+		}
+		s = s[n:]
+	}
+	if high == 0 {
+		return 0
+	}
+	return float64(valid) / float64(high)
+}
+
+// sniffUTF16 tells UTF-16 without a BOM by where the NUL bytes are: one code unit in 20 or
+// more has a zero high byte (ASCII delimiters, digits, line ends: about one in seven in a
+// table of Chinese text) and ten times fewer have a zero low byte (a CJK character such as
+// U+4E00), or the other way round; and a line end is one whole code unit. A one-byte file
+// with a stray NUL or two has no "\n\x00" line end.
+func sniffUTF16(sample []byte) string {
+	var even, odd int
+	n := len(sample) &^ 1
+	for i := 0; i < n; i += 2 {
+		if sample[i] == 0 {
+			even++
+		}
+		if sample[i+1] == 0 {
+			odd++
+		}
+	}
+	units := n / 2
+	lineEnd := func(at int) bool { return sample[at] == '\n' || sample[at] == '\r' }
+	var endLE, endBE bool
+	for i := 0; i < n && !(endLE && endBE); i += 2 {
+		endLE = endLE || lineEnd(i) && sample[i+1] == 0
+		endBE = endBE || sample[i] == 0 && lineEnd(i+1)
+	}
+	switch {
+	case units < 2:
+		return ""
+	case !endLE && !endBE:
+		// No line end as a code unit: a stray NUL or two in a one-byte file.
+		return ""
+	case endLE && odd*20 >= units && even*10 <= odd:
+		return UTF16LE
+	case endBE && even*20 >= units && odd*10 <= even:
+		return UTF16BE
+	}
+	return ""
+}
+
+// cjkScore reads a sample's bytes as double-byte text and returns the share of its pairs
+// that fall in GB2312's symbol and level-1 (commonest) character rows, and the share that
+// fall in Big5's symbol and common-character block. Chinese text in either encoding scores
+// near 1 in its own and well below in the other (GB2312 pairs never have a trail byte below
+// 0xA1, a third of Big5's do; Big5's common block ends at lead 0xC6 where GB2312's level 1
+// runs to 0xD7); Latin-1 letters score near 0 in both.
+func cjkScore(s []byte) (gb, big5 float64) {
+	var pairs, inGB, inBig5 int
+	for i := 0; i < len(s); i++ {
+		lead := s[i]
+		if lead < 0x81 || i+1 == len(s) {
+			continue
+		}
+		trail := s[i+1]
+		i++
+		pairs++
+		if (lead >= 0xA1 && lead <= 0xA9 || lead >= 0xB0 && lead <= 0xD7) && trail >= 0xA1 && trail <= 0xFE {
+			inGB++
+		}
+		code := int(lead)<<8 | int(trail)
+		if (trail >= 0x40 && trail <= 0x7E || trail >= 0xA1 && trail <= 0xFE) && code >= 0xA140 && code <= 0xC67E {
+			inBig5++
+		}
+	}
+	if pairs == 0 {
+		return 0, 0
+	}
+	return float64(inGB) / float64(pairs), float64(inBig5) / float64(pairs)
+}
+
+// decodesCleanly reports whether s decodes with at most allowed replacement characters.
+func decodesCleanly(e encoding.Encoding, s []byte, allowed int) bool {
+	out, err := e.NewDecoder().Bytes(s)
+	return err == nil && bytes.Count(out, []byte("\uFFFD")) <= allowed
 }
 
 func lastRuneStart(s []byte) int {
@@ -220,19 +437,117 @@ func countOutsideQuotes(line string, c rune) int {
 	return n
 }
 
+// readRecord reads the next record. A record encoding/csv rejects for a quote where its dialect
+// allows none (a " inside an unquoted field, text after a closing quote) is read again from
+// its bytes with LazyQuotes, the damage kept in cr.quote: one stray quote must not cost the
+// rest of the file. Strict parsing stays the rule for every other record, since LazyQuotes
+// would also swallow an unterminated quote at the end of the file, which is damage after
+// which nothing can be read, an error.
+func (cr *csvReader) readRecord() ([]string, error) {
+	start := cr.r.InputOffset()
+	cr.rec.keep = start
+	cr.lazy, cr.quote = nil, nil
+	rec, err := cr.r.Read()
+	if err == nil {
+		return rec, nil
+	}
+	// Out of line: errors.As's target escapes, which would cost every record an allocation.
+	return cr.reread(start, err)
+}
+
+// reread reads again, with LazyQuotes, a record from start that encoding/csv rejected for
+// a stray quote; any other error is returned as it is.
+func (cr *csvReader) reread(start int64, err error) ([]string, error) {
+	var pe *csv.ParseError
+	if !errors.As(err, &pe) || !errors.Is(pe.Err, csv.ErrBareQuote) && !errors.Is(pe.Err, csv.ErrQuote) {
+		return nil, err
+	}
+	end := cr.r.InputOffset()
+	if errors.Is(pe.Err, csv.ErrQuote) && cr.rec.atEnd(end) {
+		// The quoted field ran to the end of the file: it was never closed.
+		return nil, err
+	}
+	// The record's final line end goes: a field still open at the end of these bytes (text
+	// after a closing quote reopens none, but a lazy reading of it does) would keep it.
+	raw := cr.rec.slice(start, end)
+	raw = bytes.TrimSuffix(bytes.TrimSuffix(raw, []byte{'\n'}), []byte{'\r'})
+	lr := csv.NewReader(bytes.NewReader(raw))
+	lr.Comma, lr.LazyQuotes, lr.FieldsPerRecord = cr.r.Comma, true, -1
+	rec, lerr := lr.Read()
+	if lerr != nil {
+		return nil, err
+	}
+	cr.lazy, cr.lineBase = lr, cr.lastLine
+	field := 0
+	for i := range rec {
+		if line, col := cr.fieldPos(i); line < pe.Line || line == pe.Line && col <= pe.Column {
+			field = i
+		}
+	}
+	detail := fmt.Sprintf("a \" inside unquoted field %d (byte %d of the line), read as a character", field+1, pe.Column)
+	if errors.Is(pe.Err, csv.ErrQuote) {
+		detail = fmt.Sprintf("text after the closing quote of field %d (byte %d of the line), read as characters", field+1, pe.Column)
+	}
+	cr.quote, cr.quoteField = &Issue{Kind: BareQuote, Line: int64(pe.Line), Detail: detail}, field
+	if field < len(cr.src.Columns) {
+		cr.quote.Column = cr.src.Columns[field]
+	}
+	return rec, nil
+}
+
+// fieldPos is csv.Reader.FieldPos of the current record, wherever it was read from.
+func (cr *csvReader) fieldPos(i int) (line, column int) {
+	if cr.lazy != nil {
+		line, column = cr.lazy.FieldPos(i)
+		return line + cr.lineBase, column
+	}
+	return cr.r.FieldPos(i)
+}
+
+// trailingBlankLines records the blank lines after the last record, which encoding/csv
+// skipped on its way to the end of the file: all that is left after the last record is
+// their line ends. They go to Source.EndIssues, as there is no row left to carry them.
+func (cr *csvReader) trailingBlankLines() {
+	tail := cr.rec.slice(cr.rec.keep, cr.r.InputOffset())
+	for i := range bytes.Count(tail, []byte{'\n'}) {
+		l := cr.lastLine + 1 + i
+		cr.src.EndIssues = append(cr.src.EndIssues, Issue{Kind: BlankRow, Row: cr.row, Line: int64(l),
+			Detail: fmt.Sprintf("line %d is blank (after the last row)", l)})
+	}
+}
+
+// endRecord notes where the current record ends and returns the lines of the blank lines
+// before it. A record's last line is its last field's first line plus the line breaks
+// inside that field (a quoted CRLF is one LF, one line, to encoding/csv as here).
+func (cr *csvReader) endRecord(rec []string) (blank []int) {
+	first, _ := cr.fieldPos(0)
+	for l := cr.lastLine + 1; l < first; l++ {
+		blank = append(blank, l)
+	}
+	last, _ := cr.fieldPos(len(rec) - 1)
+	cr.lastLine = last + strings.Count(rec[len(rec)-1], "\n")
+	return blank
+}
+
 func (cr *csvReader) readHeader() error {
-	header, err := cr.r.Read()
+	header, err := cr.readRecord()
 	if errors.Is(err, io.EOF) {
 		return &ParseError{File: cr.src.Path, Err: errors.New("empty file: no header row")}
 	}
 	if err != nil {
 		return cr.parseError(err)
 	}
+	// Blank lines before the header are skipped alike; the header is still line 1 to the
+	// issues, as it is to a person counting rows, so they are not reported.
+	cr.endRecord(header)
+	if cr.quote != nil {
+		cr.quote.Detail = "header " + cr.quote.Detail
+	}
 	fields := make([]arrow.Field, len(header))
 	seen := make(map[string]int, len(header))
 	for i, name := range header {
 		name = strings.TrimSpace(name)
-		if cr.gb && strings.ContainsRune(name, utf8.RuneError) || !utf8.ValidString(name) {
+		if cr.decoded && strings.ContainsRune(name, utf8.RuneError) || !utf8.ValidString(name) {
 			return &ParseError{File: cr.src.Path, Line: 1, Column: int64(i + 1),
 				Err: fmt.Errorf("header field %d is not valid %s", i+1, cr.src.Encoding)}
 		}
@@ -256,12 +571,17 @@ func (cr *csvReader) readHeader() error {
 			}
 			name = renamed
 		}
+		if cr.quote != nil && cr.quoteField == i {
+			cr.quote.Column = name
+			cr.src.HeaderIssues = append(cr.src.HeaderIssues, *cr.quote)
+		}
 		seen[name] = i
 		fields[i] = arrow.Field{Name: name, Type: arrow.BinaryTypes.String, Nullable: true}
 		cr.src.Columns = append(cr.src.Columns, name)
 	}
 	cr.schema = arrow.NewSchema(fields, nil)
 	cr.columns = make([]*textColumn, len(fields))
+	cr.cfg.batchSize = batchRows(cr.cfg.batchSize, len(fields))
 	for i := range cr.columns {
 		cr.columns[i] = newTextColumn(cr.cfg.mem)
 	}
@@ -302,9 +622,10 @@ func (cr *csvReader) Next() bool {
 	var issues []Issue
 	n := 0
 	for n < cr.cfg.batchSize {
-		rec, err := cr.r.Read()
+		rec, err := cr.readRecord()
 		if errors.Is(err, io.EOF) {
 			cr.done = true
+			cr.trailingBlankLines()
 			break
 		}
 		if err != nil {
@@ -313,24 +634,45 @@ func (cr *csvReader) Next() bool {
 		}
 		cr.row++
 		n++
+		for _, l := range cr.endRecord(rec) {
+			issues = append(issues, Issue{Kind: BlankRow, Row: cr.row, Line: int64(l),
+				Detail: fmt.Sprintf("line %d is blank (before row %d)", l, cr.row)})
+		}
+		if cr.quote != nil {
+			cr.quote.Row = cr.row
+			issues = append(issues, *cr.quote)
+		}
 		if len(rec) != want {
-			line, _ := cr.r.FieldPos(0)
+			line, _ := cr.fieldPos(0)
 			issues = append(issues, Issue{Kind: Ragged, Row: cr.row, Line: int64(line),
 				Detail: fmt.Sprintf("%d fields, header has %d", len(rec), want)})
 		}
+		empty := 0
 		for i, c := range cr.columns {
 			if i >= len(rec) || rec[i] == "" {
+				empty++
 				c.appendNull()
 				continue
 			}
 			v := rec[i]
-			if cr.gb && strings.ContainsRune(v, utf8.RuneError) || !cr.gb && !utf8.ValidString(v) {
-				line, _ := cr.r.FieldPos(i)
+			// The recorder saw a NUL somewhere ahead: only then is each value searched.
+			if cr.rec.nul && strings.IndexByte(v, 0) >= 0 {
+				line, _ := cr.fieldPos(i)
+				issues = append(issues, Issue{Kind: NULByte, Row: cr.row, Line: int64(line),
+					Column: cr.src.Columns[i], Detail: fmt.Sprintf("a NUL byte in field %d", i+1)})
+			}
+			if cr.decoded && strings.ContainsRune(v, utf8.RuneError) || !cr.decoded && !utf8.ValidString(v) {
+				line, _ := cr.fieldPos(i)
 				issues = append(issues, Issue{Kind: Undecodable, Row: cr.row, Line: int64(line),
 					Column: cr.src.Columns[i], Detail: "bytes not valid " + cr.src.Encoding})
 				v = strings.ToValidUTF8(v, "\uFFFD")
 			}
 			c.append(v)
+		}
+		if empty == len(cr.columns) && len(rec) <= len(cr.columns) {
+			line, _ := cr.fieldPos(0)
+			issues = append(issues, Issue{Kind: BlankRow, Row: cr.row, Line: int64(line),
+				Detail: "every field is empty"})
 		}
 	}
 	if cr.err != nil || n == 0 {
@@ -382,4 +724,46 @@ func (c *byteCounter) Read(p []byte) (int, error) {
 	n, err := c.r.Read(p)
 	c.n += int64(n)
 	return n, err
+}
+
+// recorder passes encoding/csv its input and keeps the bytes from keep on (the start of the
+// record being read), so that a record can be parsed again. It holds about one record plus
+// encoding/csv's 4 KiB read-ahead; copying through it costs a memmove per buffer read.
+type recorder struct {
+	r    io.Reader
+	buf  []byte
+	base int64 // stream offset of buf[0]
+	keep int64 // bytes before this offset may be dropped
+	eof  bool
+	// nul is set once any NUL byte has passed: values are searched for one only then.
+	nul bool
+}
+
+func (rc *recorder) Read(p []byte) (int, error) {
+	n, err := rc.r.Read(p)
+	if n > 0 {
+		if len(rc.buf)+n > cap(rc.buf) {
+			drop := int(min(rc.keep-rc.base, int64(len(rc.buf))))
+			rc.buf = rc.buf[:copy(rc.buf, rc.buf[drop:])]
+			rc.base += int64(drop)
+		}
+		rc.buf = append(rc.buf, p[:n]...)
+		if !rc.nul && bytes.IndexByte(p[:n], 0) >= 0 {
+			rc.nul = true
+		}
+	}
+	if errors.Is(err, io.EOF) {
+		rc.eof = true
+	}
+	return n, err
+}
+
+// slice returns the stream's bytes [from, to), which must not have been dropped.
+func (rc *recorder) slice(from, to int64) []byte {
+	return rc.buf[from-rc.base : to-rc.base]
+}
+
+// atEnd reports whether offset is the end of the stream.
+func (rc *recorder) atEnd(offset int64) bool {
+	return rc.eof && rc.base+int64(len(rc.buf)) == offset
 }

@@ -401,6 +401,11 @@ func (g *generator) profile(r rnd) map[string]any {
 	// Ragged and undecodable rows are rows of the file.
 	clamp(table["ragged_rows"], "count", rows)
 	clamp(table["undecodable_rows"], "count", rows-table["ragged_rows"].(map[string]any)["count"].(int64))
+	// Rows with a stray quote or a NUL are rows of the file too; blank lines are not rows,
+	// so any number of them is possible, none fewer than none.
+	clamp(table["bare_quote_rows"], "count", rows)
+	clamp(table["nul_rows"], "count", rows)
+	clamp(table["blank_rows"], "count", math.MaxInt64-rows)
 	clamp(table["duplicate_rows"], "count", rows)
 	for _, e := range table["entities"].([]any) {
 		// Entities that disagree are among the entities.

@@ -39,7 +39,7 @@ func brokenEncodings(t *testing.T) []brokenEncoding {
 		t.Fatal(err)
 	}
 	return []brokenEncoding{
-		{"latin-1 read as utf-8", []string{write("latin1.csv", "name,city\nJos\xe9,M\xfcnchen\n")}, 1},
+		{"latin-1 read as utf-8", []string{"--encoding", "utf-8", write("latin1.csv", "name,city\nJos\xe9,M\xfcnchen\n")}, 1},
 		{"utf-8 forced as gb18030", []string{"--encoding", "gb18030", "../../examples/dibao/hongshan_dibao_2025_clean.csv"}, 2000},
 		{"gbk forced as utf-8", []string{"--encoding", "utf-8", write("gbk.csv", "id,name,city\n"+gbk)}, 3},
 		{"invalid bytes", []string{write("invalid.csv", "id,name,city\n1,ok,fine\n2,\xff\xfe,\xc3\n3,good,well\n4,x,\x80\n")}, 2},

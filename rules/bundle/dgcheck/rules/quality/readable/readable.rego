@@ -3,9 +3,11 @@
 #   Distribution is readable: file opens, encoding decodes as declared (UTF-8 or GB18030), CSV
 #   dialect parses
 # description: >-
-#   Every row reads cleanly: it has as many fields as the header (no ragged rows) and its bytes
-#   decode in the file's encoding (no undecodable rows). Each problem is one finding, A of B
-#   rows read cleanly, X = A/B, target 1. A file that does not open at all never reaches the
+#   Every row reads cleanly: it has as many fields as the header (no ragged rows), its bytes
+#   decode in the file's encoding (no undecodable rows), it has no quote where the CSV dialect
+#   allows none (no bare quotes) and no NUL byte, and no line is blank. Each problem is one
+#   finding, A of B rows read cleanly, X = A/B, target 1 (blank lines are no rows: A is the
+#   rows read, B those plus the blank ones). A file that does not open at all never reaches the
 #   rules: dgcheck reports it as an input error.
 # custom:
 #   id: QUAL-019
@@ -33,6 +35,26 @@ violation contains _finding("undecodable_rows", sprintf("rows hold bytes that do
 	input.profile.table.undecodable_rows.count > 0
 }
 
+violation contains _finding("bare_quote_rows", "rows have a quote inside an unquoted field or after a closing quote, read as a character") if {
+	input.profile.table.bare_quote_rows.count > 0
+}
+
+violation contains _finding("nul_rows", "rows hold a NUL byte") if {
+	input.profile.table.nul_rows.count > 0
+}
+
+violation contains result.finding(rego.metadata.chain(), {
+	"message": sprintf("%d blank rows among %d rows%s (X = %s)", [issues.count, rows, _first(issues), result.ratio(measure.x)]),
+	"measure": measure,
+	"evidence": {"encoding": _encoding, "blank_rows": issues.count, "issues": issues.samples},
+	"samples": [{"row": issue.row} | some issue in issues.samples],
+}) if {
+	issues := input.profile.table.blank_rows
+	issues.count > 0
+	rows := input.profile.table.rows
+	measure := result.measure(rows, rows + issues.count)
+}
+
 _encoding := object.get(input, ["dataset", "encoding"], "the detected encoding")
 
 # kind names the reading problem in profile.table; problem says it in words.
@@ -53,5 +75,9 @@ _first(issues) := "" if not issues.samples[0]
 
 measures contains result.measurement(rego.metadata.chain(), kind, rows - input.profile.table[kind].count, rows) if {
 	rows := input.profile.table.rows
-	some kind in ["ragged_rows", "undecodable_rows"]
+	some kind in ["ragged_rows", "undecodable_rows", "bare_quote_rows", "nul_rows"]
+}
+
+measures contains result.measurement(rego.metadata.chain(), "blank_rows", rows, rows + input.profile.table.blank_rows.count) if {
+	rows := input.profile.table.rows
 }

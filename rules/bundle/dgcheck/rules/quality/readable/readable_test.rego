@@ -58,3 +58,58 @@ test_success_measures_both_reading_problems if {
 		{"id": "QUAL-019", "indicator": "accessibility", "element": "undecodable_rows", "a": 9, "b": 10},
 	} with input as {"profile": {"table": {"rows": 10, "ragged_rows": _ragged, "undecodable_rows": _undecodable}}}
 }
+
+_bare_quote := {"count": 1, "samples": [{"row": 5, "line": 6, "column": "lat", "detail": "a \" inside unquoted field 2 (byte 14 of the line), read as a character"}]}
+
+_nul := {"count": 2, "samples": [{"row": 1, "line": 2, "column": "name", "detail": "a NUL byte in field 2"}, {"row": 9, "line": 10, "column": "name", "detail": "a NUL byte in field 2"}]}
+
+_blank := {"count": 3, "samples": [
+	{"row": 2, "line": 3, "detail": "line 3 is blank (before row 2)"},
+	{"row": 2, "line": 4, "detail": "line 4 is blank (before row 2)"},
+	{"row": 7, "line": 9, "detail": "every field is empty"},
+]}
+
+test_fail_bare_quote_rows if {
+	findings := readable.violation with input as {
+		"dataset": {"encoding": "utf-8"},
+		"profile": {"table": {"rows": 10, "ragged_rows": _clean, "undecodable_rows": _clean, "bare_quote_rows": _bare_quote}},
+	}
+	[f.message | some f in findings] == ["1 of 10 rows have a quote inside an unquoted field or after a closing quote, read as a character; first at row 5: a \" inside unquoted field 2 (byte 14 of the line), read as a character (X = 0.9000)"]
+	[[f.id, f.measure, f.samples, f.evidence.bare_quote_rows] | some f in findings] == [["QUAL-019", {"a": 9, "b": 10, "x": 0.9}, [{"row": 5}], 1]]
+}
+
+test_fail_nul_rows if {
+	findings := readable.violation with input as {
+		"dataset": {"encoding": "utf-8"},
+		"profile": {"table": {"rows": 10, "ragged_rows": _clean, "undecodable_rows": _clean, "nul_rows": _nul}},
+	}
+	[[f.message, f.samples] | some f in findings] == [[
+		"2 of 10 rows hold a NUL byte; first at row 1: a NUL byte in field 2 (X = 0.8000)",
+		[{"row": 1}, {"row": 9}],
+	]]
+}
+
+test_fail_blank_rows_measured_against_rows_read_and_blank if {
+	findings := readable.violation with input as {
+		"dataset": {"encoding": "gb18030"},
+		"profile": {"table": {"rows": 7, "ragged_rows": _clean, "undecodable_rows": _clean, "blank_rows": _blank}},
+	}
+	[[f.message, f.measure, f.evidence.blank_rows] | some f in findings] == [[
+		"3 blank rows among 7 rows; first at row 2: line 3 is blank (before row 2) (X = 0.7000)",
+		{"a": 7, "b": 10, "x": 0.7},
+		3,
+	]]
+}
+
+test_success_measures_every_reading_problem_present if {
+	readable.measures == {
+		{"id": "QUAL-019", "indicator": "accessibility", "element": "ragged_rows", "a": 10, "b": 10},
+		{"id": "QUAL-019", "indicator": "accessibility", "element": "undecodable_rows", "a": 10, "b": 10},
+		{"id": "QUAL-019", "indicator": "accessibility", "element": "bare_quote_rows", "a": 9, "b": 10},
+		{"id": "QUAL-019", "indicator": "accessibility", "element": "nul_rows", "a": 8, "b": 10},
+		{"id": "QUAL-019", "indicator": "accessibility", "element": "blank_rows", "a": 10, "b": 13},
+	} with input as {"profile": {"table": {
+		"rows": 10, "ragged_rows": _clean, "undecodable_rows": _clean,
+		"bare_quote_rows": _bare_quote, "nul_rows": _nul, "blank_rows": _blank,
+	}}}
+}

@@ -1,0 +1,143 @@
+package datasets_test
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/dgcheck/dgcheck/datasets"
+)
+
+func writeCSV(t *testing.T, content string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "data.csv")
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// Damage that leaves the rest readable is read and located, never an abort: a stray quote
+// is a character, blank lines and all-empty rows are counted, NUL bytes are kept and named.
+func TestCSVDamageIsReadAndLocated(t *testing.T) {
+	tests := []struct {
+		name, content string
+		want          [][]string
+		issues        []datasets.Issue
+	}{
+		{name: "bare quote in a coordinate",
+			content: "id,lat,lon\n1,37°36'37.8\"N,1\n2,x,2\n",
+			want:    [][]string{{"1", "37°36'37.8\"N", "1"}, {"2", "x", "2"}},
+			issues: []datasets.Issue{{Kind: datasets.BareQuote, Row: 1, Line: 2, Column: "lat",
+				Detail: "a \" inside unquoted field 2 (byte 14 of the line), read as a character"}}},
+		{name: "bare quote after a multi-line quoted field",
+			content: "id,note,size\n1,\"two\nlines\",12\"\n2,x,3\n",
+			want:    [][]string{{"1", "two\nlines", "12\""}, {"2", "x", "3"}},
+			issues: []datasets.Issue{{Kind: datasets.BareQuote, Row: 1, Line: 3, Column: "size",
+				Detail: "a \" inside unquoted field 3 (byte 10 of the line), read as a character"}}},
+		{name: "text after a closing quote mid-file",
+			content: "id,name\n1,\"Smith\" Jr\n\n2,x\n",
+			want:    [][]string{{"1", "Smith\" Jr"}, {"2", "x"}},
+			issues: []datasets.Issue{{Kind: datasets.BareQuote, Row: 1, Line: 2, Column: "name",
+				Detail: "text after the closing quote of field 2 (byte 9 of the line), read as characters"},
+				{Kind: datasets.BlankRow, Row: 2, Line: 3, Detail: "line 3 is blank (before row 2)"}}},
+		{name: "blank lines",
+			content: "id,name\n1,a\n\n\n2,b\r\n\r\n3,c\n",
+			want:    [][]string{{"1", "a"}, {"2", "b"}, {"3", "c"}},
+			issues: []datasets.Issue{
+				{Kind: datasets.BlankRow, Row: 2, Line: 3, Detail: "line 3 is blank (before row 2)"},
+				{Kind: datasets.BlankRow, Row: 2, Line: 4, Detail: "line 4 is blank (before row 2)"},
+				{Kind: datasets.BlankRow, Row: 3, Line: 6, Detail: "line 6 is blank (before row 3)"}}},
+		{name: "blank line after a multi-line field",
+			content: "id,name\n1,\"a\nb\"\n\n2,c\n",
+			want:    [][]string{{"1", "a\nb"}, {"2", "c"}},
+			issues:  []datasets.Issue{{Kind: datasets.BlankRow, Row: 2, Line: 4, Detail: "line 4 is blank (before row 2)"}}},
+		{name: "row of empty fields",
+			content: "id,name\n1,a\n,\n2,b\n",
+			want:    [][]string{{"1", "a"}, {"<null>", "<null>"}, {"2", "b"}},
+			issues:  []datasets.Issue{{Kind: datasets.BlankRow, Row: 2, Line: 3, Detail: "every field is empty"}}},
+		{name: "nul byte",
+			content: "id,name\n1,a\x00b\n2,c\n",
+			want:    [][]string{{"1", "a\x00b"}, {"2", "c"}},
+			issues:  []datasets.Issue{{Kind: datasets.NULByte, Row: 1, Line: 2, Column: "name", Detail: "a NUL byte in field 2"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rows, issues, _, err := readAll(t, writeCSV(t, tt.content))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.EqualFunc(rows, tt.want, slices.Equal) {
+				t.Errorf("rows %q, want %q", rows, tt.want)
+			}
+			if !slices.Equal(issues, tt.issues) {
+				t.Errorf("issues\n%+v\nwant\n%+v", issues, tt.issues)
+			}
+		})
+	}
+}
+
+// A stray quote in the header is a header issue (QUAL-002 reports those), and the header
+// is read.
+func TestCSVBareQuoteInHeader(t *testing.T) {
+	rows, issues, src, err := readAll(t, writeCSV(t, "id,lat 37\"N\n1,2\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(src.Columns, []string{"id", "lat 37\"N"}) || len(rows) != 1 || len(issues) != 0 {
+		t.Errorf("columns %q, rows %q, issues %+v", src.Columns, rows, issues)
+	}
+	want := []datasets.Issue{{Kind: datasets.BareQuote, Line: 1, Column: "lat 37\"N",
+		Detail: "header a \" inside unquoted field 2 (byte 10 of the line), read as a character"}}
+	if !slices.Equal(src.HeaderIssues, want) {
+		t.Errorf("header issues %+v, want %+v", src.HeaderIssues, want)
+	}
+}
+
+// A quote left open to the end of the file is damage after which nothing can be read: an
+// error naming the line the field opened on, even when it is the last line.
+func TestCSVUnterminatedQuoteAtEndIsAnError(t *testing.T) {
+	for _, content := range []string{
+		"id,name\n1,a\n2,\"b\n3,c\n",
+		"id,name\n1,a\n2,\"b",
+	} {
+		_, _, _, err := readAll(t, writeCSV(t, content))
+		var pe *datasets.ParseError
+		if !errors.As(err, &pe) || pe.Line < 3 || !strings.Contains(err.Error(), "data.csv:") {
+			t.Errorf("%q: err = %v, want a located *ParseError", content, err)
+		}
+	}
+}
+
+// Blank lines after the last row have no row to carry them: they are Source.EndIssues,
+// known once the reader is done, and a file ending in one line end has none.
+func TestCSVTrailingBlankLines(t *testing.T) {
+	for _, tt := range []struct {
+		content string
+		want    []int64
+	}{
+		{"id,name\n1,a\n", nil},
+		{"id,name\n1,a", nil},
+		{"id,name\n1,a\n\n\r\n", []int64{3, 4}},
+		{"id,name\n1,\"a\nb\"\n\n", []int64{4}},
+		{"id,name\n\n", []int64{2}},
+	} {
+		_, issues, src, err := readAll(t, writeCSV(t, tt.content))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var lines []int64
+		for _, is := range src.EndIssues {
+			if is.Kind != datasets.BlankRow || !strings.Contains(is.Detail, "after the last row") {
+				t.Errorf("%q: end issue %+v, want a blank row after the last row", tt.content, is)
+			}
+			lines = append(lines, is.Line)
+		}
+		if !slices.Equal(lines, tt.want) || len(issues) != 0 {
+			t.Errorf("%q: blank lines at the end %v, row issues %+v; want %v and none", tt.content, lines, issues, tt.want)
+		}
+	}
+}
