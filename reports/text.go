@@ -95,6 +95,17 @@ func (tw TextWriter) Write(w io.Writer, r *Report) error {
 			}
 		}
 	}
+	p.printf("\n%s\n", verdictLine(r, paint))
+	return p.err
+}
+
+// VerdictLine is the text report's last line, without colour: what a terminal is told when
+// the reports go to files ("verdict: NOT CONFORMANT: 21 findings at or above error (...)").
+func VerdictLine(r *Report) string {
+	return verdictLine(r, func(_, s string) string { return s })
+}
+
+func verdictLine(r *Report, paint func(code, s string) string) string {
 	v := r.Verdict
 	counts := fmt.Sprintf("%s, %s, %d info", counted(r.Summary.BySeverity[string(Error)], "error"),
 		counted(r.Summary.BySeverity[string(Warning)], "warning"), r.Summary.BySeverity[string(Info)])
@@ -103,15 +114,13 @@ func (tw TextWriter) Write(w io.Writer, r *Report) error {
 	}
 	switch {
 	case v.Incomplete:
-		p.printf("\nverdict: %s: %s could not be judged; %s at or above %s among the rest (%s)\n",
+		return fmt.Sprintf("verdict: %s: %s could not be judged; %s at or above %s among the rest (%s)",
 			paint(sgrBold+";"+sgrRed, "INCOMPLETE"), counted(v.NotJudged, "rule"), counted(v.Failing, "finding"), v.FailOn, counts)
 	case v.Conformant:
-		p.printf("\nverdict: %s (%s; fails on %s)\n", paint(sgrBold+";"+sgrGreen, "CONFORMANT"), counts, v.FailOn)
-	default:
-		p.printf("\nverdict: %s: %s at or above %s (%s)\n", paint(sgrBold+";"+sgrRed, "NOT CONFORMANT"),
-			counted(v.Failing, "finding"), v.FailOn, counts)
+		return fmt.Sprintf("verdict: %s (%s; fails on %s)", paint(sgrBold+";"+sgrGreen, "CONFORMANT"), counts, v.FailOn)
 	}
-	return p.err
+	return fmt.Sprintf("verdict: %s: %s at or above %s (%s)", paint(sgrBold+";"+sgrRed, "NOT CONFORMANT"),
+		counted(v.Failing, "finding"), v.FailOn, counts)
 }
 
 // counted reads as English: "1 warning", "2 warnings", "0 rows".

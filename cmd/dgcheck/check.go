@@ -157,6 +157,10 @@ func runCheck(ctx context.Context, env *environment, path string, o checkOptions
 			return err
 		}
 	}
+	if len(o.outputs) > 0 && !o.quiet {
+		// The reports went to files: the person at the terminal still learns the outcome.
+		fmt.Fprintln(env.stderr, reports.VerdictLine(report))
+	}
 	return verdictError(report.Verdict)
 }
 
@@ -176,8 +180,9 @@ func verdictError(v reports.Verdict) error {
 // writeReport writes the report to a file, or to standard output when path is "".
 func writeReport(stdout io.Writer, o checkOptions, path string, report *reports.Report) error {
 	// Colour only for a person at a terminal who has not asked for none (no-color.org).
+	// TERM=dumb is a terminal that takes no escape sequences (Emacs shells, some CI logs).
 	_, noColour := os.LookupEnv("NO_COLOR")
-	colour := path == "" && isTerminal(stdout) && !noColour
+	colour := path == "" && isTerminal(stdout) && !noColour && os.Getenv("TERM") != "dumb"
 	w, err := reports.WriterFor(o.formatFor(path), reports.WithLang(o.lang), reports.WithColour(colour))
 	if err != nil {
 		return err

@@ -349,3 +349,15 @@ func TestCheckedAtComesFromTheClock(t *testing.T) {
 		t.Errorf("checked_at %q version %q", r.CheckedAt, r.Tool.Version)
 	}
 }
+
+// With the reports in files, the terminal still gets the verdict, on stderr, unless -q.
+func TestVerdictLineOnStderrWhenReportsGoToFiles(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "r.json")
+	stdout, stderr, code := runCLI(t, "check", "-o", out, example)
+	if code != exitNonConformant || stdout != "" || !strings.HasPrefix(stderr, "verdict: NOT CONFORMANT: 21 findings at or above error") {
+		t.Errorf("exit %d, stdout %q, stderr %q; want the verdict line on stderr only", code, stdout, stderr)
+	}
+	if _, stderr, _ := runCLI(t, "check", "-q", "-o", out, example); stderr != "" {
+		t.Errorf("-q: stderr %q, want nothing", stderr)
+	}
+}
