@@ -19,11 +19,14 @@ var version = "0.1.0-dev"
 // against now.
 var clock = time.Now
 
+// stdin is what check reads as the dataset "-"; tests replace it.
+var stdin io.Reader = os.Stdin
+
 // newApp builds the command tree with injected output streams, so tests run commands as a
 // user would and read what they print. It is cli/v3's root command; build a new one for each
 // run, as its flags keep what they parsed.
 func newApp(stdout, stderr io.Writer) *cli.Command {
-	env := &environment{stdout: stdout, stderr: stderr, now: clock, version: version}
+	env := &environment{stdin: stdin, stdout: stdout, stderr: stderr, now: clock, version: version}
 	env.host, _ = os.Hostname()
 	app := &cli.Command{
 		Name:  "dgcheck",
@@ -164,6 +167,7 @@ func init() {
 // environment is what commands take from the process: streams, clock and version, all
 // replaceable in tests so that reports are reproducible.
 type environment struct {
+	stdin          io.Reader // check -
 	stdout, stderr io.Writer
 	now            func() time.Time
 	version        string

@@ -1,11 +1,14 @@
 package main
 
 import (
+	"bytes"
 	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -47,6 +50,7 @@ func checkCommand(env *environment) *cli.Command {
 			&cli.StringFlag{Name: "profile", Aliases: []string{"p"}, Usage: "run the rules of conformance profile `NAME` (see dgcheck rules list --profile NAME; default: dgcheck.yaml's, else every rule)"},
 			&cli.StringFlag{Name: "lang", Value: "en", Usage: "language of the HTML report: " + strings.Join(reports.Langs, ", ")},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "no progress line, and no report on standard output (-o still writes one): the exit code is the answer"},
+			&cli.StringFlag{Name: "input-format", Usage: "format of the dataset read from standard input (PATH -): csv or parquet (default: sniffed, Parquet by its PAR1 magic)"},
 			packTimeoutFlag(), packMemoryFlag(),
 			&cli.BoolFlag{Name: "no-detectors", Hidden: true, Usage: "scan without identifier detection (to measure its cost): personal-information rules see no evidence"},
 		},
@@ -58,7 +62,16 @@ func checkCommand(env *environment) *cli.Command {
 			if err != nil {
 				return err
 			}
-			return runCheck(ctx, env, c.Args().First(), opts)
+			path := c.Args().First()
+			if path == "-" {
+				spooled, cleanup, err := spoolStdin(env.stdin, opts.inputFormat)
+				if err != nil {
+					return err
+				}
+				defer cleanup()
+				path, opts.stdin = spooled, true
+			}
+			return runCheck(ctx, env, path, opts)
 		},
 	}
 }
@@ -74,7 +87,10 @@ type checkOptions struct {
 	profile  string
 	lang     string
 	quiet    bool
-	limits   rules.Limits // --pack-timeout, --pack-memory
+	// inputFormat is --input-format: csv or parquet for the dataset read from stdin.
+	inputFormat string
+	stdin       bool         // the dataset is standard input, spooled to a temporary file
+	limits      rules.Limits // --pack-timeout, --pack-memory
 	// noDetectors: --no-detectors, a hidden flag for measuring what detection costs.
 	noDetectors bool
 }
@@ -85,7 +101,10 @@ func checkOptionsFrom(c *cli.Command) (checkOptions, error) {
 	o := checkOptions{metadata: c.String("metadata"), rules: c.StringSlice("rules"),
 		format: c.String("format"), outputs: c.StringSlice("output"), encoding: c.String("encoding"),
 		config: c.String("config"), profile: c.String("profile"), lang: c.String("lang"), quiet: c.Bool("quiet"),
-		noDetectors: c.Bool("no-detectors")}
+		noDetectors: c.Bool("no-detectors"), inputFormat: c.String("input-format")}
+	if o.inputFormat != "" && o.inputFormat != "csv" && o.inputFormat != "parquet" {
+		return o, fmt.Errorf("--input-format: unknown format %q (want csv or parquet)", o.inputFormat)
+	}
 	var err error
 	if c.IsSet("fail-on") {
 		if o.failOn, err = reports.ParseSeverity(c.String("fail-on")); err != nil {
@@ -146,6 +165,10 @@ func runCheck(ctx context.Context, env *environment, path string, o checkOptions
 	finishProgress(env.stderr)
 	if err != nil {
 		return err
+	}
+	if o.stdin {
+		// Reports name what the user gave, not the temporary copy.
+		report.Dataset.Path, report.Dataset.Name = "-", "stdin"
 	}
 	if len(o.outputs) == 0 && !o.quiet {
 		if err := writeReport(env.stdout, o, "", report); err != nil {
@@ -235,3 +258,38 @@ func packLimitsFrom(c *cli.Command) (rules.Limits, error) {
 // encodingUsage is --encoding's help wherever a command reads a CSV: the names the reader
 // accepts (datasets.WithEncoding).
 const encodingUsage = "CSV encoding instead of sniffing it: utf-8, utf-8-bom, gb18030 (also gbk, gb2312), utf-16le, utf-16be, big5, latin1 (iso-8859-1), windows-1252"
+
+// spoolStdin copies the dataset read from standard input to a temporary file, since both
+// readers need a file (Parquet reads its footer first; CSV sniffing rereads its first block).
+// Its format is --input-format, else Parquet when it starts with Parquet's PAR1 magic, else
+// CSV. cleanup removes the copy.
+func spoolStdin(in io.Reader, format string) (path string, cleanup func(), err error) {
+	dir, err := os.MkdirTemp("", "dgcheck-stdin-")
+	if err != nil {
+		return "", nil, err
+	}
+	cleanup = func() { os.RemoveAll(dir) }
+	var head [4]byte
+	n, err := io.ReadFull(in, head[:])
+	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
+		cleanup()
+		return "", nil, fmt.Errorf("reading standard input: %w", err)
+	}
+	if format == "" {
+		format = "csv"
+		if string(head[:n]) == "PAR1" {
+			format = "parquet"
+		}
+	}
+	path = filepath.Join(dir, "stdin."+format)
+	f, err := os.Create(path)
+	if err == nil {
+		_, err = io.Copy(f, io.MultiReader(bytes.NewReader(head[:n]), in))
+		err = errors.Join(err, f.Close())
+	}
+	if err != nil {
+		cleanup()
+		return "", nil, fmt.Errorf("reading standard input: %w", err)
+	}
+	return path, cleanup, nil
+}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"io"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -359,5 +360,29 @@ func TestVerdictLineOnStderrWhenReportsGoToFiles(t *testing.T) {
 	}
 	if _, stderr, _ := runCLI(t, "check", "-q", "-o", out, example); stderr != "" {
 		t.Errorf("-q: stderr %q, want nothing", stderr)
+	}
+}
+
+// "-" reads the dataset from standard input, CSV or Parquet by its magic, and the reports
+// name it "-", not the temporary copy; its findings are the file's own.
+func TestCheckReadsStandardInput(t *testing.T) {
+	defer func(saved io.Reader) { stdin = saved }(stdin)
+	for _, path := range []string{exampleClean, strings.TrimSuffix(exampleClean, ".csv") + ".parquet"} {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		stdin = bytes.NewReader(data)
+		r, code := checkReport(t, "--metadata", strings.TrimSuffix(exampleClean, ".csv")+".meta.yaml", "-")
+		stdin = bytes.NewReader(nil)
+		want, wantCode := checkReport(t, "--metadata", strings.TrimSuffix(exampleClean, ".csv")+".meta.yaml", path)
+		if code != wantCode || r.Dataset.Path != "-" || r.Dataset.Format != want.Dataset.Format || !slices.Equal(ids(r.Findings), ids(want.Findings)) {
+			t.Errorf("%s from stdin: exit %d (file %d), path %q, format %s, findings %v; want the file's", path, code, wantCode,
+				r.Dataset.Path, r.Dataset.Format, ids(r.Findings))
+		}
+	}
+	stdin = bytes.NewReader([]byte("a,b\n1,2\n"))
+	if _, stderr, code := runCLI(t, "check", "--input-format", "xlsx", "-"); code != exitUsageOrInput || !strings.Contains(stderr, "--input-format") {
+		t.Errorf("--input-format xlsx: exit %d, stderr %q", code, stderr)
 	}
 }
