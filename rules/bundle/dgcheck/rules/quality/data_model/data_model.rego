@@ -46,6 +46,14 @@ violation contains finding if {
 }
 
 violation contains result.finding(rego.metadata.chain(), {
+	"message": "the file has no header row and no data: there are no columns to check",
+	"measure": result.measure(0, 1),
+}) if {
+	input.dataset.format == "csv"
+	_columns == 0
+}
+
+violation contains result.finding(rego.metadata.chain(), {
 	"message": "the metadata has a field dictionary but declares no primary key (primary_key)",
 	"measure": result.measure(0, 1),
 }) if {

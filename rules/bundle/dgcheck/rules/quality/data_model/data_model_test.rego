@@ -138,3 +138,14 @@ test_success_primary_key_entries_of_the_wrong_type if {
 		is_string(object.get(f, "column", ""))
 	}
 }
+
+test_fail_empty_file if {
+	findings := data_model.violation with input as {
+		"dataset": {"format": "csv", "columns": []},
+		"metadata": {},
+		"profile": {"table": {"header_issues": {"count": 0, "samples": []}}},
+	}
+	[f] := [f | some f in findings]
+	f.message == "the file has no header row and no data: there are no columns to check"
+	f.measure == {"a": 0, "b": 1, "x": 0}
+}
