@@ -463,13 +463,13 @@ func (cr *csvReader) reread(start int64, err error) ([]string, error) {
 		return nil, err
 	}
 	end := cr.r.InputOffset()
-	if errors.Is(pe.Err, csv.ErrQuote) && cr.rec.atEnd(end) {
+	raw := cr.rec.slice(start, end)
+	if errors.Is(pe.Err, csv.ErrQuote) && cr.rec.atEnd(end) && !textAfter(raw, pe) {
 		// The quoted field ran to the end of the file: it was never closed.
 		return nil, err
 	}
 	// The record's final line end goes: a field still open at the end of these bytes (text
 	// after a closing quote reopens none, but a lazy reading of it does) would keep it.
-	raw := cr.rec.slice(start, end)
 	raw = bytes.TrimSuffix(bytes.TrimSuffix(raw, []byte{'\n'}), []byte{'\r'})
 	lr := csv.NewReader(bytes.NewReader(raw))
 	lr.Comma, lr.LazyQuotes, lr.FieldsPerRecord = cr.r.Comma, true, -1
@@ -493,6 +493,20 @@ func (cr *csvReader) reread(start int64, err error) ([]string, error) {
 		cr.quote.Column = cr.src.Columns[field]
 	}
 	return rec, nil
+}
+
+// textAfter reports whether encoding/csv's quote error in a record's bytes raw lies before the
+// end of its line: text after a closing quote ("foo (\"foo\")" with backslash escapes), which
+// can be read, rather than a quoted field still open at the end of the file, which cannot.
+// On the last line of a file the two give the same error; only the column tells them apart,
+// since a field never closed is reported past the line's last byte.
+func textAfter(raw []byte, pe *csv.ParseError) bool {
+	lines := bytes.Split(raw, []byte{'\n'})
+	i := pe.Line - pe.StartLine
+	if i < 0 || i >= len(lines) {
+		return false
+	}
+	return pe.Column <= len(bytes.TrimSuffix(lines[i], []byte{'\r'}))
 }
 
 // fieldPos is csv.Reader.FieldPos of the current record, wherever it was read from.

@@ -141,3 +141,15 @@ func TestCSVTrailingBlankLines(t *testing.T) {
 		}
 	}
 }
+
+// Text after a closing quote on the last line of a file (backslash-escaped quotes, which
+// DuckDB reads) is read, as it is on any other line; a quoted field never closed is not.
+func TestCSVTextAfterAClosingQuoteOnTheLastLine(t *testing.T) {
+	rows, issues, _, err := readAll(t, writeCSV(t, "foo,bar\n\"332\",\"Surname, Firstname\"\n\"123\",\"foo (\\\"foo\\\")\""))
+	if err != nil {
+		t.Fatalf("the file was refused: %v", err)
+	}
+	if len(rows) != 2 || len(issues) != 1 || issues[0].Kind != datasets.BareQuote || issues[0].Line != 3 {
+		t.Errorf("%d rows, issues %+v; want 2 rows and the stray quote located on line 3", len(rows), issues)
+	}
+}
