@@ -8,7 +8,6 @@ import (
 	"os"
 	"slices"
 	"strings"
-	"text/tabwriter"
 	"time"
 
 	"github.com/urfave/cli/v3"
@@ -87,8 +86,8 @@ func runClassify(ctx context.Context, env *environment, c *cli.Command, format s
 // writeClassification prints the classification as a table a person reads.
 func writeClassification(w io.Writer, cl *dgcheck.Classification) error {
 	fmt.Fprintf(w, "%s: %d rows, grading model %s\n\n", cl.Dataset, cl.Rows, cl.Grading.Model)
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "column\ttype\tconfidence\thit\tvalid\tmasked\tPI category\tsensitive\tlevel\tdeclared")
+	t := table{}
+	t.add("column", "type", "confidence", "hit", "valid", "masked", "PI category", "sensitive", "level", "declared")
 	for _, col := range cl.Columns {
 		typ, conf, hit, valid, masked := "-", "", "", "", ""
 		if d := col.Detected; d != nil {
@@ -105,9 +104,9 @@ func writeClassification(w io.Writer, cl *dgcheck.Classification) error {
 			}
 			category, sensitive, level = g.PICategory, fmt.Sprint(g.Sensitive), g.Level
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", col.Name, typ, conf, hit, valid, masked, category, sensitive, level, declared(col))
+		t.add(col.Name, typ, conf, hit, valid, masked, category, sensitive, level, declared(col))
 	}
-	if err := tw.Flush(); err != nil {
+	if err := t.write(w); err != nil {
 		return err
 	}
 	g := cl.Grading

@@ -8,7 +8,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"text/tabwriter"
 
 	"github.com/urfave/cli/v3"
 
@@ -70,17 +69,11 @@ func printTrends(w io.Writer, trends []audits.Trend) error {
 		_, err := fmt.Fprintln(w, "no datasets in the history match")
 		return err
 	}
-	for i, t := range trends {
-		if i > 0 {
-			fmt.Fprintln(w)
-		}
-		fmt.Fprintln(w, t.Dataset)
-		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-		fmt.Fprintf(tw, "  started\tstatus\tfailing\tfindings\tby area\toverall")
-		for _, ind := range reports.Indicators {
-			fmt.Fprintf(tw, "\t%s", ind)
-		}
-		fmt.Fprintln(tw)
+	// One table, its header once: a dataset's audits are its rows, one after another.
+	tab := table{}
+	header := []string{"dataset", "started", "status", "failing", "findings", "by area", "overall"}
+	tab.add(append(header, reports.Indicators...)...)
+	for _, t := range trends {
 		for _, p := range t.Points {
 			overall := "-"
 			if p.Overall != nil {
@@ -90,19 +83,19 @@ func printTrends(w io.Writer, trends []audits.Trend) error {
 			if p.Status == audits.Failed {
 				areas = p.Error
 			}
-			fmt.Fprintf(tw, "  %s\t%s\t%d\t%d\t%s\t%s", p.Started, p.Status, p.Failing, p.Findings, areas, overall)
+			row := []string{t.Dataset, p.Started, string(p.Status), fmt.Sprint(p.Failing), fmt.Sprint(p.Findings), areas, overall}
 			for _, ind := range reports.Indicators {
 				if s, ok := p.Scores[ind]; ok {
-					fmt.Fprintf(tw, "\t%.1f", s)
+					row = append(row, fmt.Sprintf("%.1f", s))
 				} else {
-					fmt.Fprint(tw, "\t-")
+					row = append(row, "-")
 				}
 			}
-			fmt.Fprintln(tw)
+			tab.add(row...)
 		}
-		if err := tw.Flush(); err != nil {
-			return err
-		}
+	}
+	if err := tab.write(w); err != nil {
+		return err
 	}
 	return nil
 }

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/urfave/cli/v3"
 
@@ -39,12 +38,12 @@ func rulesCommand(env *environment) *cli.Command {
 					if err != nil {
 						return err
 					}
-					tw := tabwriter.NewWriter(env.stdout, 0, 0, 2, ' ', 0)
-					fmt.Fprintln(tw, "ID\tAREA\tSEVERITY\tSTANDARD\tCLAUSE")
+					t := table{}
+					t.add("ID", "AREA", "SEVERITY", "STANDARD", "CLAUSE")
 					for _, r := range infos {
-						fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", r.ID, r.Area, r.Severity, r.Standard, r.Clause)
+						t.add(r.ID, r.Area, string(r.Severity), r.Standard, r.Clause)
 					}
-					return tw.Flush()
+					return t.write(env.stdout)
 				},
 			},
 			{
