@@ -47,6 +47,21 @@ func EmbeddedValue(s string, det int) string {
 	return tok
 }
 
+// numberRunEnd is the end of the candidate number that starts at s[i], a digit: its maximal
+// run of digits, with an X or x directly after 17 digits (a resident ID's check character).
+// Embedded detection and redaction both read numbers this way, so what one finds in free text
+// the other masks.
+func numberRunEnd(s string, i int) int {
+	j := i
+	for j < len(s) && isDigit(s[j]) {
+		j++
+	}
+	if j-i == residentIDLen-1 && j < len(s) && (s[j] == 'X' || s[j] == 'x') {
+		j++
+	}
+	return j
+}
+
 // scanEmbedded finds the identifiers in s. With want >= 0 it stops at the first of that
 // detector and returns it.
 func scanEmbedded(s string, want int) (found uint32, tok string) {
@@ -58,20 +73,13 @@ func scanEmbedded(s string, want int) (found uint32, tok string) {
 		}
 		return false
 	}
-	// Maximal runs of digits, with an X or x directly after 17 digits (an ID's check
-	// character), are the candidate numbers.
+	// The candidate numbers (numberRunEnd).
 	for i := 0; i < len(s); {
 		if !isDigit(s[i]) {
 			i++
 			continue
 		}
-		j := i
-		for j < len(s) && isDigit(s[j]) {
-			j++
-		}
-		if j-i == residentIDLen-1 && j < len(s) && (s[j] == 'X' || s[j] == 'x') {
-			j++
-		}
+		j := numberRunEnd(s, i)
 		// A run glued to letters (an order code such as SN13812345678) is not a number.
 		glued := i > 0 && isASCIILetter(s[i-1]) || j < len(s) && isASCIILetter(s[j])
 		if !glued && embeddedNumber(s[i:j], hit) {

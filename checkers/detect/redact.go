@@ -112,17 +112,12 @@ func redactNumbers(s string, spans []redactSpan) []redactSpan {
 		runs = runs[:0]
 		plus := i > 0 && s[i-1] == '+'
 		for {
-			j := i
-			for j < len(s) && isDigit(s[j]) {
-				j++
-			}
-			if j-i == residentIDLen-1 && j < len(s) && (s[j] == 'X' || s[j] == 'x') {
-				runs = append(runs, run{i, j + 1})
-				i = j + 1
-				break
-			}
+			j := numberRunEnd(s, i)
 			runs = append(runs, run{i, j})
 			i = j
+			if !isDigit(s[j-1]) {
+				break // a check character closes a resident ID, and the group with it
+			}
 			if j+1 < len(s) && (s[j] == ' ' || s[j] == '-') && isDigit(s[j+1]) {
 				i = j + 1
 				continue
