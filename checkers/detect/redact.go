@@ -267,8 +267,14 @@ func redactEmails(s string, spans []redactSpan) []redactSpan {
 		for r > at+1 && s[r-1] == '.' {
 			r-- // a full stop ending the sentence
 		}
-		if l < at && Email(s[l:r]).Match {
-			spans = append(spans, redactSpan{l, r, MaskEmail(s[l:r])})
+		// The widest domain may run on into what follows the address ("a@b.cn.0"); a leak
+		// costs more than a few masked characters, so drop trailing labels until one matches.
+		for l < at && r > at+1 {
+			if Email(s[l:r]).Match {
+				spans = append(spans, redactSpan{l, r, MaskEmail(s[l:r])})
+				break
+			}
+			r = at + 1 + max(strings.LastIndexByte(s[at+1:r], '.'), 0)
 		}
 	}
 	return spans

@@ -12,6 +12,7 @@ var redactSamples = []struct{ in, want, why string }{
 	{"110105194912310021", "110105********0021", "a header that is a resident ID number (its check digit is wrong)"},
 	{"11010519491231002X", "110105********002X", "a valid one"},
 	{"13812345678", "138****5678", "a header that is a mobile number"},
+	{"0@0.AA.0 0@0.AA", "0***@0.AA.0 0***@0.AA", "an address whose widest domain runs on into the text (FuzzRedact)"},
 	{"联系人13812345678的证件110105194912310021", "联系人138****5678的证件110105********0021", "two identifiers in Chinese text"},
 	{"tel13812345678", "tel138****5678", "glued to letters: a header, not an order code, so masked"},
 	{"+86 138 1234 5678", "138****5678", "grouped 3-4-4, the country code apart"},
