@@ -85,6 +85,8 @@ type csvReader struct {
 	// quoteField (0-based).
 	quote      *Issue
 	quoteField int
+	// literal, once a quote is found never closed, reads the rest of the file.
+	literal *literalRest
 }
 
 func openCSV(path string, c config) (Reader, error) {
@@ -144,7 +146,7 @@ func openCSV(path string, c config) (Reader, error) {
 	if delim == 0 {
 		delim = sniffDelimiter(sample)
 	}
-	rec := &recorder{r: in, buf: make([]byte, 0, 1<<16)}
+	rec := &recorder{r: in, buf: make([]byte, 0, 1<<16), limit: MaxRecordBytes}
 	r := csv.NewReader(rec)
 	r.Comma = delim
 	r.FieldsPerRecord = -1
@@ -444,9 +446,12 @@ func countOutsideQuotes(line string, c rune) int {
 // would also swallow an unterminated quote at the end of the file, which is damage after
 // which nothing can be read, an error.
 func (cr *csvReader) readRecord() ([]string, error) {
+	cr.lazy, cr.quote = nil, nil
+	if cr.literal != nil {
+		return cr.literal.read()
+	}
 	start := cr.r.InputOffset()
 	cr.rec.keep = start
-	cr.lazy, cr.quote = nil, nil
 	rec, err := cr.r.Read()
 	if err == nil {
 		return rec, nil
@@ -464,9 +469,9 @@ func (cr *csvReader) reread(start int64, err error) ([]string, error) {
 	}
 	end := cr.r.InputOffset()
 	raw := cr.rec.slice(start, end)
-	if errors.Is(pe.Err, csv.ErrQuote) && cr.rec.atEnd(end) && !textAfter(raw, pe) {
+	if errors.Is(pe.Err, csv.ErrQuote) && cr.rec.atEnd(end) && !textAfter(raw, cr.lastLine+1, pe) {
 		// The quoted field ran to the end of the file: it was never closed.
-		return nil, err
+		return cr.readLiterally(raw, pe)
 	}
 	// The record's final line end goes: a field still open at the end of these bytes (text
 	// after a closing quote reopens none, but a lazy reading of it does) would keep it.
@@ -495,22 +500,93 @@ func (cr *csvReader) reread(start int64, err error) ([]string, error) {
 	return rec, nil
 }
 
-// textAfter reports whether encoding/csv's quote error in a record's bytes raw lies before the
-// end of its line: text after a closing quote ("foo (\"foo\")" with backslash escapes), which
-// can be read, rather than a quoted field still open at the end of the file, which cannot.
+// textAfter reports whether encoding/csv's quote error in a record's bytes raw, from file line
+// first on (blank lines before the record included), lies before the end of its line: text
+// after a closing quote ("foo (\"foo\")" with backslash escapes), which can be read, rather
+// than a quoted field still open at the end of the file, which is read literally.
 // On the last line of a file the two give the same error; only the column tells them apart,
 // since a field never closed is reported past the line's last byte.
-func textAfter(raw []byte, pe *csv.ParseError) bool {
+func textAfter(raw []byte, first int, pe *csv.ParseError) bool {
 	lines := bytes.Split(raw, []byte{'\n'})
-	i := pe.Line - pe.StartLine
+	i := pe.Line - first
 	if i < 0 || i >= len(lines) {
 		return false
 	}
 	return pe.Column <= len(bytes.TrimSuffix(lines[i], []byte{'\r'}))
 }
 
+// readLiterally reads a file whose quote is never closed as DuckDB's sniffer does, with
+// quotes as characters: raw, the bytes from the end of the previous record to the end of the
+// file, is split into lines and fields at the delimiter. Reading it as one quoted field
+// would lose every row after the quote to one cell, and refusing it would lose the file;
+// the quote is a finding on the record it opens, located at its line and field.
+func (cr *csvReader) readLiterally(raw []byte, pe *csv.ParseError) ([]string, error) {
+	lines := bytes.Split(raw, []byte{'\n'})
+	if len(lines[len(lines)-1]) == 0 {
+		lines = lines[:len(lines)-1] // a final line end starts no line
+	}
+	cr.literal = &literalRest{lines: lines, firstLine: cr.lastLine + 1, comma: string(cr.r.Comma)}
+	rec, err := cr.literal.read()
+	if err != nil {
+		return nil, err
+	}
+	// The field left open is the first that opens a quote and does not close it.
+	field := 0
+	for i, f := range rec {
+		if strings.HasPrefix(f, `"`) && (len(f) == 1 || !strings.HasSuffix(f, `"`)) {
+			field = i
+			break
+		}
+	}
+	last := cr.literal.firstLine + len(lines) - 1
+	cr.quote, cr.quoteField = &Issue{Kind: BareQuote, Line: int64(pe.StartLine),
+		Detail: fmt.Sprintf("the quote opening field %d is never closed: lines %d to %d, the end of the file, are read with quotes as characters", field+1, pe.StartLine, last)}, field
+	if field < len(cr.src.Columns) {
+		cr.quote.Column = cr.src.Columns[field]
+	}
+	return rec, nil
+}
+
+// literalRest is the rest of a file read with quotes as characters (readLiterally): each
+// non-empty line is a record, split at the delimiter; empty lines are skipped, as encoding/csv
+// skips them, and reported by the caller as blank.
+type literalRest struct {
+	lines     [][]byte
+	firstLine int // the file line of lines[0]
+	comma     string
+	next      int   // the next line to read
+	line      int   // the file line of the current record
+	starts    []int // the current record's fields' byte offsets in its line
+}
+
+func (l *literalRest) read() ([]string, error) {
+	for ; l.next < len(l.lines); l.next++ {
+		text := string(bytes.TrimSuffix(l.lines[l.next], []byte{'\r'}))
+		if text == "" {
+			continue
+		}
+		l.line = l.firstLine + l.next
+		l.next++
+		rec := strings.Split(text, l.comma)
+		l.starts = append(l.starts[:0], 0)
+		for i := 1; i < len(rec); i++ {
+			l.starts = append(l.starts, l.starts[i-1]+len(rec[i-1])+len(l.comma))
+		}
+		return rec, nil
+	}
+	return nil, io.EOF
+}
+
+// fieldPos is csv.Reader.FieldPos for the current record.
+func (l *literalRest) fieldPos(i int) (line, column int) {
+	return l.line, l.starts[i] + 1
+}
+
 // fieldPos is csv.Reader.FieldPos of the current record, wherever it was read from.
 func (cr *csvReader) fieldPos(i int) (line, column int) {
+	if cr.literal != nil {
+		return cr.literal.fieldPos(i)
+	}
 	if cr.lazy != nil {
 		line, column = cr.lazy.FieldPos(i)
 		return line + cr.lineBase, column
@@ -522,8 +598,13 @@ func (cr *csvReader) fieldPos(i int) (line, column int) {
 // skipped on its way to the end of the file: all that is left after the last record is
 // their line ends. They go to Source.EndIssues, as there is no row left to carry them.
 func (cr *csvReader) trailingBlankLines() {
-	tail := cr.rec.slice(cr.rec.keep, cr.r.InputOffset())
-	for i := range bytes.Count(tail, []byte{'\n'}) {
+	blank := 0
+	if cr.literal != nil {
+		blank = cr.literal.firstLine + len(cr.literal.lines) - 1 - cr.lastLine
+	} else {
+		blank = bytes.Count(cr.rec.slice(cr.rec.keep, cr.r.InputOffset()), []byte{'\n'})
+	}
+	for i := range blank {
 		l := cr.lastLine + 1 + i
 		cr.src.EndIssues = append(cr.src.EndIssues, Issue{Kind: BlankRow, Row: cr.row, Line: int64(l),
 			Detail: fmt.Sprintf("line %d is blank (after the last row)", l)})
@@ -556,19 +637,26 @@ func (cr *csvReader) readHeader() error {
 	if err != nil {
 		return cr.parseError(err)
 	}
+	if len(header) > MaxColumns {
+		return &ParseError{File: cr.src.Path, Line: 1, Err: tooManyColumns(len(header))}
+	}
 	// Blank lines before the header are skipped alike; the header is still line 1 to the
 	// issues, as it is to a person counting rows, so they are not reported.
 	cr.endRecord(header)
 	if cr.quote != nil {
-		cr.quote.Detail = "header " + cr.quote.Detail
+		cr.quote.Detail = strings.Replace(cr.quote.Detail, "field ", "header field ", 1)
 	}
 	fields := make([]arrow.Field, len(header))
 	seen := make(map[string]int, len(header))
 	for i, name := range header {
 		name = strings.TrimSpace(name)
+		// A name with bytes the encoding cannot decode is read as the rows' values are, the
+		// bytes as U+FFFD, and located: the column is still there to measure.
+		var undecodable *Issue
 		if cr.decoded && strings.ContainsRune(name, utf8.RuneError) || !utf8.ValidString(name) {
-			return &ParseError{File: cr.src.Path, Line: 1, Column: int64(i + 1),
-				Err: fmt.Errorf("header field %d is not valid %s", i+1, cr.src.Encoding)}
+			name = strings.ToValidUTF8(name, "\uFFFD")
+			undecodable = &Issue{Kind: Undecodable, Line: 1,
+				Detail: fmt.Sprintf("header field %d is not valid %s (read as U+FFFD)", i+1, cr.src.Encoding)}
 		}
 		// A blank or repeated name is a finding, not a reason to stop reading: every row is
 		// still there to measure, and a person fixing the file wants all its problems at once.
@@ -594,6 +682,10 @@ func (cr *csvReader) readHeader() error {
 			cr.quote.Column = name
 			cr.src.HeaderIssues = append(cr.src.HeaderIssues, *cr.quote)
 		}
+		if undecodable != nil {
+			undecodable.Column = name
+			cr.src.HeaderIssues = append(cr.src.HeaderIssues, *undecodable)
+		}
 		seen[name] = i
 		fields[i] = arrow.Field{Name: name, Type: arrow.BinaryTypes.String, Nullable: true}
 		cr.src.Columns = append(cr.src.Columns, name)
@@ -615,6 +707,16 @@ func (cr *csvReader) parseError(err error) error {
 			msg = fmt.Errorf("%w (the quoted field opened on line %d is never closed)", pe.Err, pe.StartLine)
 		}
 		return &ParseError{File: cr.src.Path, Line: int64(pe.Line), Column: int64(pe.Column), Err: msg}
+	}
+	if errors.Is(err, errRecordTooLong) {
+		// The record starts on the line after the last one read, or further down past blank
+		// lines, which encoding/csv skips unseen.
+		where := fmt.Sprintf("after line %d", cr.lastLine)
+		if cr.lastLine == 0 {
+			where = "in the header"
+		}
+		return &ParseError{File: cr.src.Path, Line: int64(cr.lastLine + 1),
+			Err: fmt.Errorf("%w %s (a row this long, or a quoted field that never closes in a file this long)", err, where)}
 	}
 	return &ParseError{File: cr.src.Path, Err: err}
 }
@@ -640,7 +742,8 @@ func (cr *csvReader) Next() bool {
 	}
 	var issues []Issue
 	n := 0
-	for n < cr.cfg.batchSize {
+	batchStart := cr.r.InputOffset()
+	for n < cr.cfg.batchSize && cr.r.InputOffset()-batchStart < batchBytes {
 		rec, err := cr.readRecord()
 		if errors.Is(err, io.EOF) {
 			cr.done = true
@@ -756,6 +859,9 @@ type recorder struct {
 	eof  bool
 	// nul is set once any NUL byte has passed: values are searched for one only then.
 	nul bool
+	// limit bounds the bytes kept from keep on: past it Read fails with errRecordTooLong,
+	// which encoding/csv returns, so a record never grows past MaxRecordBytes in memory.
+	limit int64
 }
 
 func (rc *recorder) Read(p []byte) (int, error) {
@@ -773,6 +879,9 @@ func (rc *recorder) Read(p []byte) (int, error) {
 	}
 	if errors.Is(err, io.EOF) {
 		rc.eof = true
+	}
+	if rc.limit > 0 && rc.base+int64(len(rc.buf))-rc.keep > rc.limit {
+		return n, errRecordTooLong
 	}
 	return n, err
 }

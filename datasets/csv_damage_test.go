@@ -1,7 +1,7 @@
 package datasets_test
 
 import (
-	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -91,23 +91,66 @@ func TestCSVBareQuoteInHeader(t *testing.T) {
 		t.Errorf("columns %q, rows %q, issues %+v", src.Columns, rows, issues)
 	}
 	want := []datasets.Issue{{Kind: datasets.BareQuote, Line: 1, Column: "lat 37\"N",
-		Detail: "header a \" inside unquoted field 2 (byte 10 of the line), read as a character"}}
+		Detail: "a \" inside unquoted header field 2 (byte 10 of the line), read as a character"}}
 	if !slices.Equal(src.HeaderIssues, want) {
 		t.Errorf("header issues %+v, want %+v", src.HeaderIssues, want)
 	}
 }
 
-// A quote left open to the end of the file is damage after which nothing can be read: an
-// error naming the line the field opened on, even when it is the last line.
-func TestCSVUnterminatedQuoteAtEndIsAnError(t *testing.T) {
-	for _, content := range []string{
-		"id,name\n1,a\n2,\"b\n3,c\n",
-		"id,name\n1,a\n2,\"b",
+// A quote left open to the end of the file is read with quotes as characters from the line
+// it opens on, the line located; blank lines in what is read so are still blank rows, and a
+// header can hold the quote too.
+func TestCSVQuoteLeftOpenToTheEnd(t *testing.T) {
+	for _, tt := range []struct {
+		content string
+		want    [][]string
+		quote   datasets.Issue // the one stray-quote issue, a row's or the header's
+		blank   []int64        // the lines of blank rows, within the rows and after them
+	}{
+		{content: "id,name\n1,a\n2,\"b\n3,c\n",
+			want:  [][]string{{"1", "a"}, {"2", "\"b"}, {"3", "c"}},
+			quote: datasets.Issue{Kind: datasets.BareQuote, Row: 2, Line: 3, Column: "name"}},
+		{content: "id,name\n1,a\n2,\"b",
+			want:  [][]string{{"1", "a"}, {"2", "\"b"}},
+			quote: datasets.Issue{Kind: datasets.BareQuote, Row: 2, Line: 3, Column: "name"}},
+		{content: "id,name\r\n1,a\r\n\r\n\"2,b\r\n\r\n3,c\r\n\r\n",
+			want:  [][]string{{"1", "a"}, {"\"2", "b"}, {"3", "c"}},
+			quote: datasets.Issue{Kind: datasets.BareQuote, Row: 2, Line: 4, Column: "id"},
+			blank: []int64{3, 5, 7}},
+		{content: "\"hello\n\n world\n",
+			want:  [][]string{{" world"}},
+			quote: datasets.Issue{Kind: datasets.BareQuote, Line: 1, Column: "\"hello"},
+			blank: []int64{2}},
 	} {
-		_, _, _, err := readAll(t, writeCSV(t, content))
-		var pe *datasets.ParseError
-		if !errors.As(err, &pe) || pe.Line < 3 || !strings.Contains(err.Error(), "data.csv:") {
-			t.Errorf("%q: err = %v, want a located *ParseError", content, err)
+		rows, issues, src, err := readAll(t, writeCSV(t, tt.content))
+		if err != nil {
+			t.Errorf("%q: refused: %v", tt.content, err)
+			continue
+		}
+		if fmt.Sprint(rows) != fmt.Sprint(tt.want) {
+			t.Errorf("%q: rows %q, want %q", tt.content, rows, tt.want)
+		}
+		var quotes []datasets.Issue
+		var blank []int64
+		for _, is := range slices.Concat(src.HeaderIssues, issues, src.EndIssues) {
+			switch is.Kind {
+			case datasets.BareQuote:
+				if !strings.Contains(is.Detail, "is never closed") {
+					t.Errorf("%q: detail %q does not say the quote is never closed", tt.content, is.Detail)
+				}
+				is.Detail = ""
+				quotes = append(quotes, is)
+			case datasets.BlankRow:
+				blank = append(blank, is.Line)
+			default:
+				t.Errorf("%q: unexpected issue %+v", tt.content, is)
+			}
+		}
+		if len(quotes) != 1 || quotes[0] != tt.quote {
+			t.Errorf("%q: quote issues %+v, want [%+v]", tt.content, quotes, tt.quote)
+		}
+		if !slices.Equal(blank, tt.blank) {
+			t.Errorf("%q: blank lines %v, want %v", tt.content, blank, tt.blank)
 		}
 	}
 }
@@ -151,5 +194,22 @@ func TestCSVTextAfterAClosingQuoteOnTheLastLine(t *testing.T) {
 	}
 	if len(rows) != 2 || len(issues) != 1 || issues[0].Kind != datasets.BareQuote || issues[0].Line != 3 {
 		t.Errorf("%d rows, issues %+v; want 2 rows and the stray quote located on line 3", len(rows), issues)
+	}
+}
+
+// A header name with bytes its encoding cannot decode is read with U+FFFD, as values are, and
+// is a header issue: the column is still measured (DuckDB reads such files too).
+func TestCSVUndecodableHeader(t *testing.T) {
+	rows, _, src, err := readAll(t, writeCSV(t, "id,na\xffme\n1,2\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(src.Columns, []string{"id", "na\uFFFDme"}) || len(rows) != 1 {
+		t.Errorf("columns %q, rows %q", src.Columns, rows)
+	}
+	want := []datasets.Issue{{Kind: datasets.Undecodable, Line: 1, Column: "na\uFFFDme",
+		Detail: "header field 2 is not valid utf-8 (read as U+FFFD)"}}
+	if !slices.Equal(src.HeaderIssues, want) {
+		t.Errorf("header issues %+v, want %+v", src.HeaderIssues, want)
 	}
 }

@@ -3,6 +3,7 @@ package datasets_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -133,19 +134,43 @@ func TestCSVUndecodableBytesAreLocated(t *testing.T) {
 	}
 }
 
-func TestCSVDamageIsALocatedError(t *testing.T) {
-	tests := []struct{ file, want string }{
-		{"unterminated_quote.csv", "unterminated_quote.csv:4:17: extraneous or missing \" in quoted-field (the quoted field opened on line 3 is never closed)"},
+// A quote never closed would make the rest of the file one field; DuckDB's sniffer reads such
+// a file with quotes as characters, and so does dgcheck, the quote located where it opens.
+func TestCSVQuoteNeverClosedIsReadWithQuotesAsCharacters(t *testing.T) {
+	rows, issues, _, err := readAll(t, "../testdata/csv/unterminated_quote.csv")
+	if err != nil {
+		t.Fatalf("the file was refused: %v", err)
+	}
+	want := [][]string{{"1", "张三", "武汉"}, {"2", "\"李四", "北京"}, {"3", "王五", "上海"}}
+	if fmt.Sprint(rows) != fmt.Sprint(want) {
+		t.Errorf("rows %q, want %q", rows, want)
+	}
+	wantIssue := datasets.Issue{Kind: datasets.BareQuote, Row: 2, Line: 3, Column: "name",
+		Detail: "the quote opening field 2 is never closed: lines 3 to 4, the end of the file, are read with quotes as characters"}
+	if len(issues) != 1 || issues[0] != wantIssue {
+		t.Errorf("issues %+v, want [%+v]", issues, wantIssue)
+	}
+}
+
+// Past its limits a file is refused at once, the limit named and located, rather than read
+// until memory runs out: a record over MaxRecordBytes (a quote never closed in a large
+// file makes one), a header over MaxColumns.
+func TestCSVPastTheLimitsIsALocatedError(t *testing.T) {
+	long := "id,text\n1,a\n\n2,\"" + strings.Repeat("x", datasets.MaxRecordBytes) + "\"\n3,b\n"
+	wide := strings.Repeat("c,", datasets.MaxColumns) + "c\n"
+	tests := []struct{ name, content, want string }{
+		{"record", long, "data.csv:3: past dgcheck's limit: a record longer than 16 MiB after line 2 (a row this long, or a quoted field that never closes"},
+		{"columns", wide, "data.csv:1: past dgcheck's limit: 4097 columns, more than 4096"},
 	}
 	for _, tt := range tests {
-		t.Run(tt.file, func(t *testing.T) {
-			_, _, _, err := readAll(t, filepath.Join("..", "testdata", "csv", tt.file))
+		t.Run(tt.name, func(t *testing.T) {
+			_, _, _, err := readAll(t, writeCSV(t, tt.content))
 			var pe *datasets.ParseError
-			if !errors.As(err, &pe) {
-				t.Fatalf("err = %v, want a *ParseError", err)
+			if !errors.As(err, &pe) || !errors.Is(err, datasets.ErrLimit) {
+				t.Fatalf("err = %v, want a *ParseError past a limit", err)
 			}
-			if !strings.HasSuffix(err.Error(), tt.want) {
-				t.Errorf("err = %q, want it to end %q", err, tt.want)
+			if !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("err = %q, want it to hold %q", err, tt.want)
 			}
 		})
 	}

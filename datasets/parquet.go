@@ -74,6 +74,9 @@ func openParquet(ctx context.Context, path string, c config) (r Reader, err erro
 	if err != nil {
 		return fail(err)
 	}
+	if n := len(schema.Fields()); n > MaxColumns {
+		return fail(tooManyColumns(n))
+	}
 	for _, fld := range schema.Fields() {
 		src.Columns = append(src.Columns, fld.Name)
 	}
