@@ -37,7 +37,7 @@ func TestKindOf(t *testing.T) {
 
 func TestDistinctIsExactWhenSmallAndCloseWhenLarge(t *testing.T) {
 	for _, n := range []int{0, 1, 1000, exactLimit, exactLimit + 1, 200_000, 1_000_000} {
-		d := newDistinctCounter()
+		d := newDistinctCounter(exactLimit)
 		for i := range n {
 			d.add(hashString(fmt.Sprint(i)))
 			d.add(hashString(fmt.Sprint(i))) // repeats must not count
@@ -59,7 +59,7 @@ func TestDistinctIsExactWhenSmallAndCloseWhenLarge(t *testing.T) {
 }
 
 func TestDistinctMergeEqualsOnePass(t *testing.T) {
-	whole, a, b := newDistinctCounter(), newDistinctCounter(), newDistinctCounter()
+	whole, a, b := newDistinctCounter(exactLimit), newDistinctCounter(exactLimit), newDistinctCounter(exactLimit)
 	for i := range 50_000 {
 		h := hashString(fmt.Sprint(i % 30_000))
 		whole.add(h)

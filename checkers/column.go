@@ -26,22 +26,23 @@ type column struct {
 	timeMin, timeMax string
 	textMin, textMax string
 	minLen, maxLen   int
-	detectors        []detectorCounts
-	detectCache      detectionState  // detection.go
-	forms            formCounter     // forms.go
-	masking          *maskingCounter // masking.go; nil unless the field declares a pattern
-	dirty            dirtyCounts     // dirty.go
-	spread           spread          // spread.go
-	checks           *fieldChecks    // fieldchecks.go; nil unless the field declares checks
-	kept             *keptValues     // keptvalues.go; nil unless the plan keeps values
-	samples          int             // how many rows each check locates
+	detectors        []*detectorCounts // detection.go; nil when detection is skipped
+	detectCache      detectionState    // detection.go
+	forms            formCounter       // forms.go
+	masking          *maskingCounter   // masking.go; nil unless the field declares a pattern
+	dirty            dirtyCounts       // dirty.go
+	spread           spread            // spread.go
+	checks           *fieldChecks      // fieldchecks.go; nil unless the field declares checks
+	kept             *keptValues       // keptvalues.go; nil unless the plan keeps values
+	samples          int               // how many rows each check locates
 }
 
-func newColumn(name string, samples int) *column {
+// newColumn is a column's accumulator; a is its share of the worker's exact sets and sketches.
+func newColumn(name string, samples int, a allowance) *column {
 	c := &column{name: name, missing: make([]int64, len(missingTokens)),
-		nullSamples: newSampleSet[int64](samples), distinct: newDistinctCounter(),
-		detectors: newDetectors(samples), minLen: -1, dirty: newDirtyCounts(samples),
-		spread: newSpread(), samples: samples}
+		nullSamples: newSampleSet[int64](samples), distinct: newDistinctCounter(a.distinct),
+		detectors: newDetectors(), minLen: -1, dirty: newDirtyCounts(samples),
+		spread: newSpread(a), samples: samples}
 	return c
 }
 

@@ -23,13 +23,18 @@ type detectorCounts struct {
 	birthMin, birthMax int
 }
 
-func newDetectors(samples int) []detectorCounts {
-	ds := make([]detectorCounts, len(detect.All))
-	for i := range ds {
-		ds[i] = detectorCounts{invalid: newSampleSet[heldSample](samples), raw: newSampleSet[heldSample](samples),
-			embeddedSamples: newSampleSet[heldSample](samples)}
+// newDetectors is a column's detectors, each made when it first meets a value: most columns
+// meet two or three of the twenty, and a column's full set (some 5 KB per worker) made up
+// front cost a 10,000-column file 100 MB.
+func newDetectors() []*detectorCounts { return make([]*detectorCounts, len(detect.All)) }
+
+// detector is the column's counts of detector i, made on first use.
+func (c *column) detector(i int) *detectorCounts {
+	if c.detectors[i] == nil {
+		c.detectors[i] = &detectorCounts{invalid: newSampleSet[heldSample](c.samples), raw: newSampleSet[heldSample](c.samples),
+			embeddedSamples: newSampleSet[heldSample](c.samples)}
 	}
-	return ds
+	return c.detectors[i]
 }
 
 // residentID is the index of the resident ID detector, whose valid values also give birth
@@ -55,7 +60,7 @@ const maxResults = 6
 func (c *column) detect(v string, h uint64, row int64) {
 	st := &c.detectCache
 	if st.cache == nil && !st.off {
-		st.cache = newDetectionCache()
+		st.take()
 	}
 	if e := st.cache.lookup(v, h); e != nil {
 		c.count(e, v, row)
@@ -84,7 +89,7 @@ func (c *column) detect(v string, h uint64, row int64) {
 	if cacheable && st.cache != nil {
 		st.cache.insert(v, h, &d)
 		if !st.cache.worth() {
-			st.cache, st.off = nil, true
+			st.give()
 		}
 	}
 }
@@ -93,6 +98,34 @@ func (c *column) detect(v string, h uint64, row int64) {
 type detectionState struct {
 	cache *detectionCache
 	off   bool
+	// caches is what is left of the worker's budget of caches (maxDetectionCaches), which
+	// its columns share.
+	caches *int
+}
+
+// maxDetectionCaches bounds the caches one worker holds at once (12 KB each): a column takes
+// one from the budget on its first value and gives it back when the cache does not pay. A
+// 16,000-column file took 414 MB of caches that its few rows could never repay.
+const maxDetectionCaches = 256
+
+// take gives the column a cache if the budget has one left, else turns caching off for it.
+func (st *detectionState) take() {
+	if st.caches == nil || *st.caches > 0 {
+		st.cache = newDetectionCache()
+		if st.caches != nil {
+			*st.caches--
+		}
+		return
+	}
+	st.off = true
+}
+
+// give drops the column's cache, back to the budget, and caching for the column.
+func (st *detectionState) give() {
+	st.cache, st.off = nil, true
+	if st.caches != nil {
+		*st.caches++
+	}
 }
 
 // count adds one value's detection to the column's counts.
@@ -102,7 +135,7 @@ func (c *column) count(d *detection, v string, row int64) {
 	}
 	for found := d.embedded; found != 0; found &= found - 1 {
 		i := bits.TrailingZeros32(found)
-		dc := &c.detectors[i]
+		dc := c.detector(i)
 		dc.embedded++
 		if !dc.embeddedSamples.full(row) {
 			dc.embeddedSamples.add(heldSample{row: row, value: hold(detect.EmbeddedValue(v, i))}, row)
@@ -111,7 +144,7 @@ func (c *column) count(d *detection, v string, row int64) {
 }
 
 func (c *column) countOne(i int, r detect.Result, v string, row int64) {
-	dc := &c.detectors[i]
+	dc := c.detector(i)
 	if r.Masked {
 		dc.masked++
 		return
@@ -199,9 +232,16 @@ func (dc *detectorCounts) birthMonth(id string) {
 	dc.birthMax = max(dc.birthMax, ym)
 }
 
-func mergeDetectors(ds, os []detectorCounts) {
-	for i := range ds {
-		d, od := &ds[i], &os[i]
+func mergeDetectors(ds, os []*detectorCounts) {
+	for i, od := range os {
+		if od == nil {
+			continue
+		}
+		if ds[i] == nil {
+			ds[i] = od
+			continue
+		}
+		d := ds[i]
 		d.matched += od.matched
 		d.valid += od.valid
 		d.masked += od.masked
@@ -227,7 +267,10 @@ func (c *column) detectionProfile(p *ColumnProfile) {
 		if c.detectors == nil {
 			break
 		}
-		dc := &c.detectors[i]
+		dc := c.detectors[i]
+		if dc == nil { // it met no value: absent from the profile (ColumnProfile.Detectors)
+			continue
+		}
 		out := &DetectorCounts{Matched: dc.matched, Valid: dc.valid, Masked: dc.masked,
 			Traits: map[string]int64{}, Embedded: dc.embedded}
 		for t, name := range d.Traits {
@@ -249,7 +292,10 @@ func (c *column) detectionSamples(p *ColumnProfile, m columnMask) {
 		if c.detectors == nil {
 			break
 		}
-		dc, out := &c.detectors[i], p.Detectors[d.Name]
+		dc, out := c.detectors[i], p.Detectors[d.Name]
+		if dc == nil {
+			continue
+		}
 		out.InvalidSamples, out.RawSamples = m.samples(&dc.invalid), m.samples(&dc.raw)
 		out.EmbeddedSamples = shownSamples(&dc.embeddedSamples, func(h heldSample) string {
 			return capExposure(h.value, d.Mask(h.value))

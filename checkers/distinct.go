@@ -19,11 +19,12 @@ const hllPrecision = 14
 // scan in the prototype.
 type distinctCounter struct {
 	exact map[uint64]struct{} // nil once the column outgrew it
+	limit int                 // the most hashes exact holds (allowance.distinct)
 	hll   *[1 << hllPrecision]uint8
 }
 
-func newDistinctCounter() distinctCounter {
-	return distinctCounter{exact: make(map[uint64]struct{})}
+func newDistinctCounter(limit int) distinctCounter {
+	return distinctCounter{exact: make(map[uint64]struct{}), limit: limit}
 }
 
 func (d *distinctCounter) add(h uint64) {
@@ -35,7 +36,7 @@ func (d *distinctCounter) add(h uint64) {
 		return
 	}
 	d.exact[h] = struct{}{}
-	if len(d.exact) > exactLimit {
+	if len(d.exact) > d.limit {
 		d.toSketch()
 	}
 }

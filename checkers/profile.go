@@ -42,7 +42,10 @@ type ColumnProfile struct {
 	MaxLength int    `json:"max_length"`
 	// Detectors holds, per detector name (cn_resident_id, mobile, email, ...; detect.All), how
 	// many values matched its structure, how many of those were valid and how many were in a
-	// masked form; empty when the scan ran without detection (Plan.SkipDetection).
+	// masked form. A detector that met no value (none matched, masked or embedded) is absent:
+	// a column would otherwise carry some twenty empty entries, which a 10,000-column file
+	// turns into 40 MB of rule input. Empty when the scan ran without detection
+	// (Plan.SkipDetection).
 	Detectors map[string]*DetectorCounts `json:"detectors"`
 	// Hints are the categories the column's name suggests (a detector's name, or birth_date,
 	// health, credential, ...; hints.go, data/hints.txt).

@@ -219,8 +219,11 @@ func newPartial(cols []string, keys []key, samples int) *partial {
 		bareQuote:   issueSet{samples: newSampleSet[RowIssue](samples)},
 		nul:         issueSet{samples: newSampleSet[RowIssue](samples)},
 		blank:       issueSet{samples: newSampleSet[RowIssue](samples)}}
+	caches, allowed := maxDetectionCaches, allowanceFor(len(cols))
 	for _, c := range cols {
-		p.columns = append(p.columns, newColumn(c, samples))
+		col := newColumn(c, samples, allowed)
+		col.detectCache.caches = &caches
+		p.columns = append(p.columns, col)
 	}
 	for k, key := range keys {
 		for _, ci := range key.columns {

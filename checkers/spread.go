@@ -87,12 +87,13 @@ type Fence struct {
 // spread accumulates one column's numbers.
 type spread struct {
 	n         int64
-	counts    map[float64]int64 // every distinct number while there are at most exactNumbers; then nil
+	counts    map[float64]int64 // every distinct number while there are at most allowed.numbers; then nil
 	sketch    *ddsketch.DDSketch
 	low, high tail
+	allowed   allowance
 }
 
-func newSpread() spread { return spread{high: tail{high: true}} }
+func newSpread(a allowance) spread { return spread{high: tail{high: true}, allowed: a} }
 
 func (s *spread) observe(f float64, row int64) {
 	if s.n == 0 {
@@ -103,7 +104,7 @@ func (s *spread) observe(f float64, row int64) {
 	s.high.add(f, row)
 	if s.counts != nil {
 		s.counts[f]++
-		if len(s.counts) > exactNumbers {
+		if len(s.counts) > s.allowed.numbers {
 			s.toSketch()
 		}
 		return
@@ -114,7 +115,7 @@ func (s *spread) observe(f float64, row int64) {
 // toSketch moves the exact counts into a new sketch.
 func (s *spread) toSketch() {
 	// Only fails for an accuracy outside (0, 1).
-	s.sketch, _ = ddsketch.LogCollapsingLowestDenseDDSketch(sketchAccuracy, sketchBins)
+	s.sketch, _ = ddsketch.LogCollapsingLowestDenseDDSketch(s.allowed.accuracy, s.allowed.bins)
 	for f, n := range s.counts {
 		s.sketch.AddWithCount(f, float64(n))
 	}
@@ -137,7 +138,7 @@ func (s *spread) merge(o *spread) {
 		for f, n := range o.counts {
 			s.counts[f] += n
 		}
-		if len(s.counts) > exactNumbers {
+		if len(s.counts) > s.allowed.numbers {
 			s.toSketch()
 		}
 		return
