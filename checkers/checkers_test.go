@@ -88,7 +88,10 @@ func TestRowSetFindsRepeatsWithTheirFirstRow(t *testing.T) {
 		set.add(hashString(v), int64(i+1))
 	}
 	s.merge(&other)
-	d := s.duplicates(2)
+	d, err := s.duplicates(2)
+	if err != nil {
+		t.Fatal(err)
+	}
 	want := Duplicates{Count: 3, Samples: []DuplicateRow{{Row: 3, FirstRow: 1}, {Row: 5, FirstRow: 2}}}
 	if !reflect.DeepEqual(d, want) {
 		t.Errorf("duplicates = %+v, want %+v", d, want)

@@ -1,8 +1,11 @@
 package checkers
 
 import (
-	"cmp"
+	"bufio"
 	"encoding/binary"
+	"errors"
+	"fmt"
+	"os"
 	"runtime"
 	"slices"
 	"sync"
@@ -12,13 +15,28 @@ import (
 // exact set a scan keeps (a sketch cannot name the repeated rows), so it is packed: each row
 // costs its 8-byte hash plus its row number as a varint delta from the previous row in the
 // same partition (about 2 bytes), roughly 10 bytes a row instead of 16 for (hash, row) pairs.
-// Rows are spread over 256 partitions by hash so that finishing sorts small slices, and
-// stored in fixed blocks rather than growing slices, whose doubling left a third unused.
+// Rows are spread over 256 partitions by hash so that finishing takes one small partition at a
+// time, and stored in fixed blocks rather than growing slices, whose doubling left a third
+// unused.
+//
+// Memory is a budget: past it, the set writes its blocks to a temporary file, partition by
+// partition, and reuses them. The rows are already partitioned by hash, so no sorted runs
+// are needed: finishing reads each partition from its extents in the files and its blocks in
+// memory, and holds one entry per distinct hash of the partition (about 1/256 of the set's
+// distinct rows) per CPU.
 //
 // Equal 64-bit hashes are taken as equal values: among 10 million rows the chance of one false
 // duplicate is about 3 in a million.
 type rowSet struct {
 	parts [256][]*block
+
+	budget int64  // bytes of blocks held before spilling; 0 means maxRowSetBudget
+	dir    string // where spill files go; "" means os.TempDir()
+	held   int64  // bytes of the blocks in parts
+	free   []*block
+	out    *spillFile   // the file this set spills to, once it has spilled
+	spills []*spillFile // out and the files of the sets merged into this one
+	err    error        // the first spilling failure; the set is empty after it
 }
 
 // blockRows is a block's capacity: 8 KiB of hashes, so 256 partitions' partly filled last
@@ -27,94 +45,329 @@ const blockRows = 1024
 
 // block is a run of ascending rows in a partition. A worker sees batches in read order, but
 // a Parquet file's row groups may arrive out of order: a row below the last starts a block.
+// The first delta is from row 0.
 type block struct {
 	hashes  []uint64
 	deltas  []byte
 	lastRow int64
 }
 
+// blockOverhead approximates a block's header and its pointer in a partition.
+const blockOverhead = 64
+
+// A scan should run within 500 MB, and its row sets are what grows with rows: one for whole
+// rows and one per declared key (rarely more than two) in each of the GOMAXPROCS workers'
+// partials, merged at the end without growing. Blocks stay live, and Go's collector lets the
+// heap reach about twice what is live before collecting, so all the sets together hold at most
+// rowSetMemory = 160 MiB, the rest of the 500 MB being that headroom and the columns' own
+// counters. Each set holds up to maxRowSetBudget = 32 MiB (so up to 5 sets: 2 workers with a
+// key, or 5 without), an equal share when there are more, but never below minRowSetBudget =
+// 4 MiB, under which 256 partitions' partly filled blocks would make spills small and
+// frequent; past 40 sets (20 workers with a key) the floor wins. At 32 MiB a spill writes
+// about 128 KiB a partition, and a 40-million-row set spills a dozen times.
+const (
+	rowSetMemory    = 160 << 20
+	maxRowSetBudget = 32 << 20
+	minRowSetBudget = 4 << 20
+)
+
+// Tests set these to make scans spill, and to see where.
+var (
+	spillBudget int64  // 0 means rowSetBudget's choice
+	spillDir    string // "" means os.TempDir()
+)
+
+// rowSetBudget is each row set's budget when a scan has workers partials of 1+keys sets.
+func rowSetBudget(workers, keys int) int64 {
+	if spillBudget > 0 {
+		return spillBudget
+	}
+	return min(maxRowSetBudget, max(minRowSetBudget, rowSetMemory/int64(workers*(1+keys))))
+}
+
 func (s *rowSet) add(h uint64, row int64) {
+	if s.err != nil {
+		return
+	}
 	p := &s.parts[h>>56]
 	if n := len(*p); n == 0 || len((*p)[n-1].hashes) == blockRows || row <= (*p)[n-1].lastRow {
-		*p = append(*p, &block{hashes: make([]uint64, 0, blockRows), deltas: make([]byte, 0, 2*blockRows)})
+		if s.held >= s.limit() {
+			if s.spill(); s.err != nil {
+				return
+			}
+		}
+		*p = append(*p, s.newBlock())
 	}
 	b := (*p)[len(*p)-1]
 	b.hashes = append(b.hashes, h)
+	c := cap(b.deltas)
 	b.deltas = binary.AppendUvarint(b.deltas, uint64(row-b.lastRow))
+	s.held += int64(cap(b.deltas) - c)
 	b.lastRow = row
 }
 
-// merge takes o's blocks; o must not be used afterwards.
+func (s *rowSet) limit() int64 {
+	if s.budget > 0 {
+		return s.budget
+	}
+	return maxRowSetBudget
+}
+
+func (s *rowSet) newBlock() *block {
+	var b *block
+	if n := len(s.free); n > 0 {
+		b, s.free = s.free[n-1], s.free[:n-1]
+	} else {
+		b = &block{hashes: make([]uint64, 0, blockRows), deltas: make([]byte, 0, 2*blockRows)}
+	}
+	s.held += int64(8*cap(b.hashes)+cap(b.deltas)) + blockOverhead
+	return b
+}
+
+// spillFile is a file of spilled blocks. Each spill appends every partition's blocks, and
+// extents says where each partition's are.
+type spillFile struct {
+	f       *os.File
+	w       *bufio.Writer
+	size    int64
+	extents [256][]extent
+}
+
+type extent struct{ off, len int64 }
+
+// spill appends the blocks in memory to the set's file and keeps them for reuse. A block is
+// written as its row count, each hash but its top byte (the partition's number), the length
+// of its deltas and the deltas.
+func (s *rowSet) spill() {
+	if s.out == nil {
+		dir := s.dir
+		if dir == "" {
+			dir = os.TempDir()
+		}
+		f, err := os.CreateTemp(dir, "dgcheck-rows-")
+		if err != nil {
+			s.fail(err)
+			return
+		}
+		// Where the system allows it, the file goes from the directory at once, so that
+		// nothing is left behind even if the process is killed; release removes it otherwise.
+		_ = os.Remove(f.Name())
+		s.out = &spillFile{f: f, w: bufio.NewWriterSize(f, 256<<10)}
+		s.spills = append(s.spills, s.out)
+	}
+	out := s.out
+	var buf []byte
+	for i := range s.parts {
+		start := out.size
+		for _, b := range s.parts[i] {
+			buf = binary.AppendUvarint(buf[:0], uint64(len(b.hashes)))
+			for _, h := range b.hashes {
+				buf = binary.LittleEndian.AppendUint64(buf, h)[:len(buf)+7]
+			}
+			buf = binary.AppendUvarint(buf, uint64(len(b.deltas)))
+			buf = append(buf, b.deltas...)
+			n, err := out.w.Write(buf)
+			out.size += int64(n)
+			if err != nil {
+				s.fail(err)
+				return
+			}
+			b.hashes, b.deltas, b.lastRow = b.hashes[:0], b.deltas[:0], 0
+			s.free = append(s.free, b)
+		}
+		if out.size > start {
+			out.extents[i] = append(out.extents[i], extent{start, out.size - start})
+		}
+		clear(s.parts[i])
+		s.parts[i] = s.parts[i][:0]
+	}
+	if err := out.w.Flush(); err != nil {
+		s.fail(err)
+		return
+	}
+	s.held = 0
+}
+
+// fail keeps the first spilling error and empties the set: its count would be wrong.
+func (s *rowSet) fail(err error) {
+	if s.err == nil {
+		s.err = fmt.Errorf("spilling to disk: %w", err)
+	}
+	s.release()
+}
+
+// release closes and removes the set's files and drops its blocks. It may be called more
+// than once, and must be on every path that drops a set that may have spilled.
+func (s *rowSet) release() {
+	for _, sf := range s.spills {
+		_ = sf.f.Close()
+		_ = os.Remove(sf.f.Name()) // already gone where an open file can be removed
+	}
+	s.spills, s.out, s.free, s.held = nil, nil, nil, 0
+	clear(s.parts[:])
+}
+
+// merge takes o's blocks and files; o must not be used afterwards.
 func (s *rowSet) merge(o *rowSet) {
 	for i := range s.parts {
 		s.parts[i] = append(s.parts[i], o.parts[i]...)
+	}
+	s.held += o.held
+	s.spills = append(s.spills, o.spills...)
+	if s.err == nil {
+		s.err = o.err
+	}
+	*o = rowSet{}
+	if s.err != nil {
+		s.release()
 	}
 }
 
 // duplicates counts rows whose hash equals an earlier row's and keeps the first n of them
 // (by row number) with the row they repeat. Partitions are independent, so one goroutine per
-// CPU sorts its share. It frees the set as it goes.
-func (s *rowSet) duplicates(n int) Duplicates {
+// CPU takes its share, one partition at a time. It frees the set, and removes its files, as it
+// goes.
+func (s *rowSet) duplicates(n int) (Duplicates, error) {
+	defer s.release()
+	if s.err != nil {
+		return Duplicates{}, s.err
+	}
+	s.free = nil
 	workers := runtime.GOMAXPROCS(0)
 	counts := make([]int64, workers)
 	samples := make([]sampleSet[DuplicateRow], workers)
+	errs := make([]error, workers)
 	var wg sync.WaitGroup
 	for w := range workers {
 		samples[w] = newSampleSet[DuplicateRow](n)
 		wg.Go(func() {
-			var entries []rowEntry
+			first := map[uint64]uint64{}
+			var buf []byte
 			for i := w; i < len(s.parts); i += workers {
-				entries = s.partition(i, entries[:0])
-				counts[w] += countRepeats(entries, &samples[w])
+				var repeats int64
+				if repeats, errs[w] = s.partitionRepeats(i, first, &buf, &samples[w]); errs[w] != nil {
+					return
+				}
+				counts[w] += repeats
+				clear(first)
 			}
 		})
 	}
 	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return Duplicates{}, fmt.Errorf("reading back spilled rows: %w", err)
+	}
 	d := Duplicates{Count: counts[0]}
 	for w := 1; w < workers; w++ {
 		d.Count += counts[w]
 		samples[0].merge(&samples[w])
 	}
 	d.Samples = samples[0].sorted()
-	return d
+	return d, nil
 }
 
-type rowEntry struct{ hash, row uint64 }
-
-// partition decodes partition i into entries sorted by hash, then row, and frees it.
-func (s *rowSet) partition(i int, entries []rowEntry) []rowEntry {
-	for _, b := range s.parts[i] {
-		row, buf := uint64(0), b.deltas
-		for _, h := range b.hashes {
-			delta, w := binary.Uvarint(buf)
-			buf = buf[w:]
-			row += delta
-			entries = append(entries, rowEntry{h, row})
+// partitionRepeats counts the rows of partition i that repeat an earlier row's hash and
+// samples them with the row they repeat, then frees the partition's blocks. It reads the
+// partition twice, the first time for each hash's earliest row (first, an empty map to
+// fill), the second for the samples, so that it holds one entry per distinct hash: a partition
+// is 1/256 of the distinct rows, however often a row repeats (40 million copies of one row
+// are one partition, which sorting whole had taken 640 MB to hold). buf is scratch for
+// reading the files.
+func (s *rowSet) partitionRepeats(i int, first map[uint64]uint64, buf *[]byte, samples *sampleSet[DuplicateRow]) (int64, error) {
+	var rows int64
+	err := s.eachEntry(i, buf, func(h, row uint64) {
+		rows++
+		if r, ok := first[h]; !ok || row < r {
+			first[h] = row
 		}
+	})
+	if err != nil {
+		return 0, err
+	}
+	repeats := rows - int64(len(first))
+	if repeats > 0 {
+		err = s.eachEntry(i, buf, func(h, row uint64) {
+			if !samples.full(int64(row)) && first[h] != row {
+				samples.add(DuplicateRow{Row: int64(row), FirstRow: int64(first[h])}, int64(row))
+			}
+		})
 	}
 	s.parts[i] = nil
-	slices.SortFunc(entries, func(a, b rowEntry) int {
-		if a.hash != b.hash {
-			return cmp.Compare(a.hash, b.hash)
-		}
-		return cmp.Compare(a.row, b.row)
-	})
-	return entries
+	return repeats, err
 }
 
-// countRepeats counts the entries that repeat an earlier entry's hash, sampling them with the
-// row they repeat.
-func countRepeats(entries []rowEntry, samples *sampleSet[DuplicateRow]) int64 {
-	var count int64
-	first := 0 // the earliest row of the current run of equal hashes
-	for j := 1; j < len(entries); j++ {
-		if entries[j].hash != entries[first].hash {
-			first = j
-			continue
+// eachEntry calls visit with every hash of partition i and its row, from the files and then
+// from memory. buf is scratch for reading the files.
+func (s *rowSet) eachEntry(i int, buf *[]byte, visit func(h, row uint64)) error {
+	for _, sf := range s.spills {
+		for _, e := range sf.extents[i] {
+			*buf = slices.Grow((*buf)[:0], int(e.len))[:e.len]
+			if _, err := sf.f.ReadAt(*buf, e.off); err != nil {
+				return err
+			}
+			if err := decodeSpilled(*buf, uint64(i)<<56, visit); err != nil {
+				return err
+			}
 		}
-		count++
-		row := int64(entries[j].row)
-		samples.add(DuplicateRow{Row: row, FirstRow: int64(entries[first].row)}, row)
 	}
-	return count
+	for _, b := range s.parts[i] {
+		row, deltas := uint64(0), b.deltas // well formed, having been written by add
+		for _, h := range b.hashes {
+			delta, w := binary.Uvarint(deltas)
+			deltas = deltas[w:]
+			row += delta
+			visit(h, row)
+		}
+	}
+	return nil
+}
+
+var errSpillCorrupt = errors.New("spill file corrupt")
+
+// decodeSpilled calls visit with the entries of the blocks spill wrote to buf, whose hashes'
+// top byte is top.
+func decodeSpilled(buf []byte, top uint64, visit func(h, row uint64)) error {
+	for len(buf) > 0 {
+		rows, w := binary.Uvarint(buf)
+		if w <= 0 || rows > blockRows || uint64(len(buf)-w) < 7*rows {
+			return errSpillCorrupt
+		}
+		hashes := buf[w : w+7*int(rows)]
+		buf = buf[w+7*int(rows):]
+		n, w := binary.Uvarint(buf)
+		if w <= 0 || uint64(len(buf)-w) < n {
+			return errSpillCorrupt
+		}
+		deltas := buf[w : w+int(n)]
+		buf = buf[w+int(n):]
+		row := uint64(0)
+		for j := range int(rows) {
+			delta, w := binary.Uvarint(deltas)
+			if w <= 0 {
+				return errSpillCorrupt
+			}
+			deltas = deltas[w:]
+			row += delta
+			var h [8]byte
+			copy(h[:7], hashes[7*j:])
+			visit(top|binary.LittleEndian.Uint64(h[:]), row)
+		}
+	}
+	return nil
+}
+
+// spillPast gives each of the partial's row sets its budget and spill directory.
+func (p *partial) spillPast(budget int64, dir string) {
+	p.rowSet.budget, p.rowSet.dir = budget, dir
+	for k := range p.keySets {
+		p.keySets[k].budget, p.keySets[k].dir = budget, dir
+	}
+}
+
+// release removes the files of the partial's row sets.
+func (p *partial) release() {
+	p.rowSet.release()
+	for k := range p.keySets {
+		p.keySets[k].release()
+	}
 }

@@ -6,9 +6,11 @@ package checkers
 
 import (
 	"context"
+	"fmt"
 	"math/bits"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/cespare/xxhash/v2"
@@ -103,8 +105,10 @@ func Scan(ctx context.Context, r datasets.Reader, plan Plan) (*Profile, error) {
 	batches := make(chan datasets.Batch, plan.Workers)
 	parts := make([]*partial, plan.Workers)
 	var wg sync.WaitGroup
+	budget := rowSetBudget(plan.Workers, len(keys))
 	for w := range parts {
 		parts[w] = newPartial(cols, keys, plan.Samples)
+		parts[w].spillPast(budget, spillDir)
 		if plan.SkipDetection {
 			for _, c := range parts[w].columns {
 				c.detectors = nil
@@ -143,6 +147,11 @@ func Scan(ctx context.Context, r datasets.Reader, plan Plan) (*Profile, error) {
 	}
 	close(batches)
 	wg.Wait()
+	defer func() {
+		for _, p := range parts {
+			p.release()
+		}
+	}()
 	if readErr == nil {
 		readErr = r.Err()
 	}
@@ -154,7 +163,10 @@ func Scan(ctx context.Context, r datasets.Reader, plan Plan) (*Profile, error) {
 		total.merge(p)
 	}
 	total.noteIssues(r.Source().EndIssues)
-	pr := total.profile(cols, maskDecls(plan.Metadata, masking, risk, cols))
+	pr, err := total.profile(cols, maskDecls(plan.Metadata, masking, risk, cols))
+	if err != nil {
+		return nil, err
+	}
 	pr.Table.HeaderIssues = headerIssues(r.Source().HeaderIssues)
 	return pr, nil
 }
@@ -344,7 +356,7 @@ func (p *partial) merge(o *partial) {
 	p.declared.merge(o.declared)
 }
 
-func (p *partial) profile(cols []string, decls []maskDecl) *Profile {
+func (p *partial) profile(cols []string, decls []maskDecl) (*Profile, error) {
 	pr := &Profile{SchemaVersion: SchemaVersion, Rows: p.rows, Columns: make([]ColumnProfile, len(cols)),
 		Table: TableProfile{Rows: p.rows, Keys: []KeyProfile{},
 			RaggedRows:      RowIssues{Count: p.ragged.count, Samples: p.ragged.samples.sorted()},
@@ -363,13 +375,19 @@ func (p *partial) profile(cols []string, decls []maskDecl) *Profile {
 	for i, c := range p.columns {
 		pr.Columns[i], masks[i] = c.profile(i, decls[i])
 	}
-	pr.Table.DuplicateRows = p.rowSet.duplicates(p.samples)
+	var err error
+	if pr.Table.DuplicateRows, err = p.rowSet.duplicates(p.samples); err != nil {
+		return nil, fmt.Errorf("duplicate rows: %w", err)
+	}
 	pr.Table.Reidentification = p.risk.profile(p.samples)
 	p.declared.profile(&pr.Table, p.samples, masks)
 	for k, key := range p.keys {
-		d := p.keySets[k].duplicates(p.samples)
+		d, err := p.keySets[k].duplicates(p.samples)
+		if err != nil {
+			return nil, fmt.Errorf("duplicate keys (%s): %w", strings.Join(key.names, ", "), err)
+		}
 		pr.Table.Keys = append(pr.Table.Keys, KeyProfile{Columns: key.names, Rows: p.rows,
 			NullKeys: p.nullKeys[k], Distinct: p.rows - p.nullKeys[k] - d.Count, Duplicates: d})
 	}
-	return pr
+	return pr, nil
 }
