@@ -348,10 +348,15 @@ func (d *declared) profile(t *TableProfile, samples int, masks []columnMask) {
 
 // headerIssues turns the reader's header problems into evidence.
 func headerIssues(issues []datasets.Issue) RowIssues {
-	ri := RowIssues{Count: int64(len(issues)), Samples: []RowIssue{}}
+	ri := RowIssues{Samples: []RowIssue{}}
+	fields := map[string]bool{}
 	for _, is := range issues {
 		ri.Samples = append(ri.Samples, RowIssue{Row: is.Row, Line: is.Line, Column: is.Column, Detail: is.Detail})
+		fields[is.Column] = true
 	}
+	// The count is of fields, which QUAL-002 measures: one name can be both undecodable and
+	// hold a stray quote, two issues of one field.
+	ri.Count = int64(len(fields))
 	return ri
 }
 

@@ -262,6 +262,17 @@ func TestHeaderIssuesReachTheProfile(t *testing.T) {
 	}
 }
 
+// A header field with two issues (undecodable bytes and a stray quote) is one field of the
+// count QUAL-002 measures against the number of columns: counted twice, one column read
+// A = -1 of B = 1 (a fuzzed file of DuckDB's corpus, afl/3977/case_26.csv).
+func TestHeaderIssuesCountFields(t *testing.T) {
+	p := scanCSV(t, "na\xffm\"e,id\n1,2\n", Plan{})
+	h := p.Table.HeaderIssues
+	if h.Count != 1 || len(h.Samples) != 2 || h.Samples[0].Column != h.Samples[1].Column {
+		t.Errorf("header issues = %+v, want 1 field with 2 issues", h)
+	}
+}
+
 func TestKeptValuesStopAtTheLimit(t *testing.T) {
 	p := scanCSV(t, "sex,n\n男,1\n女,2\n男,3\n", Plan{KeepValues: 2})
 	if !slices.Equal(p.Columns[0].Values, []string{"女", "男"}) || p.Columns[1].Values != nil {

@@ -134,7 +134,8 @@ type TableProfile struct {
 	// Reidentification is the re-identification risk over the quasi-identifiers; absent when
 	// there are none (reident.go).
 	Reidentification *Reidentification `json:"reidentification,omitempty"`
-	// HeaderIssues are blank and repeated header names (row 0, line 1).
+	// HeaderIssues are the header's blank, repeated and undecodable names and stray quotes
+	// (row 0, line 1): every issue a sample, and Count the header fields with one.
 	HeaderIssues RowIssues `json:"header_issues"`
 	// RowChecks, ForeignKeys and Entities are the checks the metadata declares across a
 	// row's columns, into other datasets, and across an entity's rows (declared.go).
