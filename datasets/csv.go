@@ -266,20 +266,27 @@ func sniffEncoding(sample []byte, complete bool) string {
 	return UTF8
 }
 
-// latinScore is the share of a sample's non-ASCII bytes that read as accented letters in
-// Windows-1252 (0xC0-0xFE but × and ÷) next to an ASCII letter, as in Müller or Besançon.
-// European text scores near 1; a stray 0xFF in ASCII text scores 0.
+// latinScore is the share of a sample's non-ASCII bytes that read as Windows-1252 text: an
+// accented letter (0xC0-0xFE but × and ÷) next to a letter, as in Müller or Besançon, or one
+// of the punctuation marks Windows-1252 puts at 0x80-0x9F (“ ” ‘ ’ – — … €) next to ASCII, as
+// in “quoted” or €5, which Latin-1 leaves to control codes no text holds. European text scores
+// near 1; a stray 0xFF in ASCII text scores 0. GBK's lead bytes fall in 0x80-0x9F too, which
+// is why Chinese text is scored first (cjkScore).
 func latinScore(s []byte) float64 {
 	isLetter := func(i int) bool {
 		return i >= 0 && i < len(s) && (s[i]|0x20 >= 'a' && s[i]|0x20 <= 'z' || s[i] >= 0xC0 && s[i] < 0xFF)
 	}
+	isASCII := func(i int) bool { return i < 0 || i >= len(s) || s[i] < 0x80 }
 	var high, letters int
 	for i, c := range s {
 		if c < 0x80 {
 			continue
 		}
 		high++
-		if c >= 0xC0 && c < 0xFF && c != 0xD7 && c != 0xF7 && (isLetter(i-1) || isLetter(i+1)) {
+		switch {
+		case c >= 0xC0 && c < 0xFF && c != 0xD7 && c != 0xF7 && (isLetter(i-1) || isLetter(i+1)):
+			letters++
+		case c < 0xA0 && windows1252Punctuation(c) && (isASCII(i-1) || isASCII(i+1)):
 			letters++
 		}
 	}
@@ -287,6 +294,16 @@ func latinScore(s []byte) float64 {
 		return 0
 	}
 	return float64(letters) / float64(high)
+}
+
+// windows1252Punctuation reports whether Windows-1252 defines byte c of 0x80-0x9F (all but
+// 0x81, 0x8D, 0x8F, 0x90 and 0x9D).
+func windows1252Punctuation(c byte) bool {
+	switch c {
+	case 0x81, 0x8D, 0x8F, 0x90, 0x9D:
+		return false
+	}
+	return c >= 0x80 && c < 0xA0
 }
 
 // utf8Share is the share of a sample's non-ASCII bytes that are part of valid UTF-8

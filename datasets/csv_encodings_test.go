@@ -49,6 +49,8 @@ func TestCSVEncodingsAreDetectedAndDecoded(t *testing.T) {
 		{"big5", traditionalCSV, traditionalchinese.Big5, datasets.Big5, []string{"big5"}},
 		{"latin-1", latinCSV, charmap.ISO8859_1, datasets.Windows1252, []string{"latin1", "iso-8859-1"}},
 		{"windows-1252", latinCSV + "4,“Zoë”,Köln,€ 5\n", charmap.Windows1252, datasets.Windows1252, []string{"windows-1252"}},
+		// Its punctuation, not accented letters, is what most English text in it holds.
+		{"windows-1252 punctuation", "id,title,price\n1,“Quoted” – dash,€5\n2,it’s…,€7\n", charmap.Windows1252, datasets.Windows1252, []string{"windows-1252", "cp1252"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
