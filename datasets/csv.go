@@ -87,6 +87,9 @@ type csvReader struct {
 	quoteField int
 	// literal, once a quote is found never closed, reads the rest of the file.
 	literal *literalRest
+	// lazySrc and lazyBuf feed the lazy re-reads.
+	lazySrc bytes.Reader
+	lazyBuf *bufio.Reader
 }
 
 func openCSV(path string, c config) (Reader, error) {
@@ -493,7 +496,15 @@ func (cr *csvReader) reread(start int64, err error) ([]string, error) {
 	// The record's final line end goes: a field still open at the end of these bytes (text
 	// after a closing quote reopens none, but a lazy reading of it does) would keep it.
 	raw = bytes.TrimSuffix(bytes.TrimSuffix(raw, []byte{'\n'}), []byte{'\r'})
-	lr := csv.NewReader(bytes.NewReader(raw))
+	// One buffered reader serves every re-read (csv.NewReader keeps a *bufio.Reader it is
+	// given): a file whose every row holds a stray quote allocated 4 KiB a row for it.
+	cr.lazySrc.Reset(raw)
+	if cr.lazyBuf == nil {
+		cr.lazyBuf = bufio.NewReader(&cr.lazySrc)
+	} else {
+		cr.lazyBuf.Reset(&cr.lazySrc)
+	}
+	lr := csv.NewReader(cr.lazyBuf)
 	lr.Comma, lr.LazyQuotes, lr.FieldsPerRecord = cr.r.Comma, true, -1
 	rec, lerr := lr.Read()
 	if lerr != nil {
