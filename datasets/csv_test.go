@@ -201,10 +201,13 @@ func TestOpenRejectsWhatItCannotRead(t *testing.T) {
 }
 
 // FuzzCSV feeds arbitrary bytes to the CSV reader: it must return rows or a *ParseError,
-// never panic, and every row it returns has the header's width.
+// never panic, and every row it returns has the header's width. The fixtures and the messy
+// corpus (testdata/messy) are its seeds.
 func FuzzCSV(f *testing.F) {
-	for _, name := range []string{"ragged.csv", "gb18030.csv", "bom_semicolon.csv", "unterminated_quote.csv", "invalid_utf8.csv", "tab.csv"} {
-		b, err := os.ReadFile(filepath.Join("..", "testdata", "csv", name))
+	seeds, _ := filepath.Glob(filepath.Join("..", "testdata", "csv", "*.csv"))
+	messy, _ := filepath.Glob(filepath.Join(messyDir, "*.*sv"))
+	for _, path := range append(seeds, messy...) {
+		b, err := os.ReadFile(path)
 		if err != nil {
 			f.Fatal(err)
 		}

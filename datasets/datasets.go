@@ -35,9 +35,9 @@ type Source struct {
 	Columns   []string `json:"columns"`
 	Size      int64    `json:"size"`
 	Rows      int64    `json:"rows"`
-	// HeaderIssues are the header's blank and repeated names, each located at line 1 and the
-	// header field (Issue.Column is the name the column was given instead). They are known
-	// once the reader is open.
+	// HeaderIssues are the header's blank, repeated and undecodable names and stray quotes,
+	// each located at line 1 and the header field (Issue.Column is the name the column was
+	// read under). They are known once the reader is open.
 	HeaderIssues []Issue `json:"-"`
 	// EndIssues are found after the last row: blank lines at the end of a CSV file. They are
 	// known once Next has returned false.
@@ -67,7 +67,8 @@ const (
 	DuplicateHeader IssueKind = "duplicate_header"
 	// BareQuote: a quote where the CSV dialect allows none (a " inside an unquoted field, as
 	// in 37°36'37.8"N, or text after a closing quote). The record is re-read with the quote
-	// taken as a character, so the row is still measured.
+	// taken as a character, so the row is still measured. A quote never closed is one too:
+	// the rest of the file, from the line it opens on, is read with quotes as characters.
 	BareQuote IssueKind = "bare_quote"
 	// BlankRow: an empty line, which encoding/csv skips (Row is the data row that follows
 	// it), or a row whose fields are all empty (Row is that row).
