@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -13,18 +14,29 @@ import (
 )
 
 // TestDuckDBOracle is the acceptance harness of "Read what peers read": every CSV/TSV file
-// of the corpus in DGCHECK_DUCKDB_CORPUS that DuckDB's read_csv reads, dgcheck must read too
-// (exit 0 or 1, not 2). It runs testdata/duckdb-oracle/run.mjs, which needs node and
-// `npm ci` in that folder, on a dgcheck built from this tree (or DGCHECK_BIN), and fails when
-// more files are refused than DGCHECK_DUCKDB_MAX_REFUSALS (default 0). Without
-// DGCHECK_DUCKDB_CORPUS it is skipped: the corpus is another project's files, fetched apart,
-// and the run takes minutes. See testdata/duckdb-oracle/README.md.
+// of a corpus that DuckDB's read_csv reads, dgcheck must read too (exit 0 or 1, not 2). It
+// runs testdata/duckdb-oracle/run.mjs, which needs node and `npm ci` in that folder, on a
+// dgcheck built from this tree (or DGCHECK_BIN), and fails when more files are refused than
+// DGCHECK_DUCKDB_MAX_REFUSALS (default 0).
 //
-//	DGCHECK_DUCKDB_CORPUS=/tmp/csvcorpus/data/csv go test -run TestDuckDBOracle -timeout 60m -v ./cmd/dgcheck
+// The corpus is testdata/messy (the files TestMessyCorpus holds to their behaviours), or the
+// folder DGCHECK_DUCKDB_CORPUS names, such as DuckDB's whole CSV test suite, fetched apart
+// (testdata/duckdb-oracle/README.md; that run takes minutes). Without node or DuckDB's Node
+// API the test is skipped, except under CI=true, where .ci/run has installed them and their
+// absence is a failure.
+//
+//	DGCHECK_DUCKDB_CORPUS=/tmp/duckdb/data/csv go test -run TestDuckDBOracle -timeout 60m -v ./cmd/dgcheck
 func TestDuckDBOracle(t *testing.T) {
-	corpus := os.Getenv("DGCHECK_DUCKDB_CORPUS")
+	corpus, messy := os.Getenv("DGCHECK_DUCKDB_CORPUS"), false
 	if corpus == "" {
-		t.Skip("DGCHECK_DUCKDB_CORPUS is not set: the DuckDB oracle runs only on a corpus fetched apart (see testdata/duckdb-oracle/README.md)")
+		corpus, messy = filepath.Join("..", "..", "testdata", "messy"), true
+	}
+	missing := func(what string) {
+		t.Helper()
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("%s, which .ci/run installs", what)
+		}
+		t.Skipf("%s: the DuckDB oracle cannot run (see testdata/duckdb-oracle/README.md)", what)
 	}
 	maxRefusals := 0
 	if v := os.Getenv("DGCHECK_DUCKDB_MAX_REFUSALS"); v != "" {
@@ -40,10 +52,10 @@ func TestDuckDBOracle(t *testing.T) {
 	}
 	node, err := exec.LookPath("node")
 	if err != nil {
-		t.Fatal("DGCHECK_DUCKDB_CORPUS is set but node is not installed")
+		missing("node is not installed")
 	}
 	if _, err := os.Stat(filepath.Join(dir, "node_modules", "@duckdb", "node-api", "package.json")); err != nil {
-		t.Fatalf("DGCHECK_DUCKDB_CORPUS is set but DuckDB's Node API is not installed: cd %s && npm ci", dir)
+		missing(fmt.Sprintf("DuckDB's Node API is not installed (cd %s && npm ci)", dir))
 	}
 
 	bin := os.Getenv("DGCHECK_BIN")
@@ -66,17 +78,36 @@ func TestDuckDBOracle(t *testing.T) {
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	err = cmd.Run()
 	t.Logf("run.mjs:\n%s%s", stdout.String(), stderr.String())
+	var r struct {
+		Files, DuckdbReads, Refused int
+		Results                     []struct {
+			File    string
+			Dgcheck struct {
+				Exit  any
+				Error string
+			}
+		}
+	}
+	if data, rerr := os.ReadFile(report); rerr == nil {
+		_ = json.Unmarshal(data, &r)
+	}
 	var exit *exec.ExitError
 	if errors.As(err, &exit) && exit.ExitCode() == 1 {
-		var r struct {
-			Files, DuckdbReads, Refused int
-		}
-		if data, rerr := os.ReadFile(report); rerr == nil {
-			_ = json.Unmarshal(data, &r)
-		}
-		t.Fatalf("dgcheck refuses %d of the %d files DuckDB reads (of %d), more than %d", r.Refused, r.DuckdbReads, r.Files, maxRefusals)
+		t.Fatalf("dgcheck refuses, times out or crashes on more than %d of the %d files DuckDB reads (of %d; %d refused)", maxRefusals, r.DuckdbReads, r.Files, r.Refused)
 	}
 	if err != nil {
 		t.Fatalf("run.mjs: %v", err)
+	}
+	// testdata/messy holds files DuckDB refuses too, and every one of them dgcheck must read:
+	// its check ends in a verdict (exit 0 or 1), never a refusal or an incomplete check.
+	if messy {
+		if len(r.Results) == 0 {
+			t.Fatalf("run.mjs wrote no results to %s", report)
+		}
+		for _, res := range r.Results {
+			if code, ok := res.Dgcheck.Exit.(float64); !ok || code > 1 {
+				t.Errorf("testdata/messy/%s: dgcheck exit %v: %s", res.File, res.Dgcheck.Exit, res.Dgcheck.Error)
+			}
+		}
 	}
 }

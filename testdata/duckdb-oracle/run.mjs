@@ -17,10 +17,10 @@
 //   --jobs N                    dgcheck processes at a time (default: the number of CPUs)
 //   --sample-size N             DuckDB's sample_size (default -1, every row)
 //   --json FILE                 also write every file's results to FILE
-//   --max-refusals N            exit 1 when more than N files DuckDB reads are refused by dgcheck (default: report only)
+//   --max-refusals N            exit 1 when dgcheck refuses, times out or crashes on more than N files DuckDB reads (default: report only)
 //   --examples N                files listed under each refusal reason (default 5; 0 lists all)
 //
-// Exit codes: 0 done (and within --max-refusals), 1 more refusals than --max-refusals,
+// Exit codes: 0 done (and within --max-refusals), 1 more failures than --max-refusals,
 // 3 the harness itself could not run (bad arguments, DuckDB not installed, no files).
 
 import { spawn } from 'node:child_process';
@@ -231,7 +231,9 @@ if (opts.json) {
   }, null, 2) + '\n');
 }
 
-if (opts.maxRefusals >= 0 && refused.length > opts.maxRefusals) {
-  console.error(`run.mjs: dgcheck refuses ${refused.length} files DuckDB reads, more than --max-refusals ${opts.maxRefusals}`);
+// A file dgcheck neither reads nor refuses (a timeout, a crash) fails worse than a refusal,
+// so it counts against --max-refusals too.
+if (opts.maxRefusals >= 0 && refused.length + otherFail.length > opts.maxRefusals) {
+  console.error(`run.mjs: dgcheck refuses ${refused.length} files DuckDB reads, and times out or crashes on ${otherFail.length}: more than --max-refusals ${opts.maxRefusals}`);
   process.exit(1);
 }
