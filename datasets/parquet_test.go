@@ -140,3 +140,30 @@ func FuzzParquet(f *testing.F) {
 		}
 	})
 }
+
+// A Parquet schema wider than MaxColumns is refused at open, the limit named, as a CSV header
+// is: its footer alone says how wide the table is.
+func TestParquetPastTheColumnLimitIsRefused(t *testing.T) {
+	fields := make([]arrow.Field, datasets.MaxColumns+1)
+	for i := range fields {
+		fields[i] = arrow.Field{Name: fmt.Sprintf("c%d", i), Type: arrow.PrimitiveTypes.Int32, Nullable: true}
+	}
+	schema := arrow.NewSchema(fields, nil)
+	var buf bytes.Buffer
+	w, err := pqarrow.NewFileWriter(schema, &buf, nil, pqarrow.DefaultWriterProps())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "wide.parquet")
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err = datasets.Open(context.Background(), path)
+	var pe *datasets.ParseError
+	if !errors.As(err, &pe) || !errors.Is(err, datasets.ErrLimit) || !strings.Contains(err.Error(), "4097 columns, more than 4096") {
+		t.Errorf("err = %v, want a *ParseError past the column limit", err)
+	}
+}
