@@ -202,21 +202,41 @@ func TestScanMeasuresColumnsAndRows(t *testing.T) {
 // The profile must not depend on how batches were split between workers: that is what makes
 // partial profiles mergeable.
 func TestScanIsIndependentOfBatchingAndWorkers(t *testing.T) {
-	var b strings.Builder
-	b.WriteString("id,v,w\n")
+	var narrow strings.Builder
+	narrow.WriteString("id,v,w\n")
 	for i := range 5000 {
-		fmt.Fprintf(&b, "%d,%d,%s\n", i%4100, i%37, strings.Repeat("x", i%5))
+		fmt.Fprintf(&narrow, "%d,%d,%s\n", i%4100, i%37, strings.Repeat("x", i%5))
 	}
-	plan := Plan{Keys: [][]string{{"id"}}}
-	want, err := json.Marshal(scanCSV(t, b.String(), Plan{Keys: plan.Keys, Workers: 1}))
-	if err != nil {
-		t.Fatal(err)
+	// 400 columns share a worker's budget (allowanceFor): 2,621 exact hashes, 655 exact
+	// numbers and 2,621 sketch bins a column, and 256 detection caches among them all, so
+	// 3,000 distinct numbers a column take every column to its sketches.
+	var wide strings.Builder
+	for c := range 400 {
+		fmt.Fprintf(&wide, "c%d,", c)
 	}
-	for _, workers := range []int{2, 3} {
-		for _, batch := range []int{7, 1000} {
-			got, _ := json.Marshal(scanCSV(t, b.String(), Plan{Keys: plan.Keys, Workers: workers}, datasets.WithBatchSize(batch)))
-			if string(got) != string(want) {
-				t.Errorf("workers=%d batch=%d: profile differs from one worker's", workers, batch)
+	wide.WriteString("id\n")
+	for i := range 3000 {
+		for c := range 400 {
+			fmt.Fprintf(&wide, "%d,", (i*7919+c*104729)%3000*(c+1))
+		}
+		fmt.Fprintf(&wide, "%d\n", i)
+	}
+	for _, table := range []struct{ name, text string }{{"narrow", narrow.String()}, {"wide", wide.String()}} {
+		plan := Plan{Keys: [][]string{{"id"}}}
+		one := scanCSV(t, table.text, Plan{Keys: plan.Keys, Workers: 1})
+		if table.name == "wide" && (one.Columns[0].DistinctExact || one.Columns[0].Distinct < 2900) {
+			t.Errorf("wide: column c0 has %d distinct values, exact %v; want about 3000 from its sketch", one.Columns[0].Distinct, one.Columns[0].DistinctExact)
+		}
+		want, err := json.Marshal(one)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, workers := range []int{2, 3} {
+			for _, batch := range []int{7, 1000} {
+				got, _ := json.Marshal(scanCSV(t, table.text, Plan{Keys: plan.Keys, Workers: workers}, datasets.WithBatchSize(batch)))
+				if string(got) != string(want) {
+					t.Errorf("%s: workers=%d batch=%d: profile differs from one worker's", table.name, workers, batch)
+				}
 			}
 		}
 	}
