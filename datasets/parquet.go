@@ -151,6 +151,9 @@ func (pr *parquetReader) readRowGroup(ctx context.Context, fr *pqarrow.FileReade
 			more = pr.send(ctx, parquetResult{err: fmt.Errorf("corrupt data in row group %d after row %d: %v", rg, row, p)})
 		}
 	}()
+	if _, err := verifyChecksums(pr.f, pr.src.Size, pr.pf, rg); err != nil {
+		return pr.send(ctx, parquetResult{err: err})
+	}
 	rr, err := fr.GetRecordReader(ctx, nil, []int{rg})
 	if err != nil {
 		return pr.send(ctx, parquetResult{err: fmt.Errorf("row group %d: %w", rg, err)})
