@@ -9,6 +9,8 @@ import (
 	"runtime"
 	"sync"
 
+	"github.com/apache/arrow-go/v18/arrow"
+	"github.com/apache/arrow-go/v18/arrow/memory"
 	"github.com/apache/arrow-go/v18/parquet/file"
 	"github.com/apache/arrow-go/v18/parquet/pqarrow"
 )
@@ -25,6 +27,9 @@ import (
 type parquetReader struct {
 	f      *os.File
 	pf     *file.Reader
+	int96  *int96Plan // nil unless the file has top-level INT96 columns
+	mem    memory.Allocator
+	batchN int64
 	src    Source
 	batch  Batch
 	err    error
@@ -82,7 +87,8 @@ func openParquet(ctx context.Context, path string, c config) (r Reader, err erro
 	}
 
 	ctx, cancel := context.WithCancel(ctx)
-	pr := &parquetReader{f: f, pf: pf, src: src, cancel: cancel}
+	pr := &parquetReader{f: f, pf: pf, src: src, cancel: cancel, int96: planInt96(pf, fr, schema),
+		mem: c.mem, batchN: int64(c.batchSize)}
 	groups := make(chan int)
 	starts := make([]int64, pf.NumRowGroups())
 	var rows int64
@@ -154,6 +160,9 @@ func (pr *parquetReader) readRowGroup(ctx context.Context, fr *pqarrow.FileReade
 	if _, err := verifyChecksums(pr.f, pr.src.Size, pr.pf, rg); err != nil {
 		return pr.send(ctx, parquetResult{err: err})
 	}
+	if pr.int96 != nil {
+		return pr.readRowGroupWithInt96(ctx, fr, rg, &row)
+	}
 	rr, err := fr.GetRecordReader(ctx, nil, []int{rg})
 	if err != nil {
 		return pr.send(ctx, parquetResult{err: fmt.Errorf("row group %d: %w", rg, err)})
@@ -170,6 +179,56 @@ func (pr *parquetReader) readRowGroup(ctx context.Context, fr *pqarrow.FileReade
 	}
 	if err := rr.Err(); err != nil {
 		return pr.send(ctx, parquetResult{err: fmt.Errorf("row group %d after row %d: %w", rg, row, err)})
+	}
+	return true
+}
+
+// readRowGroupWithInt96 is readRowGroup for a file with INT96 columns (int96Plan): pqarrow
+// reads the other columns, in batches whose size gives the INT96 reads theirs. row is the
+// rows sent so far, for readRowGroup's messages.
+func (pr *parquetReader) readRowGroupWithInt96(ctx context.Context, fr *pqarrow.FileReader, rg int, row *int64) bool {
+	fail := func(err error) bool {
+		return pr.send(ctx, parquetResult{err: fmt.Errorf("row group %d after row %d: %w", rg, *row, err)})
+	}
+	readers, err := pr.int96.readers(pr.pf, rg)
+	if err != nil {
+		return fail(err)
+	}
+	emit := func(rec arrow.RecordBatch, n int64) bool {
+		b, err := pr.int96.batch(readers, rec, n, *row+1, pr.mem)
+		if err != nil {
+			return fail(err)
+		}
+		if !pr.send(ctx, parquetResult{batch: b}) {
+			b.Record.Release()
+			return false
+		}
+		*row += n
+		return true
+	}
+	if len(pr.int96.others) == 0 {
+		// No other column to pace the batches: they are cut here.
+		for left := pr.pf.MetaData().RowGroup(rg).NumRows(); left > 0; {
+			n := min(left, pr.batchN)
+			if !emit(nil, n) {
+				return false
+			}
+			left -= n
+		}
+		return true
+	}
+	rr, err := fr.GetRecordReader(ctx, pr.int96.others, []int{rg})
+	if err != nil {
+		return fail(err)
+	}
+	defer rr.Release()
+	for rr.Next() {
+		if rec := rr.RecordBatch(); !emit(rec, rec.NumRows()) {
+			return false
+		}
+	}
+	if err := rr.Err(); err != nil {
+		return fail(err)
 	}
 	return true
 }

@@ -7,12 +7,14 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/arrow/array"
 	"github.com/apache/arrow-go/v18/arrow/memory"
+	"github.com/apache/arrow-go/v18/parquet"
 	"github.com/apache/arrow-go/v18/parquet/pqarrow"
 
 	"github.com/dgcheck/dgcheck/datasets"
@@ -165,5 +167,87 @@ func TestParquetPastTheColumnLimitIsRefused(t *testing.T) {
 	var pe *datasets.ParseError
 	if !errors.As(err, &pe) || !errors.Is(err, datasets.ErrLimit) || !strings.Contains(err.Error(), "4097 columns, more than 4096") {
 		t.Errorf("err = %v, want a *ParseError past the column limit", err)
+	}
+}
+
+// int96Parquet writes rows of (id int64, at INT96 with nulls, name utf8) in row groups of 7,
+// as Spark and Impala write timestamps, and returns the microseconds each row holds.
+func int96Parquet(t testing.TB, rows int) ([]byte, []int64) {
+	t.Helper()
+	schema := arrow.NewSchema([]arrow.Field{
+		{Name: "id", Type: arrow.PrimitiveTypes.Int64},
+		{Name: "at", Type: arrow.FixedWidthTypes.Timestamp_ns, Nullable: true},
+		{Name: "name", Type: arrow.BinaryTypes.String, Nullable: true},
+	}, nil)
+	b := array.NewRecordBuilder(memory.DefaultAllocator, schema)
+	defer b.Release()
+	var micros []int64
+	for i := range rows {
+		b.Field(0).(*array.Int64Builder).Append(int64(i + 1))
+		us := int64(-2_000_000_000_000_000) + int64(i)*86_400_000_123
+		if i%4 == 3 {
+			b.Field(1).AppendNull()
+			us = -1
+		} else {
+			b.Field(1).(*array.TimestampBuilder).Append(arrow.Timestamp(us * 1000))
+		}
+		micros = append(micros, us)
+		b.Field(2).(*array.StringBuilder).Append(fmt.Sprint("n", i))
+	}
+	rec := b.NewRecordBatch()
+	defer rec.Release()
+	var buf bytes.Buffer
+	w, err := pqarrow.NewFileWriter(schema, &buf, parquet.NewWriterProperties(parquet.WithMaxRowGroupLength(7)),
+		pqarrow.NewArrowWriterProperties(pqarrow.WithDeprecatedInt96Timestamps(true)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Write(rec); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes(), micros
+}
+
+// INT96 columns are read beside the others, batch by batch and row group by row group, with
+// nulls where they were and each row's other values beside its timestamp.
+func TestParquetInt96BesideOtherColumns(t *testing.T) {
+	data, want := int96Parquet(t, 30)
+	path := filepath.Join(t.TempDir(), "int96.parquet")
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r, err := datasets.Open(context.Background(), path, datasets.WithBatchSize(3))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	got := make([]int64, 30)
+	for r.Next() {
+		b := r.Batch()
+		rec := b.Record
+		if rec.Schema().Field(1).Type.ID() != arrow.TIMESTAMP || rec.Schema().Field(2).Name != "name" {
+			t.Fatalf("schema %v", rec.Schema())
+		}
+		ids, at, names := rec.Column(0).(*array.Int64), rec.Column(1).(*array.Timestamp), rec.Column(2).(*array.String)
+		for i := range int(rec.NumRows()) {
+			row := int(ids.Value(i)) - 1
+			if int64(row) != b.FirstRow-1+int64(i) || names.Value(i) != fmt.Sprint("n", row) {
+				t.Errorf("batch at row %d holds id %d, name %s at %d", b.FirstRow, ids.Value(i), names.Value(i), i)
+			}
+			got[row] = -1
+			if !at.IsNull(i) {
+				got[row] = int64(at.Value(i))
+			}
+		}
+		rec.Release()
+	}
+	if err := r.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("timestamps %v, want %v", got, want)
 	}
 }
