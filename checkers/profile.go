@@ -135,7 +135,8 @@ type TableProfile struct {
 	// there are none (reident.go).
 	Reidentification *Reidentification `json:"reidentification,omitempty"`
 	// HeaderIssues are the header's blank, repeated and undecodable names and stray quotes
-	// (row 0, line 1): every issue a sample, and Count the header fields with one.
+	// (row 0; line 1 of a CSV, line 0 for a Parquet schema): every issue a sample, and Count
+	// the header fields with one.
 	HeaderIssues RowIssues `json:"header_issues"`
 	// RowChecks, ForeignKeys and Entities are the checks the metadata declares across a
 	// row's columns, into other datasets, and across an entity's rows (declared.go).

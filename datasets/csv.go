@@ -675,7 +675,7 @@ func (cr *csvReader) readHeader() error {
 		cr.quote.Detail = strings.Replace(cr.quote.Detail, "field ", "header field ", 1)
 	}
 	fields := make([]arrow.Field, len(header))
-	seen := make(map[string]int, len(header))
+	names := columnNamer{line: 1, field: "header field", seen: make(map[string]int, len(header))}
 	for i, name := range header {
 		name = strings.TrimSpace(name)
 		// A name with bytes the encoding cannot decode is read as the rows' values are, the
@@ -686,26 +686,7 @@ func (cr *csvReader) readHeader() error {
 			undecodable = &Issue{Kind: Undecodable, Line: 1,
 				Detail: fmt.Sprintf("header field %d is not valid %s (read as U+FFFD)", i+1, cr.src.Encoding)}
 		}
-		// A blank or repeated name is a finding, not a reason to stop reading: every row is
-		// still there to measure, and a person fixing the file wants all its problems at once.
-		blank := name == ""
-		if blank {
-			name = fmt.Sprintf("column_%d", i+1)
-			cr.src.HeaderIssues = append(cr.src.HeaderIssues, Issue{Kind: BlankHeader, Line: 1, Column: name,
-				Detail: fmt.Sprintf("header field %d is blank", i+1)})
-		}
-		if j, dup := seen[name]; dup {
-			renamed := fmt.Sprintf("%s (column %d)", name, i+1)
-			// A blank field whose made-up name is taken is still one field with one
-			// problem: QUAL-002 counts header fields, A of B columns.
-			if blank {
-				cr.src.HeaderIssues[len(cr.src.HeaderIssues)-1].Column = renamed
-			} else {
-				cr.src.HeaderIssues = append(cr.src.HeaderIssues, Issue{Kind: DuplicateHeader, Line: 1, Column: renamed,
-					Detail: fmt.Sprintf("header field %d repeats the name %q of field %d", i+1, name, j+1)})
-			}
-			name = renamed
-		}
+		name = names.name(i, name, &cr.src.HeaderIssues)
 		if cr.quote != nil && cr.quoteField == i {
 			cr.quote.Column = name
 			cr.src.HeaderIssues = append(cr.src.HeaderIssues, *cr.quote)
@@ -714,7 +695,6 @@ func (cr *csvReader) readHeader() error {
 			undecodable.Column = name
 			cr.src.HeaderIssues = append(cr.src.HeaderIssues, *undecodable)
 		}
-		seen[name] = i
 		fields[i] = arrow.Field{Name: name, Type: arrow.BinaryTypes.String, Nullable: true}
 		cr.src.Columns = append(cr.src.Columns, name)
 	}

@@ -36,8 +36,9 @@ type Source struct {
 	Size      int64    `json:"size"`
 	Rows      int64    `json:"rows"`
 	// HeaderIssues are the header's blank, repeated and undecodable names and stray quotes,
-	// each located at line 1 and the header field (Issue.Column is the name the column was
-	// read under). They are known once the reader is open.
+	// each located at the header field (Issue.Column is the name the column was read under)
+	// and, in a CSV, line 1; a Parquet schema's blank and repeated names have Line 0. They
+	// are known once the reader is open.
 	HeaderIssues []Issue `json:"-"`
 	// EndIssues are found after the last row: blank lines at the end of a CSV file. They are
 	// known once Next has returned false.
@@ -249,4 +250,39 @@ func Open(ctx context.Context, path string, opts ...Option) (Reader, error) {
 		return openParquet(ctx, path, c)
 	}
 	return nil, fmt.Errorf("%s: %w %q", path, ErrUnsupportedFormat, format)
+}
+
+// columnNamer names a table's columns from its header (CSV) or schema (Parquet): a blank or
+// repeated name is a finding, not a reason to stop reading, since every row is still there to
+// measure and a person fixing the file wants all its problems at once. A blank field is named
+// column_<n>, a repeat "<name> (column <n>)", so that every column is measured apart.
+type columnNamer struct {
+	line  int64  // the header's line (1 in a CSV, 0 in a Parquet schema)
+	field string // what the issues call a field: "header field", "schema field"
+	seen  map[string]int
+}
+
+// name is the name column i (0-based) is read under, given the name it has; its issues go to
+// issues.
+func (n *columnNamer) name(i int, name string, issues *[]Issue) string {
+	blank := name == ""
+	if blank {
+		name = fmt.Sprintf("column_%d", i+1)
+		*issues = append(*issues, Issue{Kind: BlankHeader, Line: n.line, Column: name,
+			Detail: fmt.Sprintf("%s %d is blank", n.field, i+1)})
+	}
+	if j, dup := n.seen[name]; dup {
+		renamed := fmt.Sprintf("%s (column %d)", name, i+1)
+		// A blank field whose made-up name is taken is still one field with one problem:
+		// QUAL-002 counts header fields, A of B columns.
+		if blank {
+			(*issues)[len(*issues)-1].Column = renamed
+		} else {
+			*issues = append(*issues, Issue{Kind: DuplicateHeader, Line: n.line, Column: renamed,
+				Detail: fmt.Sprintf("%s %d repeats the name %q of field %d", n.field, i+1, name, j+1)})
+		}
+		name = renamed
+	}
+	n.seen[name] = i
+	return name
 }

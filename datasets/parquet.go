@@ -82,8 +82,9 @@ func openParquet(ctx context.Context, path string, c config) (r Reader, err erro
 	if n := len(schema.Fields()); n > MaxColumns {
 		return fail(tooManyColumns(n))
 	}
-	for _, fld := range schema.Fields() {
-		src.Columns = append(src.Columns, fld.Name)
+	names := columnNamer{field: "schema field", seen: map[string]int{}}
+	for i, fld := range schema.Fields() {
+		src.Columns = append(src.Columns, names.name(i, fld.Name, &src.HeaderIssues))
 	}
 
 	ctx, cancel := context.WithCancel(ctx)

@@ -251,3 +251,41 @@ func TestParquetInt96BesideOtherColumns(t *testing.T) {
 		t.Errorf("timestamps %v, want %v", got, want)
 	}
 }
+
+// A Parquet schema's blank and repeated names are renamed and located as a CSV header's are,
+// so that each column is measured apart.
+func TestParquetRepeatedAndBlankNamesAreRenamed(t *testing.T) {
+	schema := arrow.NewSchema([]arrow.Field{
+		{Name: "id", Type: arrow.PrimitiveTypes.Int64},
+		{Name: "id", Type: arrow.PrimitiveTypes.Int64},
+		{Name: "", Type: arrow.PrimitiveTypes.Int64},
+	}, nil)
+	var buf bytes.Buffer
+	w, err := pqarrow.NewFileWriter(schema, &buf, nil, pqarrow.DefaultWriterProps())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "names.parquet")
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r, err := datasets.Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	src := r.Source()
+	if !slices.Equal(src.Columns, []string{"id", "id (column 2)", "column_3"}) {
+		t.Errorf("columns %q", src.Columns)
+	}
+	want := []datasets.Issue{
+		{Kind: datasets.DuplicateHeader, Column: "id (column 2)", Detail: `schema field 2 repeats the name "id" of field 1`},
+		{Kind: datasets.BlankHeader, Column: "column_3", Detail: "schema field 3 is blank"},
+	}
+	if !slices.Equal(src.HeaderIssues, want) {
+		t.Errorf("header issues %+v, want %+v", src.HeaderIssues, want)
+	}
+}

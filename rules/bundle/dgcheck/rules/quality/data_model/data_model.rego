@@ -39,11 +39,16 @@ violation contains finding if {
 	some issue in input.profile.table.header_issues.samples
 	finding := result.finding(rego.metadata.chain(), {
 		"column": issue.column,
-		"message": sprintf("header (line %d): %s; the column is read as %q", [issue.line, issue.detail, issue.column]),
+		"message": sprintf("%s: %s; the column is read as %q", [_where(issue), issue.detail, issue.column]),
 		"measure": result.measure(_columns - input.profile.table.header_issues.count, _columns),
 		"evidence": {"line": issue.line, "detail": issue.detail},
 	})
 }
+
+# A CSV header is line 1; a Parquet schema has no line.
+_where(issue) := sprintf("header (line %d)", [issue.line]) if issue.line > 0
+
+_where(issue) := "schema" if not issue.line > 0
 
 violation contains result.finding(rego.metadata.chain(), {
 	"message": "the file has no header row and no data: there are no columns to check",

@@ -9,6 +9,15 @@ _issues := {"count": 2, "samples": [
 
 _clean := {"count": 0, "samples": []}
 
+test_fail_repeated_name_in_a_parquet_schema if {
+	findings := data_model.violation with input as {
+		"dataset": {"columns": ["id", "id (column 2)"]},
+		"metadata": {},
+		"profile": {"table": {"header_issues": {"count": 1, "samples": [{"row": 0, "line": 0, "column": "id (column 2)", "detail": "schema field 2 repeats the name \"id\" of field 1"}]}}},
+	}
+	{f.message | some f in findings} == {"schema: schema field 2 repeats the name \"id\" of field 1; the column is read as \"id (column 2)\""}
+}
+
 test_fail_blank_and_repeated_header_names if {
 	findings := data_model.violation with input as {
 		"dataset": {"columns": ["id", "column_2", "age", "id (column 4)"]},
