@@ -151,6 +151,53 @@ func isDataPackage(root *yaml.Node) bool {
 	return false
 }
 
+// tableSchemaKeys are the keys only a Table Schema has at its top level.
+var tableSchemaKeys = []string{"primaryKey", "foreignKeys", "missingValues", "fieldsMatch", "uniqueKeys", "$schema"}
+
+// isTableSchema reports whether root is a bare Frictionless Table Schema (given with
+// --metadata, as frictionless validate --schema takes one): fields, and a key only Table
+// Schema has, at the top or in a field (type, constraints; the sidecar says datatype). A
+// sidecar that names its schema is a sidecar.
+func isTableSchema(root *yaml.Node) bool {
+	fields := nodeAt(root, []string{"fields"})
+	if fields == root || fields.Kind != yaml.SequenceNode || nodeAt(root, []string{"schema"}) != root {
+		return false
+	}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		if slices.Contains(tableSchemaKeys, root.Content[i].Value) {
+			return true
+		}
+	}
+	for _, f := range fields.Content {
+		for i := 0; f.Kind == yaml.MappingNode && i+1 < len(f.Content); i += 2 {
+			if k := f.Content[i].Value; k == "type" || k == "constraints" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// readTableSchema reads a bare Table Schema as the one resource of a data package whose path
+// is the data file, so that it means what it would inside a datapackage.json; the nodes are
+// the file's, so errors keep their lines, and unknown keys are named as in the schema.
+func readTableSchema(path, dataPath string, root *yaml.Node) (*MetadataFile, error) {
+	str := func(v string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: v} }
+	resource := &yaml.Node{Kind: yaml.MappingNode, Line: root.Line, Column: root.Column,
+		Content: []*yaml.Node{str("path"), str(filepath.Base(dataPath)), str("schema"), root}}
+	pkg := &yaml.Node{Kind: yaml.MappingNode, Line: root.Line, Column: root.Column,
+		Content: []*yaml.Node{str("resources"), {Kind: yaml.SequenceNode, Content: []*yaml.Node{resource}}}}
+	mf, err := readDataPackage(path, dataPath, pkg)
+	if err != nil {
+		return nil, err
+	}
+	mf.Kind = TableSchema
+	for i, u := range mf.Unknown {
+		mf.Unknown[i] = strings.TrimPrefix(u, "resources[0].schema.")
+	}
+	return mf, nil
+}
+
 func readDataPackage(path, dataPath string, root *yaml.Node) (*MetadataFile, error) {
 	var dp dataPackage
 	if err := root.Decode(&dp); err != nil {

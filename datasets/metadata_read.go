@@ -17,13 +17,14 @@ import (
 const (
 	SidecarSchema = "dgcheck/metadata/v1"
 	DataPackage   = "datapackage"
+	TableSchema   = "tableschema" // a bare Frictionless Table Schema
 	DCAT          = "dcat"
 )
 
 // MetadataFile is a metadata file read into the Metadata model, with what did not fit it.
 type MetadataFile struct {
 	Path     string
-	Kind     string // SidecarSchema, DataPackage or DCAT
+	Kind     string // SidecarSchema, DataPackage, TableSchema or DCAT
 	Metadata Metadata
 	// Unknown lists keys the model does not know, each as "path.to.key (line N)". They are
 	// reported rather than ignored: a misspelt "nulable: false" must not pass silently.
@@ -96,7 +97,7 @@ func packageLists(pkg, dataPath string) bool {
 	return false
 }
 
-// ReadMetadata reads a sidecar, a datapackage.json or a DCAT JSON-LD record. dataPath picks
+// ReadMetadata reads a sidecar, a datapackage.json, a bare Table Schema or a DCAT JSON-LD record. dataPath picks
 // the datapackage resource or DCAT dataset that describes the data file, and is the dataset a
 // self-referencing foreign key names. Syntax errors, and sidecars that break
 // docs/metadata.schema.json, name the file, line and column.
@@ -120,6 +121,8 @@ func ReadMetadata(path, dataPath string) (*MetadataFile, error) {
 		mf, err = readDataPackage(path, dataPath, root)
 	case isJSONLD(root):
 		mf, err = readDCAT(path, dataPath, root)
+	case isTableSchema(root):
+		mf, err = readTableSchema(path, dataPath, root)
 	default:
 		mf, err = readSidecar(path, root)
 	}

@@ -134,3 +134,49 @@ func TestLookupPassesOverADataPackageThatDoesNotListTheFile(t *testing.T) {
 		t.Error("a broken package was passed over instead of reported")
 	}
 }
+
+// A bare Table Schema (--metadata schema.json) is read as the schema of a one-resource data
+// package for the data file: its fields, constraints, key, missing values and foreign keys,
+// unknown keys named as in the schema. Before, its keys were 150 unknown sidecar keys.
+func TestBareTableSchemaMapsOntoTheModel(t *testing.T) {
+	dir := t.TempDir()
+	data := write(t, dir, "roll.csv", "id,parent,amount\n1,,5\n")
+	schema := write(t, dir, "schema.json", `{
+  "fields": [
+    {"name": "id", "type": "integer", "constraints": {"required": true, "unique": true}},
+    {"name": "parent", "type": "integer"},
+    {"name": "amount", "type": "number", "title": "金额", "constraints": {"minimum": 0, "maximum": 10000}, "sparkle": 1}
+  ],
+  "primaryKey": ["id"],
+  "missingValues": ["", "NA"],
+  "foreignKeys": [{"fields": "parent", "reference": {"resource": "", "fields": "id"}}]
+}`)
+	mf, err := datasets.ReadMetadata(schema, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := mf.Metadata
+	if mf.Kind != datasets.TableSchema || len(m.Fields) != 3 || !slices.Equal(m.PrimaryKey, []string{"id"}) {
+		t.Fatalf("kind %q, metadata %+v", mf.Kind, m)
+	}
+	if id := m.Fields[0]; id.Datatype != "integer" || id.Nullable == nil || *id.Nullable || !id.Unique {
+		t.Errorf("id field = %+v", id)
+	}
+	if a := m.Fields[2]; a.CNName != "金额" || a.Constraints == nil || a.Constraints.Minimum != "0" || a.Constraints.Maximum != "10000" {
+		t.Errorf("amount field = %+v", a)
+	}
+	if !slices.Equal(m.MissingValues, []string{"NA"}) {
+		t.Errorf("missing values = %q", m.MissingValues)
+	}
+	if len(m.ForeignKeys) != 1 || !slices.Equal(m.ForeignKeys[0].Fields, []string{"parent"}) || !slices.Equal(m.ForeignKeys[0].Reference.Fields, []string{"id"}) {
+		t.Errorf("foreign keys = %+v", m.ForeignKeys)
+	}
+	if want := []string{"fields[2].sparkle (line 5)"}; !slices.Equal(mf.Unknown, want) {
+		t.Errorf("Unknown = %q, want %q", mf.Unknown, want)
+	}
+	// A sidecar's fields are not a Table Schema's: it names its schema, and says datatype.
+	sidecar := write(t, dir, "roll.meta.json", `{"schema": "dgcheck/metadata/v1", "fields": [{"name": "id", "datatype": "integer"}]}`)
+	if mf, err := datasets.ReadMetadata(sidecar, data); err != nil || mf.Kind != datasets.SidecarSchema {
+		t.Errorf("sidecar read as %v (%v)", mf, err)
+	}
+}
