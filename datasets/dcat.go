@@ -52,11 +52,23 @@ var dcatSingle = map[string]string{"issued": "issued", "modified": "modified",
 	"accrualPeriodicity": "accrual_periodicity", "publisher": "publisher", "version": "version",
 	"accessRights": "access_rights"}
 
+// isJSONLD reports whether root is a DCAT record: JSON-LD (@context, @graph, @type), or a
+// Project Open Data (DCAT-US) file without a context, as agencies' data.json catalogues and
+// the schema's own catalog-sample.json are: a catalogue's dataset list, a conformsTo naming
+// the schema, or a dataset's accessLevel, which DCAT-US requires and nothing else says.
 func isJSONLD(root *yaml.Node) bool {
 	for i := 0; i+1 < len(root.Content); i += 2 {
-		switch root.Content[i].Value {
-		case "@context", "@graph", "@type":
+		switch key, val := root.Content[i].Value, resolveAlias(root.Content[i+1]); key {
+		case "@context", "@graph", "@type", "accessLevel":
 			return true
+		case "dataset":
+			if val.Kind == yaml.SequenceNode {
+				return true
+			}
+		case "conformsTo":
+			if strings.Contains(val.Value, "project-open-data") {
+				return true
+			}
 		}
 	}
 	return false

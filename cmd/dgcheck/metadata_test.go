@@ -2,9 +2,11 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -105,5 +107,48 @@ func TestBareTableSchemaGivesTheFindingsItImplies(t *testing.T) {
 	want, wantCode := checkReport(t, "--metadata", filepath.Join(dir, "pkg", "datapackage.json"), data)
 	if code != wantCode || !reflect.DeepEqual(got.Findings, want.Findings) {
 		t.Errorf("findings %q\nwant the data package's %q", ids(got.Findings), ids(want.Findings))
+	}
+}
+
+// The DCAT-US v1.1 schema's own sample catalogue (testdata/dcat-us) describes the file its
+// distribution's downloadURL names: that dataset is judged, a downloadURL is an access URL,
+// a mediaType names the format, and what the record lacks is found (no catalogue title or
+// description, no field dictionary); what it gives (title, description, contact, keywords,
+// modified) is not.
+func TestDCATUSSampleCatalogue(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"widgets.csv", "widgets-modulator-ranges.csv"} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte("id,widgets\n1,5\n2,7\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, tt := range []struct{ record, data, title string }{
+		{"catalog-sample.json", "widgets.csv", "U.S. Widget Manufacturing Statistics"},
+		{"catalog-sample.json", "widgets-modulator-ranges.csv", "U.S. Widget Phase Modulation Ranges for 2011"},
+		{"catalog-sample-extended.json", "widgets.csv", "U.S. Widget Manufacturing Statistics"},
+	} {
+		got, code := checkReport(t, "--metadata", filepath.Join("..", "..", "testdata", "dcat-us", tt.record), filepath.Join(dir, tt.data))
+		if code != exitNonConformant || got.Dataset.MetadataKind != datasets.DCAT {
+			t.Errorf("%s: exit %d, read as %q", tt.record, code, got.Dataset.MetadataKind)
+			continue
+		}
+		found := map[string]bool{}
+		for _, f := range got.Findings {
+			found[f.ID] = true
+			switch {
+			case slices.Contains([]string{"META-001", "META-002", "META-003", "META-005", "META-015"}, f.ID),
+				f.ID == "META-006" && strings.Contains(f.Message, "keywords"):
+				t.Errorf("%s for %s: %s fires on what the record gives: %s", tt.record, tt.data, f.ID, f.Message)
+			}
+		}
+		for _, id := range []string{"META-004", "META-016"} {
+			if !found[id] {
+				t.Errorf("%s for %s: no %s; findings %q", tt.record, tt.data, id, ids(got.Findings))
+			}
+		}
+		meta, _ := got.Metadata.(map[string]any)
+		if title := fmt.Sprint(meta["title"]); !strings.Contains(title, tt.title) {
+			t.Errorf("%s for %s: judged the dataset titled %q, want %q", tt.record, tt.data, title, tt.title)
+		}
 	}
 }

@@ -81,12 +81,22 @@ _known_format(f) if {
 }
 
 # METADATA
-# description: The formats the metadata declares, for the dataset and for its distributions.
+# description: >-
+#   The formats the metadata declares, for the dataset and for its distributions: a
+#   distribution's format, or its media type where it gives no format (DCAT-US gives only
+#   mediaType, "the machine-readable file format ... of the distribution's downloadURL").
 declared_formats contains format(input.metadata.format) if present(input.metadata.format)
 
 declared_formats contains format(d.format) if {
 	some d in input.metadata.distributions
 	present(d.format)
+}
+
+declared_formats contains format(d.media_type) if {
+	some d in input.metadata.distributions
+	is_object(d)
+	not present(object.get(d, "format", ""))
+	present(object.get(d, "media_type", ""))
 }
 
 # METADATA

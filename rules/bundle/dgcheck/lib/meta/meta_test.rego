@@ -34,3 +34,11 @@ test_time_ns_is_undefined_for_what_is_not_a_date if {
 	not meta.iso("2025-13-01")
 	not meta.format(true)
 }
+
+test_declared_formats_take_a_media_type_where_there_is_no_format if {
+	formats := meta.declared_formats with input as {"metadata": {"distributions": [
+		{"media_type": "text/csv"},
+		{"format": "parquet", "media_type": "text/csv"},
+	]}}
+	formats == {"csv", "parquet"}
+}

@@ -2,8 +2,10 @@
 # title: Every distribution has an access URL
 # description: >-
 #   Each distribution the metadata lists (dcat:distribution) gives dcat:accessURL as a URI
-#   (scheme:rest, e.g. https://...), so a catalogue can link to it. A dataset that lists no
-#   distribution has nothing to check here.
+#   (scheme:rest, e.g. https://...), so a catalogue can link to it. A download URL that is a
+#   URI is a way to the file too, and counts: DCAT-US v1.1 (Project Open Data) records give one
+#   or the other, its schema calling downloadURL the "URL providing direct access to a
+#   downloadable file". A dataset that lists no distribution has nothing to check here.
 # custom:
 #   id: META-003
 #   title_zh: '每个分发都有访问地址'
@@ -29,6 +31,7 @@ violation contains finding if {
 	# An entry that is not an object gives no access URL.
 	url := object.get(_object(d), "access_url", "")
 	not _uri(url)
+	not _uri(object.get(_object(d), "download_url", ""))
 	finding := result.finding(rego.metadata.chain(), {
 		"message": sprintf("distribution %d (%s) has %s", [i + 1, _name(d), _problem(url)]),
 		"evidence": {"distribution": i + 1, "access_url": url},

@@ -38,3 +38,16 @@ test_fail_entries_of_the_wrong_type if {
 test_success_distributions_not_a_list if {
 	count(distribution_access_url.violation) == 0 with input as {"metadata": {"distributions": {"a": {"access_url": 5}}}}
 }
+
+# DCAT-US gives a downloadURL or an accessURL: a download URL is a way to the file.
+test_success_a_download_url_counts if {
+	count(distribution_access_url.violation) == 0 with input as {"metadata": {"distributions": [
+		{"download_url": "https://data.agency.gov/datasets/widgets-statistics/widgets.csv", "media_type": "text/csv"},
+		{"access_url": "https://data.agency.gov/api/widgets-statistics/"},
+	]}}
+}
+
+test_fail_a_download_url_that_is_no_uri_does_not_count if {
+	findings := distribution_access_url.violation with input as {"metadata": {"distributions": [{"download_url": "widgets.csv"}]}}
+	{f.message | some f in findings} == {"distribution 1 (no title) has no access URL"}
+}
