@@ -156,8 +156,8 @@ var tableSchemaKeys = []string{"primaryKey", "foreignKeys", "missingValues", "fi
 
 // isTableSchema reports whether root is a bare Frictionless Table Schema (given with
 // --metadata, as frictionless validate --schema takes one): fields, and a key only Table
-// Schema has, at the top or in a field (type, constraints; the sidecar says datatype). A
-// sidecar that names its schema is a sidecar.
+// Schema has, at the top or in a field (type, where the sidecar says datatype; both have
+// constraints). A sidecar that names its schema is a sidecar.
 func isTableSchema(root *yaml.Node) bool {
 	fields := nodeAt(root, []string{"fields"})
 	if fields == root || fields.Kind != yaml.SequenceNode || nodeAt(root, []string{"schema"}) != root {
@@ -170,7 +170,7 @@ func isTableSchema(root *yaml.Node) bool {
 	}
 	for _, f := range fields.Content {
 		for i := 0; f.Kind == yaml.MappingNode && i+1 < len(f.Content); i += 2 {
-			if k := f.Content[i].Value; k == "type" || k == "constraints" {
+			if f.Content[i].Value == "type" {
 				return true
 			}
 		}

@@ -34,6 +34,13 @@ type MetadataFile struct {
 	Notices []string
 }
 
+// sidecarExtensions end the names of sidecars, which are read as sidecars whatever they hold.
+var sidecarExtensions = []string{".meta.yaml", ".meta.yml", ".meta.json"}
+
+func isSidecarName(path string) bool {
+	return slices.ContainsFunc(sidecarExtensions, func(ext string) bool { return strings.HasSuffix(path, ext) })
+}
+
 // FindMetadata looks beside a data file for its metadata (LookupMetadata) and returns its
 // path, or "" when there is none.
 func FindMetadata(dataPath string) string {
@@ -51,8 +58,11 @@ func FindMetadata(dataPath string) string {
 func LookupMetadata(dataPath string) (path, notice string) {
 	dir := filepath.Dir(dataPath)
 	base := strings.TrimSuffix(filepath.Base(dataPath), filepath.Ext(dataPath))
-	for _, name := range []string{base + ".meta.yaml", base + ".meta.yml", base + ".meta.json",
-		base + ".dcat.jsonld", base + ".jsonld", base + ".dcat.json", "datapackage.json"} {
+	var names []string
+	for _, ext := range append(slices.Clone(sidecarExtensions), ".dcat.jsonld", ".jsonld", ".dcat.json") {
+		names = append(names, base+ext)
+	}
+	for _, name := range append(names, "datapackage.json") {
 		p := filepath.Join(dir, name)
 		st, err := os.Stat(p)
 		if err != nil || st.IsDir() {
@@ -121,7 +131,7 @@ func ReadMetadata(path, dataPath string) (*MetadataFile, error) {
 		mf, err = readDataPackage(path, dataPath, root)
 	case isJSONLD(root):
 		mf, err = readDCAT(path, dataPath, root)
-	case isTableSchema(root):
+	case !isSidecarName(path) && isTableSchema(root):
 		mf, err = readTableSchema(path, dataPath, root)
 	default:
 		mf, err = readSidecar(path, root)

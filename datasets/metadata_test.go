@@ -174,9 +174,19 @@ func TestBareTableSchemaMapsOntoTheModel(t *testing.T) {
 	if want := []string{"fields[2].sparkle (line 5)"}; !slices.Equal(mf.Unknown, want) {
 		t.Errorf("Unknown = %q, want %q", mf.Unknown, want)
 	}
-	// A sidecar's fields are not a Table Schema's: it names its schema, and says datatype.
-	sidecar := write(t, dir, "roll.meta.json", `{"schema": "dgcheck/metadata/v1", "fields": [{"name": "id", "datatype": "integer"}]}`)
-	if mf, err := datasets.ReadMetadata(sidecar, data); err != nil || mf.Kind != datasets.SidecarSchema {
-		t.Errorf("sidecar read as %v (%v)", mf, err)
+	// A sidecar's fields are not a Table Schema's: it says datatype where Table Schema says
+	// type (both say constraints), may name its schema, and is named <name>.meta.*.
+	for name, text := range map[string]string{
+		"named.json":     `{"schema": "dgcheck/metadata/v1", "fields": [{"name": "id", "datatype": "integer"}]}`,
+		"datatype.json":  `{"fields": [{"name": "id", "datatype": "integer", "constraints": {"minimum": 1}}]}`,
+		"roll.meta.json": `{"fields": [{"name": "id", "type": "integer"}]}`,
+	} {
+		mf, err := datasets.ReadMetadata(write(t, dir, name, text), data)
+		if err != nil || mf.Kind != datasets.SidecarSchema {
+			t.Errorf("%s: read as %+v (%v), want a sidecar", name, mf, err)
+		}
+	}
+	if mf, err := datasets.ReadMetadata(write(t, dir, "fields-only.json", `{"fields": [{"name": "id", "type": "integer"}]}`), data); err != nil || mf.Kind != datasets.TableSchema {
+		t.Errorf("fields with types alone: read as %+v (%v), want a Table Schema", mf, err)
 	}
 }
