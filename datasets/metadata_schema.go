@@ -90,12 +90,18 @@ func validateSidecar(path string, root *yaml.Node) error {
 }
 
 // schemaLeaves flattens a validation error to the violations a person acts on. An anyOf or
-// oneOf that failed is reported itself, not through each alternative it tried: "want a string
-// or a mapping", not two half-answers.
+// oneOf that failed says what to fix in the value rather than "'anyOf' failed": where the
+// value has one alternative's shape and fails inside it, that alternative's own violations
+// (publisher.name: got number, want string); where it has none of their shapes, one violation
+// naming every shape it may have (title: got number, want string or object).
 func schemaLeaves(ve *jsonschema.ValidationError) []*jsonschema.ValidationError {
-	switch ve.ErrorKind.(type) {
-	case *kind.AnyOf, *kind.OneOf:
-		return []*jsonschema.ValidationError{ve}
+	switch k := ve.ErrorKind.(type) {
+	case *kind.AnyOf:
+		return alternativeLeaves(ve)
+	case *kind.OneOf:
+		if k.Subschemas == nil { // none matched; several matching is its own message
+			return alternativeLeaves(ve)
+		}
 	}
 	if len(ve.Causes) == 0 {
 		return []*jsonschema.ValidationError{ve}
@@ -105,6 +111,49 @@ func schemaLeaves(ve *jsonschema.ValidationError) []*jsonschema.ValidationError 
 		leaves = append(leaves, schemaLeaves(c)...)
 	}
 	return leaves
+}
+
+// alternativeLeaves is schemaLeaves for the alternatives of a failed anyOf or oneOf.
+func alternativeLeaves(ve *jsonschema.ValidationError) []*jsonschema.ValidationError {
+	var inside []*jsonschema.ValidationError
+	var got string
+	var want []string
+	for _, c := range ve.Causes {
+		if t := wrongType(c, len(ve.InstanceLocation)); t != nil {
+			got = t.Got
+			for _, w := range t.Want {
+				if !slices.Contains(want, w) {
+					want = append(want, w)
+				}
+			}
+			continue
+		}
+		inside = append(inside, schemaLeaves(c)...)
+	}
+	switch {
+	case len(inside) > 0:
+		return inside
+	case len(want) > 0:
+		return []*jsonschema.ValidationError{{SchemaURL: ve.SchemaURL, InstanceLocation: ve.InstanceLocation,
+			ErrorKind: &kind.Type{Got: got, Want: want}}}
+	}
+	return []*jsonschema.ValidationError{ve}
+}
+
+// wrongType is the type error an alternative failed with at the value itself (depth is the
+// value's location's length), through any single-cause wrappers ($ref); nil when it failed
+// otherwise or deeper.
+func wrongType(ve *jsonschema.ValidationError, depth int) *kind.Type {
+	for len(ve.InstanceLocation) == depth {
+		if t, ok := ve.ErrorKind.(*kind.Type); ok {
+			return t
+		}
+		if len(ve.Causes) != 1 {
+			return nil
+		}
+		ve = ve.Causes[0]
+	}
+	return nil
 }
 
 // nodeAt follows a schema instance location (keys and indexes) through a YAML tree, stopping at
