@@ -115,8 +115,8 @@ func newDeclaredSpec(ctx context.Context, m *datasets.Metadata, cols []string) (
 	}
 	for _, fk := range m.ForeignKeys {
 		idx, ok := resolve(fk.Fields)
-		if !ok {
-			continue
+		if !ok || len(fk.Fields) == 0 || len(fk.Fields) != len(fk.Reference.Fields) {
+			continue // a malformed key is QUAL-002's finding, not measured
 		}
 		spec, err := loadReference(ctx, fk, idx)
 		if err != nil {

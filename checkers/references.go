@@ -21,13 +21,11 @@ type fkSpec struct {
 	keys    map[uint64]struct{}
 }
 
-// loadReference reads the referenced columns of the dataset a foreign key names. A referenced
-// file that cannot be read, or lacks a referenced column, is an input error naming it.
+// loadReference reads the referenced columns of the dataset a foreign key names; the key
+// references one field for each of its own. A referenced file that cannot be read, or lacks a
+// referenced column, is an input error naming it.
 func loadReference(ctx context.Context, fk datasets.ForeignKey, idx []int) (*fkSpec, error) {
 	ref := fk.Reference
-	if len(ref.Fields) != len(fk.Fields) {
-		return nil, fmt.Errorf("metadata foreign key %s: %d fields reference %d", strings.Join(fk.Fields, ","), len(fk.Fields), len(ref.Fields))
-	}
 	r, err := datasets.Open(ctx, ref.Path)
 	if err != nil {
 		return nil, fmt.Errorf("foreign key %s: %w", strings.Join(fk.Fields, ","), err)

@@ -152,3 +152,38 @@ func TestDCATUSSampleCatalogue(t *testing.T) {
 		}
 	}
 }
+
+// What is wrong in a data package's Table Schema is a finding, not an exit 2 without a line,
+// nor silence: a type Table Schema does not have (META-017), a primary key naming a field the
+// file lacks and a foreign key that references fewer fields than it has (QUAL-002).
+func TestDataPackageMistakesAreFindings(t *testing.T) {
+	dir := t.TempDir()
+	data := filepath.Join(dir, "data.csv")
+	if err := os.WriteFile(data, []byte("id,amount\n1,5\n2,7\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	pkg := `{"name": "t", "resources": [{"name": "data", "path": "data.csv", "schema": {
+  "fields": [{"name": "id", "type": "integr"}, {"name": "amount", "type": "number"}],
+  "primaryKey": ["ident"],
+  "foreignKeys": [{"fields": "id", "reference": {"fields": "id"}}, {"fields": ["amount"]}]}}]}`
+	if err := os.WriteFile(filepath.Join(dir, "datapackage.json"), []byte(pkg), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	got, code := checkReport(t, data)
+	if code != exitNonConformant {
+		t.Fatalf("exit %d, want %d", code, exitNonConformant)
+	}
+	want := map[string]string{
+		"META-017 id":    `declared "integr"`,
+		"QUAL-002 ident": "the primary key names ident",
+		"QUAL-002 ":      "foreign_keys[1]: fields [amount] reference []",
+	}
+	for _, f := range got.Findings {
+		if w, ok := want[f.ID+" "+f.Column]; ok && strings.Contains(f.Message, w) {
+			delete(want, f.ID+" "+f.Column)
+		}
+	}
+	if len(want) > 0 {
+		t.Errorf("missing findings %v; findings %q", want, ids(got.Findings))
+	}
+}

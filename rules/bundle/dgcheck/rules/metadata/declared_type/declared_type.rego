@@ -4,7 +4,10 @@
 #   Each field's declared datatype (信息项 data type) is what its values are: at least
 #   thresholds.type_conformance_min (0.99, a project default) of the values checked have the
 #   type, A of B, X = A/B. Below that the declaration, not a few values, is wrong; QUAL-010
-#   reports the values themselves.
+#   reports the values themselves. A datatype that is none of Table Schema's types (string,
+#   number, integer, boolean, object, array, date, time, datetime, year, yearmonth, duration,
+#   geopoint, geojson, any), such as a misspelt integr, declares nothing that can be checked,
+#   and is reported as such.
 # custom:
 #   id: META-017
 #   title_zh: '声明的数据类型与实际类型一致'
@@ -37,3 +40,31 @@ violation contains finding if {
 		"samples": check.samples,
 	})
 }
+
+# The types of Frictionless Table Schema, which the sidecar's datatype also takes.
+_types := {
+	"string", "number", "integer", "boolean", "object", "array", "date", "time", "datetime",
+	"year", "yearmonth", "duration", "geopoint", "geojson", "any",
+}
+
+violation contains finding if {
+	some f in _fields
+	is_object(f)
+	name := object.get(f, "name", "")
+	is_string(name)
+	declared := object.get(f, "datatype", "")
+	is_string(declared)
+	declared != ""
+	not declared in _types
+	finding := result.finding(rego.metadata.chain(), {
+		"column": name,
+		"message": sprintf("%s: declared %q, which is no Table Schema type (%s), so the column's type is not checked", [
+			name, declared, concat(", ", sort(_types)),
+		]),
+		"evidence": {"declared": declared},
+	})
+}
+
+_fields := input.metadata.fields if is_array(input.metadata.fields)
+
+_fields := [] if not is_array(input.metadata.fields)

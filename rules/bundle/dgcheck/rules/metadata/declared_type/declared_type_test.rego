@@ -35,3 +35,11 @@ test_success_a_few_stray_values if {
 test_success_no_declared_type if {
 	count(declared_type.violation) == 0 with input as {"profile": {"columns": [{"name": "n", "constraints": {}}]}}
 }
+
+test_fail_a_type_table_schema_does_not_have if {
+	findings := declared_type.violation with input as {
+		"metadata": {"fields": [{"name": "id", "datatype": "integr"}, {"name": "at", "datatype": "yearmonth"}]},
+		"profile": {"columns": []},
+	}
+	{[f.column, f.evidence.declared] | some f in findings} == {["id", "integr"]}
+}

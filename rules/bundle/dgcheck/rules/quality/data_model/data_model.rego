@@ -167,6 +167,26 @@ violation contains finding if {
 	})
 }
 
+# A foreign key references as many fields as it has, and has some: one that does not is not
+# measured (the scan skips it), so it is reported here rather than left to look checked.
+violation contains finding if {
+	some i, fk in _list(object.get(input.metadata, "foreign_keys", []))
+	is_object(fk)
+	fields := _list(object.get(fk, "fields", []))
+	referenced := _list(object.get(fk, ["reference", "fields"], []))
+	_malformed(fields, referenced)
+	finding := result.finding(rego.metadata.chain(), {
+		"message": sprintf("foreign_keys[%d]: fields [%s] reference [%s]; a foreign key references one field for each of its own, so it is not checked", [
+			i, concat(", ", _names(fields)), concat(", ", _names(referenced)),
+		]),
+		"evidence": {"key": sprintf("foreign_keys[%d]", [i]), "fields": fields, "referenced": referenced},
+	})
+}
+
+_malformed(fields, referenced) if count(fields) != count(referenced)
+
+_malformed(fields, _) if count(fields) == 0
+
 # What the scan did without the column, where the profile says.
 _consequence("deidentification.qi_columns") := sprintf("; k-anonymity and uniqueness are measured over %s only", [concat(", ", qi)]) if {
 	qi := input.profile.table.reidentification.quasi_identifiers

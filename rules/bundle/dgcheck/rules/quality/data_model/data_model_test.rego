@@ -158,3 +158,28 @@ test_fail_empty_file if {
 	f.message == "the file has no header row and no data: there are no columns to check"
 	f.measure == {"a": 0, "b": 1, "x": 0}
 }
+
+test_fail_malformed_foreign_keys if {
+	findings := data_model.violation with input as {
+		"dataset": {"columns": ["id", "amount"]},
+		"metadata": {"primary_key": ["id"], "foreign_keys": [
+			{"fields": ["id"], "reference": {"fields": ["id"]}},
+			{"fields": ["amount"], "reference": {"fields": []}},
+			{"fields": [], "reference": {"fields": []}},
+		]},
+		"profile": {"table": {"header_issues": _clean}},
+	}
+	{f.message | some f in findings} == {
+		"foreign_keys[1]: fields [amount] reference []; a foreign key references one field for each of its own, so it is not checked",
+		"foreign_keys[2]: fields [] reference []; a foreign key references one field for each of its own, so it is not checked",
+	}
+}
+
+test_success_well_formed_foreign_key if {
+	findings := data_model.violation with input as {
+		"dataset": {"columns": ["id", "parent"]},
+		"metadata": {"primary_key": ["id"], "foreign_keys": [{"fields": ["parent"], "reference": {"fields": ["id"]}}]},
+		"profile": {"table": {"header_issues": _clean}},
+	}
+	count(findings) == 0
+}
