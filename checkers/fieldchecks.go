@@ -82,6 +82,12 @@ func declaredChecks(f datasets.Field, m *datasets.Metadata) ([]valueCheck, error
 		if c.Maximum != "" {
 			checks = append(checks, boundCheck("maximum", c.Maximum, f.Datatype, func(cmp int) bool { return cmp <= 0 }))
 		}
+		if c.ExclusiveMinimum != "" {
+			checks = append(checks, boundCheck("exclusive_minimum", c.ExclusiveMinimum, f.Datatype, func(cmp int) bool { return cmp > 0 }))
+		}
+		if c.ExclusiveMaximum != "" {
+			checks = append(checks, boundCheck("exclusive_maximum", c.ExclusiveMaximum, f.Datatype, func(cmp int) bool { return cmp < 0 }))
+		}
 		if n := c.MinLength; n != nil {
 			checks = append(checks, valueCheck{name: "min_length", reference: strconv.Itoa(*n), test: func(v string, _ kind) (bool, bool) {
 				return true, utf8.RuneCountInString(v) >= *n

@@ -33,11 +33,13 @@ func boundOfType(datatype, v string) bool {
 	return true // other types' bounds (year, time, ...) are compared as text
 }
 
-// typedBounds refuses, located at the value, the first minimum or maximum of a Table Schema
+// typedBounds refuses, located at the value, the first bound (minimum, maximum, exclusive) of a Table Schema
 // field that is not a value of the field's type. fieldsNode is the schema's fields list.
 func typedBounds(path string, fields []dpField, fieldsNode *yaml.Node) error {
 	for i, f := range fields {
-		for _, b := range [...]struct{ key, value string }{{"minimum", f.Constraints.Minimum}, {"maximum", f.Constraints.Maximum}} {
+		c := f.Constraints
+		for _, b := range [...]struct{ key, value string }{{"minimum", c.Minimum}, {"maximum", c.Maximum},
+			{"exclusiveMinimum", c.ExclusiveMinimum}, {"exclusiveMaximum", c.ExclusiveMaximum}} {
 			if b.value == "" || boundOfType(f.Type, b.value) {
 				continue
 			}

@@ -97,14 +97,17 @@ type dpField struct {
 }
 
 type dpConstraints struct {
-	Required  bool     `yaml:"required"`
-	Unique    bool     `yaml:"unique"`
-	Minimum   string   `yaml:"minimum"`
-	Maximum   string   `yaml:"maximum"`
-	MinLength *int     `yaml:"minLength"`
-	MaxLength *int     `yaml:"maxLength"`
-	Pattern   string   `yaml:"pattern"`
-	Enum      []string `yaml:"enum"`
+	Required bool   `yaml:"required"`
+	Unique   bool   `yaml:"unique"`
+	Minimum  string `yaml:"minimum"`
+	Maximum  string `yaml:"maximum"`
+	// Table Schema v2's exclusive bounds.
+	ExclusiveMinimum string   `yaml:"exclusiveMinimum"`
+	ExclusiveMaximum string   `yaml:"exclusiveMaximum"`
+	MinLength        *int     `yaml:"minLength"`
+	MaxLength        *int     `yaml:"maxLength"`
+	Pattern          string   `yaml:"pattern"`
+	Enum             []string `yaml:"enum"`
 }
 
 // dpKnown* are the keys a data package may hold, Frictionless's first and the sidecar's
@@ -280,6 +283,7 @@ func applyTableSchema(path string, s dpSchema, ext []Field, m *Metadata, resourc
 			field.Nullable = new(false)
 		}
 		c := Constraints{Minimum: f.Constraints.Minimum, Maximum: f.Constraints.Maximum,
+			ExclusiveMinimum: f.Constraints.ExclusiveMinimum, ExclusiveMaximum: f.Constraints.ExclusiveMaximum,
 			MinLength: f.Constraints.MinLength, MaxLength: f.Constraints.MaxLength,
 			Pattern: f.Constraints.Pattern, Enum: f.Constraints.Enum}
 		if !reflect.DeepEqual(c, Constraints{}) {

@@ -260,10 +260,14 @@ type Field struct {
 // unique. Minimum and Maximum keep the declared text, read as a number for numeric fields and
 // as an ISO 8601 date or time for date fields; lengths count characters.
 type Constraints struct {
-	Minimum   string   `json:"minimum,omitempty" yaml:"minimum"`
-	Maximum   string   `json:"maximum,omitempty" yaml:"maximum"`
-	MinLength *int     `json:"min_length,omitempty" yaml:"min_length"`
-	MaxLength *int     `json:"max_length,omitempty" yaml:"max_length"`
-	Pattern   string   `json:"pattern,omitempty" yaml:"pattern"`
-	Enum      []string `json:"enum,omitempty" yaml:"enum"`
+	Minimum string `json:"minimum,omitempty" yaml:"minimum"`
+	Maximum string `json:"maximum,omitempty" yaml:"maximum"`
+	// ExclusiveMinimum and ExclusiveMaximum are bounds the values may not reach (Table Schema
+	// v2 exclusiveMinimum, CSVW minExclusive).
+	ExclusiveMinimum string   `json:"exclusive_minimum,omitempty" yaml:"exclusive_minimum"`
+	ExclusiveMaximum string   `json:"exclusive_maximum,omitempty" yaml:"exclusive_maximum"`
+	MinLength        *int     `json:"min_length,omitempty" yaml:"min_length"`
+	MaxLength        *int     `json:"max_length,omitempty" yaml:"max_length"`
+	Pattern          string   `json:"pattern,omitempty" yaml:"pattern"`
+	Enum             []string `json:"enum,omitempty" yaml:"enum"`
 }

@@ -145,7 +145,7 @@ func TestBareTableSchemaMapsOntoTheModel(t *testing.T) {
   "fields": [
     {"name": "id", "type": "integer", "constraints": {"required": true, "unique": true}},
     {"name": "parent", "type": "integer"},
-    {"name": "amount", "type": "number", "title": "金额", "constraints": {"minimum": 0, "maximum": 10000}, "sparkle": 1}
+    {"name": "amount", "type": "number", "title": "金额", "constraints": {"minimum": 0, "maximum": 10000, "exclusiveMaximum": 10001}, "sparkle": 1}
   ],
   "primaryKey": ["id"],
   "missingValues": ["", "NA"],
@@ -162,7 +162,7 @@ func TestBareTableSchemaMapsOntoTheModel(t *testing.T) {
 	if id := m.Fields[0]; id.Datatype != "integer" || id.Nullable == nil || *id.Nullable || !id.Unique {
 		t.Errorf("id field = %+v", id)
 	}
-	if a := m.Fields[2]; a.CNName != "金额" || a.Constraints == nil || a.Constraints.Minimum != "0" || a.Constraints.Maximum != "10000" {
+	if a := m.Fields[2]; a.CNName != "金额" || a.Constraints == nil || a.Constraints.Minimum != "0" || a.Constraints.Maximum != "10000" || a.Constraints.ExclusiveMaximum != "10001" {
 		t.Errorf("amount field = %+v", a)
 	}
 	if !slices.Equal(m.MissingValues, []string{"NA"}) {

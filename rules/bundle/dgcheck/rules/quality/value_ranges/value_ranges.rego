@@ -2,8 +2,9 @@
 # title: Values fall in declared ranges and domains
 # description: >-
 #   Numbers and dates lie within the minimum and maximum their field declares (constraints
-#   minimum, maximum): per field and bound, A of B values respect it, X = A/B, and it fails below
-#   thresholds.range_min (1.0).
+#   minimum, maximum, and the exclusive bounds exclusive_minimum and exclusive_maximum that the
+#   values must not reach): per field and bound, A of B values respect it, X = A/B, and it fails
+#   below thresholds.range_min (1.0).
 # custom:
 #   id: QUAL-009
 #   title_zh: '数据值落在声明的范围和值域内'
@@ -23,7 +24,7 @@ import data.dgcheck.lib.config
 import data.dgcheck.lib.meta
 import data.dgcheck.lib.result
 
-_checks := {"minimum", "maximum"}
+_checks := {"minimum", "maximum", "exclusive_minimum", "exclusive_maximum"}
 
 measures contains result.measurement(rego.metadata.chain(), concat(":", [column, check]), c.evaluated - c.failed, c.evaluated) if {
 	some [column, check, c] in meta.checks(_checks)
@@ -42,4 +43,4 @@ warning contains finding if {
 	})
 }
 
-_side := {"minimum": "below", "maximum": "above"}
+_side := {"minimum": "below", "maximum": "above", "exclusive_minimum": "at or below", "exclusive_maximum": "at or above"}

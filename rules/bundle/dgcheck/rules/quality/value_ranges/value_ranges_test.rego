@@ -20,3 +20,9 @@ test_success_in_range if {
 	count(value_ranges.warning) == 0 with input as {"profile": {"columns": [col]}}
 	count(value_ranges.measures) == 2 with input as {"profile": {"columns": [col]}}
 }
+
+test_fail_at_an_exclusive_minimum if {
+	col := {"name": "rate", "constraints": {"exclusive_minimum": {"reference": "0", "evaluated": 10, "failed": 1, "samples": [{"row": 4, "value": "0"}]}}}
+	[f] := [f | some f in value_ranges.warning] with input as {"profile": {"columns": [col]}}
+	f.message == "rate: 1 of 10 values are at or below the declared exclusive_minimum 0 (X = 0.9000)"
+}
