@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path"
 	"path/filepath"
 	"reflect"
 	"slices"
@@ -19,12 +20,13 @@ const (
 	DataPackage   = "datapackage"
 	TableSchema   = "tableschema" // a bare Frictionless Table Schema
 	DCAT          = "dcat"
+	CSVW          = "csvw" // W3C CSV on the Web metadata
 )
 
 // MetadataFile is a metadata file read into the Metadata model, with what did not fit it.
 type MetadataFile struct {
 	Path     string
-	Kind     string // SidecarSchema, DataPackage, TableSchema or DCAT
+	Kind     string // SidecarSchema, DataPackage, TableSchema, DCAT or CSVW
 	Metadata Metadata
 	// Unknown lists keys the model does not know, each as "path.to.key (line N)". They are
 	// reported rather than ignored: a misspelt "nulable: false" must not pass silently.
@@ -50,7 +52,8 @@ func FindMetadata(dataPath string) string {
 
 // LookupMetadata looks beside a data file for its metadata: <name>.meta.yaml, .meta.yml or
 // .meta.json (the name without the data extension, so one sidecar serves a CSV and its
-// Parquet twin), then a DCAT record <name>.dcat.jsonld, .jsonld or .dcat.json, then a
+// Parquet twin), then a DCAT record <name>.dcat.jsonld, .jsonld or .dcat.json, then CSVW
+// metadata <file>-metadata.json or a csv-metadata.json with a table for the file, then a
 // datapackage.json in the same folder that lists the file among its resources. A data
 // package that lists other files but not this one says nothing of it: the file is checked on
 // its own, and notice says why its metadata was passed over (a Frictionless folder holds many
@@ -62,18 +65,44 @@ func LookupMetadata(dataPath string) (path, notice string) {
 	for _, ext := range append(slices.Clone(sidecarExtensions), ".dcat.jsonld", ".jsonld", ".dcat.json") {
 		names = append(names, base+ext)
 	}
-	for _, name := range append(names, "datapackage.json") {
+	// CSVW's default locations (Model for Tabular Data, 5.2): the file's name with
+	// -metadata.json, and the folder's csv-metadata.json when a table of it is the file's.
+	names = append(names, filepath.Base(dataPath)+"-metadata.json", "csv-metadata.json", "datapackage.json")
+	for _, name := range names {
 		p := filepath.Join(dir, name)
 		st, err := os.Stat(p)
 		if err != nil || st.IsDir() {
 			continue
 		}
-		if name == "datapackage.json" && !packageLists(p, dataPath) {
+		switch {
+		case name == "csv-metadata.json" && !csvwLists(p, dataPath):
+			continue
+		case name == "datapackage.json" && !packageLists(p, dataPath):
 			return "", fmt.Sprintf("%s does not list %s among its resources: checked without metadata", p, filepath.Base(dataPath))
 		}
 		return p, ""
 	}
 	return "", ""
+}
+
+// csvwLists reports whether CSVW metadata has a table whose url names the data file.
+func csvwLists(meta, dataPath string) bool {
+	raw, err := os.ReadFile(meta)
+	if err != nil {
+		return false
+	}
+	type table struct {
+		URL string `json:"url"`
+	}
+	var doc struct {
+		table
+		Tables []table `json:"tables"`
+	}
+	if json.Unmarshal(raw, &doc) != nil {
+		return false
+	}
+	names := func(t table) bool { return path.Base(t.URL) == filepath.Base(dataPath) }
+	return names(doc.table) || slices.ContainsFunc(doc.Tables, names)
 }
 
 // packageLists reports whether a data package has a resource whose path (or one of whose
@@ -107,7 +136,8 @@ func packageLists(pkg, dataPath string) bool {
 	return false
 }
 
-// ReadMetadata reads a sidecar, a datapackage.json, a bare Table Schema or a DCAT JSON-LD record. dataPath picks
+// ReadMetadata reads a sidecar, a datapackage.json, a bare Table Schema, a DCAT JSON-LD record
+// or CSV on the Web metadata. dataPath picks
 // the datapackage resource or DCAT dataset that describes the data file, and is the dataset a
 // self-referencing foreign key names. Syntax errors, and sidecars that break
 // docs/metadata.schema.json, name the file, line and column.
@@ -129,6 +159,8 @@ func ReadMetadata(path, dataPath string) (*MetadataFile, error) {
 	switch {
 	case filepath.Base(path) == "datapackage.json" || isDataPackage(root):
 		mf, err = readDataPackage(path, dataPath, root)
+	case isCSVW(root): // before DCAT: CSVW metadata is JSON-LD too
+		mf, err = readCSVW(path, dataPath, root)
 	case isJSONLD(root):
 		mf, err = readDCAT(path, dataPath, root)
 	case !isSidecarName(path) && isTableSchema(root):
