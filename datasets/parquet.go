@@ -11,6 +11,7 @@ import (
 
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/arrow/memory"
+	"github.com/apache/arrow-go/v18/parquet"
 	"github.com/apache/arrow-go/v18/parquet/file"
 	"github.com/apache/arrow-go/v18/parquet/pqarrow"
 )
@@ -43,7 +44,7 @@ type parquetResult struct {
 	err   error
 }
 
-func openParquet(ctx context.Context, path string, c config) (r Reader, err error) {
+func openParquet(ctx context.Context, path string, c config) (Reader, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -58,26 +59,17 @@ func openParquet(ctx context.Context, path string, c config) (r Reader, err erro
 		f.Close()
 		return nil, &ParseError{File: path, Err: err}
 	}
-	// Footer parsing panics on some damaged footers; a damaged file is an error, not a crash.
-	defer func() {
-		if p := recover(); p != nil {
-			r, err = fail(fmt.Errorf("corrupt parquet footer: %v", p))
+	pf, fr, schema, err := openFooter(f, st.Size(), c)
+	if err != nil {
+		// Some schemas arrow-go refuses are read by other readers: try once more with the
+		// footer read leniently (parquet_footer.go).
+		patched, changed, perr := lenientFooter(f, st.Size())
+		if perr != nil || len(changed) == 0 {
+			return fail(err)
 		}
-	}()
-	pf, err := file.NewParquetReader(f)
-	if err != nil {
-		return fail(fmt.Errorf("not a readable parquet file: %w", err))
-	}
-	if err := checkChunkBounds(pf, st.Size()); err != nil {
-		return fail(err)
-	}
-	fr, err := pqarrow.NewFileReader(pf, pqarrow.ArrowReadProperties{BatchSize: int64(c.batchSize)}, c.mem)
-	if err != nil {
-		return fail(err)
-	}
-	schema, err := fr.Schema()
-	if err != nil {
-		return fail(err)
+		if pf, fr, schema, perr = openFooter(patched, patched.size(), c); perr != nil {
+			return fail(err)
+		}
 	}
 	if n := len(schema.Fields()); n > MaxColumns {
 		return fail(tooManyColumns(n))
@@ -124,6 +116,29 @@ func openParquet(ctx context.Context, path string, c config) (r Reader, err erro
 		close(pr.out)
 	}()
 	return pr, nil
+}
+
+// openFooter reads a Parquet file's footer and its Arrow schema. Footer parsing panics on some
+// damaged footers; a damaged file is an error, not a crash.
+func openFooter(ra parquet.ReaderAtSeeker, size int64, c config) (pf *file.Reader, fr *pqarrow.FileReader, schema *arrow.Schema, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			pf, fr, schema, err = nil, nil, nil, fmt.Errorf("corrupt parquet footer: %v", p)
+		}
+	}()
+	if pf, err = file.NewParquetReader(ra); err != nil {
+		return nil, nil, nil, fmt.Errorf("not a readable parquet file: %w", err)
+	}
+	if err = checkChunkBounds(pf, size); err != nil {
+		return nil, nil, nil, err
+	}
+	if fr, err = pqarrow.NewFileReader(pf, pqarrow.ArrowReadProperties{BatchSize: int64(c.batchSize)}, c.mem); err != nil {
+		return nil, nil, nil, err
+	}
+	if schema, err = fr.Schema(); err != nil {
+		return nil, nil, nil, err
+	}
+	return pf, fr, schema, nil
 }
 
 // checkChunkBounds rejects column chunks whose byte ranges fall outside the file: the
