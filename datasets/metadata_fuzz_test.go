@@ -20,9 +20,18 @@ func FuzzReadMetadata(f *testing.F) {
 	// describedBy naming the record itself, which is no Table Schema, and a folder.
 	f.Add("roll.jsonld", []byte(`{"@type": "dcat:Dataset", "describedBy": "roll.jsonld", "dgcheck:fields": [{"name": "id"}]}`))
 	f.Add("roll.dcat.jsonld", []byte(`{"@type": "dcat:Dataset", "distribution": [{"describedBy": "file://."}]}`))
+	// CSVW, a bare Table Schema and a DCAT-US catalogue without a context.
+	for _, seed := range []string{"../testdata/csvw/test011/tree-ops.csv-metadata.json", "../testdata/csvw/test125-metadata.json", "../testdata/dcat-us/catalog-sample.json"} {
+		b, err := os.ReadFile(seed)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add("roll.csv-metadata.json", b)
+	}
+	f.Add("schema.json", []byte(`{"fields": [{"name": "id", "type": "integer", "constraints": {"exclusiveMinimum": 0}}], "primaryKey": "id"}`))
 	f.Fuzz(func(t *testing.T, name string, data []byte) {
 		switch name {
-		case "roll.meta.yaml", "datapackage.json", "roll.dcat.jsonld", "roll.jsonld":
+		case "roll.meta.yaml", "datapackage.json", "roll.dcat.jsonld", "roll.jsonld", "roll.csv-metadata.json", "schema.json":
 		default:
 			return
 		}
