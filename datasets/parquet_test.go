@@ -150,20 +150,8 @@ func TestParquetPastTheColumnLimitIsRefused(t *testing.T) {
 	for i := range fields {
 		fields[i] = arrow.Field{Name: fmt.Sprintf("c%d", i), Type: arrow.PrimitiveTypes.Int32, Nullable: true}
 	}
-	schema := arrow.NewSchema(fields, nil)
-	var buf bytes.Buffer
-	w, err := pqarrow.NewFileWriter(schema, &buf, nil, pqarrow.DefaultWriterProps())
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := w.Close(); err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(t.TempDir(), "wide.parquet")
-	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	_, err = datasets.Open(context.Background(), path)
+	path := emptyParquet(t, arrow.NewSchema(fields, nil))
+	_, err := datasets.Open(context.Background(), path)
 	var pe *datasets.ParseError
 	if !errors.As(err, &pe) || !errors.Is(err, datasets.ErrLimit) || !strings.Contains(err.Error(), "4097 columns, more than 4096") {
 		t.Errorf("err = %v, want a *ParseError past the column limit", err)
@@ -255,23 +243,11 @@ func TestParquetInt96BesideOtherColumns(t *testing.T) {
 // A Parquet schema's blank and repeated names are renamed and located as a CSV header's are,
 // so that each column is measured apart.
 func TestParquetRepeatedAndBlankNamesAreRenamed(t *testing.T) {
-	schema := arrow.NewSchema([]arrow.Field{
+	path := emptyParquet(t, arrow.NewSchema([]arrow.Field{
 		{Name: "id", Type: arrow.PrimitiveTypes.Int64},
 		{Name: "id", Type: arrow.PrimitiveTypes.Int64},
 		{Name: "", Type: arrow.PrimitiveTypes.Int64},
-	}, nil)
-	var buf bytes.Buffer
-	w, err := pqarrow.NewFileWriter(schema, &buf, nil, pqarrow.DefaultWriterProps())
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := w.Close(); err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(t.TempDir(), "names.parquet")
-	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	}, nil))
 	r, err := datasets.Open(context.Background(), path)
 	if err != nil {
 		t.Fatal(err)
@@ -288,4 +264,22 @@ func TestParquetRepeatedAndBlankNamesAreRenamed(t *testing.T) {
 	if !slices.Equal(src.HeaderIssues, want) {
 		t.Errorf("header issues %+v, want %+v", src.HeaderIssues, want)
 	}
+}
+
+// emptyParquet writes a Parquet file of schema and no rows, and returns its path.
+func emptyParquet(t *testing.T, schema *arrow.Schema) string {
+	t.Helper()
+	var buf bytes.Buffer
+	w, err := pqarrow.NewFileWriter(schema, &buf, nil, pqarrow.DefaultWriterProps())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "empty.parquet")
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
 }
