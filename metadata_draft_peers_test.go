@@ -48,11 +48,11 @@ func draftExamplePackage(t *testing.T) string {
 	return path
 }
 
-// frictionlessProfile compiles one of the official profiles kept in testdata/frictionless/profiles
+// frictionlessProfile compiles one of the official profiles kept in datasets/profiles
 // (README.md there says where each comes from).
 func frictionlessProfile(t *testing.T, name string) *jsonschema.Schema {
 	t.Helper()
-	f, err := os.Open(filepath.Join("testdata", "frictionless", "profiles", name))
+	f, err := os.Open(filepath.Join("datasets", "profiles", name))
 	if err != nil {
 		t.Fatal(err)
 	}

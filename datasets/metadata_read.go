@@ -171,6 +171,7 @@ func ReadMetadata(path, dataPath string) (*MetadataFile, error) {
 	if err != nil {
 		return nil, err
 	}
+	mf.Notices = append(mf.Notices, profileNotices(path, root, mf.Kind)...)
 	resolveReferences(&mf.Metadata, path, dataPath)
 	return mf, nil
 }

@@ -54,14 +54,33 @@ func validateSidecar(path string, root *yaml.Node) error {
 	if err != nil {
 		return err
 	}
+	problems, err := schemaProblems(path, root, nil, schema)
+	if err != nil {
+		return err
+	}
+	errs := make([]error, len(problems))
+	for i, p := range problems {
+		errs[i] = p
+	}
+	return errors.Join(errs...)
+}
+
+// schemaProblems validates root, a document of file path (or its part at location at), against
+// schema: one *ParseError per violation a person acts on (schemaLeaves), located at the
+// offending key or value, in file order; unknown keys are left out. The error is the
+// validator's own failure.
+func schemaProblems(path string, root *yaml.Node, at []string, schema *jsonschema.Schema) ([]*ParseError, error) {
 	doc, err := yamlValue(root)
 	if err != nil {
-		return &ParseError{File: path, Err: err}
+		return nil, &ParseError{File: path, Err: err}
 	}
 	err = schema.Validate(doc)
 	var ve *jsonschema.ValidationError
+	if err == nil {
+		return nil, nil
+	}
 	if !errors.As(err, &ve) {
-		return err
+		return nil, err
 	}
 	var problems []*ParseError
 	for _, leaf := range schemaLeaves(ve) {
@@ -69,7 +88,7 @@ func validateSidecar(path string, root *yaml.Node) error {
 			continue
 		}
 		n := nodeAt(root, leaf.InstanceLocation)
-		where := strings.Join(leaf.InstanceLocation, ".")
+		where := strings.Join(append(slices.Clone(at), leaf.InstanceLocation...), ".")
 		if where == "" {
 			where = "metadata"
 		}
@@ -82,18 +101,15 @@ func validateSidecar(path string, root *yaml.Node) error {
 		}
 		return int(a.Column - b.Column)
 	})
-	errs := make([]error, len(problems))
-	for i, p := range problems {
-		errs[i] = p
-	}
-	return errors.Join(errs...)
+	return problems, nil
 }
 
 // schemaLeaves flattens a validation error to the violations a person acts on. An anyOf or
 // oneOf that failed says what to fix in the value rather than "'anyOf' failed": where the
-// value has one alternative's shape and fails inside it, that alternative's own violations
-// (publisher.name: got number, want string); where it has none of their shapes, one violation
-// naming every shape it may have (title: got number, want string or object).
+// value has an alternative's shape and fails inside it, the violations of the closest such
+// alternative (publisher.name: got number, want string), merged into one list of values where
+// the alternatives differ by one value (a field's type); where it has none of their shapes,
+// one violation naming every shape it may have (title: got number, want string or object).
 func schemaLeaves(ve *jsonschema.ValidationError) []*jsonschema.ValidationError {
 	switch k := ve.ErrorKind.(type) {
 	case *kind.AnyOf:
@@ -116,6 +132,7 @@ func schemaLeaves(ve *jsonschema.ValidationError) []*jsonschema.ValidationError 
 // alternativeLeaves is schemaLeaves for the alternatives of a failed anyOf or oneOf.
 func alternativeLeaves(ve *jsonschema.ValidationError) []*jsonschema.ValidationError {
 	var inside []*jsonschema.ValidationError
+	fewest := 0
 	var got string
 	var want []string
 	for _, c := range ve.Causes {
@@ -128,9 +145,30 @@ func alternativeLeaves(ve *jsonschema.ValidationError) []*jsonschema.ValidationE
 			}
 			continue
 		}
-		inside = append(inside, schemaLeaves(c)...)
+		// Of the alternatives the value has the shape of, the closest: those with the fewest
+		// violations, the others' being what the value was never meant to be.
+		leaves := schemaLeaves(c)
+		switch {
+		case len(inside) == 0 || len(leaves) < fewest:
+			inside, fewest = leaves, len(leaves)
+		case len(leaves) == fewest:
+			inside = append(inside, leaves...)
+		}
 	}
 	switch {
+	case len(inside) > 1 && sameValueChoice(inside):
+		// Alternatives told apart by one value (Table Schema's fields by their type): one
+		// violation listing the values it may take, not one per alternative.
+		e := &kind.Enum{}
+		for _, l := range inside {
+			switch k := l.ErrorKind.(type) {
+			case *kind.Const:
+				e.Got, e.Want = k.Got, append(e.Want, k.Want)
+			case *kind.Enum:
+				e.Got, e.Want = k.Got, append(e.Want, k.Want...)
+			}
+		}
+		return []*jsonschema.ValidationError{{SchemaURL: ve.SchemaURL, InstanceLocation: inside[0].InstanceLocation, ErrorKind: e}}
 	case len(inside) > 0:
 		return inside
 	case len(want) > 0:
@@ -138,6 +176,21 @@ func alternativeLeaves(ve *jsonschema.ValidationError) []*jsonschema.ValidationE
 			ErrorKind: &kind.Type{Got: got, Want: want}}}
 	}
 	return []*jsonschema.ValidationError{ve}
+}
+
+// sameValueChoice reports whether every violation is a const or enum at one location.
+func sameValueChoice(leaves []*jsonschema.ValidationError) bool {
+	for _, l := range leaves {
+		switch l.ErrorKind.(type) {
+		case *kind.Const, *kind.Enum:
+		default:
+			return false
+		}
+		if !slices.Equal(l.InstanceLocation, leaves[0].InstanceLocation) {
+			return false
+		}
+	}
+	return true
 }
 
 // wrongType is the type error an alternative failed with at the value itself (depth is the

@@ -190,3 +190,35 @@ func TestBareTableSchemaMapsOntoTheModel(t *testing.T) {
 		t.Errorf("fields with types alone: read as %+v (%v), want a Table Schema", mf, err)
 	}
 }
+
+// A descriptor that breaks Frictionless' profiles is read for what it says, and every
+// violation is a notice at its line, said as what to fix: one list of the types a field may
+// have, not one complaint per type; the closest form of a foreign key, not every form's.
+func TestDataPackageIsHeldToTheFrictionlessProfiles(t *testing.T) {
+	dir := t.TempDir()
+	data := write(t, dir, "data.csv", "id,amount\n1,5\n")
+	dp := write(t, dir, "datapackage.json", `{"name": "Test Package", "resources": [{"name": "data", "path": "data.csv", "schema": {
+  "fields": [{"name": "id", "type": "integr"}, {"name": "amount", "type": "number"}],
+  "foreignKeys": [{"fields": "id", "reference": {"fields": "id"}}, {"fields": ["amount"]}]}}]}`)
+	mf, err := datasets.ReadMetadata(dp, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"datapackage.json:1:10: name: 'Test Package' does not match pattern",
+		"datapackage.json:2:37: resources.0.schema.fields.0.type: value must be one of 'string', 'number', 'integer'",
+		"datapackage.json:3:49: resources.0.schema.foreignKeys.0.reference: missing property 'resource'",
+		"datapackage.json:3:68: resources.0.schema.foreignKeys.1: missing property 'reference'",
+	}
+	if len(mf.Notices) != len(want) {
+		t.Fatalf("notices:\n%s\nwant %d", strings.Join(mf.Notices, "\n"), len(want))
+	}
+	for i, w := range want {
+		if !strings.Contains(mf.Notices[i], w) || !strings.HasSuffix(mf.Notices[i], ".json)") {
+			t.Errorf("notice %d = %q, want it to hold %q and name its profile", i, mf.Notices[i], w)
+		}
+	}
+	if len(mf.Metadata.Fields) != 2 || mf.Metadata.Fields[0].Datatype != "integr" {
+		t.Errorf("the package was not read for what it says: %+v", mf.Metadata.Fields)
+	}
+}
