@@ -39,13 +39,21 @@ func smallParquet(t testing.TB, rows int) []byte {
 	}
 	rec := b.NewRecordBatch()
 	defer rec.Release()
+	return parquetOf(t, schema, rec, nil, pqarrow.DefaultWriterProps())
+}
+
+// parquetOf writes rec (nil: no rows) as a Parquet file of schema and returns its bytes.
+func parquetOf(t testing.TB, schema *arrow.Schema, rec arrow.RecordBatch, props *parquet.WriterProperties, arrowProps pqarrow.ArrowWriterProperties) []byte {
+	t.Helper()
 	var buf bytes.Buffer
-	w, err := pqarrow.NewFileWriter(schema, &buf, nil, pqarrow.DefaultWriterProps())
+	w, err := pqarrow.NewFileWriter(schema, &buf, props, arrowProps)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := w.Write(rec); err != nil {
-		t.Fatal(err)
+	if rec != nil {
+		if err := w.Write(rec); err != nil {
+			t.Fatal(err)
+		}
 	}
 	if err := w.Close(); err != nil {
 		t.Fatal(err)
@@ -184,19 +192,8 @@ func int96Parquet(t testing.TB, rows int) ([]byte, []int64) {
 	}
 	rec := b.NewRecordBatch()
 	defer rec.Release()
-	var buf bytes.Buffer
-	w, err := pqarrow.NewFileWriter(schema, &buf, parquet.NewWriterProperties(parquet.WithMaxRowGroupLength(7)),
-		pqarrow.NewArrowWriterProperties(pqarrow.WithDeprecatedInt96Timestamps(true)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := w.Write(rec); err != nil {
-		t.Fatal(err)
-	}
-	if err := w.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes(), micros
+	return parquetOf(t, schema, rec, parquet.NewWriterProperties(parquet.WithMaxRowGroupLength(7)),
+		pqarrow.NewArrowWriterProperties(pqarrow.WithDeprecatedInt96Timestamps(true))), micros
 }
 
 // INT96 columns are read beside the others, batch by batch and row group by row group, with
@@ -269,16 +266,8 @@ func TestParquetRepeatedAndBlankNamesAreRenamed(t *testing.T) {
 // emptyParquet writes a Parquet file of schema and no rows, and returns its path.
 func emptyParquet(t *testing.T, schema *arrow.Schema) string {
 	t.Helper()
-	var buf bytes.Buffer
-	w, err := pqarrow.NewFileWriter(schema, &buf, nil, pqarrow.DefaultWriterProps())
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := w.Close(); err != nil {
-		t.Fatal(err)
-	}
 	path := filepath.Join(t.TempDir(), "empty.parquet")
-	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+	if err := os.WriteFile(path, parquetOf(t, schema, nil, nil, pqarrow.DefaultWriterProps()), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	return path
