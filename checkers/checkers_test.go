@@ -85,7 +85,7 @@ func TestRowSetFindsRepeatsWithTheirFirstRow(t *testing.T) {
 		if i >= 3 {
 			set = &other // a second worker's share
 		}
-		set.add(hashString(v), int64(i+1))
+		set.add(hashString(v), int64(i+1), nil)
 	}
 	s.merge(&other)
 	d, err := s.duplicates(2)

@@ -267,6 +267,9 @@ func newDeclared(spec *declaredSpec, missing []string, cols, samples int) *decla
 	d := &declared{spec: spec, missing: missing, rows: make([]checkTally, len(spec.rows)),
 		entities: make([]entityTally, len(spec.entities)), fks: make([]checkTally, len(spec.fks)),
 		texts: make([]texter, cols), vals: make([]string, cols), present: make([]bool, cols)}
+	for i, e := range spec.entities {
+		d.entities[i] = newEntityTally(e)
+	}
 	for i := range d.rows {
 		d.rows[i].samples = newSampleSet[heldSample](samples)
 	}
@@ -328,22 +331,39 @@ func (d *declared) merge(o *declared) {
 }
 
 // profile publishes the evidence; masks are the columns' (cellmask.go), for foreign keys'
-// values.
-func (d *declared) profile(t *TableProfile, samples int, masks []columnMask) {
+// values. Its error is an entity tally's that could not be read back from disk.
+func (d *declared) profile(t *TableProfile, samples int, masks []columnMask) error {
 	t.RowChecks, t.ForeignKeys, t.Entities = []RowCheck{}, []ForeignKeyProfile{}, []EntityProfile{}
 	if d == nil {
-		return
+		return nil
 	}
 	for i, r := range d.spec.rows {
 		t.RowChecks = append(t.RowChecks, RowCheck{Kind: r.kind, Name: r.name, Columns: r.columns, CheckCounts: d.rows[i].counts("", nil)})
 	}
 	for i, e := range d.spec.entities {
-		t.Entities = append(t.Entities, d.entities[i].profile(e, samples)...)
+		ep, err := d.entities[i].profile(e, samples)
+		if err != nil {
+			return fmt.Errorf("entity (%s): %w", strings.Join(e.keyNames, ", "), err)
+		}
+		t.Entities = append(t.Entities, ep...)
 	}
 	for i, fk := range d.spec.fks {
 		t.ForeignKeys = append(t.ForeignKeys, ForeignKeyProfile{Columns: fk.columns, Referenced: fk.table,
 			CheckCounts: d.fks[i].counts("", func(h heldSample) string { return fk.show(h, masks) })})
 	}
+	return nil
+}
+
+// rowSets are the worker's exact sets that grow with rows, for their budget and release.
+func (d *declared) rowSets() []*rowSet {
+	if d == nil {
+		return nil
+	}
+	var sets []*rowSet
+	for i := range d.entities {
+		sets = append(sets, &d.entities[i].rows)
+	}
+	return sets
 }
 
 // headerIssues turns the reader's header problems into evidence.

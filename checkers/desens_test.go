@@ -271,7 +271,7 @@ func TestReidentificationOverQuasiIdentifiers(t *testing.T) {
 		SmallestClasses: []ClassSample{{Size: 1, FirstRow: 2}, {Size: 1, FirstRow: 4}, {Size: 1, FirstRow: 5}, {Size: 3, FirstRow: 1}},
 		Diversity: []Diversity{{Column: "diagnosis", L: 1, LCap: maxDistinctSensitive,
 			LeastDiverse: []ClassSample{{Size: 1, FirstRow: 2, Distinct: 1}, {Size: 1, FirstRow: 4, Distinct: 1}, {Size: 1, FirstRow: 5, Distinct: 1}, {Size: 3, FirstRow: 1, Distinct: 2}}}},
-		SampleRate: 1, ClassLimit: DefaultClassLimit,
+		SampleRate: 1,
 	}
 	want.ClassSizes = make([]ClassSizeBin, len(classBins))
 	for i, b := range classBins {
@@ -299,39 +299,35 @@ func TestReidentificationTreatsNullsAsAValue(t *testing.T) {
 	}
 }
 
-// Past the class limit the table samples classes by hash: the figures become estimates, the
-// profile says so, and the result still does not depend on the split between workers.
-func TestReidentificationPastTheClassLimitIsSampledAndSaysSo(t *testing.T) {
+// Classes are counted exactly however many there are: spilled to disk past the memory
+// budget, with any split between workers and batches, the figures are those of one worker
+// holding every class in memory.
+func TestReidentificationIsExactWhenItSpills(t *testing.T) {
 	var b strings.Builder
 	b.WriteString("q,s\n")
 	for i := range 20000 {
-		fmt.Fprintf(&b, "%d,%d\n", i%5000, i%3) // 5,000 classes of 4 rows
+		fmt.Fprintf(&b, "%d,%d\n", i%5000, i%3) // 5,000 classes of 4 rows, 3 sensitive values each
 	}
-	exact := scanCSV(t, b.String(), Plan{QuasiIdentifiers: []string{"q"}, Sensitive: []string{"s"}}).Table.Reidentification
-	if exact.Approximate || exact.K != 4 || exact.Classes != 5000 || exact.Diversity[0].L != 3 {
+	b.WriteString("odd,x\n")
+	plan := Plan{QuasiIdentifiers: []string{"q"}, Sensitive: []string{"s"}, Workers: 1}
+	exact := scanCSV(t, b.String(), plan).Table.Reidentification
+	if exact.Approximate || exact.K != 1 || exact.Classes != 5001 || exact.UniqueRows != 1 || exact.Rows != 20001 ||
+		exact.Diversity[0].L != 1 || exact.SmallestClasses[0] != (ClassSample{Size: 1, FirstRow: 20001}) ||
+		exact.SmallestClasses[1] != (ClassSample{Size: 4, FirstRow: 1}) || exact.ClassSizes[3].Classes != 5000 {
 		t.Errorf("exact: %+v", exact)
 	}
-	plan := Plan{QuasiIdentifiers: []string{"q"}, Sensitive: []string{"s"}, ClassLimit: 1000, Workers: 1}
-	one, _ := json.Marshal(scanCSV(t, b.String(), plan).Table.Reidentification)
-	var r Reidentification
-	if err := json.Unmarshal(one, &r); err != nil {
-		t.Fatal(err)
-	}
-	if !r.Approximate || r.SampleRate >= 1 || r.K != 4 || r.UniqueRows != 0 || r.Rows != 20000 {
-		t.Errorf("sampled: %+v", r)
-	}
-	if e := float64(r.Classes-5000) / 5000; e < -0.2 || e > 0.2 {
-		t.Errorf("estimated %d classes of 5000", r.Classes)
-	}
-	for _, workers := range []int{2, 3} {
+	one, _ := json.Marshal(exact)
+	dir := spillScans(t)
+	for _, workers := range []int{1, 2, 3} {
 		for _, batch := range []int{7, 1000} {
 			plan.Workers = workers
 			got, _ := json.Marshal(scanCSV(t, b.String(), plan, datasets.WithBatchSize(batch)).Table.Reidentification)
 			if string(got) != string(one) {
-				t.Errorf("workers=%d batch=%d: sampled figures differ from one worker's", workers, batch)
+				t.Errorf("workers=%d batch=%d, spilling: %s\nin memory, one worker: %s", workers, batch, got, one)
 			}
 		}
 	}
+	assertNoSpills(t, dir)
 }
 
 // The desensitisation evidence merges across workers exactly like the rest of the profile.

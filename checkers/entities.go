@@ -2,19 +2,19 @@ package checkers
 
 import (
 	"cmp"
-	"encoding/binary"
+	"fmt"
 	"slices"
 )
 
 // Entity consistency (QUAL-014): rows with the same declared key describe one entity, whose
 // attributes must agree wherever it repeats (same ID number, same name and sex).
 //
-// The check is exact, so it keeps every row's key: packed like rowSet, in 256 hash partitions
-// of fixed blocks, each row costing its 8-byte key hash, a 4-byte hash per attribute and a
-// varint row delta (about 22 bytes for three attributes). Maps per attribute, keyed by entity,
-// cost 2.86 GB of RSS on the 10M-row roll; this layout is bounded by those bytes per row.
-// Attribute values compare by 32-bit hash: two different values of one entity pass as equal
-// with a chance of 1 in 4 billion.
+// The check is exact, so it keeps every row's key in a rowSet: its 8-byte key hash, a 4-byte
+// hash per attribute and a varint row delta (about 22 bytes for three attributes), spilled to
+// disk past the set's budget like the duplicate sets. Maps per attribute, keyed by entity,
+// cost 2.86 GB of RSS on the 10M-row roll; an unspilled tally, 220 MB. Attribute values
+// compare by 32-bit hash: two different values of one entity pass as equal with a chance of 1
+// in 4 billion.
 
 // entitySpec is one declared entity: its key columns and the attributes that must agree.
 type entitySpec struct {
@@ -26,15 +26,12 @@ type entitySpec struct {
 
 // entityTally is one worker's rows of one entity.
 type entityTally struct {
-	parts [256][]*entityBlock
+	rows rowSet
+	vals []uint32 // one row's attribute hashes
 }
 
-// entityBlock holds ascending rows of one partition; vals has len(attrs) hashes per row.
-type entityBlock struct {
-	keys    []uint64
-	vals    []uint32
-	deltas  []byte
-	lastRow int64
+func newEntityTally(e entitySpec) entityTally {
+	return entityTally{rows: rowSet{width: len(e.attrs)}, vals: make([]uint32, len(e.attrs))}
 }
 
 func (t *entityTally) observe(e entitySpec, vals []string, present []bool, row int64) {
@@ -45,41 +42,34 @@ func (t *entityTally) observe(e entitySpec, vals []string, present []bool, row i
 		}
 		key = mix(key, hashString(vals[ci]))
 	}
-	p := &t.parts[key>>56]
-	if n := len(*p); n == 0 || len((*p)[n-1].keys) == blockRows || row <= (*p)[n-1].lastRow {
-		*p = append(*p, &entityBlock{keys: make([]uint64, 0, blockRows),
-			vals: make([]uint32, 0, blockRows*len(e.attrs)), deltas: make([]byte, 0, 2*blockRows)})
-	}
-	b := (*p)[len(*p)-1]
-	b.keys = append(b.keys, key)
-	for _, ai := range e.attrs {
+	for a, ai := range e.attrs {
 		h := uint64(nullHash)
 		if present[ai] {
 			h = hashString(vals[ai])
 		}
-		b.vals = append(b.vals, uint32(h^h>>32))
+		t.vals[a] = uint32(h ^ h>>32)
 	}
-	b.deltas = binary.AppendUvarint(b.deltas, uint64(row-b.lastRow))
-	b.lastRow = row
+	t.rows.add(key, row, t.vals)
 }
 
-// merge takes o's blocks; o must not be used afterwards.
-func (t *entityTally) merge(o *entityTally) {
-	for i := range t.parts {
-		t.parts[i] = append(t.parts[i], o.parts[i]...)
-	}
-}
+// merge takes o's rows; o must not be used afterwards.
+func (t *entityTally) merge(o *entityTally) { t.rows.merge(&o.rows) }
 
-// entityRow is one decoded row: its key, row number and where its attribute hashes start.
+// entityRow is one decoded row: its key, row number and where its attribute hashes start in
+// the partition's values.
 type entityRow struct {
 	key, row uint64
-	vals     []uint32
+	at       int
 }
 
 // profile counts, per attribute, the entities with more than one value. An entity's sample
 // is the first row whose value differs from the entity's first row's: the same whatever the
-// split between workers. It frees the tally as it goes.
-func (t *entityTally) profile(e entitySpec, samples int) []EntityProfile {
+// split between workers. It reads one partition at a time and frees the tally as it goes.
+func (t *entityTally) profile(e entitySpec, samples int) ([]EntityProfile, error) {
+	defer t.rows.release()
+	if t.rows.err != nil {
+		return nil, t.rows.err
+	}
 	n := len(e.attrs)
 	out := make([]EntityProfile, n)
 	sets := make([]sampleSet[Sample], n)
@@ -88,18 +78,18 @@ func (t *entityTally) profile(e entitySpec, samples int) []EntityProfile {
 		sets[a] = newSampleSet[Sample](samples)
 	}
 	var rows []entityRow
-	for i := range t.parts {
-		rows = rows[:0]
-		for _, b := range t.parts[i] {
-			row, buf := uint64(0), b.deltas
-			for j, key := range b.keys {
-				delta, w := binary.Uvarint(buf)
-				buf = buf[w:]
-				row += delta
-				rows = append(rows, entityRow{key: key, row: row, vals: b.vals[j*n : (j+1)*n]})
-			}
+	var vals []uint32
+	var buf []byte
+	for i := range t.rows.parts {
+		rows, vals = rows[:0], vals[:0]
+		err := t.rows.eachEntry(i, &buf, func(key, row uint64, v []uint32) {
+			rows = append(rows, entityRow{key: key, row: row, at: len(vals)})
+			vals = append(vals, v...)
+		})
+		if err != nil {
+			return nil, fmt.Errorf("reading back spilled rows: %w", err)
 		}
-		t.parts[i] = nil
+		t.rows.parts[i] = nil
 		slices.SortFunc(rows, func(a, b entityRow) int {
 			if a.key != b.key {
 				return cmp.Compare(a.key, b.key)
@@ -111,10 +101,11 @@ func (t *entityTally) profile(e entitySpec, samples int) []EntityProfile {
 			for end < len(rows) && rows[end].key == rows[start].key {
 				end++
 			}
+			first := vals[rows[start].at : rows[start].at+n]
 			for a := range out {
 				out[a].Entities++
 				for _, r := range rows[start+1 : end] {
-					if r.vals[a] != rows[start].vals[a] {
+					if vals[r.at+a] != first[a] {
 						out[a].Inconsistent++
 						sets[a].add(Sample{Row: int64(r.row)}, int64(r.row))
 						break
@@ -127,5 +118,5 @@ func (t *entityTally) profile(e entitySpec, samples int) []EntityProfile {
 	for a := range out {
 		out[a].Samples = sets[a].sorted()
 	}
-	return out
+	return out, nil
 }

@@ -2,7 +2,11 @@ package checkers
 
 import (
 	"cmp"
+	"errors"
+	"fmt"
+	"runtime"
 	"slices"
+	"sync"
 
 	"github.com/dgcheck/dgcheck/datasets"
 )
@@ -10,12 +14,9 @@ import (
 // Re-identification risk over the quasi-identifiers (STANDARDS §5): rows are grouped into
 // equivalence classes by their quasi-identifier values, in the same pass as everything else.
 // A class is known by the running hash the scan already folds over the row's values (mix),
-// so no value is hashed twice and no value is kept; a class costs its hash, size and first
-// row. Memory is bounded by classLimit: past it the table keeps only the classes whose hash
-// falls in a shrinking share of the hash space (a sample of classes, each counted exactly),
-// and the profile says the figures are estimates and at what sampling rate. Whether a class
-// is kept depends only on its hash and on the final sampling rate, so any split of the rows
-// between workers merges to the one-pass result.
+// so no value is hashed twice and no value is kept. The classes are counted exactly, in
+// bounded memory (classTally), and any split of the rows between workers merges to the
+// one-pass result.
 
 // Reidentification is the re-identification evidence over the quasi-identifiers.
 type Reidentification struct {
@@ -42,9 +43,10 @@ type Reidentification struct {
 	SmallestClasses []ClassSample `json:"smallest_classes"`
 	// Diversity is l-diversity per declared sensitive attribute.
 	Diversity []Diversity `json:"diversity"`
-	// Approximate is true when the number of classes passed ClassLimit and the figures are
-	// estimated from the classes in a SampleRate share of the hash space: then K is the
-	// smallest sampled class (an upper bound on the true k), and counts are scaled up.
+	// Approximate, SampleRate and ClassLimit stay for the rules and profiles of this schema
+	// version, which estimated the figures from a sample of classes past a limit: classes
+	// are now always counted exactly, so Approximate is false, SampleRate 1 and ClassLimit 0
+	// (no limit).
 	Approximate bool    `json:"approximate"`
 	SampleRate  float64 `json:"sample_rate"`
 	ClassLimit  int     `json:"class_limit"`
@@ -79,11 +81,6 @@ type Diversity struct {
 	LeastDiverse []ClassSample `json:"least_diverse"`
 }
 
-// DefaultClassLimit is how many classes a scan counts exactly: about 40 bytes each, so a
-// worker's table stays under 100 MB. 700,000 classes (sex × birth date × sub-district over
-// ten million people) fit.
-const DefaultClassLimit = 1 << 21
-
 // maxDistinctSensitive is LCap: l-diversity needs only the smallest count, and a policy l
 // above 8 is rare (the default is 2), so each class keeps at most 8 distinct values.
 const maxDistinctSensitive = 8
@@ -91,182 +88,205 @@ const maxDistinctSensitive = 8
 // classBins are the histogram's bins: sizes 1-4 one by one (they decide k = 5), then wider.
 var classBins = [][2]int64{{1, 1}, {2, 2}, {3, 3}, {4, 4}, {5, 9}, {10, 19}, {20, 49}, {50, 99}, {100, 999}, {1000, 0}}
 
-// class is one equivalence class: its hash, its size and its first row.
-type class struct {
-	hash        uint64
-	size, first int64
+// classTally groups rows into equivalence classes by their quasi-identifier hash, exactly:
+// every row is kept in a rowSet under its class hash, with a 32-bit hash of each sensitive
+// value, and spills to disk past the set's budget. A table of classes in memory (hash, size,
+// first row) held 250 MB on the 10M-row roll, whose sex × birth date × street × community
+// make nearly every person a class of their own, and had to turn to estimates past two
+// million classes; the rows cost 10 bytes each, on disk when need be, and the classes are
+// counted at the end, one partition of the hash space at a time.
+type classTally struct {
+	rows rowSet
+	vals []uint32 // one row's sensitive hashes
+	n    int64    // rows counted
 }
 
-// classTable groups rows into equivalence classes by their quasi-identifier hash. The map
-// holds each class's index in a slice of values, not pointers: a row costs one map lookup,
-// and a table of millions of classes is a few allocations for the collector to skip rather
-// than millions to scan.
-type classTable struct {
-	limit   int
-	shift   uint // classes kept: those whose hash's top shift bits are zero
-	index   map[uint64]int32
-	classes []class
-	// sensitive holds, per class and sensitive attribute, the distinct value hashes seen (at
-	// most maxDistinctSensitive); nil when no sensitive attribute is declared.
-	sensitive  map[uint64][][]uint64
-	attributes int
-	rows       int64
-}
-
-func newClassTable(limit, attributes int) *classTable {
-	t := &classTable{limit: limit, index: map[uint64]int32{}, attributes: attributes}
-	if attributes > 0 {
-		t.sensitive = map[uint64][][]uint64{}
-	}
-	return t
-}
-
-// sampled reports whether the class of hash h is kept at the current rate.
-func (t *classTable) sampled(h uint64) bool {
-	return t.shift == 0 || h>>(64-t.shift) == 0
+func newClassTally(attributes int) *classTally {
+	return &classTally{rows: rowSet{width: attributes}, vals: make([]uint32, attributes)}
 }
 
 // add counts one row of class h; sens are the row's sensitive-value hashes.
-func (t *classTable) add(h uint64, row int64, sens []uint64) {
-	t.rows++
-	if !t.sampled(h) {
-		return
-	}
-	t.count(h, 1, row)
-	if !t.sampled(h) { // the count pushed the table past its limit, and h's class went
-		return
-	}
+func (t *classTally) add(h uint64, row int64, sens []uint64) {
+	t.n++
 	for i, s := range sens {
-		t.addSensitive(h, i, s)
+		t.vals[i] = uint32(s ^ s>>32)
 	}
+	t.rows.add(h, row, t.vals)
 }
 
-// count adds size rows, the first of them row, to class h.
-func (t *classTable) count(h uint64, size, row int64) {
-	if i, seen := t.index[h]; seen {
-		c := &t.classes[i]
-		c.size += size
-		c.first = min(c.first, row)
-		return
-	}
-	t.index[h] = int32(len(t.classes))
-	t.classes = append(t.classes, class{hash: h, size: size, first: row})
-	if len(t.classes) > t.limit {
-		t.shrink()
-	}
+func (t *classTally) merge(o *classTally) {
+	t.n += o.n
+	t.rows.merge(&o.rows)
 }
 
-func (t *classTable) addSensitive(h uint64, i int, s uint64) {
-	sets := t.sensitive[h]
-	if sets == nil {
-		sets = make([][]uint64, t.attributes)
-		t.sensitive[h] = sets
-	}
-	if len(sets[i]) < maxDistinctSensitive && !slices.Contains(sets[i], s) {
-		sets[i] = append(sets[i], s)
-	}
+// classFigures are the class figures of some partitions; figures of disjoint partitions add.
+type classFigures struct {
+	classes, unique int64
+	bins            []ClassSizeBin
+	smallest        []ClassSample   // the first samples by size, then first row
+	leastDiverse    [][]ClassSample // per sensitive attribute, the first samples by distinct values
+	samples         int
 }
 
-// shrink halves the sampled share of the hash space until the table fits its limit.
-func (t *classTable) shrink() {
-	for len(t.classes) > t.limit {
-		t.shift++
-		t.dropUnsampled()
-	}
-}
-
-// dropUnsampled keeps only the classes sampled at the current rate, re-indexing them.
-func (t *classTable) dropUnsampled() {
-	kept := t.classes[:0]
-	for _, c := range t.classes {
-		if t.sampled(c.hash) {
-			t.index[c.hash] = int32(len(kept))
-			kept = append(kept, c)
-			continue
-		}
-		delete(t.index, c.hash)
-		delete(t.sensitive, c.hash)
-	}
-	t.classes = kept
-}
-
-func (t *classTable) merge(o *classTable) {
-	t.rows += o.rows
-	if o.shift > t.shift {
-		t.shift = o.shift
-		t.dropUnsampled()
-	}
-	for _, oc := range o.classes {
-		if !t.sampled(oc.hash) {
-			continue
-		}
-		t.count(oc.hash, oc.size, oc.first)
-		if !t.sampled(oc.hash) {
-			continue
-		}
-		for i, values := range o.sensitive[oc.hash] {
-			for _, s := range values {
-				t.addSensitive(oc.hash, i, s)
-			}
-		}
-	}
-	t.shrink()
-}
-
-// profile computes the figures; samples bounds the classes listed.
-func (t *classTable) profile(r *Reidentification, sensitive []string, samples int) {
-	scale := int64(1) << t.shift
-	r.Rows = t.rows
-	r.ClassLimit = t.limit
-	r.Approximate = t.shift > 0
-	r.SampleRate = 1 / float64(scale)
-	r.ClassSizes = make([]ClassSizeBin, len(classBins))
+func newClassFigures(attributes, samples int) *classFigures {
+	f := &classFigures{bins: make([]ClassSizeBin, len(classBins)), leastDiverse: make([][]ClassSample, attributes), samples: samples}
 	for i, b := range classBins {
-		r.ClassSizes[i] = ClassSizeBin{Min: b[0], Max: b[1]}
+		f.bins[i] = ClassSizeBin{Min: b[0], Max: b[1]}
 	}
-	all := make([]ClassSample, 0, len(t.classes))
-	for _, c := range t.classes {
-		all = append(all, ClassSample{Size: c.size, FirstRow: c.first})
-		if c.size == 1 {
-			r.UniqueRows += scale
+	return f
+}
+
+func bySize(a, b ClassSample) int {
+	return cmp.Or(cmp.Compare(a.Size, b.Size), cmp.Compare(a.FirstRow, b.FirstRow))
+}
+
+func byDiversity(a, b ClassSample) int {
+	return cmp.Or(cmp.Compare(a.Distinct, b.Distinct), bySize(a, b))
+}
+
+// keepFirst inserts c into list, sorted by order, keeping the first n.
+func keepFirst(list []ClassSample, c ClassSample, n int, order func(a, b ClassSample) int) []ClassSample {
+	i, _ := slices.BinarySearchFunc(list, c, order)
+	if i >= n {
+		return list
+	}
+	list = slices.Insert(list, i, c)
+	return list[:min(len(list), n)]
+}
+
+// add counts one class; distinct are its distinct sensitive values per attribute.
+func (f *classFigures) add(size, first int64, distinct []uint8) {
+	f.classes++
+	if size == 1 {
+		f.unique++
+	}
+	for i, b := range classBins {
+		if size >= b[0] && (b[1] == 0 || size <= b[1]) {
+			f.bins[i].Classes++
+			f.bins[i].Rows += size
+			break
 		}
-		for i, b := range classBins {
-			if c.size >= b[0] && (b[1] == 0 || c.size <= b[1]) {
-				r.ClassSizes[i].Classes += scale
-				r.ClassSizes[i].Rows += c.size * scale
-				break
+	}
+	c := ClassSample{Size: size, FirstRow: first}
+	f.smallest = keepFirst(f.smallest, c, f.samples, bySize)
+	for a, d := range distinct {
+		c.Distinct = int64(d)
+		f.leastDiverse[a] = keepFirst(f.leastDiverse[a], c, f.samples, byDiversity)
+	}
+}
+
+func (f *classFigures) merge(o *classFigures) {
+	f.classes += o.classes
+	f.unique += o.unique
+	for i := range f.bins {
+		f.bins[i].Classes += o.bins[i].Classes
+		f.bins[i].Rows += o.bins[i].Rows
+	}
+	for _, c := range o.smallest {
+		f.smallest = keepFirst(f.smallest, c, f.samples, bySize)
+	}
+	for a, list := range o.leastDiverse {
+		for _, c := range list {
+			f.leastDiverse[a] = keepFirst(f.leastDiverse[a], c, f.samples, byDiversity)
+		}
+	}
+}
+
+// partitionClasses counts the classes of partition i of the rows into f, then frees the
+// partition. The scratch (index, sizes, distinct values) is the caller's, reused: it holds one
+// entry per class of the partition, 1/256 of the classes.
+type partitionClasses struct {
+	index  map[uint64]int32
+	size   []int64
+	first  []int64
+	vals   []uint32 // per class and attribute, up to maxDistinctSensitive hashes
+	nvals  []uint8  // per class and attribute, how many of them
+	buf    []byte
+	counts []uint8
+}
+
+func (t *classTally) countPartition(i int, pc *partitionClasses, f *classFigures) error {
+	width := t.rows.width
+	clear(pc.index)
+	pc.size, pc.first, pc.vals, pc.nvals = pc.size[:0], pc.first[:0], pc.vals[:0], pc.nvals[:0]
+	err := t.rows.eachEntry(i, &pc.buf, func(h, row uint64, sens []uint32) {
+		c, seen := pc.index[h]
+		if !seen {
+			c = int32(len(pc.size))
+			pc.index[h] = c
+			pc.size, pc.first = append(pc.size, 0), append(pc.first, int64(row))
+			pc.vals = append(pc.vals, make([]uint32, width*maxDistinctSensitive)...)
+			pc.nvals = append(pc.nvals, make([]uint8, width)...)
+		}
+		pc.size[c]++
+		pc.first[c] = min(pc.first[c], int64(row))
+		for a, v := range sens {
+			n := &pc.nvals[int(c)*width+a]
+			kept := pc.vals[(int(c)*width+a)*maxDistinctSensitive:][:*n]
+			if int(*n) < maxDistinctSensitive && !slices.Contains(kept, v) {
+				pc.vals[(int(c)*width+a)*maxDistinctSensitive+int(*n)] = v
+				*n++
 			}
 		}
+	})
+	t.rows.parts[i] = nil
+	if err != nil {
+		return err
 	}
-	r.Classes = int64(len(t.classes)) * scale
-	bySize := func(a, b ClassSample) int {
-		return cmp.Or(cmp.Compare(a.Size, b.Size), cmp.Compare(a.FirstRow, b.FirstRow))
+	for c := range pc.size {
+		f.add(pc.size[c], pc.first[c], pc.nvals[c*width:(c+1)*width])
 	}
-	slices.SortFunc(all, bySize)
-	r.SmallestClasses = all[:min(samples, len(all))]
-	if len(all) > 0 {
-		r.K = all[0].Size
+	return nil
+}
+
+// profile computes the figures, one goroutine per CPU over the partitions, and frees the
+// tally; samples bounds the classes listed.
+func (t *classTally) profile(r *Reidentification, sensitive []string, samples int) error {
+	defer t.rows.release()
+	if t.rows.err != nil {
+		return t.rows.err
+	}
+	workers := runtime.GOMAXPROCS(0)
+	figures := make([]*classFigures, workers)
+	errs := make([]error, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		figures[w] = newClassFigures(len(sensitive), samples)
+		wg.Go(func() {
+			pc := &partitionClasses{index: map[uint64]int32{}}
+			for i := w; i < len(t.rows.parts) && errs[w] == nil; i += workers {
+				errs[w] = t.countPartition(i, pc, figures[w])
+			}
+		})
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return fmt.Errorf("reading back spilled rows: %w", err)
+	}
+	f := figures[0]
+	for _, o := range figures[1:] {
+		f.merge(o)
+	}
+	r.Rows, r.Classes, r.UniqueRows, r.ClassSizes, r.SampleRate = t.n, f.classes, f.unique, f.bins, 1
+	r.SmallestClasses = slices.Clip(append([]ClassSample{}, f.smallest...))
+	if len(f.smallest) > 0 {
+		r.K = f.smallest[0].Size
 		r.ProsecutorRiskMax = 1 / float64(r.K)
 	}
-	if t.rows > 0 {
-		r.SampleUniqueness = float64(r.UniqueRows) / float64(t.rows)
-		r.ProsecutorRiskAverage = float64(r.Classes) / float64(t.rows)
+	if t.n > 0 {
+		r.SampleUniqueness = float64(r.UniqueRows) / float64(t.n)
+		r.ProsecutorRiskAverage = float64(r.Classes) / float64(t.n)
 	}
 	r.Diversity = []Diversity{}
-	for i, name := range sensitive {
-		d := Diversity{Column: name, LCap: maxDistinctSensitive, LeastDiverse: []ClassSample{}}
-		ls := make([]ClassSample, 0, len(t.classes))
-		for _, c := range t.classes {
-			ls = append(ls, ClassSample{Size: c.size, FirstRow: c.first, Distinct: int64(len(t.sensitive[c.hash][i]))})
-		}
-		slices.SortFunc(ls, func(a, b ClassSample) int { return cmp.Or(cmp.Compare(a.Distinct, b.Distinct), bySize(a, b)) })
-		if len(ls) > 0 {
-			d.L = ls[0].Distinct
+	for a, name := range sensitive {
+		d := Diversity{Column: name, LCap: maxDistinctSensitive, LeastDiverse: append([]ClassSample{}, f.leastDiverse[a]...)}
+		if len(d.LeastDiverse) > 0 {
+			d.L = d.LeastDiverse[0].Distinct
 			d.Capped = d.L == maxDistinctSensitive
-			d.LeastDiverse = ls[:min(samples, len(ls))]
 		}
 		r.Diversity = append(r.Diversity, d)
 	}
+	return nil
 }
 
 // riskPlan is the plan's quasi-identifiers and sensitive attributes resolved to columns.
@@ -275,7 +295,6 @@ type riskPlan struct {
 	qi        []int            // column indexes
 	sensitive []int
 	names     []string // sensitive attribute names, in sensitive's order
-	limit     int
 }
 
 // resolveRisk resolves the plan's quasi-identifiers against the file's columns; nil when
@@ -288,8 +307,7 @@ func resolveRisk(plan Plan, cols []string) *riskPlan {
 	if len(names) == 0 {
 		return nil
 	}
-	rp := &riskPlan{profile: Reidentification{Source: cmp.Or(source, "declared"), QuasiIdentifiers: []string{}, Missing: []string{}},
-		limit: cmp.Or(plan.ClassLimit, DefaultClassLimit)}
+	rp := &riskPlan{profile: Reidentification{Source: cmp.Or(source, "declared"), QuasiIdentifiers: []string{}, Missing: []string{}}}
 	for _, n := range names {
 		if i := slices.Index(cols, n); i >= 0 && !slices.Contains(rp.qi, i) {
 			rp.qi = append(rp.qi, i)
@@ -374,7 +392,7 @@ type riskAcc struct {
 	qiHash   []uint64
 	sensHash [][]uint64
 	sens     []uint64 // one row's sensitive-value hashes
-	table    *classTable
+	table    *classTally
 }
 
 func newRiskAcc(rp *riskPlan, columns int) *riskAcc {
@@ -382,7 +400,7 @@ func newRiskAcc(rp *riskPlan, columns int) *riskAcc {
 		return nil
 	}
 	a := &riskAcc{plan: rp, role: make([]int, columns), sensHash: make([][]uint64, len(rp.sensitive)),
-		sens: make([]uint64, len(rp.sensitive)), table: newClassTable(rp.limit, len(rp.sensitive))}
+		sens: make([]uint64, len(rp.sensitive)), table: newClassTally(len(rp.sensitive))}
 	for _, ci := range rp.qi {
 		a.role[ci] = 1
 	}
@@ -438,13 +456,23 @@ func (a *riskAcc) merge(o *riskAcc) {
 	}
 }
 
-func (a *riskAcc) profile(samples int) *Reidentification {
+func (a *riskAcc) profile(samples int) (*Reidentification, error) {
 	if a == nil {
-		return nil
+		return nil, nil
 	}
 	r := a.plan.profile
 	r.QuasiIdentifiers = slices.Clone(r.QuasiIdentifiers)
 	r.Missing = slices.Clone(r.Missing)
-	a.table.profile(&r, a.plan.names, samples)
-	return &r
+	if err := a.table.profile(&r, a.plan.names, samples); err != nil {
+		return nil, err
+	}
+	return &r, nil
+}
+
+// rowSet is the accumulator's exact set, for its budget and release; nil without one.
+func (a *riskAcc) rowSet() *rowSet {
+	if a == nil {
+		return nil
+	}
+	return &a.table.rows
 }

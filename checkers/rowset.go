@@ -25,10 +25,15 @@ import (
 // memory, and holds one entry per distinct hash of the partition (about 1/256 of the set's
 // distinct rows) per CPU.
 //
+// A row may carry a fixed number of 32-bit values (width): the hashes of an entity's
+// attributes (entities.go) or of a class's sensitive values (reident.go), the sets that
+// group rows by a hash and look at what else the rows hold.
+//
 // Equal 64-bit hashes are taken as equal values: among 10 million rows the chance of one false
 // duplicate is about 3 in a million.
 type rowSet struct {
 	parts [256][]*block
+	width int // 32-bit values each row carries
 
 	budget int64  // bytes of blocks held before spilling; 0 means maxRowSetBudget
 	dir    string // where spill files go; "" means os.TempDir()
@@ -48,6 +53,7 @@ const blockRows = 1024
 // The first delta is from row 0.
 type block struct {
 	hashes  []uint64
+	vals    []uint32 // width values per row
 	deltas  []byte
 	lastRow int64
 }
@@ -56,15 +62,15 @@ type block struct {
 const blockOverhead = 64
 
 // A scan should run within 500 MB, and its row sets are what grows with rows: one for whole
-// rows and one per declared key (rarely more than two) in each of the GOMAXPROCS workers'
-// partials, merged at the end without growing. Blocks stay live, and Go's collector lets the
-// heap reach about twice what is live before collecting, so all the sets together hold at most
-// rowSetMemory = 160 MiB, the rest of the 500 MB being that headroom and the columns' own
-// counters. Each set holds up to maxRowSetBudget = 32 MiB (so up to 5 sets: 2 workers with a
-// key, or 5 without), an equal share when there are more, but never below minRowSetBudget =
-// 4 MiB, under which 256 partitions' partly filled blocks would make spills small and
-// frequent; past 40 sets (20 workers with a key) the floor wins. At 32 MiB a spill writes
-// about 128 KiB a partition, and a 40-million-row set spills a dozen times.
+// rows, one per declared key (rarely more than two), one per declared entity and one for the
+// quasi-identifiers' classes, in each of the GOMAXPROCS workers' partials, merged at the end
+// without growing. Blocks stay live, and Go's collector lets the heap grow past what is live
+// before collecting, so all the sets together hold at most rowSetMemory = 160 MiB, the rest
+// of the 500 MB being that headroom and the columns' own counters. Each set holds up to
+// maxRowSetBudget = 32 MiB (so up to 5 sets), an equal share when there are more, but never
+// below minRowSetBudget = 4 MiB, under which 256 partitions' partly filled blocks would make
+// spills small and frequent; past 40 sets the floor wins. At 32 MiB a spill writes about
+// 128 KiB a partition, and a 40-million-row set spills a dozen times.
 const (
 	rowSetMemory    = 160 << 20
 	maxRowSetBudget = 32 << 20
@@ -77,15 +83,16 @@ var (
 	spillDir    string // "" means os.TempDir()
 )
 
-// rowSetBudget is each row set's budget when a scan has workers partials of 1+keys sets.
-func rowSetBudget(workers, keys int) int64 {
+// rowSetBudget is each row set's budget when a scan has workers partials of sets row sets.
+func rowSetBudget(workers, sets int) int64 {
 	if spillBudget > 0 {
 		return spillBudget
 	}
-	return min(maxRowSetBudget, max(minRowSetBudget, rowSetMemory/int64(workers*(1+keys))))
+	return min(maxRowSetBudget, max(minRowSetBudget, rowSetMemory/int64(workers*sets)))
 }
 
-func (s *rowSet) add(h uint64, row int64) {
+// add keeps row under hash h, with the set's width of vals.
+func (s *rowSet) add(h uint64, row int64, vals []uint32) {
 	if s.err != nil {
 		return
 	}
@@ -100,6 +107,7 @@ func (s *rowSet) add(h uint64, row int64) {
 	}
 	b := (*p)[len(*p)-1]
 	b.hashes = append(b.hashes, h)
+	b.vals = append(b.vals, vals[:s.width]...)
 	c := cap(b.deltas)
 	b.deltas = binary.AppendUvarint(b.deltas, uint64(row-b.lastRow))
 	s.held += int64(cap(b.deltas) - c)
@@ -118,9 +126,10 @@ func (s *rowSet) newBlock() *block {
 	if n := len(s.free); n > 0 {
 		b, s.free = s.free[n-1], s.free[:n-1]
 	} else {
-		b = &block{hashes: make([]uint64, 0, blockRows), deltas: make([]byte, 0, 2*blockRows)}
+		b = &block{hashes: make([]uint64, 0, blockRows), vals: make([]uint32, 0, blockRows*s.width),
+			deltas: make([]byte, 0, 2*blockRows)}
 	}
-	s.held += int64(8*cap(b.hashes)+cap(b.deltas)) + blockOverhead
+	s.held += int64(8*cap(b.hashes)+4*cap(b.vals)+cap(b.deltas)) + blockOverhead
 	return b
 }
 
@@ -136,8 +145,8 @@ type spillFile struct {
 type extent struct{ off, len int64 }
 
 // spill appends the blocks in memory to the set's file and keeps them for reuse. A block is
-// written as its row count, each hash but its top byte (the partition's number), the length
-// of its deltas and the deltas.
+// written as its row count, each hash but its top byte (the partition's number), the rows'
+// values, the length of its deltas and the deltas.
 func (s *rowSet) spill() {
 	if s.out == nil {
 		dir := s.dir
@@ -164,6 +173,9 @@ func (s *rowSet) spill() {
 			for _, h := range b.hashes {
 				buf = binary.LittleEndian.AppendUint64(buf, h)[:len(buf)+7]
 			}
+			for _, v := range b.vals {
+				buf = binary.LittleEndian.AppendUint32(buf, v)
+			}
 			buf = binary.AppendUvarint(buf, uint64(len(b.deltas)))
 			buf = append(buf, b.deltas...)
 			n, err := out.w.Write(buf)
@@ -172,7 +184,7 @@ func (s *rowSet) spill() {
 				s.fail(err)
 				return
 			}
-			b.hashes, b.deltas, b.lastRow = b.hashes[:0], b.deltas[:0], 0
+			b.hashes, b.vals, b.deltas, b.lastRow = b.hashes[:0], b.vals[:0], b.deltas[:0], 0
 			s.free = append(s.free, b)
 		}
 		if out.size > start {
@@ -275,7 +287,7 @@ func (s *rowSet) duplicates(n int) (Duplicates, error) {
 // reading the files.
 func (s *rowSet) partitionRepeats(i int, first map[uint64]uint64, buf *[]byte, samples *sampleSet[DuplicateRow]) (int64, error) {
 	var rows int64
-	err := s.eachEntry(i, buf, func(h, row uint64) {
+	err := s.eachEntry(i, buf, func(h, row uint64, _ []uint32) {
 		rows++
 		if r, ok := first[h]; !ok || row < r {
 			first[h] = row
@@ -286,7 +298,7 @@ func (s *rowSet) partitionRepeats(i int, first map[uint64]uint64, buf *[]byte, s
 	}
 	repeats := rows - int64(len(first))
 	if repeats > 0 {
-		err = s.eachEntry(i, buf, func(h, row uint64) {
+		err = s.eachEntry(i, buf, func(h, row uint64, _ []uint32) {
 			if !samples.full(int64(row)) && first[h] != row {
 				samples.add(DuplicateRow{Row: int64(row), FirstRow: int64(first[h])}, int64(row))
 			}
@@ -296,27 +308,28 @@ func (s *rowSet) partitionRepeats(i int, first map[uint64]uint64, buf *[]byte, s
 	return repeats, err
 }
 
-// eachEntry calls visit with every hash of partition i and its row, from the files and then
-// from memory. buf is scratch for reading the files.
-func (s *rowSet) eachEntry(i int, buf *[]byte, visit func(h, row uint64)) error {
+// eachEntry calls visit with every hash of partition i, its row and its values, from the files
+// and then from memory. buf is scratch for reading the files; vals is only valid during the
+// call.
+func (s *rowSet) eachEntry(i int, buf *[]byte, visit func(h, row uint64, vals []uint32)) error {
 	for _, sf := range s.spills {
 		for _, e := range sf.extents[i] {
 			*buf = slices.Grow((*buf)[:0], int(e.len))[:e.len]
 			if _, err := sf.f.ReadAt(*buf, e.off); err != nil {
 				return err
 			}
-			if err := decodeSpilled(*buf, uint64(i)<<56, visit); err != nil {
+			if err := decodeSpilled(*buf, uint64(i)<<56, s.width, visit); err != nil {
 				return err
 			}
 		}
 	}
 	for _, b := range s.parts[i] {
 		row, deltas := uint64(0), b.deltas // well formed, having been written by add
-		for _, h := range b.hashes {
+		for j, h := range b.hashes {
 			delta, w := binary.Uvarint(deltas)
 			deltas = deltas[w:]
 			row += delta
-			visit(h, row)
+			visit(h, row, b.vals[j*s.width:(j+1)*s.width])
 		}
 	}
 	return nil
@@ -325,15 +338,18 @@ func (s *rowSet) eachEntry(i int, buf *[]byte, visit func(h, row uint64)) error 
 var errSpillCorrupt = errors.New("spill file corrupt")
 
 // decodeSpilled calls visit with the entries of the blocks spill wrote to buf, whose hashes'
-// top byte is top.
-func decodeSpilled(buf []byte, top uint64, visit func(h, row uint64)) error {
+// top byte is top and whose rows carry width values.
+func decodeSpilled(buf []byte, top uint64, width int, visit func(h, row uint64, vals []uint32)) error {
+	vals := make([]uint32, width)
 	for len(buf) > 0 {
 		rows, w := binary.Uvarint(buf)
-		if w <= 0 || rows > blockRows || uint64(len(buf)-w) < 7*rows {
+		size := uint64(7 + 4*width)
+		if w <= 0 || rows > blockRows || uint64(len(buf)-w) < size*rows {
 			return errSpillCorrupt
 		}
 		hashes := buf[w : w+7*int(rows)]
-		buf = buf[w+7*int(rows):]
+		packed := buf[w+7*int(rows) : w+int(size*rows)]
+		buf = buf[w+int(size*rows):]
 		n, w := binary.Uvarint(buf)
 		if w <= 0 || uint64(len(buf)-w) < n {
 			return errSpillCorrupt
@@ -350,24 +366,38 @@ func decodeSpilled(buf []byte, top uint64, visit func(h, row uint64)) error {
 			row += delta
 			var h [8]byte
 			copy(h[:7], hashes[7*j:])
-			visit(top|binary.LittleEndian.Uint64(h[:]), row)
+			for v := range vals {
+				vals[v] = binary.LittleEndian.Uint32(packed[4*(j*width+v):])
+			}
+			visit(top|binary.LittleEndian.Uint64(h[:]), row, vals)
 		}
 	}
 	return nil
 }
 
+// rowSets are the partial's exact sets, those that grow with rows: duplicate rows, each
+// declared key, each declared entity and the equivalence classes.
+func (p *partial) rowSets() []*rowSet {
+	sets := []*rowSet{&p.rowSet}
+	for k := range p.keySets {
+		sets = append(sets, &p.keySets[k])
+	}
+	if rs := p.risk.rowSet(); rs != nil {
+		sets = append(sets, rs)
+	}
+	return append(sets, p.declared.rowSets()...)
+}
+
 // spillPast gives each of the partial's row sets its budget and spill directory.
 func (p *partial) spillPast(budget int64, dir string) {
-	p.rowSet.budget, p.rowSet.dir = budget, dir
-	for k := range p.keySets {
-		p.keySets[k].budget, p.keySets[k].dir = budget, dir
+	for _, s := range p.rowSets() {
+		s.budget, s.dir = budget, dir
 	}
 }
 
 // release removes the files of the partial's row sets.
 func (p *partial) release() {
-	p.rowSet.release()
-	for k := range p.keySets {
-		p.keySets[k].release()
+	for _, s := range p.rowSets() {
+		s.release()
 	}
 }

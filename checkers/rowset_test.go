@@ -74,7 +74,7 @@ func fill(seed uint64, sets []*rowSet, hashes []uint64, rows []int64) {
 		rng.Shuffle(len(batches[w]), func(i, j int) { batches[w][i], batches[w][j] = batches[w][j], batches[w][i] })
 		for _, b := range batches[w] {
 			for i := b[0]; i < b[1]; i++ {
-				s.add(hashes[i], rows[i])
+				s.add(hashes[i], rows[i], nil)
 			}
 		}
 	}
@@ -211,17 +211,28 @@ func tallCSV(n int) string {
 	return b.String()
 }
 
+// Every exact set spills, and finds what it finds in memory: duplicate rows and keys, and an
+// entity's attributes (entities.go; the classes are reident.go's test).
 func TestScanSpillingChangesNothing(t *testing.T) {
-	text := tallCSV(30_000)
-	plan := Plan{Keys: [][]string{{"id"}, {"v"}}, Workers: 3, SkipDetection: true}
+	// v is a function of id but for the two last rows, whose ids' v differ.
+	text := tallCSV(30_000) + "700,0\n709,0\n"
+	plan := Plan{Keys: [][]string{{"id"}, {"v"}}, Workers: 3, SkipDetection: true,
+		Metadata: &datasets.Metadata{Entities: []datasets.Entity{{Key: []string{"id"}, Attributes: []string{"v"}}}}}
 	want := scanCSV(t, text, plan, datasets.WithBatchSize(700))
 	dir := spillScans(t)
 	got := scanCSV(t, text, plan, datasets.WithBatchSize(700))
 	if !reflect.DeepEqual(got.Table.DuplicateRows, want.Table.DuplicateRows) || !reflect.DeepEqual(got.Table.Keys, want.Table.Keys) {
 		t.Errorf("spilling: rows %+v keys %+v; in memory: rows %+v keys %+v", got.Table.DuplicateRows, got.Table.Keys, want.Table.DuplicateRows, want.Table.Keys)
 	}
+	if !reflect.DeepEqual(got.Table.Entities, want.Table.Entities) {
+		t.Errorf("spilling: entities %+v; in memory: %+v", got.Table.Entities, want.Table.Entities)
+	}
 	if want.Table.DuplicateRows.Count == 0 || want.Table.Keys[0].Duplicates.Count == 0 {
 		t.Errorf("the table has no duplicates to find")
+	}
+	if e := want.Table.Entities; len(e) != 1 || e[0].Entities != 30_000-30_000/7 || e[0].Inconsistent != 2 ||
+		!reflect.DeepEqual(e[0].Samples, []Sample{{Row: 30_001}, {Row: 30_002}}) {
+		t.Errorf("entities: %+v, want %d entities, 2 inconsistent", e, 30_000-30_000/7)
 	}
 	assertNoSpills(t, dir)
 }
@@ -291,7 +302,7 @@ func BenchmarkRowSet(b *testing.B) {
 				for b.Loop() {
 					s := &rowSet{budget: bc.budget, dir: dir}
 					for i, h := range data.hashes {
-						s.add(h, rows[i])
+						s.add(h, rows[i], nil)
 					}
 					for _, f := range s.spills {
 						spilled += f.size

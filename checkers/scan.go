@@ -51,14 +51,12 @@ type Plan struct {
 	// declares, by column name. Re-identification risk is measured over QuasiIdentifiers
 	// (QuasiIdentifierSource says where they came from), or, when there are none and
 	// SuggestQuasiIdentifiers is set, over the columns whose names suggest one; l-diversity
-	// over each Sensitive attribute. ClassLimit bounds the classes counted exactly; 0 means
-	// DefaultClassLimit.
+	// over each Sensitive attribute.
 	Masking                 map[string]Masking
 	QuasiIdentifiers        []string
 	QuasiIdentifierSource   string
 	SuggestQuasiIdentifiers bool
 	Sensitive               []string
-	ClassLimit              int
 }
 
 // PlanFor derives the plan from metadata (nil for none).
@@ -105,10 +103,8 @@ func Scan(ctx context.Context, r datasets.Reader, plan Plan) (*Profile, error) {
 	batches := make(chan datasets.Batch, plan.Workers)
 	parts := make([]*partial, plan.Workers)
 	var wg sync.WaitGroup
-	budget := rowSetBudget(plan.Workers, len(keys))
 	for w := range parts {
 		parts[w] = newPartial(cols, keys, plan.Samples)
-		parts[w].spillPast(budget, spillDir)
 		if plan.SkipDetection {
 			for _, c := range parts[w].columns {
 				c.detectors = nil
@@ -123,6 +119,7 @@ func Scan(ctx context.Context, r datasets.Reader, plan Plan) (*Profile, error) {
 			parts[w].columns[ci].kept = newKeptValues(plan.KeepValues)
 		}
 		parts[w].declared = newDeclared(declared, missing, len(cols), plan.Samples)
+		parts[w].spillPast(rowSetBudget(plan.Workers, len(parts[w].rowSets())), spillDir)
 		wg.Go(func() {
 			for b := range batches {
 				parts[w].observe(b)
@@ -279,13 +276,13 @@ func (p *partial) observe(b datasets.Batch) {
 	p.declared.observe(b)
 	for j := range n {
 		row := b.FirstRow + int64(j)
-		p.rowSet.add(p.rowHash[j], row)
+		p.rowSet.add(p.rowHash[j], row, nil)
 		for k := range p.keys {
 			if p.keyNulls[k][j] {
 				p.nullKeys[k]++
 				continue
 			}
-			p.keySets[k].add(p.keyHash[k][j], row)
+			p.keySets[k].add(p.keyHash[k][j], row, nil)
 		}
 	}
 }
@@ -379,8 +376,12 @@ func (p *partial) profile(cols []string, decls []maskDecl) (*Profile, error) {
 	if pr.Table.DuplicateRows, err = p.rowSet.duplicates(p.samples); err != nil {
 		return nil, fmt.Errorf("duplicate rows: %w", err)
 	}
-	pr.Table.Reidentification = p.risk.profile(p.samples)
-	p.declared.profile(&pr.Table, p.samples, masks)
+	if pr.Table.Reidentification, err = p.risk.profile(p.samples); err != nil {
+		return nil, fmt.Errorf("equivalence classes: %w", err)
+	}
+	if err := p.declared.profile(&pr.Table, p.samples, masks); err != nil {
+		return nil, err
+	}
 	for k, key := range p.keys {
 		d, err := p.keySets[k].duplicates(p.samples)
 		if err != nil {
