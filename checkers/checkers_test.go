@@ -10,6 +10,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/dgcheck/dgcheck/datasets"
 )
@@ -249,5 +250,19 @@ func TestScanRecordsReaderRepairs(t *testing.T) {
 	}
 	if u := p.Table.UndecodableRows; u.Count != 1 || u.Samples[0] != (RowIssue{Row: 4, Line: 5, Column: "b", Detail: "bytes not valid utf-8"}) {
 		t.Errorf("undecodable = %+v", u)
+	}
+}
+
+// appendDate writes what time.Format writes, over the whole range Date32 and Date64 hold.
+func TestAppendDateIsTimeFormat(t *testing.T) {
+	days := []int64{0, -1, 1, 59, 60, 365, -719_468, -719_469, 2_932_896, 2_932_897, 11_016, -25_567, 1 << 31 / 2}
+	for d := int64(-800_000); d < 3_000_000; d += 997 {
+		days = append(days, d)
+	}
+	for _, d := range days {
+		want := time.Unix(d*86_400, 0).UTC().Format(time.DateOnly)
+		if got := string(appendDate(nil, d)); got != want {
+			t.Fatalf("appendDate(%d) = %s, want %s", d, got, want)
+		}
 	}
 }

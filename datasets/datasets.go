@@ -89,7 +89,9 @@ type Issue struct {
 	Detail string
 }
 
-// Batch is a run of consecutive rows. The receiver owns Record and must Release it.
+// Batch is a run of consecutive rows. The receiver owns Record and must Release it. A CSV's
+// columns are strings; a Parquet file's keep their types, and a text column whose every
+// page is dictionary-encoded arrives as an arrow Dictionary of its values.
 type Batch struct {
 	Record   arrow.RecordBatch
 	FirstRow int64 // data row number of the batch's first row

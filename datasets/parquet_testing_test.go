@@ -91,7 +91,7 @@ func TestParquetLZ4FramingsDecode(t *testing.T) {
 			rec := r.Batch().Record
 			for i := range int(rec.NumRows()) {
 				got = append(got, fmt.Sprintf("%d %s %g", rec.Column(0).(*array.Int64).Value(i),
-					rec.Column(1).(*array.Binary).Value(i), rec.Column(2).(*array.Float64).Value(i)))
+					textAt(rec.Column(1), i), rec.Column(2).(*array.Float64).Value(i)))
 			}
 			rec.Release()
 		}
@@ -157,11 +157,7 @@ func TestParquetLenientFooter(t *testing.T) {
 			rec := r.Batch().Record
 			for i := range int(rec.NumRows()) {
 				for c := range int(rec.NumCols()) {
-					if b, ok := rec.Column(c).(*array.Binary); ok {
-						got = append(got, string(b.Value(i)))
-					} else {
-						got = append(got, rec.Column(c).ValueStr(i))
-					}
+					got = append(got, textAt(rec.Column(c), i))
 				}
 			}
 			rec.Release()
