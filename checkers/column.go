@@ -27,7 +27,7 @@ type column struct {
 	textMin, textMax string
 	minLen, maxLen   int
 	detectors        []*detectorCounts // detection.go; nil when detection is skipped
-	detectCache      detectionState    // detection.go
+	memo             memoState         // memo.go
 	forms            formCounter       // forms.go
 	masking          *maskingCounter   // masking.go; nil unless the field declares a pattern
 	dirty            dirtyCounts       // dirty.go
@@ -60,32 +60,38 @@ func (c *column) observe(v string, present bool, row int64) uint64 {
 		c.nullSamples.add(row, row)
 		return h
 	}
-	if t := missingToken(v); t >= 0 {
-		c.missing[t]++
+	memo := c.memo.get()
+	if f := memo.lookup(v, h); f != nil {
+		c.count(f, v, row)
+		return h
 	}
+	var f facts
+	cacheable := c.first(&f, v, h, row)
+	c.count(&f, v, row)
+	if cacheable {
+		c.memo.keep(v, h, &f)
+	}
+	return h
+}
+
+// first measures what only a value the column has not met yet can change (distinct values,
+// kept values, extremes, lengths) and fills f with what its text decides. It returns whether
+// f may be memoised.
+func (c *column) first(f *facts, v string, h uint64, row int64) bool {
+	f.missing = int8(missingToken(v))
 	c.distinct.add(h)
 	c.kept.add(v)
-	k := kindOf(v)
-	c.kinds[k]++
-	c.forms.observe(v, k, row)
-	if c.masking != nil {
-		c.masking.observe(v, row)
-	}
-	dirt := c.dirty.observe(v, row)
-	if c.checks != nil {
-		c.checks.observe(v, k, row)
-	}
-	switch k {
+	f.kind = kindOf(v)
+	f.form = formOfValue(v, f.kind)
+	f.dirt = dirtyOf(v)
+	switch f.kind {
 	case kindInteger, kindNumber:
-		if f, ok := numberOf(v, k); ok {
-			if dirt&(1<<dirtySentinel) == 0 {
-				c.spread.observe(f, row)
+		if f.num, f.numeric = numberOf(v, f.kind); f.numeric {
+			if c.kinds[kindInteger]+c.kinds[kindNumber] == 0 || f.num < c.numMin {
+				c.numMin = f.num
 			}
-			if c.kinds[kindInteger]+c.kinds[kindNumber] == 1 || f < c.numMin {
-				c.numMin = f
-			}
-			if c.kinds[kindInteger]+c.kinds[kindNumber] == 1 || f > c.numMax {
-				c.numMax = f
+			if c.kinds[kindInteger]+c.kinds[kindNumber] == 0 || f.num > c.numMax {
+				c.numMax = f.num
 			}
 		}
 	case kindDate, kindDatetime:
@@ -107,10 +113,34 @@ func (c *column) observe(v string, present bool, row int64) uint64 {
 		c.minLen = n
 	}
 	c.maxLen = max(c.maxLen, n)
-	if c.detectors != nil {
-		c.detect(v, h, row) // detection.go
+	if c.detectors == nil {
+		return true
 	}
-	return h
+	var cacheable bool
+	f.d, cacheable = c.detection(v, row) // detection.go
+	return cacheable
+}
+
+// count counts one present, non-blank value at row, whose text decided f.
+func (c *column) count(f *facts, v string, row int64) {
+	if f.missing >= 0 {
+		c.missing[f.missing]++
+	}
+	c.kinds[f.kind]++
+	c.forms.observe(f.form, v, row)
+	if c.masking != nil {
+		c.masking.observe(v, row)
+	}
+	c.dirty.count(f.dirt, v, row)
+	if c.checks != nil {
+		c.checks.observe(v, f.kind, row)
+	}
+	if f.numeric && f.dirt&(1<<dirtySentinel) == 0 {
+		c.spread.observe(f.num, row)
+	}
+	if c.detectors != nil {
+		c.countDetection(&f.d, v, row) // detection.go
+	}
 }
 
 func (c *column) merge(o *column) {

@@ -59,7 +59,7 @@ func TestValueForms(t *testing.T) {
 	}
 	for _, tt := range tests {
 		var f formCounter
-		f.observe(tt.v, kindOf(tt.v), 1)
+		f.observe(formOfValue(tt.v, kindOf(tt.v)), tt.v, 1)
 		p := f.profile()
 		got := map[form]int64{formRaw: p.Raw, formMasked: p.Masked, formHashed: p.Hashed, formTokenised: p.Tokenised,
 			formGeneralised: p.Generalised, formSuppressed: p.Suppressed}
@@ -90,7 +90,7 @@ func TestBareNumbersAreGeneralisedOnlyAsTheColumnsMajority(t *testing.T) {
 	count := func(values ...string) *ValueForms {
 		var f formCounter
 		for i, v := range values {
-			f.observe(v, kindOf(v), int64(i+1))
+			f.observe(formOfValue(v, kindOf(v)), v, int64(i+1))
 		}
 		return f.profile()
 	}

@@ -2,7 +2,6 @@ package checkers
 
 import (
 	"math/bits"
-	"strings"
 
 	"github.com/dgcheck/dgcheck/checkers/detect"
 )
@@ -56,19 +55,12 @@ type detection struct {
 // USCC's and a bank card's structure); a value recognised by more is not cached.
 const maxResults = 6
 
-// detect runs the detectors on one present, non-blank value whose hash is h.
-func (c *column) detect(v string, h uint64, row int64) {
-	st := &c.detectCache
-	if st.cache == nil && !st.off {
-		st.take()
-	}
-	if e := st.cache.lookup(v, h); e != nil {
-		c.count(e, v, row)
-		return
-	}
-	var d detection
+// detection runs the detectors on one present, non-blank value. A value that more than
+// maxResults detectors recognise is counted here, and cacheable is false: its detection does
+// not fit a memo entry.
+func (c *column) detection(v string, row int64) (d detection, cacheable bool) {
 	sh, set := detect.Candidates(v)
-	cacheable := true
+	cacheable = true
 	for ; set != 0; set &= set - 1 {
 		i := bits.TrailingZeros32(set)
 		if r := detect.All[i].Detect(v); r.Match || r.Masked {
@@ -85,51 +77,11 @@ func (c *column) detect(v string, h uint64, row int64) {
 	if d.n == 0 && cacheable {
 		d.embedded = detect.Embedded(v, sh)
 	}
-	c.count(&d, v, row)
-	if cacheable && st.cache != nil {
-		st.cache.insert(v, h, &d)
-		if !st.cache.worth() {
-			st.give()
-		}
-	}
+	return d, cacheable
 }
 
-// detectionState is a column's detection cache, and whether the column gave it up.
-type detectionState struct {
-	cache *detectionCache
-	off   bool
-	// caches is what is left of the worker's budget of caches (maxDetectionCaches), which
-	// its columns share.
-	caches *int
-}
-
-// maxDetectionCaches bounds the caches one worker holds at once (12 KB each): a column takes
-// one from the budget on its first value and gives it back when the cache does not pay. A
-// 16,000-column file took 414 MB of caches that its few rows could never repay.
-const maxDetectionCaches = 256
-
-// take gives the column a cache if the budget has one left, else turns caching off for it.
-func (st *detectionState) take() {
-	if st.caches == nil || *st.caches > 0 {
-		st.cache = newDetectionCache()
-		if st.caches != nil {
-			*st.caches--
-		}
-		return
-	}
-	st.off = true
-}
-
-// give drops the column's cache, back to the budget, and caching for the column.
-func (st *detectionState) give() {
-	st.cache, st.off = nil, true
-	if st.caches != nil {
-		*st.caches++
-	}
-}
-
-// count adds one value's detection to the column's counts.
-func (c *column) count(d *detection, v string, row int64) {
+// countDetection adds one value's detection to the column's counts.
+func (c *column) countDetection(d *detection, v string, row int64) {
 	for k := range d.n {
 		c.countOne(int(d.results[k].det), d.results[k].r, v, row)
 	}
@@ -164,59 +116,6 @@ func (c *column) countOne(i int, r detect.Result, v string, row int64) {
 	} else if !dc.invalid.full(row) {
 		dc.invalid.add(heldSample{row: row, value: hold(v)}, row)
 	}
-}
-
-// detectionCache remembers the detection of a column's recent values, so that a column of
-// few distinct values (sex, status, street, community: most columns of most tables) runs
-// the detectors once per distinct value rather than once per row. It is direct-mapped on the
-// value's hash, which the scan computes anyway, and compares the value itself, so a hit is
-// exact. A column whose values rarely repeat turns it off after a trial: caching would only
-// copy every value.
-type detectionCache struct {
-	entries [cacheSlots]cacheEntry
-	lookups int
-	hits    int
-}
-
-type cacheEntry struct {
-	v string
-	d detection
-}
-
-const (
-	cacheSlots = 256
-	// cacheTrial values decide whether a column's values repeat enough (cacheMinHits of
-	// them hit) to keep the cache.
-	cacheTrial   = 4096
-	cacheMinHits = cacheTrial / 4
-)
-
-func newDetectionCache() *detectionCache { return &detectionCache{} }
-
-func (dc *detectionCache) lookup(v string, h uint64) *detection {
-	if dc == nil {
-		return nil
-	}
-	dc.lookups++
-	e := &dc.entries[h%cacheSlots]
-	if e.v == v && e.v != "" {
-		dc.hits++
-		return &e.d
-	}
-	return nil
-}
-
-func (dc *detectionCache) insert(v string, h uint64, d *detection) {
-	if dc == nil {
-		return
-	}
-	e := &dc.entries[h%cacheSlots]
-	e.v, e.d = strings.Clone(v), *d
-}
-
-// worth reports whether the cache has paid its way; the column drops it when not.
-func (dc *detectionCache) worth() bool {
-	return dc.lookups < cacheTrial || dc.hits >= cacheMinHits
 }
 
 // birthMonth widens the birth-month range with a valid resident ID number.

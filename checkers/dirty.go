@@ -113,11 +113,10 @@ func newDirtyCounts(samples int) dirtyCounts {
 	return d
 }
 
-// observe counts a value's dirt and returns its kinds (dirtyOf).
-func (d *dirtyCounts) observe(v string, row int64) uint8 {
-	kinds := dirtyOf(v)
+// count counts value v at row as dirt of kinds (dirtyOf's bits).
+func (d *dirtyCounts) count(kinds uint8, v string, row int64) {
 	if kinds == 0 {
-		return 0
+		return
 	}
 	if bits.OnesCount8(kinds) > 1 {
 		if d.overlaps == nil {
@@ -134,7 +133,6 @@ func (d *dirtyCounts) observe(v string, row int64) uint8 {
 			d.samples[k].add(heldSample{row: row, value: hold(v)}, row)
 		}
 	}
-	return kinds
 }
 
 func (d *dirtyCounts) merge(o *dirtyCounts) {

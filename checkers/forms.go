@@ -105,19 +105,52 @@ type formCounter struct {
 // maxDecimals is the last decimal-place count kept apart; more count as maxDecimals.
 const maxDecimals = 15
 
-// observe classifies one present value; k is the kind kindOf gave it.
-func (f *formCounter) observe(v string, k kind, row int64) {
+// formOf is what the text of a value says of its form, which a column's value memo
+// (memo.go) keeps so that a repeated value is classified once.
+type formOf struct {
+	form     form
+	gen      int8 // the generalisation counted, or -1
+	hash     int8 // the hash kind counted, or -1
+	decimals int8 // the decimal places counted (numbers), or -1
+	// shaped is a value with mask characters: whether it is masked or suppressed depends on
+	// the shapes the column has shown so far (shapeSet), so it is decided on every row.
+	shaped bool
+}
+
+// formOfValue classifies one present value; k is the kind kindOf gave it.
+func formOfValue(v string, k kind) formOf {
+	o := formOf{form: formRaw, gen: -1, hash: -1, decimals: -1}
 	if k == kindInteger || k == kindNumber {
-		f.decimals[decimalPlaces(v)]++
+		o.decimals = int8(decimalPlaces(v))
 		if g, ok := bareGeneralisation(v, k); ok {
-			f.gens[g]++
-			f.forms[formGeneralised]++
-			return
+			o.form, o.gen = formGeneralised, int8(g)
 		}
-		f.forms[formRaw]++
-		return
+		return o
 	}
 	if strings.IndexByte(v, '*') >= 0 || strings.IndexByte(v, 0xEF) >= 0 && strings.Contains(v, "＊") {
+		o.shaped = true
+		return o
+	}
+	if k == kindDate || k == kindDatetime {
+		return o
+	}
+	if h, ok := hashKind(v); ok {
+		o.form, o.hash = formHashed, int8(h)
+		return o
+	}
+	if isToken(v) {
+		o.form = formTokenised
+		return o
+	}
+	if g, ok := textGeneralisation(v); ok {
+		o.form, o.gen = formGeneralised, int8(g)
+	}
+	return o
+}
+
+// observe counts one present value of form o at row.
+func (f *formCounter) observe(o formOf, v string, row int64) {
+	if o.shaped {
 		if f.shapes.observe(v, row) {
 			f.forms[formMasked]++
 		} else {
@@ -125,25 +158,16 @@ func (f *formCounter) observe(v string, k kind, row int64) {
 		}
 		return
 	}
-	if k == kindDate || k == kindDatetime {
-		f.forms[formRaw]++
-		return
+	if o.decimals >= 0 {
+		f.decimals[o.decimals]++
 	}
-	if h, ok := hashKind(v); ok {
-		f.hashes[h]++
-		f.forms[formHashed]++
-		return
+	if o.gen >= 0 {
+		f.gens[o.gen]++
 	}
-	if isToken(v) {
-		f.forms[formTokenised]++
-		return
+	if o.hash >= 0 {
+		f.hashes[o.hash]++
 	}
-	if g, ok := textGeneralisation(v); ok {
-		f.gens[g]++
-		f.forms[formGeneralised]++
-		return
-	}
-	f.forms[formRaw]++
+	f.forms[o.form]++
 }
 
 func (f *formCounter) merge(o *formCounter) {

@@ -228,10 +228,10 @@ func newPartial(cols []string, keys []key, samples int) *partial {
 		bareQuote:   issueSet{samples: newSampleSet[RowIssue](samples)},
 		nul:         issueSet{samples: newSampleSet[RowIssue](samples)},
 		blank:       issueSet{samples: newSampleSet[RowIssue](samples)}}
-	caches, allowed := maxDetectionCaches, allowanceFor(len(cols))
+	memos, allowed := maxMemos, allowanceFor(len(cols))
 	for _, c := range cols {
 		col := newColumn(c, samples, allowed)
-		col.detectCache.caches = &caches
+		col.memo.memos = &memos
 		p.columns = append(p.columns, col)
 	}
 	for k, key := range keys {
