@@ -226,7 +226,7 @@ func describeMode(m fs.FileMode) string {
 
 // Open starts reading a dataset. The context bounds Parquet's parallel column decoding.
 func Open(ctx context.Context, path string, opts ...Option) (Reader, error) {
-	c := config{batchSize: DefaultBatchSize, mem: memory.DefaultAllocator}
+	c := config{batchSize: DefaultBatchSize, mem: defaultAllocator}
 	for _, o := range opts {
 		o(&c)
 	}
