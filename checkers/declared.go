@@ -6,6 +6,9 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unsafe"
+
+	"github.com/apache/arrow-go/v18/arrow"
 
 	"github.com/dgcheck/dgcheck/checkers/detect"
 	"github.com/dgcheck/dgcheck/datasets"
@@ -254,10 +257,47 @@ type declared struct {
 	entities []entityTally
 	fks      []checkTally
 	missing  []string
-	// Per-batch scratch: the texters and the current row's values of spec.need.
-	texts   []texter
+	// cells are the batch's values of each column in spec.need (nil for the others), kept by
+	// the scan as it measures them; vals, hashes and present are the current row's.
+	cells   []*cells
 	vals    []string
+	hashes  []uint64
 	present []bool
+}
+
+// cells are one batch's values of a column the row-level checks read, kept as the scan
+// measures the column, so that each value is read (a typed one formatted) and hashed once:
+// reading them again cost a fifth of a scan with the example's sidecar.
+type cells struct {
+	text    []string
+	present []bool
+	hash    []uint64
+	// arena holds the text of a typed column, whose texter formats every value into one
+	// reused buffer; strings into it stay valid for the batch even if it grows.
+	arena  []byte
+	stable bool // the texts alias the batch's own memory
+}
+
+// cellsOf readies column ci's cells for a batch of n rows of arr; nil when no row-level check
+// reads the column.
+func (d *declared) cellsOf(ci, n int, arr arrow.Array) *cells {
+	if d == nil || d.cells[ci] == nil {
+		return nil
+	}
+	c := d.cells[ci]
+	c.text, c.present, c.hash = slices.Grow(c.text[:0], n)[:n], slices.Grow(c.present[:0], n)[:n], resize(c.hash, n)
+	c.arena, c.stable = c.arena[:0], textAliasesBatch(arr)
+	return c
+}
+
+// put keeps row j's value.
+func (c *cells) put(j int, v string, present bool, h uint64) {
+	if present && !c.stable {
+		at := len(c.arena)
+		c.arena = append(c.arena, v...)
+		v = unsafe.String(unsafe.SliceData(c.arena[at:]), len(v))
+	}
+	c.text[j], c.present[j], c.hash[j] = v, present, h
 }
 
 func newDeclared(spec *declaredSpec, missing []string, cols, samples int) *declared {
@@ -266,7 +306,10 @@ func newDeclared(spec *declaredSpec, missing []string, cols, samples int) *decla
 	}
 	d := &declared{spec: spec, missing: missing, rows: make([]checkTally, len(spec.rows)),
 		entities: make([]entityTally, len(spec.entities)), fks: make([]checkTally, len(spec.fks)),
-		texts: make([]texter, cols), vals: make([]string, cols), present: make([]bool, cols)}
+		cells: make([]*cells, cols), vals: make([]string, cols), hashes: make([]uint64, cols), present: make([]bool, cols)}
+	for _, ci := range spec.need {
+		d.cells[ci] = &cells{}
+	}
 	for i, e := range spec.entities {
 		d.entities[i] = newEntityTally(e)
 	}
@@ -283,16 +326,14 @@ func (d *declared) observe(b datasets.Batch) {
 	if d == nil {
 		return
 	}
-	for _, ci := range d.spec.need {
-		d.texts[ci] = texterFor(b.Record.Column(ci))
-	}
 	var vals []string
 	var present []bool
 	for j := range int(b.Record.NumRows()) {
 		row := b.FirstRow + int64(j)
 		for _, ci := range d.spec.need {
-			v, ok := d.texts[ci](j)
-			d.vals[ci], d.present[ci] = v, ok && !isBlank(v) && !slices.Contains(d.missing, v)
+			c := d.cells[ci]
+			v := c.text[j]
+			d.vals[ci], d.hashes[ci], d.present[ci] = v, c.hash[j], c.present[j] && !isBlank(v) && !slices.Contains(d.missing, v)
 		}
 		for i, r := range d.spec.rows {
 			vals, present = vals[:0], present[:0]
@@ -307,10 +348,10 @@ func (d *declared) observe(b datasets.Batch) {
 			}
 		}
 		for i, e := range d.spec.entities {
-			d.entities[i].observe(e, d.vals, d.present, row)
+			d.entities[i].observe(e, d.hashes, d.present, row)
 		}
 		for i, fk := range d.spec.fks {
-			fk.observe(&d.fks[i], d.vals, d.present, row)
+			fk.observe(&d.fks[i], d.vals, d.hashes, d.present, row)
 		}
 	}
 }

@@ -34,18 +34,19 @@ func newEntityTally(e entitySpec) entityTally {
 	return entityTally{rows: rowSet{width: len(e.attrs)}, vals: make([]uint32, len(e.attrs))}
 }
 
-func (t *entityTally) observe(e entitySpec, vals []string, present []bool, row int64) {
+// observe keeps one row; hashes are the hashes of the row's values, by column.
+func (t *entityTally) observe(e entitySpec, hashes []uint64, present []bool, row int64) {
 	var key uint64
 	for _, ci := range e.key {
 		if !present[ci] {
 			return
 		}
-		key = mix(key, hashString(vals[ci]))
+		key = mix(key, hashes[ci])
 	}
 	for a, ai := range e.attrs {
 		h := uint64(nullHash)
 		if present[ai] {
-			h = hashString(vals[ai])
+			h = hashes[ai]
 		}
 		t.vals[a] = uint32(h ^ h>>32)
 	}

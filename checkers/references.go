@@ -71,14 +71,15 @@ func loadReference(ctx context.Context, fk datasets.ForeignKey, idx []int) (*fkS
 	return s, nil
 }
 
-// observe looks up one row's key; a row with an empty key part is not evaluated.
-func (s *fkSpec) observe(t *checkTally, vals []string, present []bool, row int64) {
+// observe looks up one row's key (hashes are its values' hashes, by column); a row with an
+// empty key part is not evaluated.
+func (s *fkSpec) observe(t *checkTally, vals []string, hashes []uint64, present []bool, row int64) {
 	var h uint64
 	for _, ci := range s.idx {
 		if !present[ci] {
 			return
 		}
-		h = mix(h, hashString(vals[ci]))
+		h = mix(h, hashes[ci])
 	}
 	t.evaluated++
 	if _, ok := s.keys[h]; ok {

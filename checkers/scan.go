@@ -255,11 +255,16 @@ func (p *partial) observe(b datasets.Batch) {
 	}
 	p.risk.begin(n)
 	for ci, c := range p.columns {
-		text := texterFor(rec.Column(ci))
+		arr := rec.Column(ci)
+		text := texterFor(arr)
 		fold := p.risk.folder(ci)
+		keep := p.declared.cellsOf(ci, n, arr)
 		for j := range n {
 			v, present := text(j)
 			h := c.observe(v, present, b.FirstRow+int64(j))
+			if keep != nil {
+				keep.put(j, v, present, h)
+			}
 			p.rowHash[j] = mix(p.rowHash[j], h)
 			if fold != nil {
 				fold[j] = mix(fold[j], h)

@@ -16,6 +16,18 @@ import (
 // memory: anything kept past the call must be cloned.
 type texter func(j int) (string, bool)
 
+// textAliasesBatch says whether texterFor(arr)'s strings alias the batch's own memory, and so
+// stay valid as long as the batch, rather than a scratch buffer that the next call reuses.
+func textAliasesBatch(arr arrow.Array) bool {
+	switch a := arr.(type) {
+	case *array.String, *array.LargeString, *array.Binary:
+		return true
+	case *array.Dictionary:
+		return textAliasesBatch(a.Dictionary())
+	}
+	return false
+}
+
 func texterFor(arr arrow.Array) texter {
 	var buf []byte
 	text := func(b []byte) string {
