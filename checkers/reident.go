@@ -2,11 +2,8 @@ package checkers
 
 import (
 	"cmp"
-	"errors"
-	"fmt"
 	"runtime"
 	"slices"
-	"sync"
 
 	"github.com/dgcheck/dgcheck/datasets"
 )
@@ -248,20 +245,12 @@ func (t *classTally) profile(r *Reidentification, sensitive []string, samples in
 	}
 	workers := runtime.GOMAXPROCS(0)
 	figures := make([]*classFigures, workers)
-	errs := make([]error, workers)
-	var wg sync.WaitGroup
+	scratch := make([]*partitionClasses, workers)
 	for w := range workers {
-		figures[w] = newClassFigures(len(sensitive), samples)
-		wg.Go(func() {
-			pc := &partitionClasses{index: map[uint64]int32{}}
-			for i := w; i < len(t.rows.parts) && errs[w] == nil; i += workers {
-				errs[w] = t.countPartition(i, pc, figures[w])
-			}
-		})
+		figures[w], scratch[w] = newClassFigures(len(sensitive), samples), &partitionClasses{index: map[uint64]int32{}}
 	}
-	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
-		return fmt.Errorf("reading back spilled rows: %w", err)
+	if err := t.rows.eachPartition(workers, func(w, i int) error { return t.countPartition(i, scratch[w], figures[w]) }); err != nil {
+		return err
 	}
 	f := figures[0]
 	for _, o := range figures[1:] {

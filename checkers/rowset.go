@@ -248,26 +248,19 @@ func (s *rowSet) duplicates(n int) (Duplicates, error) {
 	workers := runtime.GOMAXPROCS(0)
 	counts := make([]int64, workers)
 	samples := make([]sampleSet[DuplicateRow], workers)
-	errs := make([]error, workers)
-	var wg sync.WaitGroup
+	firsts := make([]map[uint64]uint64, workers)
+	bufs := make([][]byte, workers)
 	for w := range workers {
-		samples[w] = newSampleSet[DuplicateRow](n)
-		wg.Go(func() {
-			first := map[uint64]uint64{}
-			var buf []byte
-			for i := w; i < len(s.parts); i += workers {
-				var repeats int64
-				if repeats, errs[w] = s.partitionRepeats(i, first, &buf, &samples[w]); errs[w] != nil {
-					return
-				}
-				counts[w] += repeats
-				clear(first)
-			}
-		})
+		samples[w], firsts[w] = newSampleSet[DuplicateRow](n), map[uint64]uint64{}
 	}
-	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
-		return Duplicates{}, fmt.Errorf("reading back spilled rows: %w", err)
+	err := s.eachPartition(workers, func(w, i int) error {
+		repeats, err := s.partitionRepeats(i, firsts[w], &bufs[w], &samples[w])
+		counts[w] += repeats
+		clear(firsts[w])
+		return err
+	})
+	if err != nil {
+		return Duplicates{}, err
 	}
 	d := Duplicates{Count: counts[0]}
 	for w := 1; w < workers; w++ {
@@ -276,6 +269,26 @@ func (s *rowSet) duplicates(n int) (Duplicates, error) {
 	}
 	d.Samples = samples[0].sorted()
 	return d, nil
+}
+
+// eachPartition calls finish(w, i) for every partition i of the set, spread over workers
+// goroutines (w is the goroutine's index, for its own state), each stopping at its first
+// error: the finishing of duplicates and of equivalence classes.
+func (s *rowSet) eachPartition(workers int, finish func(w, i int) error) error {
+	errs := make([]error, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for i := w; i < len(s.parts) && errs[w] == nil; i += workers {
+				errs[w] = finish(w, i)
+			}
+		})
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return fmt.Errorf("reading back spilled rows: %w", err)
+	}
+	return nil
 }
 
 // partitionRepeats counts the rows of partition i that repeat an earlier row's hash and
