@@ -155,7 +155,7 @@ func TestScanMeasuresWhatTheMetadataDeclares(t *testing.T) {
 				c.column, c.check, got.Evaluated, got.Failed, rows(got.Samples), c.evaluated, c.failed)
 		}
 	}
-	if s := col("region").Constraints["code_list"]; s.Reference != "GB/T 2260 (bundled edition 2020-12)" || s.Samples[1].Value == "４２０１１１" {
+	if s := col("region").Constraints["code_list"]; s.Reference != "GB/T 2260 (bundled edition 2024-12)" || s.Samples[1].Value == "４２０１１１" {
 		t.Errorf("region code list = %+v: it must name the edition and mask samples", s)
 	}
 	if d := col("region").Dirty; d["fullwidth"] == nil || d["fullwidth"].Count != 1 || d["sentinel"].Count != 1 {

@@ -7,13 +7,109 @@ const (
 	minCardDigits = 13
 	maxCardDigits = 19
 	cardGroup     = 4
+	// cardDigitLens: as digits alone, a card number has 13-19 of them (filter.digitLens).
+	cardDigitLens = 1<<(maxCardDigits+1) - 1<<minCardDigits
+	// maxMaskedCardLen bounds a masked card's bytes: every character a three-byte ＊, and the
+	// separators.
+	maxMaskedCardLen = 3*maxCardDigits + maxCardDigits/cardGroup
 )
 
 // Traits of a bank card number (Detector.Traits of bank_card, in order).
 const (
 	CardBadLuhn  Traits = 1 << iota // the Luhn check fails
 	CardUnionPay                    // the number starts 62, UnionPay's range (a fact, not a fault)
+	// CardUnknownIssuer: no card scheme issues numbers of this prefix and length (cardSchemes).
+	// Luhn passes on one random digit string in ten, so a Luhn-valid number outside every
+	// scheme's ranges (an IMEI, TAC 86 and 15 digits, is Luhn-valid by design) is evidence
+	// against a card, though not proof: domestic cards of ISO/IEC 7812's national ranges (a
+	// 9558 passbook card of a Chinese bank) get the trait too.
+	CardUnknownIssuer
 )
+
+// cardScheme is one range of issuer identification numbers: the numbers whose first digits
+// (digits of them) lie in lo..hi and whose length is in lens (bit n for n digits).
+type cardScheme struct {
+	lo, hi uint16
+	digits uint8
+	lens   uint32
+}
+
+// cardLens returns the lens bitmask of the lengths from..to.
+func cardLens(from, to int) uint32 { return 1<<(to+1) - 1<<from }
+
+// cardSchemes are the IIN ranges (ISO/IEC 7812-1: the leading digits that name the issuer) and
+// the lengths of the major card schemes, as published by the schemes and summarised in the
+// table of Wikipedia's "Payment card number" article; not verified against ISO's register of
+// IINs, which is not public. A range two schemes share needs one entry (Discover's
+// 622126-622925 is inside UnionPay's 62). Maestro is listed by its published ranges, not by
+// the whole of 6, which would leave no 6-number of any length unknown. In order of first digit
+// (cardSchemeStart).
+var cardSchemes = [...]cardScheme{
+	{2221, 2720, 4, cardLens(16, 16)}, // Mastercard's 2-series
+	{2200, 2204, 4, cardLens(16, 19)}, // Mir
+	{34, 34, 2, cardLens(15, 15)},     // American Express
+	{37, 37, 2, cardLens(15, 15)},     // American Express
+	{3528, 3589, 4, cardLens(16, 19)}, // JCB
+	{36, 36, 2, cardLens(14, 19)},     // Diners Club International
+	{300, 305, 3, cardLens(14, 19)},   // Diners Club
+	{38, 39, 2, cardLens(14, 19)},     // Diners Club
+	{4, 4, 1, 1<<13 | 1<<16 | 1<<19},  // Visa
+	{51, 55, 2, cardLens(16, 16)},     // Mastercard
+	{50, 50, 2, cardLens(12, 19)},     // Maestro
+	{56, 58, 2, cardLens(12, 19)},     // Maestro
+	{62, 62, 2, cardLens(16, 19)},     // UnionPay
+	{6011, 6011, 4, cardLens(16, 19)}, // Discover
+	{644, 649, 3, cardLens(16, 19)},   // Discover
+	{65, 65, 2, cardLens(16, 19)},     // Discover
+	{6304, 6304, 4, cardLens(12, 19)}, // Maestro (formerly Laser)
+	{6759, 6759, 4, cardLens(12, 19)}, // Maestro UK
+	{6761, 6763, 4, cardLens(12, 19)}, // Maestro
+	{81, 81, 2, cardLens(16, 16)},     // UnionPay's 81 range
+}
+
+// knownIssuer reports whether a card scheme issues numbers of this prefix and length. digits
+// are 13-19 ASCII digits.
+func knownIssuer(digits string) bool {
+	var prefix [5]uint16 // prefix[k]: the first k digits
+	for k := 1; k <= 4; k++ {
+		prefix[k] = prefix[k-1]*10 + uint16(digits[k-1]-'0')
+	}
+	first := digits[0] - '0'
+	for _, sc := range cardSchemes[cardSchemeStart[first]:cardSchemeStart[first+1]] {
+		if p := prefix[sc.digits]; sc.lens&(1<<len(digits)) != 0 && p >= sc.lo && p <= sc.hi {
+			return true
+		}
+	}
+	return false
+}
+
+// cardSchemeStart[d] is the index in cardSchemes of the first range starting with digit d (the
+// table is in order of first digit), cardSchemeStart[d+1] the end: a number is compared with
+// the few ranges of its first digit only.
+var cardSchemeStart = func() (t [11]uint8) {
+	for d := range 10 {
+		t[d+1] = t[d]
+		for _, sc := range cardSchemes {
+			if firstDigit(sc) == d {
+				t[d+1]++
+			}
+		}
+	}
+	for i := 1; i < len(cardSchemes); i++ {
+		if firstDigit(cardSchemes[i]) < firstDigit(cardSchemes[i-1]) {
+			panic("detect: cardSchemes not in order of first digit")
+		}
+	}
+	return t
+}()
+
+func firstDigit(sc cardScheme) int {
+	p := int(sc.lo)
+	for range sc.digits - 1 {
+		p /= 10
+	}
+	return p
+}
 
 // BankCard detects a payment card number.
 //
@@ -22,15 +118,22 @@ const (
 //   - Valid: Match and the Luhn check passes. About one random digit string in ten passes
 //     Luhn, so a column is taken for bank cards only with a validity rate near 1 or a header
 //     hint (the classifier's business, not this function's).
-//   - Traits: CardBadLuhn, CardUnionPay.
-//   - Masked: 4 to 6 digits, then '*' (at least four) and the same separators, then 1 to 4
-//     digits, 13-19 digits and stars in all (6222***********0128, 6222 **** **** **** 128).
+//   - Traits: CardBadLuhn, CardUnionPay, CardUnknownIssuer.
+//   - Masked: 4 to 6 digits, then mask characters (at least four) and the same separators,
+//     then 1 to 4 digits, 13-19 digits and mask characters in all (6222***********0128,
+//     6222 **** **** **** 128). The mask character is '*', x, X, '#' or ＊, one of them
+//     throughout (6222xxxxxxxx1234, 6222 #### #### 1234).
 //
 // Surrounding ASCII spaces and tabs are ignored.
 func BankCard(s string) Result {
 	s = trim(s)
+	// Every form ends in a digit: an ID number's check character X, which the prefilter lets
+	// through as a possible mask letter, is turned away unread.
+	if len(s) < minCardDigits || !isDigit(s[len(s)-1]) {
+		return Result{}
+	}
 	// Plain digits, the common form, are checked in place.
-	if len(s) >= minCardDigits && len(s) <= maxCardDigits && allDigits(s) {
+	if len(s) <= maxCardDigits && allDigits(s) {
 		return cardResult(s)
 	}
 	var digits [maxCardDigits]byte
@@ -53,35 +156,51 @@ func cardResult(digits string) Result {
 	if digits[0] == '6' && digits[1] == '2' {
 		t |= CardUnionPay
 	}
+	if !knownIssuer(digits) {
+		t |= CardUnknownIssuer
+	}
 	return Result{Match: true, Valid: t&CardBadLuhn == 0, Traits: t}
 }
 
-// cardChars copies the digits and '*' of a plain or grouped card number into buf, checking
-// the grouping. n counts digits and stars together.
+// cardChars copies the digits and mask characters (as '*') of a plain or grouped card number
+// into buf, checking the grouping and that one mask character is used throughout. n counts
+// digits and mask characters together.
 func cardChars(s string, buf *[maxCardDigits]byte) (n, stars int, ok bool) {
 	if len(s) < minCardDigits {
 		return 0, 0, false
 	}
 	var sep byte
+	var kind maskSet
 	group := 0
-	for i := 0; i < len(s); i++ {
+	for i := 0; i < len(s); {
 		c := s[i]
+		var m maskSet
+		size := 1
+		if !isDigit(c) {
+			m, size = maskAt(s, i, anyMask)
+		}
 		switch {
-		case isDigit(c) || c == '*':
+		case isDigit(c) || m != 0:
 			if n == maxCardDigits {
 				return 0, 0, false
 			}
 			if sep != 0 && group == cardGroup {
 				return 0, 0, false // a group of more than four after a separator
 			}
+			if m != 0 {
+				if kind != 0 && m != kind {
+					return 0, 0, false
+				}
+				kind, c = m, '*'
+				stars++
+			}
 			buf[n] = c
 			n++
 			group++
-			if c == '*' {
-				stars++
-			}
+			i += size
 		case (c == ' ' || c == '-') && group == cardGroup && (sep == 0 || sep == c) && i+1 < len(s):
 			sep, group = c, 0
+			i++
 		default:
 			return 0, 0, false
 		}
@@ -90,7 +209,7 @@ func cardChars(s string, buf *[maxCardDigits]byte) (n, stars int, ok bool) {
 }
 
 // maskedCard reports whether the n characters in buf are 4-6 digits, a run of at least four
-// '*', and 1-4 digits.
+// '*' (mask characters), and 1-4 digits.
 func maskedCard(buf *[maxCardDigits]byte, n int) bool {
 	i := 0
 	for i < n && isDigit(buf[i]) {

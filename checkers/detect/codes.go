@@ -9,6 +9,8 @@ const (
 	codeLen = 6
 	// codeMaskKeep is the generalisation ladder's city level (§3.9): 420111 → 4201**.
 	codeMaskKeep = 4
+	// maxMaskedCodeLen: the masked form written with ＊, three bytes a character (4201＊＊).
+	maxMaskedCodeLen = codeMaskKeep + 3*(codeLen-codeMaskKeep)
 )
 
 // RegionRetired is the trait of a region code found only among the table's retired codes.
@@ -19,11 +21,12 @@ const RegionRetired Traits = 1
 //   - Match: six ASCII digits.
 //   - Valid: Match and the first digit is 0-8 (^[0-8]\d{5}$; 9 is believed unused on the
 //     mainland, a heuristic).
-//   - Masked: four digits and "**" (maskCode's form).
+//   - Masked: four digits and two mask characters, "**" (maskCode's form), "##", "xx", "XX"
+//     or "＊＊".
 func Postcode(s string) Result {
 	s = trim(s)
 	if len(s) != codeLen {
-		return Result{}
+		return Result{Masked: len(s) == maxMaskedCodeLen && maskedCode(s)}
 	}
 	if !allDigits(s) {
 		return Result{Masked: maskedCode(s)}
@@ -36,11 +39,12 @@ func Postcode(s string) Result {
 //   - Match: six ASCII digits.
 //   - Valid: Match and the code is in the bundled table (data/gbt2260.tsv), current or retired.
 //   - Traits: RegionRetired.
-//   - Masked: four digits and "**" (the city level of the generalisation ladder).
+//   - Masked: four digits and two mask characters as for Postcode (the city level of the
+//     generalisation ladder).
 func RegionCode(s string) Result {
 	s = trim(s)
 	if len(s) != codeLen {
-		return Result{}
+		return Result{Masked: len(s) == maxMaskedCodeLen && maskedCode(s)}
 	}
 	if !allDigits(s) {
 		return Result{Masked: maskedCode(s)}
@@ -55,7 +59,7 @@ func RegionCode(s string) Result {
 }
 
 func maskedCode(s string) bool {
-	return allDigits(s[:codeMaskKeep]) && s[codeMaskKeep:] == "**"
+	return allDigits(s[:codeMaskKeep]) && maskRun(s[codeMaskKeep:], anyMask) == codeLen-codeMaskKeep
 }
 
 // maskCode keeps the first four digits of a six-digit code (420111 → 4201**).

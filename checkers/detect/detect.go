@@ -63,6 +63,10 @@ type Detector struct {
 	// accepts is the shape prefilter Candidates applies: it must admit every value Detect
 	// matches or recognises as masked (the fuzz targets hold it to that).
 	accepts filter
+	// implausible are the traits that make a match implausible, and chance the share of
+	// right check characters by chance (plausible.go).
+	implausible Traits
+	chance      float64
 }
 
 // All lists the detectors in a stable order (the order of the profile's output). Names are a
@@ -70,21 +74,21 @@ type Detector struct {
 var All = []Detector{
 	{Name: "cn_resident_id", Detect: ResidentID, Mask: MaskResidentID,
 		Traits:  []string{"bad_check_digit", "bad_birth_date", "unknown_region", "legacy_15"},
-		accepts: filter{minLen: 15, maxLen: 18, need: Digit, allow: Digit | Upper | Lower | Star}},
+		accepts: filter{minLen: legacyIDLen, maxLen: residentIDLen, maxWideLen: maxMaskedIDLen, digitLens: lens(legacyIDLen, residentIDLen), need: Digit, allow: Digit | Upper | Lower | Star, maskLetters: Upper | Lower}},
 	{Name: "mobile", Detect: Mobile, Mask: MaskMobile,
 		Traits:  []string{"unallocated_segment"},
-		accepts: filter{minLen: mobileLen, maxLen: mobileLen + 4, need: Digit, allow: Digit | Plus | Dash | Star, first: "18+"}},
+		accepts: filter{minLen: mobileLen, maxLen: maxMobileLen, maxUngroupedLen: maxUngroupedMobileLen, maxWideLen: maxMaskedMobileLen, digitLens: lens(mobileLen, mobileLen+2, mobileLen+4), need: Digit, allow: Digit | Plus | Dash | Space | Star | Lower | Upper, maskLetters: Upper | Lower, first: "18+0"}},
 	{Name: "email", Detect: Email, Mask: MaskEmail,
 		accepts: filter{minLen: minEmailLen, maxLen: maxEmailLen, need: At | Dot, allow: Digit | Upper | Lower | At | Dot | Dash | Plus | Star | Other}},
 	{Name: "cn_uscc", Detect: USCC, Mask: MaskUSCC,
-		Traits:  []string{"bad_check_char", "bad_org_code"},
-		accepts: filter{minLen: usccLen, maxLen: usccLen, need: Digit, allow: Digit | Upper | Star}},
+		Traits:  []string{"bad_check_char", "bad_org_code", "bad_authority", "unknown_region"},
+		accepts: filter{minLen: usccLen, maxLen: usccLen, maxWideLen: maxMaskedUSCCLen, need: Digit, allow: Digit | Upper | Lower | Star, maskLetters: Lower}},
 	{Name: "cn_org_code", Detect: OrgCode, Mask: MaskOrgCode,
 		Traits:  []string{"bad_check_char"},
-		accepts: filter{minLen: orgCodeLen, maxLen: orgCodeLen + 1, allow: Digit | Upper | Dash | Star}},
+		accepts: filter{minLen: orgCodeLen, maxLen: orgCodeLen + 1, maxUngroupedLen: orgCodeLen, maxWideLen: maxMaskedOrgCodeLen, digitLens: lens(orgCodeLen), needAny: Digit | Upper, allow: Digit | Upper | Lower | Dash | Star, maskLetters: Lower}},
 	{Name: "bank_card", Detect: BankCard, Mask: MaskBankCard,
-		Traits:  []string{"bad_luhn", "unionpay"},
-		accepts: filter{minLen: minCardDigits, maxLen: maxCardDigits + maxCardDigits/4, need: Digit, allow: Digit | Space | Dash | Star}},
+		Traits:  []string{"bad_luhn", "unionpay", "unknown_issuer"},
+		accepts: filter{minLen: minCardDigits, maxLen: maxCardDigits + maxCardDigits/4, maxUngroupedLen: maxCardDigits, maxWideLen: maxMaskedCardLen, digitLens: cardDigitLens, need: Digit, allow: Digit | Space | Dash | Star | Lower | Upper, maskLetters: Upper | Lower}},
 	{Name: "fixed_line", Detect: FixedLine, Mask: MaskFixedLine,
 		Traits:  []string{"implausible"},
 		accepts: filter{minLen: minFixedLen, maxLen: maxFixedLen + 1, need: Digit, allow: Digit | Dash | Star, first: "0"}},
@@ -92,26 +96,26 @@ var All = []Detector{
 		Traits:  []string{"ipv6", "private", "loopback", "link_local"},
 		accepts: filter{minLen: len("::"), maxLen: maxIPLen, needAny: Dot | Colon, allow: Digit | Upper | Lower | Dot | Colon | Star}},
 	{Name: "cn_passport", Detect: Passport, Mask: maskDocument,
-		accepts: filter{minLen: 8, maxLen: 9, need: Digit | Upper, allow: Digit | Upper | Star, first: "EGDSP"}},
+		accepts: filter{minLen: 8, maxLen: 9, maxWideLen: maskedDocumentLen(9), need: Digit | Upper, allow: Digit | Upper | Lower | Star, maskLetters: Lower, first: "EGDSP"}},
 	{Name: "hkmo_permit", Detect: HKMOPermit, Mask: maskDocument,
 		Traits:  []string{"home_return"},
-		accepts: filter{minLen: 9, maxLen: 11, need: Digit | Upper, allow: Digit | Upper | Star, first: "CWHM"}},
+		accepts: filter{minLen: 9, maxLen: 11, maxWideLen: maskedDocumentLen(11), need: Digit | Upper, allow: Digit | Upper | Lower | Star, maskLetters: Lower, first: "CWHM"}},
 	{Name: "tw_permit", Detect: TWPermit, Mask: maskDocument, Weak: true,
-		accepts: filter{minLen: twPermitLen, maxLen: twPermitLen, need: Digit, allow: Digit | Star}},
+		accepts: filter{minLen: twPermitLen, maxLen: twPermitLen, maxWideLen: maskedDocumentLen(twPermitLen), need: Digit, allow: Digit | Upper | Lower | Star, maskLetters: Lower}},
 	{Name: "vehicle_plate", Detect: VehiclePlate, Mask: MaskVehiclePlate,
 		Traits:  []string{"new_energy"},
-		accepts: filter{minLen: minPlateLen, maxLen: maxPlateLen, need: NonASCII | Upper, allow: NonASCII | Upper | Digit | Star}},
+		accepts: filter{minLen: minPlateLen, maxLen: maxPlateLen, maxWideLen: maxMaskedPlateLen, need: NonASCII | Upper, allow: NonASCII | Upper | Lower | Digit | Star, maskLetters: Lower}},
 	{Name: "coordinate", Detect: Coordinate, Mask: MaskCoordinate, Weak: true,
 		Traits:  []string{"precise", "pair", "cn_lat_range", "cn_lon_range"},
 		accepts: filter{minLen: 3, maxLen: maxCoordinateLen, need: Digit | Dot, allow: Digit | Dot | Dash | Plus | Comma | Space | Star}},
 	{Name: "postcode", Detect: Postcode, Mask: maskCode, Weak: true,
-		accepts: filter{minLen: codeLen, maxLen: codeLen, need: Digit, allow: Digit | Star}},
+		accepts: filter{minLen: codeLen, maxLen: codeLen, maxWideLen: maxMaskedCodeLen, need: Digit, allow: Digit | Upper | Lower | Star, maskLetters: Upper | Lower}},
 	{Name: "cn_region_code", Detect: RegionCode, Mask: maskCode,
 		Traits:  []string{"retired"},
-		accepts: filter{minLen: codeLen, maxLen: codeLen, need: Digit, allow: Digit | Star}},
+		accepts: filter{minLen: codeLen, maxLen: codeLen, maxWideLen: maxMaskedCodeLen, need: Digit, allow: Digit | Upper | Lower | Star, maskLetters: Upper | Lower}},
 	{Name: "person_name", Detect: PersonName, Mask: MaskPersonName, Heuristic: true,
 		Traits:  []string{"transliterated"},
-		accepts: filter{minLen: minNameLen, maxLen: maxNameLen, need: NonASCII, allow: NonASCII | Star}},
+		accepts: filter{minLen: minNameLen, maxLen: maxNameLen, need: NonASCII, allow: NonASCII | Upper | Lower | Star, maskLetters: Upper | Lower}},
 	{Name: "address", Detect: Address, Mask: MaskAddress, Heuristic: true,
 		Traits:  []string{"precise"},
 		accepts: filter{minLen: minMaskedAddressLen, maxLen: maxAddressLen, need: NonASCII, allow: ^Classes(0)}},

@@ -47,7 +47,9 @@ var emailClass = func() (t [256]uint8) {
 //     top-level domain of two or more letters. Internationalised addresses are not matched.
 //   - Valid: the same as Match.
 //   - Masked: the local part is one allowed character other than '.' followed by one or more
-//     '*' (d**@126.com), and the domain is intact (as for Match).
+//     mask characters, '*', '#' or ＊, one of them throughout (d**@126.com, d###@126.com), and
+//     the domain is intact (as for Match). x and X are letters of addresses (zxxx@x.com is
+//     one), so they mask nothing here.
 //
 // Surrounding ASCII spaces and tabs are ignored.
 func Email(s string) Result {
@@ -87,12 +89,7 @@ func maskedEmailLocal(l string) bool {
 	if len(l) < 2 || l[0] == '.' || emailClass[l[0]]&classLocal == 0 {
 		return false
 	}
-	for i := 1; i < len(l); i++ {
-		if l[i] != '*' {
-			return false
-		}
-	}
-	return true
+	return maskRun(l[1:], symbolMasks) > 0
 }
 
 func emailDomain(d string) bool {

@@ -2,6 +2,7 @@ package detect
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -31,8 +32,10 @@ var nameStop = newRuneSet("区市县镇乡村路街道巷号省局院所室组�
 //     organisation words (区, 局, ...); or 5-15 characters of Han parts of two or more joined
 //     by one or two '·' (trait NameTransliterated).
 //   - Valid: the same as Match; a name has nothing to check.
-//   - Masked: a surname followed by 1-3 '*' and optionally one Han character, 2-4 characters
-//     in all (张*, 张*丰, 欧阳**).
+//   - Masked: a surname followed by 1-3 mask characters and optionally one Han character, 2-4
+//     characters in all (张*, 张*丰, 欧阳**); or one Han character and four or more mask
+//     characters (a transliterated name). The mask character is '*', ＊, '#', x or X, one of
+//     them throughout (张＊, 张xx, 欧阳##): a name holds no Latin letter.
 //
 // Surrounding ASCII spaces and tabs are ignored.
 func PersonName(s string) Result {
@@ -40,29 +43,34 @@ func PersonName(s string) Result {
 	if len(s) < minNameLen || len(s) > maxNameLen {
 		return Result{}
 	}
-	// Most Han values are words, not names: a value without '*' or '·' must start with a
-	// surname and be at most four characters, which one rune's look-up settles.
-	if strings.IndexByte(s, '*') < 0 && !strings.Contains(s, "·") {
-		if len(s) > 4*utf8.UTFMax {
-			return Result{}
-		}
-		if r, _ := utf8.DecodeRuneInString(s); !singleSurnames.has(r) && !compoundFirst.has(r) {
+	// Most Han values are words, not names: a name starts with a surname and has at most four
+	// characters, which one rune's look-up settles. Only a transliterated name, written with
+	// '·' or masked (one character, then mask characters only), may start otherwise or be
+	// longer.
+	r, size := utf8.DecodeRuneInString(s)
+	if len(s) > 4*utf8.UTFMax || !singleSurnames.has(r) && !compoundFirst.has(r) {
+		if masked := size < len(s) && maskedAt(s, size); !masked && !strings.Contains(s, "·") {
 			return Result{}
 		}
 	}
 	var rs [maxNameRunes]rune
 	n, stars, dots := 0, 0, 0
-	for _, r := range s {
+	var kind maskSet
+	for i, r := range s {
 		if n == maxNameRunes {
 			return Result{}
 		}
 		switch {
-		case r == '*':
-			stars++
 		case r == '·':
 			dots++
-		case !isHan(r):
-			return Result{}
+		case isHan(r):
+		default:
+			m, _ := maskAt(s, i, anyMask)
+			if m == 0 || kind != 0 && m != kind {
+				return Result{}
+			}
+			kind, r = m, '*' // maskedName reads '*'
+			stars++
 		}
 		rs[n] = r
 		n++
@@ -81,6 +89,12 @@ func PersonName(s string) Result {
 		return Result{}
 	}
 	return Result{Match: true, Valid: true}
+}
+
+// maskedAt reports whether a mask character starts s[i:].
+func maskedAt(s string, i int) bool {
+	m, _ := maskAt(s, i, anyMask)
+	return m != 0
 }
 
 // surnameLen is the length in runes of the surname rs starts with (a compound one first), or 0.
@@ -143,10 +157,16 @@ func transliterated(rs []rune) bool {
 	return part >= 2 && dots <= 2
 }
 
-// isHan reports a CJK unified ideograph (basic block, extension A, compatibility block, and
-// the supplementary extensions): range checks, cheaper than unicode.Is on the hot path.
+// isHan reports a character of the Han script, as unicode.Han (and \p{Han}) has it. The basic
+// block of unified ideographs, where nearly every name's characters are, is one range check,
+// cheaper than unicode.Is on the hot path; the rest (extensions, compatibility ideographs,
+// radicals, 〇 and 々) is left to unicode.Is. A range check of the extensions' blocks would
+// take in their unassigned code points and leave out the radicals (FuzzPersonName found 张⼠).
 func isHan(r rune) bool {
-	return r >= 0x4E00 && r <= 0x9FFF || r >= 0x3400 && r <= 0x4DBF || r >= 0xF900 && r <= 0xFAFF || r >= 0x20000 && r <= 0x3134F
+	if r >= 0x4E00 && r <= 0x9FFF {
+		return true
+	}
+	return r >= 0x2E80 && unicode.Is(unicode.Han, r)
 }
 
 // MaskPersonName keeps the surname, compound surnames whole, and writes '*' for every other

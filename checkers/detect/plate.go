@@ -12,7 +12,13 @@ import (
 const (
 	minPlateLen = 3 + 1 + 5         // bytes: a Han character, a letter, five ASCII serial characters
 	maxPlateLen = 3 + 1 + 2 + 4 + 3 // with '·' and a Han usage character last
+	// maxMaskedPlateLen: a masked plate with '·', four ＊ of three bytes and a usage character.
+	maxMaskedPlateLen = 3 + 1 + 2 + 1 + 4*3 + 3
 )
+
+// plateMasks are the mask characters of a plate's serial: X is a serial character, so only
+// lower-case x masks.
+const plateMasks = symbolMasks | maskLowerX
 
 // PlateNewEnergy is the trait of an eight-character new-energy plate.
 const PlateNewEnergy Traits = 1
@@ -25,13 +31,14 @@ const PlateNewEnergy Traits = 1
 //     four digits (new-energy plates).
 //   - Valid: the same as Match.
 //   - Traits: PlateNewEnergy.
-//   - Masked: the first three characters of a plate, three or four '*', and one last
-//     character (苏D4***0, 陕A1****D).
+//   - Masked: the first three characters of a plate, three or four mask characters, and one
+//     last character (苏D4***0, 陕A1****D). The mask character is '*', '#', ＊ or x, one of
+//     them throughout (苏D4＊＊＊0, 苏D4xxx0).
 //
 // Surrounding ASCII spaces and tabs are ignored.
 func VehiclePlate(s string) Result {
 	s = trim(s)
-	if len(s) < minPlateLen || len(s) > maxPlateLen {
+	if len(s) < minPlateLen || len(s) > maxMaskedPlateLen {
 		return Result{}
 	}
 	p, size := utf8.DecodeRuneInString(s)
@@ -68,16 +75,22 @@ func plateSerials(s string) bool {
 }
 
 // maskedPlateSerial recognises the serial part of a masked plate: one kept serial character,
-// three or four '*', and one last serial or usage character.
+// three or four mask characters (one of plateMasks), and one last serial or usage character.
 func maskedPlateSerial(rest string) bool {
 	if len(rest) < 5 || !plateSerial[rest[0]] {
 		return false
 	}
-	i := 1
-	for i < len(rest) && rest[i] == '*' {
-		i++
+	var kind maskSet
+	i, stars := 1, 0
+	for i < len(rest) {
+		m, size := maskAt(rest, i, plateMasks)
+		if m == 0 || kind != 0 && m != kind {
+			break
+		}
+		kind = m
+		i += size
+		stars++
 	}
-	stars := i - 1
 	if stars < 3 || stars > 4 {
 		return false
 	}

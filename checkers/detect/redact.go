@@ -28,9 +28,9 @@ const (
 // Redact returns s with every identifier it holds replaced by that identifier's mask (the
 // detector's Mask in All): resident ID numbers (valid, or wrong only in the check digit; or the
 // legacy 15 digits), mobile numbers (11 digits starting 1[3-9], allocated segment or not, with
-// an 86 or +86 prefix, or written in groups with spaces or '-'), Luhn-valid bank cards of 16-19
-// digits (plain or grouped), valid fixed-line numbers, valid unified social credit codes, e-mail
-// addresses, passports and Hong Kong/Macau permits.
+// an 86, +86 or 0086 prefix, or written in groups with spaces or '-'), Luhn-valid bank cards of
+// 16-19 digits (plain or grouped), valid fixed-line numbers, valid unified social credit codes,
+// e-mail addresses, passports and Hong Kong/Macau permits.
 //
 // It is deterministic (the same text always gives the same masked text, so a column name reads
 // the same in every report and every format), idempotent (no mask holds an identifier, and

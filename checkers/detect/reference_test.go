@@ -6,6 +6,7 @@ import (
 	"net"
 	"os"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -17,22 +18,28 @@ import (
 // the standard library's parsers and the data files read afresh, never the code under test.
 
 var (
-	refIDMatch    = regexp.MustCompile(`^[0-9]{17}[0-9Xx]$`)
-	refIDDate     = regexp.MustCompile(`^[0-9]{6}([0-9]{8})[0-9]{3}[0-9Xx]$`)
-	refIDMasked   = regexp.MustCompile(`^[0-9][0-9*]{16}[0-9Xx*]$`)
-	refIDLegacy   = regexp.MustCompile(`^[0-9]{6}([0-9]{6})[0-9]{3}$`)
-	refMobile     = regexp.MustCompile(`^(?:\+86-?|86-?)?(1[3-9][0-9]{9})$`)
-	refMobileMask = regexp.MustCompile(`^(?:\+86-?|86-?)?(1(?:[3-9][0-9]*)?\*{4,8}[0-9]+)$`)
+	refIDMatch   = regexp.MustCompile(`^[0-9]{17}[0-9Xx]$`)
+	refIDDate    = regexp.MustCompile(`^[0-9]{6}([0-9]{8})[0-9]{3}[0-9Xx]$`)
+	refIDMasked  = regexp.MustCompile(`^[0-9][0-9*]{16}[0-9Xx*]$`)
+	refIDMaskedX = regexp.MustCompile(`^[0-9][0-9*]{16}[0-9Xx]$`) // x and X never mask the last
+	refIDLegacy  = regexp.MustCompile(`^[0-9]{6}([0-9]{6})[0-9]{3}$`)
+	// A mobile number's forms, its mask characters written '*' (refUnmask): plain, or in 3-4-4
+	// groups, after an optional country code; then its 11 characters, raw or masked.
+	refMobilePlain  = regexp.MustCompile(`^(?:(?:\+86|0086|86)[ -]?)?([0-9*]{11})$`)
+	refMobileSpaced = regexp.MustCompile(`^(?:(?:\+86|0086|86)[ -])?([0-9*]{3}) ([0-9*]{4}) ([0-9*]{4})$`)
+	refMobileDashed = regexp.MustCompile(`^(?:(?:\+86|0086|86)[ -])?([0-9*]{3})-([0-9*]{4})-([0-9*]{4})$`)
+	refMobile       = regexp.MustCompile(`^1[3-9][0-9]{9}$`)
+	refMobileMask   = regexp.MustCompile(`^1(?:[3-9][0-9]*)?\*{4,8}[0-9]+$`)
 	// The allocation-aware pattern of STANDARDS §3.5 (honwhy/common-data-masking).
 	refMobileAllocated = regexp.MustCompile(`^1(3\d|4[01456879]|5[0-35-9]|6[2567]|7[0-8]|8\d|9[0-35-9])\d{8}$`)
 	refEmailLocal      = regexp.MustCompile(`^[A-Za-z0-9_%+-]+(?:\.[A-Za-z0-9_%+-]+)*$`)
-	refEmailMask       = regexp.MustCompile(`^[A-Za-z0-9_%+-]\*+$`)
+	refEmailMask       = regexp.MustCompile(`^[A-Za-z0-9_%+-](?:\*+|#+|＊+)$`)
 	refDomain          = regexp.MustCompile(`^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$`)
 	// STANDARDS §3.2 structural regex (boli-duality/utils).
 	refUSCC       = regexp.MustCompile(`^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$`)
-	refUSCCMasked = regexp.MustCompile(`^[0-9A-HJ-NPQRTUWXY]{2}\d{6}\*{10}$`)
+	refUSCCMasked = regexp.MustCompile(`^[0-9A-HJ-NPQRTUWXY]{2}\d{6}(?:\*{10}|#{10}|x{10}|＊{10})$`)
 	refOrgCode    = regexp.MustCompile(`^([0-9A-Z]{8})-?([0-9X])$`)
-	refOrgMasked  = regexp.MustCompile(`^[0-9A-Z]{2}\*{7}$`)
+	refOrgMasked  = regexp.MustCompile(`^[0-9A-Z]{2}(?:\*{7}|#{7}|x{7}|＊{7})$`)
 	refCardPlain  = regexp.MustCompile(`^[0-9*]{13,19}$`)
 	refCardSpace  = regexp.MustCompile(`^(?:[0-9*]{4} ){2,4}[0-9*]{1,4}$`)
 	refCardDash   = regexp.MustCompile(`^(?:[0-9*]{4}-){2,4}[0-9*]{1,4}$`)
@@ -46,15 +53,15 @@ var (
 	refPassport = regexp.MustCompile(`^(?:E\d{8}|E[A-HJ-NP-Z]\d{7}|(?:DE|SE|PE)\d{7}|G\d{8}|D\d{8}|S\d{7,8}|P\d{7})$`)
 	refHKMO     = regexp.MustCompile(`^(?:C\d{8}|C[A-Z]\d{7}|W\d{8}|([HM])(?:\d{8}|\d{10}))$`)
 	refTW       = regexp.MustCompile(`^\d{8}$`)
-	refDocMask  = regexp.MustCompile(`^([0-9A-Z])[0-9A-Z]\*+\d{2}$`)
+	refDocMask  = regexp.MustCompile(`^([0-9A-Z])[0-9A-Z](?:\*+|#+|x+|X+|＊+)\d{2}$`)
 	// STANDARDS §3.6 (lawliet467/js-utils), with the optional '·' after the office letter.
 	refPlate            = regexp.MustCompile(`^[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼使领][A-Z]·?(?:([0-9]{5}[DF]|[DF][A-HJ-NP-Z0-9][0-9]{4})|[A-HJ-NP-Z0-9]{4}[A-HJ-NP-Z0-9挂学警港澳])$`)
-	refPlateMask        = regexp.MustCompile(`^[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼使领][A-Z]·?[A-HJ-NP-Z0-9]\*{3,4}[A-HJ-NP-Z0-9挂学警港澳]$`)
+	refPlateMask        = regexp.MustCompile(`^[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼使领][A-Z]·?[A-HJ-NP-Z0-9](?:\*{3,4}|#{3,4}|x{3,4}|＊{3,4})[A-HJ-NP-Z0-9挂学警港澳]$`)
 	refCoordSingle      = regexp.MustCompile(`^[+-]?(?:0|[1-9]\d{0,2})\.(\d{3,15})$`)
 	refCoordPart        = regexp.MustCompile(`^[+-]?(?:0|[1-9]\d{0,2})\.(\d{1,15})$`)
 	refCoordMask        = regexp.MustCompile(`^[+-]?(?:0|[1-9]\d{0,2})\.\d{0,2}\*+$`)
 	refSixDigits        = regexp.MustCompile(`^\d{6}$`)
-	refCodeMask         = regexp.MustCompile(`^\d{4}\*\*$`)
+	refCodeMask         = regexp.MustCompile(`^\d{4}(?:\*\*|##|xx|XX|＊＊)$`)
 	refHanName          = regexp.MustCompile(`^\p{Han}{2,4}$`)
 	refNameMask         = regexp.MustCompile(`^(\p{Han}{1,2})\*{1,3}\p{Han}?$`)
 	refNameTranslit     = regexp.MustCompile(`^\p{Han}{2,}(?:·\p{Han}{2,}){1,2}$`)
@@ -76,7 +83,7 @@ func readRefRegions() map[string]string {
 	m := map[string]string{}
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
-		if fields := strings.Split(sc.Text(), "\t"); len(fields) == 3 && !strings.HasPrefix(fields[0], "#") {
+		if fields := strings.Split(sc.Text(), "\t"); len(fields) == 5 && !strings.HasPrefix(fields[0], "#") {
 			m[fields[0]] = fields[1]
 		}
 	}
@@ -111,14 +118,7 @@ func reference(name string, s string) Result {
 	case "cn_resident_id":
 		return refResidentID(s)
 	case "mobile":
-		if m := refMobile.FindStringSubmatch(s); m != nil {
-			if refMobileAllocated.MatchString(m[1]) {
-				return valid
-			}
-			return fault(MobileUnallocated)
-		}
-		m := refMobileMask.FindStringSubmatch(s)
-		return Result{Masked: m != nil && len(m[1]) == 11}
+		return refMobileResult(s)
 	case "email":
 		at := strings.LastIndexByte(s, '@')
 		if at < 0 || len(s) > 254 || len(s)-at-1 > 253 || !refDomain.MatchString(s[at+1:]) {
@@ -157,7 +157,8 @@ func reference(name string, s string) Result {
 			return valid
 		}
 		m := refDocMask.FindStringSubmatch(s)
-		return Result{Masked: m != nil && len(s) >= 8 && len(s) <= 9 && strings.Contains("EGDSP", m[1])}
+		n := utf8.RuneCountInString(s)
+		return Result{Masked: m != nil && n >= 8 && n <= 9 && strings.Contains("EGDSP", m[1])}
 	case "hkmo_permit":
 		if m := refHKMO.FindStringSubmatch(s); m != nil {
 			if m[1] != "" {
@@ -166,13 +167,14 @@ func reference(name string, s string) Result {
 			return valid
 		}
 		m := refDocMask.FindStringSubmatch(s)
-		return Result{Masked: m != nil && len(s) >= 9 && len(s) <= 11 && strings.Contains("CWHM", m[1])}
+		n := utf8.RuneCountInString(s)
+		return Result{Masked: m != nil && n >= 9 && n <= 11 && strings.Contains("CWHM", m[1])}
 	case "tw_permit":
 		if refTW.MatchString(s) {
 			return valid
 		}
 		m := refDocMask.FindStringSubmatch(s)
-		return Result{Masked: m != nil && len(s) == 8 && m[1][0] >= '0' && m[1][0] <= '9'}
+		return Result{Masked: m != nil && utf8.RuneCountInString(s) == 8 && m[1][0] >= '0' && m[1][0] <= '9'}
 	case "vehicle_plate":
 		if m := refPlate.FindStringSubmatch(s); m != nil {
 			if m[1] != "" {
@@ -221,7 +223,7 @@ func refResidentID(s string) Result {
 		return none
 	}
 	if !refIDMatch.MatchString(s) {
-		return Result{Masked: refIDMasked.MatchString(s) && strings.Contains(s, "****")}
+		return Result{Masked: refIDMaskedForm(s)}
 	}
 	var t Traits
 	if CheckDigit(s) != strings.ToUpper(s[17:])[0] {
@@ -273,11 +275,27 @@ func refUSCCResult(s string) Result {
 	if refOrgCheck(s[8:16]) != s[16] {
 		t |= USCCBadOrgCode
 	}
-	return Result{Match: true, Valid: t == 0, Traits: t}
+	valid := t == 0
+	if !slices.Contains(refUSCCCategories[s[:1]], s[1:2]) {
+		t |= USCCBadAuthority
+	}
+	if s[2:8] != "100000" && refRegions[s[2:8]] == "" {
+		t |= USCCUnknownRegion
+	}
+	return Result{Match: true, Valid: valid, Traits: t}
+}
+
+// refUSCCCategories: GB 32100's registration authorities and the categories each registers,
+// written out afresh (7 宗教's category 3 accepted, as the detector does).
+var refUSCCCategories = map[string][]string{
+	"1": {"1", "2", "3", "9"}, "2": {"1", "9"}, "3": {"1", "2", "3", "4", "5", "9"}, "4": {"1", "9"},
+	"5": {"1", "2", "3", "9"}, "6": {"1", "2", "9"}, "7": {"1", "2", "3", "9"}, "8": {"1", "9"},
+	"9": {"1", "2", "3"}, "A": {"1", "9"}, "N": {"1", "2", "3", "9"}, "Y": {"1"},
 }
 
 func refBankCard(s string) Result {
-	if !refCardPlain.MatchString(s) && !refCardSpace.MatchString(s) && !refCardDash.MatchString(s) {
+	s, ok := refUnmask(s, "*xX#＊")
+	if !ok || !refCardPlain.MatchString(s) && !refCardSpace.MatchString(s) && !refCardDash.MatchString(s) {
 		return none
 	}
 	digits := strings.NewReplacer(" ", "", "-", "").Replace(s)
@@ -307,7 +325,101 @@ func refBankCard(s string) Result {
 	if strings.HasPrefix(digits, "62") {
 		t |= CardUnionPay
 	}
+	if !refKnownIssuer(digits) {
+		t |= CardUnknownIssuer
+	}
 	return Result{Match: true, Valid: t&CardBadLuhn == 0, Traits: t}
+}
+
+// refIssuers: the card schemes' IIN ranges (the first and last prefix, as digits) and lengths,
+// written out afresh from the same published table as cardSchemes.
+var refIssuers = []struct {
+	lo, hi string
+	lens   []int
+}{
+	{"62", "62", []int{16, 17, 18, 19}}, {"81", "81", []int{16}}, {"4", "4", []int{13, 16, 19}},
+	{"51", "55", []int{16}}, {"2221", "2720", []int{16}}, {"34", "34", []int{15}}, {"37", "37", []int{15}},
+	{"3528", "3589", []int{16, 17, 18, 19}}, {"6011", "6011", []int{16, 17, 18, 19}},
+	{"644", "649", []int{16, 17, 18, 19}}, {"65", "65", []int{16, 17, 18, 19}},
+	{"36", "36", []int{14, 15, 16, 17, 18, 19}}, {"300", "305", []int{14, 15, 16, 17, 18, 19}},
+	{"38", "39", []int{14, 15, 16, 17, 18, 19}},
+	{"50", "50", []int{12, 13, 14, 15, 16, 17, 18, 19}}, {"56", "58", []int{12, 13, 14, 15, 16, 17, 18, 19}},
+	{"6304", "6304", []int{12, 13, 14, 15, 16, 17, 18, 19}}, {"6759", "6759", []int{12, 13, 14, 15, 16, 17, 18, 19}},
+	{"6761", "6763", []int{12, 13, 14, 15, 16, 17, 18, 19}}, {"2200", "2204", []int{16, 17, 18, 19}},
+}
+
+func refKnownIssuer(digits string) bool {
+	for _, r := range refIssuers {
+		// Prefixes of equal length compare as strings the way they compare as numbers.
+		if p := digits[:len(r.lo)]; p >= r.lo && p <= r.hi && slices.Contains(r.lens, len(digits)) {
+			return true
+		}
+	}
+	return false
+}
+
+// refUnmask writes the mask character s uses, one of kinds, as '*'; ok is false when s uses
+// two of them.
+func refUnmask(s, kinds string) (string, bool) {
+	used := ""
+	for _, k := range kinds {
+		if strings.ContainsRune(s, k) {
+			if used != "" {
+				return s, false
+			}
+			used = string(k)
+		}
+	}
+	if used == "" {
+		return s, true
+	}
+	return strings.ReplaceAll(s, used, "*"), true
+}
+
+// refIDMaskedForm: 18 characters, a digit first, digits and one mask character (the last may
+// be X or x), with a run of four or more. x and X mask only before the last place.
+func refIDMaskedForm(s string) bool {
+	for _, k := range []string{"*", "#", "＊"} {
+		t := strings.ReplaceAll(s, k, "*")
+		if (k == "*" || !strings.Contains(s, "*")) && refIDMasked.MatchString(t) && strings.Contains(t, "****") {
+			return true
+		}
+	}
+	if len(s) != 18 || strings.Contains(s[:17], "*") {
+		return false
+	}
+	for _, k := range []string{"x", "X"} {
+		t := strings.ReplaceAll(s[:17], k, "*")
+		if refIDMaskedX.MatchString(t+s[17:]) && strings.Contains(t, "****") {
+			return true
+		}
+	}
+	return false
+}
+
+func refMobileResult(s string) Result {
+	t, ok := refUnmask(s, "*xX#＊")
+	if !ok {
+		return none
+	}
+	var body string
+	if m := refMobilePlain.FindStringSubmatch(t); m != nil {
+		body = m[1]
+	} else if m := refMobileSpaced.FindStringSubmatch(t); m != nil {
+		body = m[1] + m[2] + m[3]
+	} else if m := refMobileDashed.FindStringSubmatch(t); m != nil {
+		body = m[1] + m[2] + m[3]
+	}
+	switch {
+	case refMobile.MatchString(body):
+		if refMobileAllocated.MatchString(body) {
+			return valid
+		}
+		return fault(MobileUnallocated)
+	case strings.Contains(body, "*"):
+		return Result{Masked: refMobileMask.MatchString(body)}
+	}
+	return none
 }
 
 // refFixedSplit: with a '-', the area code written must be the one the trunk digits imply.
@@ -407,6 +519,10 @@ func refCN(s string) Traits {
 }
 
 func refPersonName(s string) Result {
+	s, ok := refUnmask(s, "*＊#xX")
+	if !ok {
+		return none
+	}
 	if strings.Contains(s, "*") {
 		if refNameTranslitMask.MatchString(s) {
 			return masked

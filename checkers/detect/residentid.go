@@ -1,5 +1,7 @@
 package detect
 
+import "strings"
+
 // Citizen identity numbers, GB 11643-1999 (STANDARDS §3.1):
 // 6-digit address code, 8-digit birth date YYYYMMDD, 3-digit sequence, check character
 // computed with ISO 7064 MOD 11-2. Legacy numbers (GB 11643-1989) have 15 digits: address
@@ -8,6 +10,8 @@ package detect
 const (
 	residentIDLen = 18
 	legacyIDLen   = 15
+	// maxMaskedIDLen is the byte length of the longest masked form: one digit and 17 ＊.
+	maxMaskedIDLen = 1 + 3*(residentIDLen-1)
 )
 
 // Traits of a resident ID number (Detector.Traits of cn_resident_id, in order).
@@ -32,8 +36,8 @@ const (
 	maxBirthYear = 2100
 )
 
-// minMaskRun is the shortest run of '*' that counts as masking. The conventions in STANDARDS §4
-// hide 8, 11 or 16 characters; a shorter run is more likely a typo than a mask.
+// minMaskRun is the shortest run of mask characters that counts as masking. The conventions in
+// STANDARDS §4 hide 8, 11 or 16 characters; a shorter run is more likely a typo than a mask.
 const minMaskRun = 4
 
 // ResidentID detects a resident identity number (GB 11643-1999), also used by residence
@@ -48,16 +52,22 @@ const minMaskRun = 4
 //     never Valid: they carry no check character. Whether the date is in the future is left
 //     to the rules.
 //   - Traits: IDBadCheckDigit, IDBadBirthDate, IDUnknownRegion, IDLegacy15.
-//   - Masked: 18 characters of digits and '*' (X or x allowed last), a digit first, and at least
-//     one run of four or more '*'. This covers 6+8+4 (110105********002X), 3+11+4 and 1+16+1.
+//   - Masked: 18 characters of digits and mask characters (X or x allowed last), a digit
+//     first, and at least one run of four or more mask characters. This covers 6+8+4
+//     (110105********002X), 3+11+4 and 1+16+1. The mask character is '*', '#', ＊, x or X, one
+//     of them throughout (420115xxxxxxxx0014, 110105＊＊＊＊＊＊＊＊002X). A last X or x is the
+//     check character, never a mask: x and X mask only within the first 17 characters, so
+//     42011519820909001x stays a raw number and 11010519491231xxxx is neither.
 //
 // Surrounding ASCII spaces and tabs are ignored.
 func ResidentID(s string) Result {
 	s = trim(s)
-	switch len(s) {
-	case residentIDLen:
-	case legacyIDLen:
+	switch n := len(s); {
+	case n == residentIDLen:
+	case n == legacyIDLen:
 		return legacyResidentID(s)
+	case n >= residentIDLen+2*minMaskRun && n <= maxMaskedIDLen && strings.IndexByte(s, fullStar0) >= 0:
+		return Result{Masked: maskedResidentID(s)} // ＊ takes three bytes, four of them 8 more
 	default:
 		return Result{}
 	}
@@ -102,26 +112,35 @@ func legacyResidentID(s string) Result {
 	return Result{Match: true, Traits: IDLegacy15}
 }
 
-// maskedResidentID reports whether s (18 bytes, trimmed) is a masked resident ID number.
+// maskedResidentID reports whether s (trimmed) is a masked resident ID number. One pass, the
+// mask character taken from the first one met.
 func maskedResidentID(s string) bool {
-	if !isDigit(s[0]) {
+	if s == "" || !isDigit(s[0]) {
 		return false
 	}
-	run, longest := 0, 0
-	for i := 1; i < residentIDLen; i++ {
+	var kind maskSet
+	n, run, longest := 1, 0, 0 // n characters read
+	for i := 1; i < len(s); n++ {
+		if n == residentIDLen {
+			return false // more than 18 characters
+		}
 		c := s[i]
-		switch {
-		case c == '*':
-			run++
-			longest = max(longest, run)
+		// A last X or x is the check character, whatever masks the rest.
+		if isDigit(c) || n == residentIDLen-1 && i == len(s)-1 && (c == 'X' || c == 'x') {
+			run = 0
+			i++
 			continue
-		case isDigit(c), i == residentIDLen-1 && (c == 'X' || c == 'x'):
-		default:
+		}
+		m, size := maskAt(s, i, anyMask)
+		if m == 0 || kind != 0 && m != kind {
 			return false
 		}
-		run = 0
+		kind = m
+		run++
+		longest = max(longest, run)
+		i += size
 	}
-	return longest >= minMaskRun
+	return n == residentIDLen && longest >= minMaskRun
 }
 
 // BirthDate returns the birth date encoded in positions 7-14 of an 18-character resident ID

@@ -24,6 +24,23 @@ var usccSamples = []sample{
 	{"91110108**********", masked, "MaskUSCC's form"},
 	{"91110108*********T", none, "check character kept"},
 	{"9111010***********", none, "region cut"},
+	{"91110108MA********", none, "more kept than MaskUSCC's eight"},
+	{"91110108##########", masked, "'#' masks"},
+	{"91110108xxxxxxxxxx", masked, "x masks: codes are written in capitals"},
+	{"91110108＊＊＊＊＊＊＊＊＊＊", masked, "full-width asterisks"},
+	{"91110108XXXXXXXXXX", fault(USCCBadCheckChar | USCCBadOrgCode), "X is a character of the code: structure, not a mask"},
+	{"91110108*****xxxxx", none, "two mask characters mixed"},
+	{"91110108＊＊＊＊＊＊＊＊＊", none, "nine full-width asterisks"},
+	{"202612070000012345", fault(USCCBadCheckChar | USCCBadOrgCode | USCCBadAuthority | USCCUnknownRegion), "an 18-digit serial: authority 2 registers no category 0, no region 261207"},
+	{"000000000000012345", fault(USCCBadCheckChar | USCCBadOrgCode | USCCBadAuthority | USCCUnknownRegion), "zeros: authority 0 and region 000000 exist nowhere"},
+	{"91999999MA01ABCD54", fact(USCCUnknownRegion), "checks right, region 999999 in no edition"},
+	{"91261207MA01ABCD59", fact(USCCUnknownRegion), "checks right, no province 26"},
+	{"B1110108MA01ABCD5Q", fact(USCCBadAuthority), "checks right, B is no registration authority"},
+	{"94110108MA01ABCD5H", fact(USCCBadAuthority), "工商 registers no category 4"},
+	{"Y2110108MA01ABCD52", fact(USCCBadAuthority), "其他 has the one category 1"},
+	{"Y1110108MA01ABCD55", valid, "其他, category 1"},
+	{"N1420111MA01ABCD50", valid, "农业, a group-level collective"},
+	{"A1100000MA01ABCD5W", valid, "中央军委改革和编制办公室, nationally registered (100000)"},
 }
 
 var orgCodeSamples = []sample{
@@ -46,13 +63,19 @@ var orgCodeSamples = []sample{
 	{"D2*******", masked, "MaskOrgCode's form"},
 	{"D********", none, "one kept character"},
 	{"D2******X", none, "check character kept"},
+	{"D2#######", masked, "'#' masks"},
+	{"D2xxxxxxx", masked, "x masks"},
+	{"D2＊＊＊＊＊＊＊", masked, "full-width asterisks"},
+	{"D2XXXXXXX", fault(OrgCodeBadCheckChar), "X is a character of the code: structure, not a mask"},
+	{"D2xxx****", none, "two mask characters mixed"},
+	{"D2＊＊＊＊＊＊", none, "six full-width asterisks"},
 }
 
 var bankCardSamples = []sample{
 	{"6222021234567890128", fact(CardUnionPay), "STANDARDS §3.4 UnionPay example, 19 digits"},
 	{"6217001234567893", fact(CardUnionPay), "16-digit UnionPay"},
 	{"4111111111111111", valid, "16-digit, not UnionPay"},
-	{"6200000000000", fact(CardUnionPay), "13 digits, the shortest"},
+	{"6200000000000", fact(CardUnionPay | CardUnknownIssuer), "13 digits, the shortest: UnionPay issues 16-19"},
 	{"6222 0212 3456 7890 128", fact(CardUnionPay), "grouped with spaces"},
 	{"6222-0212-3456-7890-128", fact(CardUnionPay), "grouped with hyphens"},
 	{"3566002020360505", valid, "JCB test number"},
@@ -74,6 +97,32 @@ var bankCardSamples = []sample{
 	{"62***************28", none, "only two kept at the head"},
 	{"6222*********01280", none, "five kept at the tail"},
 	{"6222**1234567**0128", none, "two runs"},
+	{"861234567890127", fact(CardUnknownIssuer), "an IMEI (TAC 86), Luhn-valid by design"},
+	{"356938035643809", fact(CardUnknownIssuer), "an IMEI of TAC 35, 15 digits"},
+	{"6222021234567894", fact(CardUnionPay), "Luhn-valid 16-digit UnionPay"},
+	{"622202123456782", fact(CardUnionPay | CardUnknownIssuer), "62 but 15 digits"},
+	{"8100001234567899", valid, "UnionPay's 81 range, 16 digits"},
+	{"811234567890128", fact(CardUnknownIssuer), "81 but 15 digits"},
+	{"9558801234567890128", fact(CardUnknownIssuer), "a 9558 passbook card: a national range, no scheme's"},
+	{"378282246310005", valid, "American Express test number"},
+	{"30569309025904", valid, "Diners Club test number, 14 digits"},
+	{"6011111111111117", valid, "Discover test number"},
+	{"5555555555554444", valid, "Mastercard test number"},
+	{"2223003122003222", valid, "Mastercard 2-series test number"},
+	{"4222222222222", valid, "Visa, 13 digits"},
+	{"6759649826438453", valid, "Maestro UK"},
+	{"2200123456789019", valid, "Mir"},
+	{"4111111111111110", fault(CardBadLuhn), "Visa, Luhn fails: the issuer is known all the same"},
+	{"6222xxxxxxxx1234", masked, "x masks"},
+	{"6222XXXXXXXX1234", masked, "X masks"},
+	{"6222 #### #### 1234", masked, "'#' masks, grouped"},
+	{"6222 **** **** 1234", masked, "16 characters grouped"},
+	{"6222＊＊＊＊＊＊＊＊1234", masked, "full-width asterisks"},
+	{"6222 ＊＊＊＊ ＊＊＊＊ 1234", masked, "full-width asterisks, grouped"},
+	{"6222-xxxx-xxxx-xxxx-128", masked, "x masks, grouped with hyphens"},
+	{"6222xxxx****1234", none, "two mask characters mixed"},
+	{"6222 xxxx #### 1234", none, "two mask characters mixed, grouped"},
+	{"6222 ＊＊＊＊ ＊＊＊ 1234", none, "uneven groups"},
 }
 
 var fixedLineSamples = []sample{
@@ -150,6 +199,13 @@ var passportSamples = []sample{
 	{"S1****78", masked, "8 characters"},
 	{"C1*****78", none, "a permit's letter"},
 	{"E1*****7", none, "one kept at the tail"},
+	{"E1#####78", masked, "'#' masks"},
+	{"E1xxxxx78", masked, "x masks"},
+	{"E1XXXXX78", masked, "X masks: no passport number holds an X there"},
+	{"E1＊＊＊＊＊78", masked, "full-width asterisks"},
+	{"S1＊＊＊＊78", masked, "8 characters, full-width"},
+	{"E1＊＊＊＊＊＊78", none, "10 characters"},
+	{"E1**xx*78", none, "two mask characters mixed"},
 }
 
 var hkmoPermitSamples = []sample{
@@ -167,6 +223,9 @@ var hkmoPermitSamples = []sample{
 	{"C1*****78", masked, "maskDocument's form"},
 	{"M1*******90", masked, "11 characters"},
 	{"E1*****78", none, "a passport's letter"},
+	{"C1xxxxx78", masked, "x masks"},
+	{"M1＊＊＊＊＊＊＊90", masked, "11 characters, full-width"},
+	{"H1＊＊＊＊＊＊＊＊90", none, "12 characters"},
 }
 
 var twPermitSamples = []sample{
@@ -182,6 +241,12 @@ var twPermitSamples = []sample{
 	{"12****78", masked, "maskDocument's form"},
 	{"A2****78", none, "letter first"},
 	{"12*****8", none, "one kept at the tail"},
+	{"12xxxx78", masked, "x masks"},
+	{"0A####00", masked, "a capital kept second (FuzzTWPermit)"},
+	{"12####78", masked, "'#' masks"},
+	{"12＊＊＊＊78", masked, "full-width asterisks"},
+	{"12＊＊＊＊＊78", none, "9 characters"},
+	{"12**##78", none, "two mask characters mixed"},
 }
 
 var plateSamples = []sample{
@@ -210,6 +275,13 @@ var plateSamples = []sample{
 	{"苏D4**0", none, "two stars"},
 	{"苏D4*****0", none, "five stars"},
 	{"港D4***0", none, "not a province"},
+	{"苏D4###0", masked, "'#' masks"},
+	{"苏D4xxx0", masked, "x masks"},
+	{"苏D4＊＊＊0", masked, "full-width asterisks"},
+	{"陕A·1＊＊＊＊学", masked, "full-width asterisks, the dot and a usage character"},
+	{"苏D4XXX0", valid, "X is a serial character: a plate, not a mask"},
+	{"苏D4x*x0", none, "two mask characters mixed"},
+	{"苏D4＊＊＊＊＊0", none, "five full-width asterisks"},
 }
 
 var coordinateSamples = []sample{
@@ -252,6 +324,12 @@ var postcodeSamples = []sample{
 	{"", none, "empty"},
 	{"4300**", masked, "maskCode's form"},
 	{"430***", none, "three stars"},
+	{"4300##", masked, "'#' masks"},
+	{"4300xx", masked, "x masks"},
+	{"4300XX", masked, "X masks"},
+	{"4300＊＊", masked, "full-width asterisks"},
+	{"4300x*", none, "two mask characters mixed"},
+	{"430＊＊＊", none, "three full-width asterisks"},
 }
 
 var regionCodeSamples = []sample{
@@ -268,6 +346,9 @@ var regionCodeSamples = []sample{
 	{"", none, "empty"},
 	{"4201**", masked, "city level kept"},
 	{"42****", none, "province level: four stars"},
+	{"4201xx", masked, "x masks"},
+	{"4201＊＊", masked, "full-width asterisks"},
+	{"4201#*", none, "two mask characters mixed"},
 }
 
 var nameSamples = []sample{
@@ -300,6 +381,17 @@ var nameSamples = []sample{
 	{"张****", masked, "one character and four stars: a masked transliterated name"},
 	{"张*****丰", none, "five stars and a kept last character"},
 	{"在*", none, "在 is no surname"},
+	{"张＊", masked, "full-width asterisk"},
+	{"张＊丰", masked, "full-width asterisk, last character kept"},
+	{"欧阳＊＊", masked, "compound surname, full-width asterisks"},
+	{"张x", masked, "x masks: a name holds no Latin letter"},
+	{"王XX", masked, "X masks"},
+	{"李##", masked, "'#' masks"},
+	{"阿＊＊＊＊＊＊＊", masked, "a masked transliterated name, full-width"},
+	{"张*＊", none, "two mask characters mixed"},
+	{"张x*", none, "x and '*' mixed"},
+	{"＊三", none, "full-width asterisk first"},
+	{"在＊", none, "在 is no surname"},
 }
 
 var addressSamples = []sample{

@@ -31,27 +31,87 @@ var Editions = map[string]string{
 }
 
 // regionStatus holds, per 6-digit GB/T 2260 code, whether it is a current or retired code:
-// a direct index, so a lookup is one load.
-var regionStatus = func() []uint8 {
+// a direct index, so a lookup is one load. regionYears holds the years in force of the codes
+// whose years the table records, for RegionYears (not on the hot path).
+var regionStatus, regionYears = parseRegions(gbt2260TSV)
+
+// parseRegions reads data/gbt2260.tsv: lines code<TAB>status<TAB>name<TAB>from<TAB>to, status
+// current or retired, from the first year in force and to the last (empty for a current
+// code), both empty when not known. It panics on a malformed line.
+func parseRegions(text string) ([]uint8, map[int32][2]uint16) {
 	t := make([]uint8, 1_000_000)
-	for _, line := range dataLines(gbt2260TSV) {
-		code, rest, _ := strings.Cut(line, "\t")
-		status, _, _ := strings.Cut(rest, "\t")
-		n, ok := digitsValue(code, 6)
-		if !ok {
-			panic(fmt.Sprintf("detect: data/gbt2260.tsv: bad code %q", code))
+	years := map[int32][2]uint16{}
+	n := 0
+	for line := range strings.Lines(text) {
+		n++
+		line = strings.TrimRight(line, "\r\n")
+		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
+			continue
 		}
-		switch status {
+		bad := func(what string) {
+			panic(fmt.Sprintf("detect: data/gbt2260.tsv:%d: %s: %q", n, what, line))
+		}
+		f := strings.Split(line, "\t")
+		if len(f) != 5 {
+			bad("want 5 tab-separated fields (code, status, name, from, to)")
+		}
+		code, ok := digitsValue(f[0], 6)
+		if !ok || code < 100000 {
+			bad("bad code")
+		}
+		if t[code] != regionUnknown {
+			bad("code listed twice")
+		}
+		if f[2] == "" {
+			bad("empty name")
+		}
+		from, okFrom := regionYear(f[3])
+		to, okTo := regionYear(f[4])
+		if !okFrom || !okTo {
+			bad("bad year")
+		}
+		switch f[1] {
 		case "current":
-			t[n] = regionCurrent
+			if to != 0 {
+				bad("a current code with a last year")
+			}
+			t[code] = regionCurrent
 		case "retired":
-			t[n] = regionRetired
+			if (from == 0) != (to == 0) || to < from {
+				bad("a retired code needs both years, from <= to, or neither")
+			}
+			t[code] = regionRetired
 		default:
-			panic(fmt.Sprintf("detect: data/gbt2260.tsv: bad status %q for %s", status, code))
+			bad("status is neither current nor retired")
+		}
+		if from != 0 {
+			years[int32(code)] = [2]uint16{uint16(from), uint16(to)}
 		}
 	}
-	return t
-}()
+	return t, years
+}
+
+// regionYear reads an empty field as 0 and otherwise a year from 1980 to 2100.
+func regionYear(s string) (int, bool) {
+	if s == "" {
+		return 0, true
+	}
+	y, ok := digitsValue(s, 4)
+	return y, ok && y >= 1980 && y <= 2100
+}
+
+// RegionYears returns the years code (six ASCII digits) was in force as the bundled GB/T 2260
+// table records them: from the first year, to the last, 0 for a current code. A code retired
+// and later reused gets the envelope of its spans. ok is false if the code is not in the
+// table or the table does not record its years (a few codes kept from an older table).
+func RegionYears(code string) (from, to int, ok bool) {
+	n, isCode := digitsValue(code, 6)
+	if !isCode {
+		return 0, 0, false
+	}
+	y, ok := regionYears[int32(n)]
+	return int(y[0]), int(y[1]), ok
+}
 
 const (
 	regionUnknown uint8 = iota

@@ -15,20 +15,24 @@ const HKMOHomeReturn Traits = 1
 //     e-passports); DE, SE or PE and 7 digits (diplomatic, service, public affairs); older G or
 //     D and 8 digits, S and 7 or 8 digits, P and 7 digits.
 //   - Valid: the same as Match.
-//   - Masked: maskDocument's form (the first two and last two characters kept).
+//   - Masked: maskDocument's form (the first two and last two characters kept), 8 or 9
+//     characters.
 func Passport(s string) Result {
 	s = trim(s)
-	if len(s) < 8 || len(s) > 9 {
+	if len(s) < 8 || len(s) > maskedDocumentLen(9) {
 		return Result{}
 	}
-	if maskedDocument(s) {
+	if n := maskedDocument(s); n != 0 {
 		switch s[0] {
 		case 'E', 'G', 'D', 'S', 'P':
-			return Result{Masked: true}
+			return Result{Masked: n >= 8 && n <= 9}
 		}
 		return Result{}
 	}
 	n := len(s)
+	if n > 9 {
+		return Result{}
+	}
 	var ok bool
 	switch s[0] {
 	case 'E':
@@ -54,18 +58,21 @@ func serialLetter(c byte) bool { return c >= 'A' && c <= 'Z' && c != 'I' && c !=
 //     8 or 10 digits.
 //   - Valid: the same as Match.
 //   - Traits: HKMOHomeReturn.
-//   - Masked: maskDocument's form, starting C, W, H or M.
+//   - Masked: maskDocument's form of 9 to 11 characters, starting C, W, H or M.
 func HKMOPermit(s string) Result {
 	s = trim(s)
 	n := len(s)
-	if n < 9 || n > 11 {
+	if n < 9 || n > maskedDocumentLen(11) {
 		return Result{}
 	}
-	if maskedDocument(s) {
+	if m := maskedDocument(s); m != 0 {
 		switch s[0] {
 		case 'C', 'W', 'H', 'M':
-			return Result{Masked: true}
+			return Result{Masked: m >= 9 && m <= 11}
 		}
+		return Result{}
+	}
+	if n > 11 {
 		return Result{}
 	}
 	switch s[0] {
@@ -93,24 +100,32 @@ func HKMOPermit(s string) Result {
 //   - Masked: maskDocument's form of 8 characters starting with a digit (12****78).
 func TWPermit(s string) Result {
 	s = trim(s)
-	if len(s) != twPermitLen {
+	if len(s) < twPermitLen || len(s) > maskedDocumentLen(twPermitLen) {
 		return Result{}
 	}
-	if allDigits(s) {
+	if len(s) == twPermitLen && allDigits(s) {
 		return Result{Match: true, Valid: true}
 	}
-	return Result{Masked: isDigit(s[0]) && maskedDocument(s)}
+	return Result{Masked: isDigit(s[0]) && maskedDocument(s) == twPermitLen}
 }
 
-// maskedDocument recognises maskDocument's form: two kept characters of [0-9A-Z], a run of '*',
-// and two kept digits.
-func maskedDocument(s string) bool {
+// maskedDocument recognises maskDocument's form: two kept characters of [0-9A-Z], a run of one
+// mask character ('*', '#', ＊, x or X: no document number holds a letter there), and two kept
+// digits. It returns the form's length in characters, 0 when s is not in it.
+func maskedDocument(s string) int {
 	n := len(s)
 	if n < 6 || !orgChar(s[0]) || !orgChar(s[1]) || !isDigit(s[n-1]) || !isDigit(s[n-2]) {
-		return false
+		return 0
 	}
-	return allStars(s[2 : n-2])
+	if run := maskRun(s[2:n-2], anyMask); run > 0 {
+		return 2 + run + 2
+	}
+	return 0
 }
+
+// maskedDocumentLen is the byte length of the longest masked form of an n-character document
+// number: all but the four kept characters a three-byte ＊.
+func maskedDocumentLen(n int) int { return 4 + 3*(n-4) }
 
 // maskDocument keeps the first two and the last two characters of a document number and hides
 // the rest (E1*****78): the document type and a check a holder can recognise, no more.
