@@ -3,6 +3,7 @@ package dgcheck
 import (
 	"context"
 	"encoding/json"
+	"math"
 	"time"
 
 	"github.com/dgcheck/dgcheck/checkers"
@@ -44,10 +45,23 @@ type ClassifiedColumn struct {
 	Hints []string `json:"hints"`
 	// Detected is absent when no type reached checkers.MinConfidence.
 	Detected *checkers.Classification `json:"detected,omitempty"`
+	// ShapedLike is the identifier the values have the structure of when the classifier
+	// refused it: implausible values, or check characters mostly wrong.
+	ShapedLike *checkers.ShapedLike `json:"shaped_like,omitempty"`
+	// Embedded is, per identifier, how many values hold one inside other text: personal data
+	// in a free-text column.
+	Embedded map[string]EmbeddedShare `json:"embedded,omitempty"`
 	// Grade is absent when neither the detected type nor the name gives one.
 	Grade *rules.ColumnGrade `json:"grade,omitempty"`
 	// Declared is what the metadata's field already says, for comparison.
 	Declared *datasets.Field `json:"declared,omitempty"`
+}
+
+// EmbeddedShare is how many of a column's non-null values hold an identifier inside other
+// text, and their share.
+type EmbeddedShare struct {
+	Values int64   `json:"values"`
+	Rate   float64 `json:"rate"`
 }
 
 // Classify reads and measures one dataset and grades it with the grading model. It runs no
@@ -86,7 +100,15 @@ func (c *Checker) Classify(ctx context.Context, req ClassifyRequest) (*Classific
 		out.Metadata = meta.Path
 	}
 	for _, col := range profile.Columns {
-		cc := ClassifiedColumn{Name: col.Name, Hints: col.Hints, Detected: col.Classification}
+		cc := ClassifiedColumn{Name: col.Name, Hints: col.Hints, Detected: col.Classification, ShapedLike: col.ShapedLike}
+		for det, dc := range col.Detectors {
+			if present := col.Rows - col.Nulls - col.Blanks; dc.Embedded > 0 {
+				if cc.Embedded == nil {
+					cc.Embedded = map[string]EmbeddedShare{}
+				}
+				cc.Embedded[det] = EmbeddedShare{Values: dc.Embedded, Rate: math.Round(float64(dc.Embedded)/float64(present)*1e4) / 1e4}
+			}
+		}
 		if g, ok := grading.Columns[col.Name]; ok {
 			cc.Grade = &g
 		}

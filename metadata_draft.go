@@ -49,21 +49,10 @@ const (
 	// (sex, status, district) repeats its few values; a short list of names does not.
 	enumLimit  = 20
 	enumRepeat = 5
-	// identifierRate is the share of a column's values that must have an identifier's
-	// structure for the draft to declare it: the rules' default thresholds.detect_min_rate.
+	// identifierRate is the share of a column's values that must be plausible identifiers,
+	// raw or masked, for the draft to declare it: the rules' default thresholds.detect_min_rate.
 	identifierRate = 0.5
 )
-
-// personalIdentifiers are the detectors whose values identify a person directly (GB/T 37964),
-// with the validator name a field declares for those that have one.
-var personalIdentifiers = map[string]string{
-	"cn_resident_id": "cn_id_gb11643", "mobile": "", "email": "", "bank_card": "",
-	"cn_passport": "", "hkmo_permit": "", "tw_permit": "",
-}
-
-// sensitiveIdentifiers make personal information sensitive (PIPL art. 28: specific identity
-// and financial accounts; GB/T 35273 identity documents and bank accounts).
-var sensitiveIdentifiers = []string{"cn_resident_id", "bank_card", "cn_passport", "hkmo_permit", "tw_permit"}
 
 // draftPlaceholders are the dataset's properties only a person can declare, with what to write.
 var draftPlaceholders = map[string]string{
@@ -118,7 +107,7 @@ func DraftMetadata(ctx context.Context, req MetadataDraftRequest) (*MetadataDraf
 		f, detector := draftField(col, profile.Rows)
 		if detector != "" {
 			holdsPI = true
-			sensitive = sensitive || slices.Contains(sensitiveIdentifiers, detector)
+			sensitive = sensitive || detect.Registry[detector].Sensitive
 		} else {
 			d.Placeholders[fmt.Sprintf("fields[%d].identifier_role", i)] = "direct, quasi, sensitive or other (GB/T 37964)"
 		}
@@ -152,12 +141,12 @@ func draftField(col checkers.ColumnProfile, rows int64) (datasets.Field, string)
 	present := col.Rows - col.Nulls - col.Blanks
 	required := present == col.Rows && tokens == 0 && rows > 0
 	f.Nullable = new(!required)
-	if detector := identifierOf(col, present); detector != "" {
+	if detector := identifierOf(col); detector != "" {
 		// Identifiers are text whatever their digits look like: a mobile number is no
 		// quantity. Their extremes and lengths are masked in the profile, and no domain.
 		f.Datatype = "string"
 		f.IdentifierRole = "direct"
-		f.Validator = personalIdentifiers[detector]
+		f.Validator = detect.Registry[detector].Validator
 		return f, detector
 	}
 	f.Unique = required && col.DistinctExact && col.Distinct == present && present > 1
@@ -247,16 +236,21 @@ func draftType(col checkers.ColumnProfile) string {
 	return "string"
 }
 
-// identifierOf is the personal identifier most of a column's values have the structure of,
-// raw or masked, or "".
-func identifierOf(col checkers.ColumnProfile, present int64) string {
+// identifierOf is the personal identifier a column holds (checkers.ColumnProfile.Holds), the
+// one with the most values when several qualify, or "". Identifiers its values alone cannot
+// tell (eight digits of a Taiwan permit, a likely name) count only when the classifier, which
+// weighs the column's name, typed the column so.
+func identifierOf(col checkers.ColumnProfile) string {
 	best, bestHits := "", int64(0)
 	for _, d := range detect.All {
 		c := col.Detectors[d.Name]
-		if _, personal := personalIdentifiers[d.Name]; !personal || c == nil {
+		if !detect.Registry[d.Name].Personal || d.Heuristic || c == nil || !col.Holds(d.Name, identifierRate) {
 			continue
 		}
-		if hits := c.Matched + c.Masked; hits > bestHits && float64(hits) >= identifierRate*float64(present) {
+		if d.Weak && (col.Classification == nil || col.Classification.Detector != d.Name) {
+			continue
+		}
+		if hits := c.Plausible + c.Masked; hits > bestHits {
 			best, bestHits = d.Name, hits
 		}
 	}

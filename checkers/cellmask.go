@@ -61,17 +61,6 @@ type maskDecl struct {
 	quasi bool // a quasi-identifier: deidentification.qi_columns, identifier_role quasi, or suggested by the name
 }
 
-// validatorDetectors maps a field's declared validator to its detector. It mirrors
-// validator_detectors in the rules' policy data (rules/bundle/dgcheck/config/data.yaml), which
-// the checkers may not read; a test holds the two equal.
-var validatorDetectors = map[string]string{
-	"cn_id_gb11643": "cn_resident_id", "cn_uscc_gb32100": "cn_uscc", "cn_org_gb11714": "cn_org_code",
-	"bank_card_luhn": "bank_card", "cn_mobile": "mobile", "email": "email", "ip_address": "ip_address",
-	"cn_passport": "cn_passport", "hkmo_permit": "hkmo_permit", "tw_permit": "tw_permit",
-	"vehicle_plate_ga36": "vehicle_plate", "coordinate": "coordinate", "postcode": "postcode",
-	"cn_region_gbt2260": "cn_region_code",
-}
-
 // maskDecls resolves, per column, what the metadata declares (masking specs are those the scan
 // checks; risk the quasi-identifiers it measures, declared or suggested).
 func maskDecls(m *datasets.Metadata, masking map[int]*maskingSpec, risk *riskPlan, cols []string) []maskDecl {
@@ -92,7 +81,7 @@ func maskDecls(m *datasets.Metadata, masking map[int]*maskingSpec, risk *riskPla
 				continue
 			}
 			d := &decls[i]
-			if det := detect.Index(validatorDetectors[f.Validator]); det >= 0 {
+			if det := detect.Index(detect.ValidatorDetector(f.Validator)); det >= 0 {
 				d.det, d.pi = det, true
 			}
 			switch f.IdentifierRole {
@@ -138,6 +127,12 @@ func maskOf(d maskDecl, p *ColumnProfile) columnMask {
 	m := columnMask{det: d.det, pi: d.pi || d.det >= 0, quasi: d.quasi}
 	if m.det < 0 && p.Classification != nil {
 		m.det, m.pi = detect.Index(p.Classification.Detector), true
+	}
+	// A column the classifier would not type, its values being implausible or their check
+	// characters mostly wrong, is still shown masked as what it is shaped like: a report
+	// errs on the side of hiding a value, never of printing one.
+	if m.det < 0 && p.ShapedLike != nil {
+		m.det, m.pi = detect.Index(p.ShapedLike.Detector), true
 	}
 	for _, h := range p.Hints {
 		if h == "birth_date" {

@@ -3,8 +3,6 @@ package checkers
 import (
 	"encoding/json"
 	"fmt"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -207,35 +205,4 @@ func TestDeclaredPersonalAndQuasiColumns(t *testing.T) {
 	if c := income.Constraints["type"]; c == nil || c.Samples[0].Value != "x" {
 		t.Errorf("income type samples %+v", c)
 	}
-}
-
-// The checkers' table of validators mirrors the rules' policy data.
-func TestValidatorDetectorsMirrorThePolicyData(t *testing.T) {
-	data := readPolicyData(t)
-	section := data[strings.Index(data, "\nvalidator_detectors:\n"):]
-	got := map[string]string{}
-	for _, line := range strings.Split(section, "\n")[2:] {
-		k, v, ok := strings.Cut(strings.TrimSpace(line), ": ")
-		if !strings.HasPrefix(line, "  ") || !ok {
-			break
-		}
-		got[k] = v
-	}
-	if fmt.Sprint(got) != fmt.Sprint(validatorDetectors) {
-		t.Errorf("policy data %v, checkers %v", got, validatorDetectors)
-	}
-	for _, det := range validatorDetectors {
-		if detect.Index(det) < 0 {
-			t.Errorf("no detector %s", det)
-		}
-	}
-}
-
-func readPolicyData(t *testing.T) string {
-	t.Helper()
-	b, err := os.ReadFile(filepath.Join("..", "rules", "bundle", "dgcheck", "config", "data.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(b)
 }

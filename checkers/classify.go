@@ -32,14 +32,33 @@ type Classification struct {
 	Hinted bool `json:"hinted"`
 }
 
+// ShapedLike is a column whose values have an identifier's structure, but which the
+// classifier did not type as it: the values are implausible as that identifier (18-digit
+// order numbers whose "address code" and "birth date" are no such thing), or mostly fail its
+// check character.
+type ShapedLike struct {
+	Detector string `json:"detector"`
+	// HitRate is the share of non-null values with the structure; PlausibleRate the share of
+	// those that are plausible (detect.Detector.Plausible); ValidRate the share of the
+	// plausible ones that pass every check, and ChanceRate the share whose check character
+	// would be right by chance (0 without a check character).
+	HitRate       float64 `json:"hit_rate"`
+	PlausibleRate float64 `json:"plausible_rate"`
+	ValidRate     float64 `json:"valid_rate"`
+	ChanceRate    float64 `json:"chance_rate"`
+	// Reason is implausible (the values' parts rule them out), chance (right check characters
+	// no more often than chance: strings of the shape) or mostly_invalid (plausible values,
+	// most with a wrong check character: identifiers, badly kept).
+	Reason string `json:"reason"`
+}
+
 // Classifier constants. All are project defaults: no standard sets them.
 const (
 	// MinConfidence is the floor below which no type is reported: a weaker candidate is noise.
 	MinConfidence = 0.5
-	// invalidWeight is what a raw value that fails its checks counts for: a column of ID
-	// numbers with a few wrong check digits is still ID numbers, but random digit strings,
-	// of which a tenth pass Luhn and a third of which have some structure, are not cards.
-	invalidWeight = 0.25
+	// invalidWeight is what a plausible value with a wrong check character counts for: a
+	// column of ID numbers with a few wrong check digits is still ID numbers, but less surely.
+	invalidWeight = 0.5
 	// weakFactor scales a Weak detector without its hint: eight digits or a decimal are too
 	// common to type a column alone.
 	weakFactor = 0.4
@@ -57,11 +76,18 @@ const (
 )
 
 // Classify types one column from its profile: the detector with the highest confidence, or
-// nil when none reaches MinConfidence (or detection did not run).
+// nil when none reaches MinConfidence (or detection did not run). A detector types a column
+// only on plausible values whose check characters are mostly right (shapedLike says why one
+// did not); Shaped reports the refused detector with the most matches.
 func Classify(col *ColumnProfile) *Classification {
+	c, _ := classify(col)
+	return c
+}
+
+func classify(col *ColumnProfile) (*Classification, *ShapedLike) {
 	present := col.Rows - col.Nulls - col.Blanks
 	if present <= 0 || len(col.Detectors) == 0 {
-		return nil
+		return nil, nil
 	}
 	hinted := map[string]bool{}
 	anyDetectorHint := false
@@ -72,9 +98,17 @@ func Classify(col *ColumnProfile) *Classification {
 		}
 	}
 	var best *Classification
-	for _, d := range detect.All {
+	var shaped *ShapedLike
+	for i := range detect.All {
+		d := &detect.All[i]
 		dc := col.Detectors[d.Name]
 		if dc == nil || dc.Matched+dc.Masked == 0 {
+			continue
+		}
+		if s := shapedLike(d, dc, present); s != nil {
+			if s.HitRate >= MinConfidence && (shaped == nil || s.HitRate > shaped.HitRate) {
+				shaped = s
+			}
 			continue
 		}
 		c := score(d, dc, present, col.Distinct, hinted[d.Name], anyDetectorHint)
@@ -83,14 +117,58 @@ func Classify(col *ColumnProfile) *Classification {
 		}
 	}
 	if best == nil || best.Confidence < MinConfidence {
-		return nil
+		best = nil
 	}
-	return best
+	if best != nil && shaped != nil && best.HitRate >= shaped.HitRate {
+		shaped = nil // a type the values bear out explains the column better
+	}
+	return best, shaped
 }
 
-func score(d detect.Detector, dc *DetectorCounts, present, distinct int64, hinted, anyHint bool) *Classification {
+// shapedLike says why d may not type a column of these counts, or nil when it may.
+func shapedLike(d *detect.Detector, dc *DetectorCounts, present int64) *ShapedLike {
+	if dc.Matched == 0 {
+		return nil // masked values only: nothing to judge them by
+	}
+	n, matched, plausible := float64(present), float64(dc.Matched), float64(dc.Plausible)
+	s := &ShapedLike{Detector: d.Name, HitRate: round4(matched / n), PlausibleRate: round4(plausible / matched),
+		ChanceRate: round4(d.CheckChance())}
+	if plausible > 0 {
+		s.ValidRate = round4(float64(dc.Valid) / plausible)
+	}
+	switch p := d.CheckChance(); {
+	case plausible < detect.PlausibleMin*matched:
+		s.Reason = "implausible"
+	case p > 0 && !detect.AboveChance(dc.Valid, dc.Plausible, p):
+		s.Reason = "chance"
+	case p > 0 && 2*dc.Valid < dc.Plausible:
+		s.Reason = "mostly_invalid"
+	default:
+		return nil
+	}
+	return s
+}
+
+// Holds reports whether the column's values say it holds detector's identifier, as the rules'
+// identifier columns judge (rules/bundle/dgcheck/lib/profile): at least minRate of its
+// non-null values are plausible identifiers, raw or masked; nearly all its matches are
+// plausible (detect.PlausibleMin); and its right check characters are more than chance.
+func (col *ColumnProfile) Holds(detector string, minRate float64) bool {
+	i := detect.Index(detector)
+	dc := col.Detectors[detector]
+	present := col.Rows - col.Nulls - col.Blanks
+	if i < 0 || dc == nil || present <= 0 {
+		return false
+	}
+	p := detect.All[i].CheckChance()
+	return float64(dc.Plausible+dc.Masked) >= minRate*float64(present) &&
+		float64(dc.Plausible) >= detect.PlausibleMin*float64(dc.Matched) &&
+		(p == 0 || dc.Plausible == 0 || detect.AboveChance(dc.Valid, dc.Plausible, p))
+}
+
+func score(d *detect.Detector, dc *DetectorCounts, present, distinct int64, hinted, anyHint bool) *Classification {
 	n := float64(present)
-	raw := float64(dc.Valid) + invalidWeight*float64(dc.Matched-dc.Valid)
+	raw := float64(dc.Valid) + invalidWeight*float64(dc.Plausible-dc.Valid)
 	if d.Heuristic {
 		raw *= min(1, float64(distinct)/n/spreadFull)
 	}

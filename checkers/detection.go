@@ -13,6 +13,7 @@ import (
 // detectorCounts is one detector's running evidence for one column.
 type detectorCounts struct {
 	matched, valid, masked int64
+	plausible              int64                 // matched values with no implausible trait (detect.Detector.Plausible)
 	invalid, raw           sampleSet[heldSample] // values as read (cellmask.go)
 	traits                 [8]int64
 	embedded               int64
@@ -102,6 +103,9 @@ func (c *column) countOne(i int, r detect.Result, v string, row int64) {
 		return
 	}
 	dc.matched++
+	if detect.All[i].Plausible(r) {
+		dc.plausible++
+	}
 	for t := r.Traits; t != 0; t &= t - 1 {
 		dc.traits[bits.TrailingZeros8(uint8(t))]++
 	}
@@ -142,6 +146,7 @@ func mergeDetectors(ds, os []*detectorCounts) {
 		}
 		d := ds[i]
 		d.matched += od.matched
+		d.plausible += od.plausible
 		d.valid += od.valid
 		d.masked += od.masked
 		d.invalid.merge(&od.invalid)
@@ -170,7 +175,7 @@ func (c *column) detectionProfile(p *ColumnProfile) {
 		if dc == nil { // it met no value: absent from the profile (ColumnProfile.Detectors)
 			continue
 		}
-		out := &DetectorCounts{Matched: dc.matched, Valid: dc.valid, Masked: dc.masked,
+		out := &DetectorCounts{Matched: dc.matched, Plausible: dc.plausible, Valid: dc.valid, Masked: dc.masked,
 			Traits: map[string]int64{}, Embedded: dc.embedded}
 		for t, name := range d.Traits {
 			out.Traits[name] = dc.traits[t]
@@ -180,7 +185,7 @@ func (c *column) detectionProfile(p *ColumnProfile) {
 		}
 		p.Detectors[d.Name] = out
 	}
-	p.Classification = Classify(p)
+	p.Classification, p.ShapedLike = classify(p)
 }
 
 // detectionSamples publishes the detectors' samples once the column's mask is known: a value

@@ -53,6 +53,10 @@ type ColumnProfile struct {
 	// Classification is the column's detected data type (classify.go); absent when no type
 	// reaches MinConfidence or detection did not run.
 	Classification *Classification `json:"classification,omitempty"`
+	// ShapedLike is the identifier the column's values are shaped like when the classifier
+	// refused to type the column by it: its values are implausible as that identifier, or
+	// mostly fail its check character (classify.go). Absent otherwise.
+	ShapedLike *ShapedLike `json:"shaped_like,omitempty"`
 	// Forms counts present values by form (raw, masked, hashed, ...; forms.go).
 	Forms *ValueForms `json:"forms"`
 	// Masking checks the values against the masking pattern the field declares; absent when
@@ -85,7 +89,12 @@ type ColumnProfile struct {
 
 // DetectorCounts is one detector's evidence for one column.
 type DetectorCounts struct {
-	Matched        int64    `json:"matched"`
+	Matched int64 `json:"matched"`
+	// Plausible counts the matched values none of whose parts rules them out as the
+	// identifier (detect.Detector.Plausible): an 18-digit order number matches a resident ID
+	// number's structure but has no real address code or birth date. Valid values are
+	// plausible; a plausible value may still have a wrong check character.
+	Plausible      int64    `json:"plausible"`
 	Valid          int64    `json:"valid"`
 	Masked         int64    `json:"masked"`
 	InvalidSamples []Sample `json:"invalid_samples"`

@@ -245,3 +245,7 @@ var htmlWords = map[string]map[string]string{
 		"no":                        "否",
 	},
 }
+
+// TypeLabel is the HTML report's label of a detected data type in lang ("en" or "zh"), or ""
+// when it has none. The labels are checkers/detect's registry's; a test holds them equal.
+func TypeLabel(lang, typ string) string { return htmlWords[lang]["detector_"+typ] }

@@ -189,7 +189,7 @@ func cleanReport() *reports.Report {
 			"columns": []any{
 				columnProfile("household_id", 0, "string", map[string]any{}),
 				withClassification(columnProfile("mobile", 1, "string", map[string]any{
-					"mobile": map[string]any{"matched": 3, "valid": 3, "masked": 3,
+					"mobile": map[string]any{"matched": 3, "plausible": 3, "valid": 3, "masked": 3,
 						"invalid_samples": []any{}, "raw_samples": []any{}, "traits": map[string]any{},
 						"embedded": 0, "embedded_samples": []any{}},
 				})),

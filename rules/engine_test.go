@@ -208,11 +208,11 @@ const household = `{
       {"name": "household_id", "index": 0, "rows": 2000, "nulls": 0, "blanks": 0, "missing_tokens": {}, "null_samples": null, "detectors": {}},
       {"name": "xm", "index": 1, "rows": 2000, "nulls": 2, "blanks": 0, "missing_tokens": {"无": 1}, "null_samples": [5, 9], "detectors": {}},
       {"name": "sfzh", "index": 2, "rows": 2000, "nulls": 2, "blanks": 0, "missing_tokens": {}, "null_samples": [7, 8],
-       "detectors": {"cn_resident_id": {"matched": 1998, "valid": 1996, "masked": 0, "traits": {"bad_check_digit": 2},
+       "detectors": {"cn_resident_id": {"matched": 1998, "plausible": 1998, "valid": 1996, "masked": 0, "traits": {"bad_check_digit": 2},
          "invalid_samples": [{"row": 14, "value": "110105********0021"}, {"row": 733, "value": "320102********1234"}],
          "raw_samples": [{"row": 1, "value": "110105********002X"}]}}},
       {"name": "lxdh", "index": 3, "rows": 2000, "nulls": 0, "blanks": 0, "missing_tokens": {}, "null_samples": null,
-       "detectors": {"mobile": {"matched": 2000, "valid": 2000, "masked": 0, "invalid_samples": null,
+       "detectors": {"mobile": {"matched": 2000, "plausible": 2000, "valid": 2000, "masked": 0, "invalid_samples": null,
          "raw_samples": [{"row": 1, "value": "138****5678"}]}}}
     ],
     "table": {

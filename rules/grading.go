@@ -41,8 +41,9 @@ type Grading struct {
 	DeclaredLevel       string   `json:"declared_level"`
 }
 
-// ColumnGrade is one column's grade: from the type detected in its values (Source values) or
-// from its name (Source name).
+// ColumnGrade is one column's grade: from the type detected in its values (Source values),
+// from identifiers its values hold inside other text (Source text), or from its name (Source
+// name).
 type ColumnGrade struct {
 	Type            string  `json:"type"`
 	Source          string  `json:"source"`

@@ -1,16 +1,21 @@
 package detect
 
+import "unicode/utf8"
+
 // Identifiers embedded in free text (DESENS-020): a mobile number in a remark, an ID number in
 // a description. Only identifiers with a check or a distinctive structure are looked for, and
 // only valid ones count, so that order numbers and amounts in text are not taken for them:
-// resident ID numbers, mobile numbers, e-mail addresses, bank cards (Luhn-valid, 16-19 digits)
-// and unified social credit codes.
+// resident ID numbers, mobile numbers, e-mail addresses, bank cards (Luhn-valid, 16-19 digits),
+// unified social credit codes, passports and HK/Macao permits (a run of capitals and digits
+// of their form, standing apart from other letters and digits) and vehicle plates (a
+// province's abbreviation, its letter and serial, with no letter or digit after).
 
 // minEmbeddedDigits is the fewest digits a value must hold to carry a mobile number.
 const minEmbeddedDigits = mobileLen
 
 // Embeddable lists, as bits of All, the detectors Embedded looks for.
-var Embeddable = bitOf("cn_resident_id") | bitOf("mobile") | bitOf("email") | bitOf("bank_card") | bitOf("cn_uscc")
+var Embeddable = bitOf("cn_resident_id") | bitOf("mobile") | bitOf("email") | bitOf("bank_card") | bitOf("cn_uscc") |
+	bitOf("cn_passport") | bitOf("hkmo_permit") | bitOf("vehicle_plate")
 
 var (
 	idxResidentID = Index("cn_resident_id")
@@ -18,6 +23,19 @@ var (
 	idxEmail      = Index("email")
 	idxBankCard   = Index("bank_card")
 	idxUSCC       = Index("cn_uscc")
+	idxPassport   = Index("cn_passport")
+	idxHKMOPermit = Index("hkmo_permit")
+	idxPlate      = Index("vehicle_plate")
+)
+
+// Fewest digits of a passport or permit (E and a letter, then 7 digits) and of a plate's
+// serial (five characters, at most two of them letters, GA 36).
+const (
+	minEmbeddedDocumentDigits = 7
+	minEmbeddedPlateDigits    = 3
+	// maxEmbeddedPlateTail is the longest run after the province: the letter and a
+	// new-energy plate's six characters.
+	maxEmbeddedPlateTail = 7
 )
 
 func bitOf(name string) uint32 {
@@ -29,15 +47,26 @@ func bitOf(name string) uint32 {
 }
 
 // Embedded reports which identifiers s holds within other text, as bits of All (a subset of
-// Embeddable). sh is ShapeOf(s), which Candidates returns: values with fewer than 11 digits and
-// no '@' are passed over without a scan. A value that is itself an identifier holds it too;
-// callers that count whole values separately skip those.
+// Embeddable). sh is ShapeOf(s), which Candidates returns: values too few digits for any
+// identifier and no '@' are passed over without a scan. A value that is itself an identifier
+// holds it too; callers that count whole values separately skip those.
 func Embedded(s string, sh Shape) uint32 {
-	if sh.Digits < minEmbeddedDigits && sh.Classes&At == 0 {
+	if !mayEmbed(sh) {
 		return 0
 	}
 	found, _ := scanEmbedded(s, -1)
 	return found
+}
+
+// mayEmbed says whether a value of shape sh can hold an embedded identifier.
+func mayEmbed(sh Shape) bool {
+	switch {
+	case sh.Digits >= minEmbeddedDigits, sh.Classes&At != 0:
+		return true
+	case sh.Classes&Upper == 0:
+		return false
+	}
+	return sh.Digits >= minEmbeddedDocumentDigits || sh.Digits >= minEmbeddedPlateDigits && sh.Classes&NonASCII != 0
 }
 
 // EmbeddedValue returns the first identifier of detector det (an index of All) embedded in s,
@@ -87,7 +116,8 @@ func scanEmbedded(s string, want int) (found uint32, tok string) {
 		}
 		i = j
 	}
-	// Unified social credit codes: runs of 18 capitals and digits.
+	// Unified social credit codes: runs of 18 capitals and digits, but not an ID number whose
+	// check character X makes it one by chance.
 	for i := 0; i < len(s); {
 		if usccValue[s[i]] < 0 {
 			i++
@@ -98,10 +128,50 @@ func scanEmbedded(s string, want int) (found uint32, tok string) {
 			j++
 		}
 		if j-i == usccLen && !(i > 0 && isASCIILetter(s[i-1])) && !(j < len(s) && isASCIILetter(s[j])) &&
-			USCC(s[i:j]).Valid && !allDigits(s[i:j]) && hit(idxUSCC, s[i:j]) {
+			USCC(s[i:j]).Valid && !allDigits(s[i:j]) && !ResidentID(s[i:j]).Valid && hit(idxUSCC, s[i:j]) {
 			return found, tok
 		}
 		i = j
+	}
+	// Passports and HK/Macao permits: runs of capitals and digits apart from other letters
+	// and digits.
+	for i := 0; i < len(s); {
+		if !isUpperOrDigit(s[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && isUpperOrDigit(s[j]) {
+			j++
+		}
+		apart := !(i > 0 && isASCIILetter(s[i-1])) && !(j < len(s) && isASCIILetter(s[j]))
+		if run := s[i:j]; apart && !isDigit(run[0]) {
+			switch {
+			case Passport(run).Valid && hit(idxPassport, run), HKMOPermit(run).Valid && hit(idxHKMOPermit, run):
+				return found, tok
+			}
+		}
+		i = j
+	}
+	// Vehicle plates: a province's abbreviation, then the plate's letters and digits.
+	for i := 0; i < len(s); i++ {
+		if s[i] < utf8.RuneSelf {
+			continue
+		}
+		p, size := utf8.DecodeRuneInString(s[i:])
+		if !plateProvinces.has(p) {
+			continue
+		}
+		j := i + size
+		for j < len(s) && j-i-size < maxEmbeddedPlateTail && isUpperOrDigit(s[j]) {
+			j++
+		}
+		if j < len(s) && (isASCIILetter(s[j]) || isDigit(s[j])) {
+			continue // more letters or digits follow: a code, not a plate
+		}
+		if plate := s[i:j]; VehiclePlate(plate).Valid && hit(idxPlate, plate) {
+			return found, tok
+		}
 	}
 	// E-mail addresses: the widest local part and domain around each '@'.
 	for at := 0; at < len(s); at++ {
@@ -149,3 +219,5 @@ func embeddedNumber(run string, hit func(int, string) bool) bool {
 }
 
 func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
+
+func isUpperOrDigit(c byte) bool { return c >= 'A' && c <= 'Z' || isDigit(c) }

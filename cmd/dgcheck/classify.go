@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"slices"
 	"strings"
@@ -13,6 +14,7 @@ import (
 	"github.com/urfave/cli/v3"
 
 	"github.com/dgcheck/dgcheck"
+	"github.com/dgcheck/dgcheck/checkers/detect"
 )
 
 func classifyCommand(env *environment) *cli.Command {
@@ -109,6 +111,7 @@ func writeClassification(w io.Writer, cl *dgcheck.Classification) error {
 	if err := t.write(w); err != nil {
 		return err
 	}
+	writeEvidenceNotes(w, cl.Columns)
 	g := cl.Grading
 	level := g.Level
 	if level == "" {
@@ -130,6 +133,35 @@ func writeClassification(w io.Writer, cl *dgcheck.Classification) error {
 }
 
 func pct(x float64) string { return fmt.Sprintf("%.1f%%", 100*x) }
+
+// writeEvidenceNotes says what the table cannot: columns shaped like an identifier that the
+// classifier would not type as it, and free text that holds identifiers.
+func writeEvidenceNotes(w io.Writer, cols []dgcheck.ClassifiedColumn) {
+	var notes []string
+	for _, col := range cols {
+		if s := col.ShapedLike; s != nil {
+			noun := detect.Registry[s.Detector].Noun.En
+			switch s.Reason {
+			case "implausible":
+				notes = append(notes, fmt.Sprintf("%s: shaped like %s (%s of values), but only %s of those are plausible: not typed as them",
+					col.Name, noun, pct(s.HitRate), pct(s.PlausibleRate)))
+			case "chance":
+				notes = append(notes, fmt.Sprintf("%s: shaped like %s (%s of values), but check characters are right no more often than chance (%s, chance %s): not typed as them",
+					col.Name, noun, pct(s.HitRate), pct(s.ValidRate), pct(s.ChanceRate)))
+			default:
+				notes = append(notes, fmt.Sprintf("%s: shaped like %s, mostly invalid: %s of them have a right check character",
+					col.Name, noun, pct(s.ValidRate)))
+			}
+		}
+		for _, det := range slices.Sorted(maps.Keys(col.Embedded)) {
+			e := col.Embedded[det]
+			notes = append(notes, fmt.Sprintf("%s: free text holding %s in %d values (%s)", col.Name, detect.Registry[det].Noun.En, e.Values, pct(e.Rate)))
+		}
+	}
+	if len(notes) > 0 {
+		fmt.Fprintf(w, "\n%s\n", strings.Join(notes, "\n"))
+	}
+}
 
 // declared summarises what the metadata's field says, for comparison with the suggestion.
 func declared(col dgcheck.ClassifiedColumn) string {

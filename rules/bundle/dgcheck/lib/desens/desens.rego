@@ -110,8 +110,8 @@ _declared_identifiers(col) := (({d |
 	d := meta.field_of[col.name].masking.data
 	d in policy.low_entropy_identifiers
 } | {d |
-	d := data.dgcheck.config.validator_detectors[meta.field_of[col.name].validator]
-	d in policy.low_entropy_identifiers
+	some d in policy.low_entropy_identifiers
+	profile.declares_validator(col, d)
 }) | {d |
 	some d in object.get(col, "hints", [])
 	d in policy.low_entropy_identifiers

@@ -75,7 +75,18 @@ hint_grades(col) := [object.union(model.hints[h], {"type": h, "source": "name"})
 	model.hints[h]
 ]
 
-_grades(col) := array.concat([g | g := type_grade(col)], hint_grades(col))
+# METADATA
+# description: >-
+#   The grades of the personal identifiers col's values hold inside other text (a remark
+#   carrying an ID number): a free-text column is graded as what it carries.
+embedded_grades(col) := [object.union(object.remove(model.types[d], ["masked"]), {"type": d, "source": "text"}) |
+	some d, c in object.get(col, "detectors", {})
+	object.get(c, "embedded", 0) > 0
+	data.dgcheck.identifiers.detectors[d].personal
+	model.types[d]
+]
+
+_grades(col) := array.concat(array.concat([g | g := type_grade(col)], hint_grades(col)), embedded_grades(col))
 
 # METADATA
 # description: >-
@@ -166,7 +177,7 @@ pi_columns contains name if {
 sensitive_columns contains name if {
 	some name, g in column_grades
 	g.sensitive == true
-	g.source == "values"
+	g.source in {"values", "text"}
 }
 
 # METADATA

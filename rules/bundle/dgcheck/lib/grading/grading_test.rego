@@ -113,3 +113,16 @@ test_subjects if {
 	grading.subjects == 0 with input as _input([key], {})
 	grading.sensitive_subjects == 0 with input as _input([mobile], {})
 }
+
+# A remark carrying ID numbers is graded as ID numbers are: personal, sensitive information.
+test_free_text_graded_as_what_it_carries if {
+	remark := {"name": "bz", "rows": 100, "nulls": 0, "blanks": 0, "hints": [], "detectors": {
+		"cn_resident_id": {"matched": 0, "plausible": 0, "valid": 0, "masked": 0, "embedded": 10},
+		"cn_uscc": {"matched": 0, "plausible": 0, "valid": 0, "masked": 0, "embedded": 5},
+	}}
+	g := grading.column_grades.bz with input as {"metadata": {}, "options": {}, "profile": {"columns": [remark]}}
+	g.type == "cn_resident_id"
+	g.source == "text"
+	g.sensitive == true
+	grading.sensitive_columns == {"bz"} with input as {"metadata": {}, "options": {}, "profile": {"columns": [remark]}}
+}

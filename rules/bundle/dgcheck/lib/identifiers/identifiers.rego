@@ -6,23 +6,12 @@
 #   - input: schema.dgcheck.input
 package dgcheck.lib.identifiers
 
-import data.dgcheck.lib.grading
 import data.dgcheck.lib.profile
 import data.dgcheck.lib.result
 
 # METADATA
-# description: >-
-#   col holds detector's identifier: its field declares the detector's validator, or the
-#   column classifier typed it so with enough confidence. (The resident-ID, mobile and e-mail
-#   rules also accept profile.identifier_column's hit rate, as CLASS-006 does.)
-typed(col, detector) if profile.declares_validator(col, detector)
-
-typed(col, detector) if grading.detected(col).detector == detector
-
-typed(col, detector) if {
-	detector in {"cn_resident_id", "mobile", "email"}
-	profile.identifier_column(col, detector)
-}
+# description: col holds detector's identifier (profile.holds).
+typed(col, detector) if profile.holds(col, detector)
 
 # METADATA
 # description: col's counts for detector, with zeros when absent.
@@ -53,3 +42,15 @@ below(col, a, b, min, what, evidence, samples) := {
 	m := result.measure(a, b)
 	m.x < min
 }
+
+# METADATA
+# description: >-
+#   details as a check-character finding on col reports them; when col's plausible values
+#   mostly fail detector's check character the column is only shaped like the identifier, and
+#   the finding says so at warning rather than as a sure identifier's error.
+judged(col, detector, details) := details if not profile.mostly_invalid(col, detector)
+
+judged(col, detector, details) := object.union(details, {
+	"severity": "warning",
+	"message": sprintf("%s; the column is shaped like %s but mostly invalid", [details.message, profile.noun(detector)]),
+}) if profile.mostly_invalid(col, detector)

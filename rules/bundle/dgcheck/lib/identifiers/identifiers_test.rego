@@ -34,3 +34,15 @@ test_below if {
 	not identifiers.below(_col, 8, 8, 0.999, "are bad", {}, [])
 	not identifiers.below(_col, 0, 0, 0.999, "are bad", {}, [])
 }
+
+# Eight digits are a Taiwan permit's form and a thousand other things': only the classifier,
+# which weighs the column's name, types such a column; 18-digit numbers with real address
+# codes and birth dates are typed by their values.
+test_weak_identifiers_are_typed_by_the_classifier if {
+	col := {"name": "n", "rows": 10, "nulls": 0, "blanks": 0, "detectors": {"tw_permit": {"matched": 10, "plausible": 10, "valid": 10, "masked": 0}}}
+	not identifiers.typed(col, "tw_permit") with input as {}
+	classified := object.union(col, {"classification": {"type": "tw_permit", "detector": "tw_permit", "confidence": 0.9}})
+	identifiers.typed(classified, "tw_permit") with input as {}
+	ids := {"name": "n", "rows": 10, "nulls": 0, "blanks": 0, "detectors": {"cn_resident_id": {"matched": 10, "plausible": 10, "valid": 10, "masked": 0}}}
+	identifiers.typed(ids, "cn_resident_id") with input as {}
+}

@@ -223,8 +223,8 @@ code_column(col) if {
 code_column(col) if present(object.get(field_of, [col.name, "constraints", "pattern"], ""))
 
 code_column(col) if {
-	some detector, _ in data.dgcheck.config.direct_identifiers
-	profile.identifier_column(col, detector)
+	some detector in profile.direct
+	profile.holds(col, detector)
 }
 
 # The unified social credit code's 31 characters (GB 32100-2015; STANDARDS.md §3.2), each

@@ -11,8 +11,9 @@ package dgcheck.lib.result
 #   The finding a rule reports. chain is rego.metadata.chain() called in the rule; details
 #   holds what the rule measured: column, message, measure, evidence and samples (each
 #   optional but message). The package annotation of data.dgcheck.rules.<area>.<name> gives
-#   the identity, and identity wins over details so no rule can report under another's id.
-finding(chain, details) := object.union(details, identity) if {
+#   the identity, and identity wins over details so no rule can report under another's id;
+#   details.severity may only lower the annotated severity.
+finding(chain, details) := object.union(object.union(details, identity), lowered) if {
 	some link in chain
 	link.annotations.scope == "package"
 
@@ -29,12 +30,21 @@ finding(chain, details) := object.union(details, identity) if {
 		"clause": annotation.custom.clause,
 		"remediation": annotation.custom.remediation,
 	}
+
+	# A rule may lower its severity for one finding (details.severity), never raise it.
+	lowered := {"severity": s |
+		s := details.severity
+		_rank[s] < _rank[annotation.custom.severity]
+	}
 }
+
+_rank := {"info": 1, "warning": 2, "error": 3}
 
 # METADATA
 # description: >-
 #   The GB/T 36344 ratio form: a of b evaluated elements meet the requirement, x = a/b.
 #   Undefined when nothing was evaluated (b = 0): a rule has nothing to say then.
+
 measure(a, b) := {"a": a, "b": b, "x": a / b} if b > 0
 
 # METADATA

@@ -36,9 +36,14 @@ test_finding_takes_identity_from_the_package_annotation if {
 }
 
 test_finding_ignores_identity_in_details if {
-	f := result.finding(_chain, {"id": "META-001", "severity": "info", "message": "m"})
+	f := result.finding(_chain, {"id": "META-001", "severity": "error", "message": "m"})
 	f.id == "QUAL-999"
 	f.severity == "warning"
+}
+
+test_finding_may_lower_its_severity if {
+	result.finding(_chain, {"severity": "info", "message": "m"}).severity == "info"
+	result.finding(_chain, {"severity": "bogus", "message": "m"}).severity == "warning"
 }
 
 test_finding_undefined_outside_rules if {

@@ -36,7 +36,7 @@ violation contains finding if {
 		"column": col.name,
 		"message": sprintf(
 			"%s: %d of %d non-null values are %s (raw %d, masked %d), but the metadata does not declare pi.contains_pi: true",
-			[col.name, matched + masked, present, data.dgcheck.config.direct_identifiers[detector], matched, masked],
+			[col.name, matched + masked, present, profile.noun(detector), matched, masked],
 		),
 		"evidence": {"detector": detector, "matched": matched, "masked": masked, "non_null": present},
 	})
@@ -48,8 +48,8 @@ _declares_pi if input.metadata.pi.contains_pi == true
 # free-text contact field) qualifies for two detectors.
 _strongest_identifier(col) := max(candidates)[1] if {
 	candidates := {[profile.hits(col, detector), detector] |
-		some detector, _ in data.dgcheck.config.direct_identifiers
-		profile.identifier_column(col, detector)
+		some detector in profile.direct
+		profile.holds(col, detector)
 	}
 	count(candidates) > 0
 }

@@ -7,7 +7,7 @@ _sfzh := {
 	"rows": 2000,
 	"nulls": 2,
 	"blanks": 0,
-	"detectors": {"cn_resident_id": {"matched": 1998, "valid": 1996, "masked": 0}},
+	"detectors": {"cn_resident_id": {"matched": 1998, "plausible": 1998, "valid": 1996, "masked": 0}},
 }
 
 _xm := {"name": "xm", "rows": 2000, "nulls": 0, "blanks": 0, "detectors": {}}
@@ -37,7 +37,7 @@ test_fail_masked_mobiles_declared_false if {
 		"rows": 100,
 		"nulls": 0,
 		"blanks": 0,
-		"detectors": {"mobile": {"matched": 0, "valid": 0, "masked": 100}},
+		"detectors": {"mobile": {"matched": 0, "plausible": 0, "valid": 0, "masked": 100}},
 	}
 	findings := pi_declared.violation with input as {"metadata": {"pi": {"contains_pi": false}}, "profile": {"columns": [col]}}
 	[f] := [f | some f in findings]
@@ -52,7 +52,7 @@ test_fail_one_finding_per_column_for_the_strongest_identifier if {
 		"rows": 10,
 		"nulls": 0,
 		"blanks": 0,
-		"detectors": {"mobile": {"matched": 6, "masked": 0}, "email": {"matched": 0, "masked": 9}},
+		"detectors": {"mobile": {"matched": 6, "plausible": 6, "masked": 0}, "email": {"matched": 0, "plausible": 0, "masked": 9}},
 	}
 	findings := pi_declared.violation with input as {"metadata": {}, "profile": {"columns": [col]}}
 	[f] := [f | some f in findings]
@@ -84,7 +84,7 @@ test_success_stray_matches_below_detect_min_rate if {
 		"rows": 100,
 		"nulls": 0,
 		"blanks": 0,
-		"detectors": {"email": {"matched": 3, "masked": 0}},
+		"detectors": {"email": {"matched": 3, "plausible": 3, "masked": 0}},
 	}
 	count(pi_declared.violation) == 0 with input as {"metadata": {}, "profile": {"columns": [col]}}
 }
@@ -96,13 +96,13 @@ test_fail_names_classified if {
 		"nulls": 0,
 		"blanks": 0,
 		"hints": ["person_name"],
-		"detectors": {"person_name": {"matched": 98, "valid": 98, "masked": 0}},
+		"detectors": {"person_name": {"matched": 98, "plausible": 98, "valid": 98, "masked": 0}},
 		"classification": {"type": "person_name", "detector": "person_name", "confidence": 1, "form": "raw"},
 	}
 	findings := pi_declared.violation with input as {"metadata": {}, "profile": {"columns": [col]}}
 	[f] := [f | some f in findings]
-	f.message == "xm: 98 of 100 non-null values are person_name (raw 98, masked 0; confidence 1.0000), but the metadata does not declare pi.contains_pi: true"
-	f.evidence.type == "person_name"
+	f.message == "xm: 98 of 100 non-null values are person names (raw 98, masked 0), but the metadata does not declare pi.contains_pi: true"
+	f.evidence.detector == "person_name"
 }
 
 test_success_organisation_codes_are_not_pi if {
@@ -111,7 +111,7 @@ test_success_organisation_codes_are_not_pi if {
 		"rows": 100,
 		"nulls": 0,
 		"blanks": 0,
-		"detectors": {"cn_uscc": {"matched": 100, "valid": 100, "masked": 0}},
+		"detectors": {"cn_uscc": {"matched": 100, "plausible": 100, "valid": 100, "masked": 0}},
 		"classification": {"type": "cn_uscc", "detector": "cn_uscc", "confidence": 1, "form": "raw"},
 	}
 	count(pi_declared.violation) == 0 with input as {"metadata": {}, "profile": {"columns": [col]}}

@@ -4,7 +4,7 @@ import data.dgcheck.rules.desensitisation.address_truncated
 
 _dz := {
 	"name": "dz", "rows": 10, "nulls": 0, "blanks": 0,
-	"detectors": {"address": {"matched": 6, "valid": 6, "masked": 4, "raw_samples": [{"row": 2, "value": "湖北省********"}]}},
+	"detectors": {"address": {"matched": 6, "plausible": 6, "valid": 6, "masked": 4, "raw_samples": [{"row": 2, "value": "湖北省********"}]}},
 }
 
 test_fail_door_level_addresses_released if {

@@ -33,7 +33,7 @@ violation contains finding if {
 	finding := result.finding(rego.metadata.chain(), {
 		"column": col.name,
 		"message": sprintf("%s: %d of %d present values are %s, a direct identifier, but the field declares identifier_role %s", [
-			col.name, hits, profile.non_null(col), data.dgcheck.config.direct_identifiers[detector], declared,
+			col.name, hits, profile.non_null(col), profile.noun(detector), declared,
 		]),
 		"evidence": {"detector": detector, "hits": hits, "non_null": profile.non_null(col), "declared": declared},
 	})
@@ -42,8 +42,8 @@ violation contains finding if {
 # One finding per column: the identifier it holds most of.
 _strongest(col) := max(candidates)[1] if {
 	candidates := {[profile.hits(col, detector), detector] |
-		some detector, _ in data.dgcheck.config.direct_identifiers
-		profile.identifier_column(col, detector)
+		some detector in profile.direct
+		profile.holds(col, detector)
 	}
 	count(candidates) > 0
 }

@@ -2,7 +2,7 @@ package dgcheck.rules.desensitisation.direct_declared_test
 
 import data.dgcheck.rules.desensitisation.direct_declared
 
-_lxdh := {"name": "lxdh", "rows": 100, "nulls": 4, "blanks": 0, "detectors": {"mobile": {"matched": 6, "valid": 6, "masked": 90}}}
+_lxdh := {"name": "lxdh", "rows": 100, "nulls": 4, "blanks": 0, "detectors": {"mobile": {"matched": 6, "plausible": 6, "valid": 6, "masked": 90}}}
 
 test_fail_mobiles_declared_other if {
 	direct_declared.violation == {{

@@ -26,7 +26,8 @@ import data.dgcheck.lib.result
 violation contains finding if {
 	_leaves_its_holder
 	some col in input.profile.columns
-	some detector, noun in data.dgcheck.config.direct_identifiers
+	some detector in profile.direct
+	noun := profile.noun(detector)
 	counts := col.detectors[detector]
 	n := object.get(counts, "embedded", 0)
 	n > 0

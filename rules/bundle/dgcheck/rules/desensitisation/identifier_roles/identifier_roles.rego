@@ -50,13 +50,13 @@ _holds_pi if desens.declares_deidentification
 
 _holds_pi if {
 	some col in input.profile.columns
-	some detector, _ in data.dgcheck.config.direct_identifiers
-	profile.identifier_column(col, detector)
+	some detector in profile.direct
+	profile.holds(col, detector)
 }
 
 _suggested(col) := "direct" if {
-	some detector, _ in data.dgcheck.config.direct_identifiers
-	profile.identifier_column(col, detector)
+	some detector in profile.direct
+	profile.holds(col, detector)
 }
 
 _suggested(col) := "quasi" if {
@@ -75,6 +75,6 @@ _quasi_hint(col) if {
 }
 
 _detected(col) if {
-	some detector, _ in data.dgcheck.config.direct_identifiers
-	profile.identifier_column(col, detector)
+	some detector in profile.direct
+	profile.holds(col, detector)
 }

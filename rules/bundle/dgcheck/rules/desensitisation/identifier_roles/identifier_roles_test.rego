@@ -2,7 +2,7 @@ package dgcheck.rules.desensitisation.identifier_roles_test
 
 import data.dgcheck.rules.desensitisation.identifier_roles
 
-_sfzh := {"name": "sfzh", "rows": 10, "nulls": 0, "blanks": 0, "detectors": {"cn_resident_id": {"matched": 10, "valid": 10, "masked": 0}}}
+_sfzh := {"name": "sfzh", "rows": 10, "nulls": 0, "blanks": 0, "detectors": {"cn_resident_id": {"matched": 10, "plausible": 10, "valid": 10, "masked": 0}}}
 
 _sex := {"name": "sex", "rows": 10, "nulls": 0, "blanks": 0, "detectors": {}, "hints": ["sex"]}
 

@@ -42,7 +42,8 @@ violation contains finding if {
 	some col in input.profile.columns
 	not col.masking
 	desens.masked_column(col)
-	some detector, noun in data.dgcheck.config.direct_identifiers
+	some detector in profile.direct
+	noun := profile.noun(detector)
 	counts := col.detectors[detector]
 	counts.valid > 0
 	finding := result.finding(rego.metadata.chain(), {
@@ -55,6 +56,6 @@ violation contains finding if {
 	})
 }
 
-_noun(detector) := data.dgcheck.config.direct_identifiers[detector]
+_noun(detector) := profile.noun(detector)
 
-_noun(detector) := sprintf("values (%s)", [detector]) if not data.dgcheck.config.direct_identifiers[detector]
+_noun(detector) := sprintf("values (%s)", [detector]) if not profile.noun(detector)

@@ -4,7 +4,7 @@ import data.dgcheck.rules.desensitisation.name_surname_only
 
 _col(shapes) := {
 	"name": "xm", "rows": 10, "nulls": 0, "blanks": 0,
-	"detectors": {"person_name": {"matched": 0, "valid": 0, "masked": 10}},
+	"detectors": {"person_name": {"matched": 0, "plausible": 0, "valid": 0, "masked": 10}},
 	"forms": {"masked": 10, "mask_shapes": shapes},
 }
 

@@ -58,8 +58,8 @@ _direct(col) if desens.role(col.name) == "direct"
 
 _direct(col) if {
 	desens.role(col.name) == ""
-	some detector, _ in data.dgcheck.config.direct_identifiers
-	profile.identifier_column(col, detector)
+	some detector in profile.direct
+	profile.holds(col, detector)
 }
 
 # The detectors' located raw values (masked for display), where there are any.

@@ -18,7 +18,7 @@ test_fail_raw_names_in_a_de_identified_dataset if {
 
 test_fail_pseudonym_beside_its_identity if {
 	token := {"name": "sfzh_token", "rows": 10, "nulls": 0, "blanks": 0, "detectors": {}, "forms": _forms(0, 0)}
-	sfzh := {"name": "sfzh", "rows": 10, "nulls": 0, "blanks": 0, "forms": _forms(10, 0), "detectors": {"cn_resident_id": {"matched": 10, "valid": 10, "masked": 0, "raw_samples": [{"row": 1, "value": "110105********002X"}]}}}
+	sfzh := {"name": "sfzh", "rows": 10, "nulls": 0, "blanks": 0, "forms": _forms(10, 0), "detectors": {"cn_resident_id": {"matched": 10, "plausible": 10, "valid": 10, "masked": 0, "raw_samples": [{"row": 1, "value": "110105********002X"}]}}}
 	findings := no_reidentification_aid.violation with input as {
 		"metadata": {"fields": [{"name": "sfzh_token", "masking": {"method": "tokenization", "pseudonym_of": "sfzh"}}]},
 		"profile": {"columns": [token, sfzh]},
@@ -27,7 +27,7 @@ test_fail_pseudonym_beside_its_identity if {
 }
 
 test_fail_detected_identifier_without_a_role if {
-	sfzh := {"name": "sfzh", "rows": 10, "nulls": 0, "blanks": 0, "forms": _forms(10, 0), "detectors": {"cn_resident_id": {"matched": 10, "valid": 10, "masked": 0, "raw_samples": [{"row": 1, "value": "110105********002X"}]}}}
+	sfzh := {"name": "sfzh", "rows": 10, "nulls": 0, "blanks": 0, "forms": _forms(10, 0), "detectors": {"cn_resident_id": {"matched": 10, "plausible": 10, "valid": 10, "masked": 0, "raw_samples": [{"row": 1, "value": "110105********002X"}]}}}
 	findings := no_reidentification_aid.violation with input as {
 		"metadata": {"deidentification": {"qi_columns": ["sex"]}},
 		"profile": {"columns": [sfzh]},

@@ -42,8 +42,8 @@ _personal if input.metadata.pi.contains_pi == true
 
 _personal if {
 	some col in input.profile.columns
-	some detector, _ in data.dgcheck.config.direct_identifiers
-	profile.identifier_column(col, detector)
+	some detector in profile.direct
+	profile.holds(col, detector)
 }
 
 _coordinates(col) if profile.identifier_column(col, "coordinate")

@@ -4,7 +4,7 @@ import data.dgcheck.rules.desensitisation.quasi_identifiers_declared
 
 _csrq := {"name": "csrq", "rows": 10, "nulls": 0, "blanks": 0, "detectors": {}, "hints": ["birth_date"]}
 
-_yzbm := {"name": "yb", "rows": 10, "nulls": 0, "blanks": 0, "detectors": {"postcode": {"matched": 10, "valid": 10, "masked": 0}}}
+_yzbm := {"name": "yb", "rows": 10, "nulls": 0, "blanks": 0, "detectors": {"postcode": {"matched": 10, "plausible": 10, "valid": 10, "masked": 0}}}
 
 test_fail_birth_date_and_postcode_not_declared if {
 	findings := quasi_identifiers_declared.warning with input as {
@@ -29,8 +29,8 @@ test_success_no_personal_information if {
 # a fixed order, not a conflict between two hints.
 test_fail_six_digit_codes_name_both_detectors if {
 	code := {"name": "code", "rows": 2, "nulls": 0, "blanks": 0, "detectors": {
-		"postcode": {"matched": 2, "valid": 2, "masked": 0},
-		"cn_region_code": {"matched": 2, "valid": 2, "masked": 0},
+		"postcode": {"matched": 2, "plausible": 2, "valid": 2, "masked": 0},
+		"cn_region_code": {"matched": 2, "plausible": 2, "valid": 2, "masked": 0},
 	}}
 	findings := quasi_identifiers_declared.warning with input as {"metadata": {"pi": {"contains_pi": true}}, "profile": {"columns": [code]}}
 	[f] := [f | some f in findings]
@@ -52,8 +52,8 @@ test_fail_detect_min_rate_zero_gives_one_hint if {
 
 test_success_six_digit_codes_declared_quasi if {
 	code := {"name": "code", "rows": 2, "nulls": 0, "blanks": 0, "detectors": {
-		"postcode": {"matched": 2, "valid": 2, "masked": 0},
-		"cn_region_code": {"matched": 2, "valid": 2, "masked": 0},
+		"postcode": {"matched": 2, "plausible": 2, "valid": 2, "masked": 0},
+		"cn_region_code": {"matched": 2, "plausible": 2, "valid": 2, "masked": 0},
 	}}
 	count(quasi_identifiers_declared.warning) == 0 with input as {
 		"metadata": {"pi": {"contains_pi": true}, "fields": [{"name": "code", "identifier_role": "quasi"}]},

@@ -33,5 +33,5 @@ violation contains finding if {
 		{"matched": c.matched, "valid": c.valid, "masked": c.masked, "bad_luhn": identifiers.trait(col, "bank_card", "bad_luhn"), "unionpay": identifiers.trait(col, "bank_card", "unionpay")},
 		c.invalid_samples,
 	)
-	finding := result.finding(rego.metadata.chain(), details)
+	finding := result.finding(rego.metadata.chain(), identifiers.judged(col, "bank_card", details))
 }

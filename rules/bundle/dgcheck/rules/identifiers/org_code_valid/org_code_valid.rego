@@ -33,5 +33,5 @@ violation contains finding if {
 		{"matched": c.matched, "valid": c.valid, "masked": c.masked, "bad_check_char": identifiers.trait(col, "cn_org_code", "bad_check_char")},
 		c.invalid_samples,
 	)
-	finding := result.finding(rego.metadata.chain(), details)
+	finding := result.finding(rego.metadata.chain(), identifiers.judged(col, "cn_org_code", details))
 }

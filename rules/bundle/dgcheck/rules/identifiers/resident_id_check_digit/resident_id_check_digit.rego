@@ -21,12 +21,12 @@
 package dgcheck.rules.identifiers.resident_id_check_digit
 
 import data.dgcheck.lib.config
-import data.dgcheck.lib.profile
+import data.dgcheck.lib.identifiers
 import data.dgcheck.lib.result
 
 violation contains finding if {
 	some col in input.profile.columns
-	profile.identifier_column(col, "cn_resident_id")
+	identifiers.typed(col, "cn_resident_id")
 	ids := col.detectors.cn_resident_id
 	traits := object.get(ids, "traits", {})
 	full := ids.matched - object.get(traits, "legacy_15", 0)
@@ -34,7 +34,7 @@ violation contains finding if {
 	measure := result.measure(full - bad, full)
 	measure.x < config.thresholds.id_check_digit_min
 
-	finding := result.finding(rego.metadata.chain(), {
+	finding := result.finding(rego.metadata.chain(), identifiers.judged(col, "cn_resident_id", {
 		"column": col.name,
 		"message": sprintf(
 			"%s: %d of %d resident ID numbers have a wrong check digit (X = %s)",
@@ -43,5 +43,5 @@ violation contains finding if {
 		"measure": measure,
 		"evidence": {"matched": ids.matched, "valid": ids.valid, "masked": ids.masked, "bad_check_digit": bad},
 		"samples": object.get(ids, "invalid_samples", []),
-	})
+	}))
 }

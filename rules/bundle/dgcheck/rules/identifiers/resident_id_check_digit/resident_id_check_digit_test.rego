@@ -9,6 +9,7 @@ _sfzh := {
 	"blanks": 0,
 	"detectors": {"cn_resident_id": {
 		"matched": 1998,
+		"plausible": 1998,
 		"valid": 1996,
 		"masked": 0,
 		"traits": {"bad_check_digit": 2, "bad_birth_date": 0, "unknown_region": 0, "legacy_15": 0},
@@ -42,7 +43,7 @@ test_fail_declared_column_with_few_valid_numbers if {
 		"rows": 100,
 		"nulls": 0,
 		"blanks": 0,
-		"detectors": {"cn_resident_id": {"matched": 10, "valid": 5, "masked": 0, "traits": {"bad_check_digit": 5}, "invalid_samples": []}},
+		"detectors": {"cn_resident_id": {"matched": 10, "plausible": 10, "valid": 5, "masked": 0, "traits": {"bad_check_digit": 5}, "invalid_samples": []}},
 	}
 	findings := resident_id_check_digit.violation with input as {
 		"metadata": {"fields": [{"name": "zjhm", "validator": "cn_id_gb11643"}]},
@@ -84,7 +85,7 @@ test_success_stray_ids_in_free_text if {
 		"rows": 100,
 		"nulls": 0,
 		"blanks": 0,
-		"detectors": {"cn_resident_id": {"matched": 1, "valid": 0, "masked": 0}},
+		"detectors": {"cn_resident_id": {"matched": 1, "plausible": 1, "valid": 0, "masked": 0}},
 	}
 	count(resident_id_check_digit.violation) == 0 with input as {"metadata": {}, "profile": {"columns": [col]}}
 }

@@ -34,5 +34,5 @@ violation contains finding if {
 		{"matched": c.matched, "bad_check_char": bad, "masked": c.masked},
 		c.invalid_samples,
 	)
-	finding := result.finding(rego.metadata.chain(), details)
+	finding := result.finding(rego.metadata.chain(), identifiers.judged(col, "cn_uscc", details))
 }

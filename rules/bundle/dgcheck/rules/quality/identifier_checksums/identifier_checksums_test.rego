@@ -9,6 +9,7 @@ _sfzh := {
 	"blanks": 0,
 	"detectors": {"cn_resident_id": {
 		"matched": 2000,
+		"plausible": 2000,
 		"valid": 1995,
 		"masked": 0,
 		"invalid_samples": [{"row": 14, "value": "110105********0021"}],

@@ -2,9 +2,11 @@
 # title: Unconditionally open data contains no PI unless anonymised or lawfully public
 # description: >-
 #   Data declared 无条件开放 (unconditionally open) may be downloaded by anyone, so it must not
-#   hold direct identifiers and must be anonymised: no value with the structure of a resident
-#   ID number, mobile number or e-mail address, valid or not, in any column, nor inside free
-#   text (DESENS-020); no column of
+#   hold direct identifiers and must be anonymised: no column of raw direct identifiers of any
+#   type (ID numbers, mobiles, e-mail addresses, bank cards, passports and permits, plates,
+#   phone numbers, and names and addresses where the classifier finds them), no valid ID
+#   number or e-mail address in any other column, none inside free text (DESENS-020); no
+#   column of
 #   plain hashes of such identifiers, which enumeration reverses (DESENS-010); and k-anonymity
 #   over the quasi-identifiers met (DESENS-012). Masked values are left to the
 #   de-identification rules.
@@ -23,24 +25,36 @@
 package dgcheck.rules.release.open_without_identifiers
 
 import data.dgcheck.lib.desens
+import data.dgcheck.lib.identifiers
 import data.dgcheck.lib.profile
 import data.dgcheck.lib.result
 
 violation contains finding if {
 	desens.unconditionally_open
 	some col in input.profile.columns
-	some detector, noun in data.dgcheck.config.direct_identifiers
-	counts := col.detectors[detector]
-	counts.matched > 0
+	some detector in profile.direct
+	raw := _raw(col, detector)
+	raw > 0
 	finding := result.finding(rego.metadata.chain(), {
 		"column": col.name,
 		"message": sprintf(
 			"%s: %d of %d non-null values are raw %s, in data declared 无条件开放 (unconditionally open)",
-			[col.name, counts.matched, profile.non_null(col), noun],
+			[col.name, raw, profile.non_null(col), profile.noun(detector)],
 		),
-		"evidence": {"detector": detector, "raw": counts.matched, "non_null": profile.non_null(col)},
-		"samples": object.get(counts, "raw_samples", []),
+		"evidence": {"detector": detector, "raw": raw, "non_null": profile.non_null(col)},
+		"samples": object.get(col.detectors[detector], "raw_samples", []),
 	})
+}
+
+# The raw identifiers a column holds: in a column of them, every plausible one; elsewhere,
+# only values that are evidence on their own, a valid ID number (a right check digit over a
+# real address code and birth date) or an e-mail address. An 18-digit order number or an
+# 11-digit member number is neither: numbers of a shape are judged by their column.
+_raw(col, detector) := profile.plausible(col, detector) if identifiers.typed(col, detector)
+
+_raw(col, detector) := col.detectors[detector].valid if {
+	not identifiers.typed(col, detector)
+	detector in {"cn_resident_id", "email"}
 }
 
 violation contains finding if {
@@ -68,7 +82,8 @@ violation contains finding if {
 violation contains finding if {
 	desens.unconditionally_open
 	some col in input.profile.columns
-	some detector, noun in data.dgcheck.config.direct_identifiers
+	some detector in profile.direct
+	noun := profile.noun(detector)
 	n := object.get(col.detectors[detector], "embedded", 0)
 	n > 0
 	finding := result.finding(rego.metadata.chain(), {

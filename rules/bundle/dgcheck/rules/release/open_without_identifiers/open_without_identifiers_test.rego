@@ -12,11 +12,12 @@ _lxdh := {
 	"detectors": {
 		"mobile": {
 			"matched": 2,
+			"plausible": 2,
 			"valid": 2,
 			"masked": 1998,
 			"raw_samples": [{"row": 7, "value": "138****5678"}, {"row": 90, "value": "139****0001"}],
 		},
-		"email": {"matched": 0, "valid": 0, "masked": 0},
+		"email": {"matched": 0, "plausible": 0, "valid": 0, "masked": 0},
 	},
 }
 
@@ -39,22 +40,44 @@ test_fail_raw_mobiles_in_open_data if {
 	}} with input as {"metadata": _open, "profile": {"columns": [_lxdh]}}
 }
 
-test_fail_one_finding_per_column_and_identifier if {
+# Outside a column of them, only values that are evidence on their own count: a valid e-mail
+# address, not a string with an ID number's structure that fails its check.
+test_fail_valid_identifiers_outside_identifier_columns if {
 	bz := {
 		"name": "bz",
 		"rows": 50,
 		"nulls": 10,
 		"blanks": 0,
 		"detectors": {
-			"cn_resident_id": {"matched": 1, "valid": 0, "masked": 0, "raw_samples": [{"row": 3, "value": "110105********002X"}]},
-			"email": {"matched": 2, "valid": 2, "masked": 0, "raw_samples": [{"row": 4, "value": "z***@example.cn"}]},
+			"cn_resident_id": {"matched": 1, "plausible": 1, "valid": 0, "masked": 0, "raw_samples": [{"row": 3, "value": "110105********002X"}]},
+			"email": {"matched": 2, "plausible": 2, "valid": 2, "masked": 0, "raw_samples": [{"row": 4, "value": "z***@example.cn"}]},
 		},
 	}
 	findings := open_without_identifiers.violation with input as {"metadata": _open, "profile": {"columns": [bz]}}
-	{[f.id, f.column, f.evidence.detector, f.evidence.raw] | some f in findings} == {
-		["PUB-003", "bz", "cn_resident_id", 1],
-		["PUB-003", "bz", "email", 2],
+	{[f.id, f.column, f.evidence.detector, f.evidence.raw] | some f in findings} == {["PUB-003", "bz", "email", 2]}
+}
+
+# 18-digit order numbers and 11-digit member numbers have identifiers' structure but are not
+# plausible ones: no finding.
+test_success_numbers_shaped_like_identifiers if {
+	orders := {"name": "order_no", "rows": 100, "nulls": 0, "blanks": 0, "detectors": {
+		"cn_resident_id": {"matched": 100, "plausible": 0, "valid": 0, "masked": 0},
+		"bank_card": {"matched": 100, "plausible": 12, "valid": 1, "masked": 0},
+	}}
+	members := {"name": "member_no", "rows": 100, "nulls": 0, "blanks": 0, "detectors": {"mobile": {"matched": 100, "plausible": 67, "valid": 67, "masked": 0}}}
+	count(open_without_identifiers.violation) == 0 with input as {"metadata": _open, "profile": {"columns": [orders, members]}}
+}
+
+# Every direct identifier counts, not only ID numbers, mobiles and e-mail addresses: a column
+# of bank cards, and names where the classifier finds them.
+test_fail_every_direct_identifier if {
+	cards := {"name": "kh", "rows": 100, "nulls": 0, "blanks": 0, "detectors": {"bank_card": {"matched": 100, "plausible": 100, "valid": 99, "masked": 0}}}
+	names := {
+		"name": "xm", "rows": 100, "nulls": 0, "blanks": 0, "detectors": {"person_name": {"matched": 97, "plausible": 97, "valid": 97, "masked": 0}},
+		"classification": {"type": "person_name", "detector": "person_name", "confidence": 0.9, "form": "raw"},
 	}
+	findings := open_without_identifiers.violation with input as {"metadata": _open, "profile": {"columns": [cards, names]}}
+	{[f.column, f.evidence.detector, f.evidence.raw] | some f in findings} == {["kh", "bank_card", 100], ["xm", "person_name", 97]}
 }
 
 test_success_conditionally_open if {
@@ -67,6 +90,8 @@ test_success_conditionally_open if {
 test_success_open_data_fully_masked if {
 	masked := json.patch(_lxdh, [
 		{"op": "replace", "path": "/detectors/mobile/matched", "value": 0},
+		{"op": "replace", "path": "/detectors/mobile/plausible", "value": 0},
+		{"op": "replace", "path": "/detectors/mobile/valid", "value": 0},
 		{"op": "replace", "path": "/detectors/mobile/raw_samples", "value": []},
 	])
 	count(open_without_identifiers.violation) == 0 with input as {"metadata": _open, "profile": {"columns": [masked]}}
@@ -99,7 +124,7 @@ test_success_anonymised_open_data if {
 }
 
 test_fail_mobile_written_into_a_remark if {
-	bz := {"name": "bz", "rows": 10, "nulls": 0, "blanks": 0, "detectors": {"mobile": {"matched": 0, "valid": 0, "masked": 0, "embedded": 1, "embedded_samples": [{"row": 4, "value": "138****5678"}]}}}
+	bz := {"name": "bz", "rows": 10, "nulls": 0, "blanks": 0, "detectors": {"mobile": {"matched": 0, "plausible": 0, "valid": 0, "masked": 0, "embedded": 1, "embedded_samples": [{"row": 4, "value": "138****5678"}]}}}
 	findings := open_without_identifiers.violation with input as {"metadata": _open, "profile": {"columns": [bz]}}
 	[f.message | some f in findings] == ["bz: 1 values hold mobile numbers inside other text, in data declared 无条件开放 (unconditionally open)"]
 }

@@ -43,6 +43,7 @@ violation contains result.finding(rego.metadata.chain(), {"message": "open data 
 violation contains finding if {
 	meta.released
 	some field in input.metadata.fields
+	is_object(field) # a malformed entry is META-016's to report
 	missing := [k | some k in _field_keys; not meta.present(object.get(field, k, ""))]
 	count(missing) > 0
 	finding := result.finding(rego.metadata.chain(), {
