@@ -176,6 +176,16 @@ func TestDetectionAccuracy(t *testing.T) {
 			if r < 0.99 {
 				t.Errorf("graded column %s: recall %.4f of its valid values, want >= 0.99", col.Name, r)
 			}
+		case "valid":
+			dc := pc.Detectors[col.Detector]
+			r := 0.0
+			if dc != nil {
+				r = float64(dc.Valid) / float64(col.Values)
+			}
+			recall = fmt.Sprintf("%.4f", r)
+			if r < 0.99 || got != col.Type {
+				t.Errorf("valid column %s: recall %.4f, classified %q; want >= 0.99 and %q", col.Name, r, got, col.Type)
+			}
 		case "free_text":
 			e := cc.Embedded[col.Detector]
 			if e.Values != col.Embedded {

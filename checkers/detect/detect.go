@@ -119,6 +119,7 @@ var All = []Detector{
 	{Name: "address", Detect: Address, Mask: MaskAddress, Heuristic: true,
 		Traits:  []string{"precise"},
 		accepts: filter{minLen: minMaskedAddressLen, maxLen: maxAddressLen, need: NonASCII, allow: ^Classes(0)}},
+	{Name: "iban", Detect: IBAN, Mask: MaskIBAN, Traits: ibanTraits, accepts: ibanFilter},
 }
 
 // Index returns the position of the named detector in All, or -1.

@@ -241,6 +241,7 @@ var samples = map[string][]sample{
 	"cn_region_code": regionCodeSamples,
 	"person_name":    nameSamples,
 	"address":        addressSamples,
+	"iban":           ibanSamples,
 }
 
 // TestDetectors runs each detector over its table, checks the table against the detector's
@@ -498,7 +499,7 @@ func nothingToHide(s string) bool {
 func TestAllNamesStable(t *testing.T) {
 	want := []string{"cn_resident_id", "mobile", "email", "cn_uscc", "cn_org_code", "bank_card",
 		"fixed_line", "ip_address", "cn_passport", "hkmo_permit", "tw_permit", "vehicle_plate",
-		"coordinate", "postcode", "cn_region_code", "person_name", "address"}
+		"coordinate", "postcode", "cn_region_code", "person_name", "address", "iban"}
 	if len(All) != len(want) {
 		t.Fatalf("All has %d detectors, want %d", len(All), len(want))
 	}

@@ -140,8 +140,8 @@ var ibanSamples = []sample{
 	{"QQ89**************3000", none, "masked, unknown country"},
 }
 
-// ibanDetector is IBAN as an entry of All would be, for the shared invariants.
-var ibanDetector = Detector{Name: "iban", Detect: IBAN, Mask: MaskIBAN, Traits: ibanTraits, accepts: ibanFilter}
+// ibanDetector is IBAN's entry of All.
+var ibanDetector = All[Index("iban")]
 
 func TestIBAN(t *testing.T) {
 	runUnregistered(t, ibanDetector, refIBAN, ibanSamples)

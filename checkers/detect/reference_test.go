@@ -185,6 +185,8 @@ func reference(name string, s string) Result {
 		return Result{Masked: refPlateMask.MatchString(s)}
 	case "coordinate":
 		return refCoordinate(s)
+	case "iban":
+		return refIBAN(s)
 	case "postcode":
 		if refSixDigits.MatchString(s) {
 			return Result{Match: true, Valid: s[0] != '9'}

@@ -107,6 +107,8 @@ var Registry = map[string]Registration{
 		Personal: true},
 	"address": {Label: Words{"address", "地址"}, Noun: Words{"addresses", "地址"},
 		Personal: true},
+	"iban": {Label: Words{"IBAN", "国际银行账号"}, Noun: Words{"IBANs", "国际银行账号"},
+		Validator: "iban_iso13616", Personal: true, Sensitive: true, CheckChance: 1.0 / 97}, // ISO 7064 MOD 97-10
 }
 
 // Implausible is the set of traits that make a matched value implausible as d's identifier.

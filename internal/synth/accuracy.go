@@ -13,13 +13,14 @@ import (
 // (18-digit order numbers and serials, 11-digit member numbers, IMEIs, timestamps, amounts,
 // tracking numbers, county codes); graded columns hold one identifier type with a known
 // share of wrong check characters (10, 30, 50 and 80 percent), which must be reported at
-// every share; free-text columns hold an identifier inside one value in ten. Each column is
-// named neutrally, so that its values alone must decide it.
+// every share; valid columns hold identifiers a narrower detector would miss (ID numbers of
+// retired address codes, IBANs); free-text columns hold an identifier inside one value in
+// ten. Each column is named neutrally, so that its values alone must decide it.
 
 // AccuracyColumn is what a checker should say of one column of the accuracy corpus.
 type AccuracyColumn struct {
 	Name string `json:"name"`
-	// Kind is decoy, graded or free_text.
+	// Kind is decoy, graded, valid (every value a valid identifier) or free_text.
 	Kind string `json:"kind"`
 	// Type is the data type a classifier should report ("" for none), Detector the detector
 	// whose evidence the column is about (for free text, the embedded identifier's).
@@ -82,6 +83,13 @@ func accuracyColumns() []accuracySpec {
 				}})
 		}
 	}
+	valid := func(name, typ string, gen func(r *rand.Rand, dst []byte) []byte) accuracySpec {
+		return accuracySpec{AccuracyColumn{Name: name, Kind: "valid", Type: typ, Detector: typ},
+			func(r *rand.Rand, dst []byte) ([]byte, bool) { return gen(r, dst), false }}
+	}
+	specs = append(specs,
+		valid("ref_e", "cn_resident_id", genHistoricalResidentID),
+		valid("ref_f", "iban", genIBAN))
 	for _, e := range embeddings {
 		gen := e.gen
 		specs = append(specs, accuracySpec{
@@ -142,6 +150,41 @@ func WriteAccuracyCSV(w io.Writer, rows int, seed int64) ([]AccuracyColumn, erro
 		}
 	}
 	return cols, bw.Flush()
+}
+
+// historicalRegions are address codes of ID numbers issued under older GB/T 2260 editions
+// (retired before 1990, in the 1990s, in 2010) and of Taiwan residents' residence permits.
+var historicalRegions = []string{"110225", "512700", "110221", "232300", "110103", "110104", "830000"}
+
+// genHistoricalResidentID writes valid ID numbers whose address code is a retired one or
+// 830000.
+func genHistoricalResidentID(r *rand.Rand, dst []byte) []byte {
+	start := len(dst)
+	dst = append(dst, pick(r, historicalRegions)...)
+	y, m, d := civilFromDays(birthFirst + int32(r.Uint64N(birthDays)))
+	dst = appendDigits(dst, uint64(y), 4)
+	dst = appendDigits(dst, uint64(m), 2)
+	dst = appendDigits(dst, uint64(d), 2)
+	dst = digits(r, dst, 3)
+	return append(dst, idCheckDigit(dst[start:]))
+}
+
+// genIBAN writes German IBANs (ISO 13616: DE, check digits, an 8-digit bank code and a
+// 10-digit account), their check digits computed here by ISO 7064 MOD 97-10: the country
+// code's letters as 13 and 14, moved with the check digits to the end.
+func genIBAN(r *rand.Rand, dst []byte) []byte {
+	var bban [18]byte
+	for i := range bban {
+		bban[i] = byte('0' + r.IntN(10))
+	}
+	rem := 0
+	for _, c := range append(bban[:], "131400"...) { // D=13, E=14, check digits 00
+		rem = (rem*10 + int(c-'0')) % 97
+	}
+	check := 98 - rem
+	dst = append(dst, "DE"...)
+	dst = appendDigits(dst, uint64(check), 2)
+	return append(dst, bban[:]...)
 }
 
 // genOrderRef18 writes order numbers of a date and a 10-digit sequence: 18 digits, like an ID
