@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/dgcheck/dgcheck/checkers/detect"
 )
 
 // The form a value takes tells a masked column from a raw one (DESENS-003..011): raw,
@@ -21,7 +23,7 @@ import (
 type ValueForms struct {
 	Raw         int64 `json:"raw"`
 	Masked      int64 `json:"masked"`      // some characters replaced by '*' (or '＊'), some kept
-	Hashed      int64 `json:"hashed"`      // a hex or base64 digest of MD5, SHA-1 or SHA-256 length
+	Hashed      int64 `json:"hashed"`      // a hex or base64 digest of 128 to 512 bits (detect.Hash)
 	Tokenised   int64 `json:"tokenised"`   // a UUID, or a letter prefix and a long mixed token (tk_9fA...)
 	Generalised int64 `json:"generalised"` // a date cut to year or month, a band of years or ages, a region code cut to 4 or 2 digits
 	Suppressed  int64 `json:"suppressed"`  // every character replaced by '*'
@@ -91,7 +93,10 @@ var generalisationNames = [numGeneralisations]string{
 	genRegion4: "region_4", genRegion2: "region_2", genBareYear: "year", genBareRegion4: "region_4",
 }
 
-var hashNames = [...]string{"md5_hex", "sha1_hex", "sha256_hex", "md5_base64", "sha1_base64", "sha256_base64"}
+// hashNames are the digests a hashed value is counted by: a profile contract, so new ones go
+// at the end.
+var hashNames = [...]string{"md5_hex", "sha1_hex", "sha256_hex", "md5_base64", "sha1_base64", "sha256_base64",
+	"sha224_hex", "sha384_hex", "sha512_hex", "sha224_base64", "sha384_base64", "sha512_base64"}
 
 // formCounter accumulates a column's ValueForms.
 type formCounter struct {
@@ -378,72 +383,30 @@ func provincePrefix(v string) bool {
 	return false
 }
 
-// hashKind recognises hex digests (32, 40 or 64 hex digits, one case, at least one letter
-// and one digit) and padded base64 digests (24, 28 or 44 characters).
+// hashKind is the index in hashNames of a digest written in hex or base64 (detect.Hash: its
+// length, alphabet and spread, so that a counter of 32 digits or a UUID with its hyphens is no
+// hash), or false.
 func hashKind(v string) (int, bool) {
-	switch len(v) {
-	case 32, 40, 64:
-		letters, digits, upper := 0, 0, false
-		for i := 0; i < len(v); i++ {
-			switch c := v[i]; {
-			case isDigit(c):
-				digits++
-			case c >= 'a' && c <= 'f':
-				letters++
-			case c >= 'A' && c <= 'F':
-				letters++
-				upper = true
-			default:
-				return 0, false
-			}
+	r := detect.Hash(v)
+	if !r.Match {
+		return 0, false
+	}
+	base64 := r.Traits.Has(detect.HashBase64)
+	for i, digest := range [...]detect.Traits{detect.HashMD5, detect.HashSHA1, detect.HashSHA256, detect.HashSHA224, detect.HashSHA384, detect.HashSHA512} {
+		if !r.Traits.Has(digest) {
+			continue
 		}
-		if letters == 0 || digits == 0 || upper && strings.ContainsAny(v, "abcdef") {
-			return 0, false
+		switch {
+		case i < 3 && base64:
+			return i + 3, true
+		case i < 3:
+			return i, true
+		case base64:
+			return i + 6, true
 		}
-		return digestIndex(len(v)), true
-	case 24, 28, 44:
-		pad := 1
-		if len(v) == 24 {
-			pad = 2
-		}
-		if strings.Count(v[len(v)-pad:], "=") != pad || !base64Body(v[:len(v)-pad]) {
-			return 0, false
-		}
-		return len(hashNames)/2 + digestIndex(len(v)), true
+		return i + 3, true
 	}
 	return 0, false
-}
-
-// digestIndex is 0, 1 or 2 for an MD5, SHA-1 or SHA-256 digest written in hex (32, 40, 64
-// characters) or padded base64 (24, 28, 44).
-func digestIndex(n int) int {
-	switch n {
-	case 32, 24:
-		return 0
-	case 40, 28:
-		return 1
-	}
-	return 2
-}
-
-// base64Body reports standard or URL-safe base64 characters that mix cases and digits, as a
-// digest's encoding does and a word does not.
-func base64Body(s string) bool {
-	var lower, upper, digit bool
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c >= 'a' && c <= 'z':
-			lower = true
-		case c >= 'A' && c <= 'Z':
-			upper = true
-		case isDigit(c):
-			digit = true
-		case c == '+' || c == '/' || c == '-' || c == '_':
-		default:
-			return false
-		}
-	}
-	return lower && upper && digit
 }
 
 // minTokenBody is the shortest random part of a token: 16 characters of [A-Za-z0-9] carry

@@ -94,6 +94,21 @@ unkeyed_hashes contains {"column": col.name, "hashed": col.forms.hashed, "identi
 	identifier := _hashed_identifier(col)
 }
 
+# METADATA
+# description: >-
+#   Columns of digests whose source nothing declares (no masking, validator, name hint,
+#   pseudonym_of or direct role), in data that holds personal information: if they hash an
+#   ID or mobile number without a key, enumeration reverses them, and nothing says they do
+#   not.
+undeclared_hashes contains {"column": col.name, "hashed": col.forms.hashed} if {
+	input.metadata.pi.contains_pi == true
+	some col in input.profile.columns
+	form_share(col, "hashed") >= config.thresholds.form_min_rate
+	not keyed(col.name)
+	not _hashed_identifier(col)
+	not role(col.name) in {"quasi", "sensitive", "other"}
+}
+
 # What a hashed column stands for: the low-entropy identifier its masking (data), validator or
 # name declares, the column it pseudonymises, or else its declared direct role.
 _hashed_identifier(col) := concat(", ", sort(named)) if {

@@ -34,3 +34,17 @@ violation contains finding if {
 		"evidence": h,
 	})
 }
+
+# Digests of an undeclared source: a warning, since they may hash something of high entropy.
+violation contains finding if {
+	some h in desens.undeclared_hashes
+	finding := result.finding(rego.metadata.chain(), {
+		"column": h.column,
+		"severity": "warning",
+		"message": sprintf(
+			"%s: %d values are digests of an undeclared source; if they hash a low-entropy identifier (an ID or mobile number) without a key, enumeration reverses them",
+			[h.column, h.hashed],
+		),
+		"evidence": h,
+	})
+}

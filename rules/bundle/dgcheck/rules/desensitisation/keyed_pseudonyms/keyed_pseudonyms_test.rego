@@ -27,3 +27,18 @@ test_success_hash_of_something_else if {
 		"profile": {"columns": [_col]},
 	}
 }
+
+# A column of digests that nothing explains, in personal data: a warning that asks what they
+# hash. Declared as keyed, or as another role, or in data of no person, it is left alone.
+test_warn_digests_of_an_undeclared_source if {
+	col := {"name": "c7", "rows": 100, "nulls": 0, "blanks": 0, "detectors": {}, "forms": {"hashed": 100}}
+	findings := keyed_pseudonyms.violation with input as {"metadata": {"pi": {"contains_pi": true}}, "profile": {"columns": [col]}}
+	[f] := [f | some f in findings]
+	f.severity == "warning"
+	f.column == "c7"
+	count(keyed_pseudonyms.violation) == 0 with input as {"metadata": {}, "profile": {"columns": [col]}}
+	count(keyed_pseudonyms.violation) == 0 with input as {
+		"metadata": {"pi": {"contains_pi": true}, "fields": [{"name": "c7", "identifier_role": "other"}]},
+		"profile": {"columns": [col]},
+	}
+}
