@@ -1,6 +1,9 @@
 package detect
 
-import "unicode/utf8"
+import (
+	"iter"
+	"unicode/utf8"
+)
 
 // Identifiers embedded in free text (DESENS-020): a mobile number in a remark, an ID number in
 // a description. Only identifiers with a check or a distinctive structure are looked for, and
@@ -116,60 +119,14 @@ func scanEmbedded(s string, want int) (found uint32, tok string) {
 		}
 		i = j
 	}
-	// Unified social credit codes: runs of 18 capitals and digits, but not an ID number whose
-	// check character X makes it one by chance.
-	for i := 0; i < len(s); {
-		if usccValue[s[i]] < 0 {
-			i++
-			continue
-		}
-		j := i
-		for j < len(s) && usccValue[s[j]] >= 0 {
-			j++
-		}
-		if j-i == usccLen && !(i > 0 && isASCIILetter(s[i-1])) && !(j < len(s) && isASCIILetter(s[j])) &&
-			USCC(s[i:j]).Valid && !allDigits(s[i:j]) && !ResidentID(s[i:j]).Valid && hit(idxUSCC, s[i:j]) {
+	// Codes of capitals and digits (credit codes, passports, permits), and plates.
+	for i, j := range codeRuns(s) {
+		if det := codeOf(s[i:j]); det >= 0 && hit(det, s[i:j]) {
 			return found, tok
 		}
-		i = j
 	}
-	// Passports and HK/Macao permits: runs of capitals and digits apart from other letters
-	// and digits.
-	for i := 0; i < len(s); {
-		if !isUpperOrDigit(s[i]) {
-			i++
-			continue
-		}
-		j := i
-		for j < len(s) && isUpperOrDigit(s[j]) {
-			j++
-		}
-		apart := !(i > 0 && isASCIILetter(s[i-1])) && !(j < len(s) && isASCIILetter(s[j]))
-		if run := s[i:j]; apart && !isDigit(run[0]) {
-			switch {
-			case Passport(run).Valid && hit(idxPassport, run), HKMOPermit(run).Valid && hit(idxHKMOPermit, run):
-				return found, tok
-			}
-		}
-		i = j
-	}
-	// Vehicle plates: a province's abbreviation, then the plate's letters and digits.
-	for i := 0; i < len(s); i++ {
-		if s[i] < utf8.RuneSelf {
-			continue
-		}
-		p, size := utf8.DecodeRuneInString(s[i:])
-		if !plateProvinces.has(p) {
-			continue
-		}
-		j := i + size
-		for j < len(s) && j-i-size < maxEmbeddedPlateTail && isUpperOrDigit(s[j]) {
-			j++
-		}
-		if j < len(s) && (isASCIILetter(s[j]) || isDigit(s[j])) {
-			continue // more letters or digits follow: a code, not a plate
-		}
-		if plate := s[i:j]; VehiclePlate(plate).Valid && hit(idxPlate, plate) {
+	for i, j := range plates(s) {
+		if hit(idxPlate, s[i:j]) {
 			return found, tok
 		}
 	}
@@ -194,6 +151,69 @@ func scanEmbedded(s string, want int) (found uint32, tok string) {
 		}
 	}
 	return found, tok
+}
+
+// codeRuns yields the start and end of each run of ASCII letters and digits in s: a code in
+// free text stands apart from other letters and digits (SN13812345678 is an order code).
+func codeRuns(s string) iter.Seq2[int, int] {
+	return func(yield func(int, int) bool) {
+		for i := 0; i < len(s); {
+			if !isASCIIAlnum(s[i]) {
+				i++
+				continue
+			}
+			j := i
+			for j < len(s) && isASCIIAlnum(s[j]) {
+				j++
+			}
+			if !yield(i, j) {
+				return
+			}
+			i = j
+		}
+	}
+}
+
+// codeOf is the detector (an index of All) of a valid identifier that a whole run of letters
+// and digits is, or -1: a credit code (not an ID number whose check character X makes it one
+// by chance), a passport, an HK/Macao permit. Embedded detection and redaction both ask it,
+// so what one finds in free text the other masks.
+func codeOf(t string) int {
+	switch n := len(t); {
+	case n == usccLen && !allDigits(t) && USCC(t).Valid && !ResidentID(t).Valid:
+		return idxUSCC
+	case (n == 8 || n == 9) && Passport(t).Valid:
+		return idxPassport
+	case (n == 9 || n == 11) && HKMOPermit(t).Valid:
+		return idxHKMOPermit
+	}
+	return -1
+}
+
+// plates yields the start and end of each valid vehicle plate in s: a province's
+// abbreviation, then the plate's letters and digits, with no letter or digit after.
+func plates(s string) iter.Seq2[int, int] {
+	return func(yield func(int, int) bool) {
+		for i := 0; i < len(s); i++ {
+			if s[i] < utf8.RuneSelf {
+				continue
+			}
+			p, size := utf8.DecodeRuneInString(s[i:])
+			if !plateProvinces.has(p) {
+				continue
+			}
+			j := i + size
+			for j < len(s) && j-i-size < maxEmbeddedPlateTail && isUpperOrDigit(s[j]) {
+				j++
+			}
+			if j < len(s) && isASCIIAlnum(s[j]) {
+				continue // more letters or digits follow: a code, not a plate
+			}
+			if VehiclePlate(s[i:j]).Valid && !yield(i, j) {
+				return
+			}
+		}
+	}
 }
 
 // embeddedNumber checks one run of digits; it reports true when hit asks to stop.

@@ -30,13 +30,14 @@ const (
 // legacy 15 digits), mobile numbers (11 digits starting 1[3-9], allocated segment or not, with
 // an 86, +86 or 0086 prefix, or written in groups with spaces or '-'), Luhn-valid bank cards of
 // 16-19 digits (plain or grouped), valid fixed-line numbers, valid unified social credit codes,
-// e-mail addresses, passports and Hong Kong/Macau permits.
+// e-mail addresses, passports and Hong Kong/Macau permits, and vehicle plates.
 //
 // It is deterministic (the same text always gives the same masked text, so a column name reads
 // the same in every report and every format), idempotent (no mask holds an identifier, and
 // Redact repeats its scan until nothing changes, so that a mask next to other digits cannot
-// leave a new identifier behind) and safe on any string: it looks only at ASCII bytes, so
-// other bytes, invalid UTF-8 included, are copied as they are.
+// leave a new identifier behind) and safe on any string: it looks only at ASCII bytes and at
+// the province characters that start plates, so other bytes, invalid UTF-8 included, are
+// copied as they are.
 func Redact(s string) string {
 	// Every pass that changes s replaces an identifier by a mask with fewer ASCII letters and
 	// digits, or an e-mail address by its masked form, which no pass matches again; so the
@@ -223,26 +224,17 @@ func digitCount(s string) int {
 	return n
 }
 
-// redactCodes finds the identifiers that mix capitals and digits: unified social credit codes,
-// passports and Hong Kong/Macau permits, each a whole run of ASCII letters and digits.
+// redactCodes finds the identifiers that mix capitals and digits (unified social credit
+// codes, passports and Hong Kong/Macau permits, each a whole run of ASCII letters and digits:
+// codeOf) and vehicle plates.
 func redactCodes(s string, spans []redactSpan) []redactSpan {
-	for i := 0; i < len(s); {
-		if !isASCIIAlnum(s[i]) {
-			i++
-			continue
+	for i, j := range codeRuns(s) {
+		if det := codeOf(s[i:j]); det >= 0 {
+			spans = append(spans, redactSpan{i, j, All[det].Mask(s[i:j])})
 		}
-		j := i
-		for j < len(s) && isASCIIAlnum(s[j]) {
-			j++
-		}
-		t := s[i:j]
-		switch n := len(t); {
-		case n == usccLen && !allDigits(t) && USCC(t).Valid:
-			spans = append(spans, redactSpan{i, j, MaskUSCC(t)})
-		case (n == 8 || n == 9) && Passport(t).Valid, (n == 9 || n == 11) && HKMOPermit(t).Valid:
-			spans = append(spans, redactSpan{i, j, maskDocument(t)})
-		}
-		i = j
+	}
+	for i, j := range plates(s) {
+		spans = append(spans, redactSpan{i, j, MaskVehiclePlate(s[i:j])})
 	}
 	return spans
 }
