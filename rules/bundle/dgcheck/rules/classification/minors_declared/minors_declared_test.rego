@@ -37,3 +37,17 @@ test_success_minors_declared if {
 	col := {"name": "csrq", "hints": ["birth_date"], "inferred_type": "date", "max": "2020-01-01"}
 	count(minors_declared.violation) == 0 with input as {"metadata": {"pi": {"contains_minor_pi": true}}, "profile": {"columns": [col]}, "options": _now}
 }
+
+# PIPL art. 28: 不满十四周岁, under 14, which excludes 14. Birth months are all the profile
+# publishes, so a person born in the check date's month 14 years before may still be 13 (their
+# birthday later in the month) and counts; one born a month earlier is 14.
+test_minor_age_counts_as_the_law_does if {
+	_minors("2011-06-30") == 0
+	_minors("2011-07-20") == 1
+	_minors("2011-08-01") == 1
+}
+
+_minors(latest) := count(v) if {
+	col := {"name": "birth_date", "hints": ["birth_date"], "inferred_type": "date", "max": latest}
+	v := minors_declared.violation with input as {"metadata": {}, "profile": {"columns": [col]}, "options": _now}
+}

@@ -57,6 +57,6 @@ violation contains finding if {
 	})
 }
 
-_over if _subjects > config.thresholds.xb_assessment_subjects
+_over if _subjects >= config.thresholds.xb_assessment_subjects
 
-_over if _sensitive > config.thresholds.xb_assessment_sensitive_subjects
+_over if _sensitive >= config.thresholds.xb_assessment_sensitive_subjects

@@ -56,7 +56,7 @@ violation contains finding if {
 	})
 }
 
-_in_band if _subjects > config.thresholds.xb_contract_subjects
+_in_band if _subjects >= config.thresholds.xb_contract_subjects
 
 _in_band if _sensitive > 0
 

@@ -30,3 +30,16 @@ test_success_small_non_sensitive if {
 	meta := {"cross_border": {"planned": true, "destinations": ["SG"], "recipients": ["Acme Pte Ltd"], "mechanism": "exempt", "exemption_ground": "below_100k"}}
 	count(contract_thresholds.violation) == 0 with input as {"metadata": meta, "profile": {"columns": [{"name": "sjh", "rows": 100, "nulls": 0, "blanks": 0, "distinct": 2000, "hints": [], "detectors": {"mobile": {"matched": 100, "valid": 100, "masked": 0}}, "classification": {"type": "mobile", "detector": "mobile", "confidence": 0.99, "form": "raw"}}]}, "options": {}}
 }
+
+# 规定 arts 5(四) and 8: fewer than 100,000 people (不满10万人) are exempt, 10万人以上 need a
+# contract or certification: 99,999 no, 100,000 and 100,001 yes.
+test_thresholds_count_as_the_law_does if {
+	_boundary(99999) == 0
+	_boundary(100000) == 1
+	_boundary(100001) == 1
+}
+
+_boundary(n) := count(v) if {
+	meta := {"cross_border": {"planned": true, "destinations": ["SG"], "recipients": ["Acme Pte Ltd"], "mechanism": "none", "cumulative_subjects": n}}
+	v := contract_thresholds.violation with input as {"metadata": meta, "profile": {"columns": []}, "options": {}}
+}
