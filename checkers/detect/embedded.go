@@ -117,6 +117,9 @@ func scanEmbedded(s string, want int) (found uint32, tok string) {
 		if !glued && embeddedNumber(s[i:j], hit) {
 			return found, tok
 		}
+		if g := groupedMobileEnd(s, i, j); !glued && g > 0 && hit(idxMobile, s[i:g]) {
+			return found, tok
+		}
 		i = j
 	}
 	// Codes of capitals and digits (credit codes, passports, permits), and plates.
@@ -214,6 +217,27 @@ func plates(s string) iter.Seq2[int, int] {
 			}
 		}
 	}
+}
+
+// groupedMobileEnd is the end of a valid mobile number written in 3-4-4 groups (138 1234 5678,
+// 138-1234-5678) whose first group is the run s[i:j], or 0.
+func groupedMobileEnd(s string, i, j int) int {
+	end := j + 10
+	if j-i != 3 || end > len(s) || end < len(s) && isASCIIAlnum(s[end]) {
+		return 0
+	}
+	if sep := s[j]; (sep != ' ' && sep != '-') || s[j+5] != sep {
+		return 0
+	}
+	for _, k := range [...]int{1, 2, 3, 4, 6, 7, 8, 9} {
+		if !isDigit(s[j+k]) {
+			return 0
+		}
+	}
+	if !Mobile(s[i:end]).Valid {
+		return 0
+	}
+	return end
 }
 
 // embeddedNumber checks one run of digits; it reports true when hit asks to stop.

@@ -14,8 +14,9 @@ import (
 // Only identifiers with a check or a distinctive structure are masked, and only valid ones,
 // so that counts, dates and amounts in a message stay readable.
 
-// redactMinDigits is the fewest ASCII digits a string must hold to carry an identifier Redact
-// looks for without an '@': a P passport (P and 7 digits).
+// redactMinDigits is the fewest ASCII digits a string must hold to carry a number Redact looks
+// for (a P passport is P and 7 digits); a plate, with as few as 3, and an e-mail address pass
+// mayEmbed's shape test instead.
 const redactMinDigits = 7
 
 // Bounds of a candidate number: a bank card of 19 digits in five groups with four separators
@@ -65,8 +66,8 @@ func redactOnce(s string) string {
 			digits++
 		}
 	}
-	if digits < redactMinDigits && strings.IndexByte(s, '@') < 0 {
-		return s
+	if digits < redactMinDigits && !mayEmbed(ShapeOf(s)) {
+		return s // too few digits for a number, and no code, plate or e-mail address
 	}
 	var spans []redactSpan
 	spans = redactNumbers(s, spans)
