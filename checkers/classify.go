@@ -160,10 +160,12 @@ func (col *ColumnProfile) Holds(detector string, minRate float64) bool {
 	if i < 0 || dc == nil || present <= 0 {
 		return false
 	}
-	p := detect.All[i].CheckChance()
-	return float64(dc.Plausible+dc.Masked) >= minRate*float64(present) &&
-		float64(dc.Plausible) >= detect.PlausibleMin*float64(dc.Matched) &&
-		(p == 0 || dc.Plausible == 0 || detect.AboveChance(dc.Valid, dc.Plausible, p))
+	if float64(dc.Plausible+dc.Masked) < minRate*float64(present) {
+		return false
+	}
+	// Check characters mostly wrong still make a column of the identifier, badly kept.
+	s := shapedLike(&detect.All[i], dc, present)
+	return s == nil || s.Reason == "mostly_invalid"
 }
 
 func score(d *detect.Detector, dc *DetectorCounts, present, distinct int64, hinted, anyHint bool) *Classification {

@@ -130,3 +130,32 @@ func TestEmbeddedAndBirthMonths(t *testing.T) {
 		t.Errorf("traits %v", tr)
 	}
 }
+
+// Holds decides as the rules' identifier columns do: plausible values, above chance, at the
+// rate asked; check characters mostly wrong still hold the identifier.
+func TestHoldsJudgesPlausibleValues(t *testing.T) {
+	col := func(matched, plausible, valid, masked int64) *ColumnProfile {
+		return &ColumnProfile{Rows: 1000, Detectors: map[string]*DetectorCounts{
+			"cn_org_code": {Matched: matched, Plausible: plausible, Valid: valid, Masked: masked}}}
+	}
+	cases := []struct {
+		name string
+		col  *ColumnProfile
+		want bool
+	}{
+		{"valid codes", col(1000, 1000, 990, 0), true},
+		{"80% wrong check characters", col(1000, 1000, 200, 0), true},
+		{"right no more often than chance", col(1000, 1000, 95, 0), false},
+		{"masked only", col(0, 0, 0, 900), true},
+		{"too few", col(300, 300, 300, 0), false},
+	}
+	for _, c := range cases {
+		if got := c.col.Holds("cn_org_code", 0.5); got != c.want {
+			t.Errorf("%s: Holds = %v, want %v", c.name, got, c.want)
+		}
+	}
+	ids := &ColumnProfile{Rows: 1000, Detectors: map[string]*DetectorCounts{"cn_resident_id": {Matched: 1000, Plausible: 0}}}
+	if ids.Holds("cn_resident_id", 0.5) {
+		t.Error("18-digit numbers with no real address code or birth date hold ID numbers")
+	}
+}
