@@ -58,8 +58,9 @@ var codeLists = map[string]reference{
 	"iso31661":  countryList,
 }
 
-// countryList accepts a GB/T 2659 (ISO 3166-1) code in any of its three forms (countries.go).
-var countryList = reference{name: "GB/T 2659 (ISO 3166-1, from CLDR " + language.CLDRVersion + ")", conform: func(v string) bool {
+// countryList accepts a GB/T 2659.1-2022 (ISO 3166-1) code in any of its three forms
+// (countries.go). A field may name it GB/T 2659, as the edition it replaced was numbered.
+var countryList = reference{name: "GB/T 2659.1-2022 (ISO 3166-1, from CLDR " + language.CLDRVersion + ")", conform: func(v string) bool {
 	_, ok := countryForms[v]
 	return ok
 }}
@@ -69,8 +70,8 @@ var countryList = reference{name: "GB/T 2659 (ISO 3166-1, from CLDR " + language
 var validators = map[string]reference{
 	"gb11643": {name: "GB 11643-1999", conform: func(v string) bool { return detect.ResidentID(v).Valid }},
 	"gb32100": {name: "GB 32100-2015", conform: func(v string) bool { return detect.USCC(v).Valid }},
-	"gbt7408": {name: "GB/T 7408-2005 (ISO 8601 dates and times)", conform: isISO8601},
-	"iso8601": {name: "ISO 8601 (GB/T 7408-2005)", conform: isISO8601},
+	"gbt7408": {name: "GB/T 7408.1-2023 (ISO 8601-1 dates and times)", conform: isISO8601},
+	"iso8601": {name: "ISO 8601 (GB/T 7408.1-2023)", conform: isISO8601},
 }
 
 // referenceKey reduces a standard's name to what identifies it whatever the spelling and

@@ -7,10 +7,11 @@ import (
 	"github.com/dgcheck/dgcheck/checkers/detect"
 )
 
-// GB/T 7408-2005 (ISO 8601:2000) representations of dates and times, for a field that names
-// it as its data standard (QUAL-001). The type inference above accepts the one form most
-// exports use (2025-07-05, 2025-07-05T08:30); the standard also allows the basic format
-// without separators, reduced precision, ordinal and week dates, which are as conforming:
+// GB/T 7408.1-2023 (ISO 8601-1:2019, which replaced GB/T 7408-2005) representations of dates
+// and times, for a field that names it as its data standard (QUAL-001). The type inference
+// above accepts the one form most exports use (2025-07-05, 2025-07-05T08:30); the standard
+// also allows the basic format without separators, reduced precision, ordinal and week dates,
+// which are as conforming:
 //
 //	calendar  2025-07-05  20250705  2025-07  2025
 //	ordinal   2025-186    2025186

@@ -135,8 +135,8 @@ func TestHTMLGroupsFindingsByStandardAndClause(t *testing.T) {
 	page := writeHTML(t, failingReport(), "en")
 	// GB/T 36344-2018 holds QUAL-007 and QUAL-011 under their two clauses, in clause order.
 	i := strings.Index(page, "<h3>GB/T 36344-2018</h3>")
-	j := strings.Index(page, "Clause: 准确性/数据重复率")
-	k := strings.Index(page, "Clause: 完整性/数据元素完整性")
+	j := strings.Index(page, "Clause: 5 指标说明, indicator 准确性/数据重复率")
+	k := strings.Index(page, "Clause: 5 指标说明, indicator 完整性/数据元素完整性")
 	if i < 0 || j < i || k < j {
 		t.Errorf("standard at %d, its clauses at %d and %d", i, j, k)
 	}

@@ -253,10 +253,10 @@ func failingReport() *reports.Report {
 				Remediation: "Give the dataset a title in its metadata.", RemediationZh: "在元数据中给出数据集名称。"},
 			id002, qual007,
 			{ID: "QUAL-011", Title: "Rows are not repeated", Area: "quality", Severity: reports.Warning,
-				Standard: "GB/T 36344-2018", Clause: "准确性/数据重复率 (indicator; sub-clause number unknown)",
+				Standard: "GB/T 36344-2018", Clause: "5 指标说明, indicator 准确性/数据重复率",
 				Remediation: "Remove the repeated rows."},
 			{ID: "QUAL-012", Title: "Declared keys are unique", Area: "quality", Severity: reports.Error,
-				Standard: "GB/T 36344-2018", Clause: "准确性/数据唯一性 (indicator; sub-clause number unknown)",
+				Standard: "GB/T 36344-2018", Clause: "5 指标说明, indicator 准确性/数据唯一性",
 				Remediation: "Make the key unique."},
 		},
 		Scores: &reports.Scores{Overall: 71.5, Grade: "C", Indicators: map[string]reports.IndicatorScore{
@@ -277,7 +277,7 @@ func failingReport() *reports.Report {
 				Remediation: "Give the dataset a title in its metadata.",
 				Message:     "the metadata gives the dataset no non-blank title (languages given: 0)"},
 			{ID: "ID-002", Title: "Resident ID numbers are valid", Area: "identifiers", Severity: reports.Error,
-				Standard: "GB 11643-1999", Clause: "check digit, ISO 7064 MOD 11-2 (clause number unknown)",
+				Standard: "GB 11643-1999", Clause: "校验码 (ISO 7064:1983 MOD 11-2); Annex B 校验码字符值计算方法实例",
 				Remediation: "Correct the numbers at the source.", Column: "sfzh",
 				Message:  "sfzh: 2 of 800 resident ID numbers have a wrong check digit or birth date (X = 0.9975)",
 				Measure:  &reports.Measure{A: 798, B: 800, X: 0.9975},
@@ -285,7 +285,7 @@ func failingReport() *reports.Report {
 				Samples: []reports.Sample{{Row: 17, Value: "110105********002X"},
 					{Row: 305, Value: "420103********1876"}}},
 			{ID: "QUAL-011", Title: "Rows are not repeated", Area: "quality", Severity: reports.Warning,
-				Standard: "GB/T 36344-2018", Clause: "准确性/数据重复率 (indicator; sub-clause number unknown)",
+				Standard: "GB/T 36344-2018", Clause: "5 指标说明, indicator 准确性/数据重复率",
 				Remediation: "Remove the repeated rows.",
 				Message:     "2 of 800 rows repeat an earlier row exactly (X = 0.9975)",
 				Measure:     &reports.Measure{A: 798, B: 800, X: 0.9975},
@@ -293,7 +293,7 @@ func failingReport() *reports.Report {
 				Waived: &reports.Waiver{Reason: "two households share a flat; confirmed by the street office",
 					Owner: "data-owner@hongshan.example", Expires: "2025-12-31"}},
 			{ID: "QUAL-007", Title: "Required fields have values", Area: "quality", Severity: reports.Error,
-				Standard: "GB/T 36344-2018", Clause: "完整性/数据元素完整性 (indicator; sub-clause number unknown)",
+				Standard: "GB/T 36344-2018", Clause: "5 指标说明, indicator 完整性/数据元素完整性",
 				Remediation: "Fill the missing values at the source.", Column: "name",
 				Message:  "name: 1 of 800 values of a required field are missing: null 1, blank 0, missing-value token 0 (X = 0.9988)",
 				Measure:  &reports.Measure{A: 799, B: 800, X: 0.99875},
@@ -305,14 +305,14 @@ func failingReport() *reports.Report {
 				Message: "remark: 3 of 800 remarks contain a mobile number",
 				Samples: []reports.Sample{{Row: 4, Value: "139****9008"}}},
 			{ID: "PUB-003", Title: "No raw identifiers in openly released data", Area: "release", Severity: reports.Error,
-				Standard: "PIPL (个人信息保护法); GB/T 37964", Clause: "clause unknown (PIPL public disclosure of PI, from memory)",
+				Standard: "PIPL (个人信息保护法); GB/T 35273-2020", Clause: "PIPL art. 25, art. 27, art. 55(三), art. 4; GB/T 35273-2020 9.4 个人信息公开披露",
 				Remediation: "Remove or mask the identifiers before release.", Column: "mobile",
 				Message:  "mobile: 800 of 800 non-null values are raw mobile numbers, in data declared 无条件开放 (unconditionally open)",
 				Evidence: map[string]any{"detector": "mobile", "raw": 800},
 				Samples:  []reports.Sample{{Row: 1, Value: "180****7970"}, {Row: 2, Value: "139****9008"}}},
 			{ID: "CLASS-006", Title: "If any personal identifier is detected, the dataset declares it contains PI",
 				Area: "classification", Severity: reports.Error,
-				Standard: "PIPL (个人信息保护法); GB/T 35273", Clause: "PIPL Art. 4 / Art. 73 (definition; from memory, not verified)",
+				Standard: "PIPL (个人信息保护法); GB/T 35273-2020", Clause: "PIPL art. 4, art. 73(三)(四); GB/T 35273-2020 3.1 (its note points to Annex A)",
 				Remediation: "Declare `pi: {contains_pi: true}` in the metadata.", Column: "mobile",
 				Message: "mobile: 800 of 800 non-null values are mobile numbers (raw 800, masked 0), but the metadata does not declare pi.contains_pi: true"},
 		},
@@ -328,7 +328,8 @@ func incompleteReport() *reports.Report {
 	r := cleanReport()
 	r.Rules = append(r.Rules,
 		reports.Rule{ID: "DESENS-018", Title: "The de-identification process is recorded", Area: "desensitisation",
-			Severity: reports.Warning, Standard: "GB/T 37964-2019", Clause: "clause unknown"},
+			Severity: reports.Warning, Standard: "GB/T 37964-2019; GB/T 42460-2023",
+			Clause: "GB/T 37964-2019 process 确定目标、识别标识、处理标识、验证批准、监控审查; GB/T 42460-2023 5 评估流程, 6.6 评估过程文档管理"},
 		reports.Rule{ID: "ACME-001", Title: "No free-text notes column", Area: "custom",
 			Severity: reports.Warning, Standard: "ACME data policy 2026", Clause: "4.2"})
 	r.ToolErrors = []reports.ToolError{
@@ -345,9 +346,9 @@ func incompleteReport() *reports.Report {
 var (
 	qual007 = reports.Rule{ID: "QUAL-007", Title: "Required fields have values", TitleZh: "必填字段有值",
 		Area: "quality", Severity: reports.Error, Standard: "GB/T 36344-2018",
-		Clause:      "完整性/数据元素完整性 (indicator; sub-clause number unknown)",
+		Clause:      "5 指标说明, indicator 完整性/数据元素完整性",
 		Remediation: "Fill the missing values at the source.", RemediationZh: "在源头补齐缺失值。"}
 	id002 = reports.Rule{ID: "ID-002", Title: "Resident ID numbers are valid", Area: "identifiers",
-		Severity: reports.Error, Standard: "GB 11643-1999", Clause: "check digit, ISO 7064 MOD 11-2 (clause number unknown)",
+		Severity: reports.Error, Standard: "GB 11643-1999", Clause: "校验码 (ISO 7064:1983 MOD 11-2); Annex B 校验码字符值计算方法实例",
 		Remediation: "Correct the numbers at the source."}
 )

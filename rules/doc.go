@@ -58,8 +58,8 @@ func WriteDocPages(dir string, infos []RuleInfo, profiles []Profile) error {
 	return nil
 }
 
-// WriteRuleDoc writes one rule's page: its identity, the profiles that run it, its
-// description and its remediation, in English and, where annotated, Chinese.
+// WriteRuleDoc writes one rule's page: its identity, the basis of its citation, the profiles
+// that run it, its description and its remediation, in English and, where annotated, Chinese.
 func WriteRuleDoc(w io.Writer, r RuleInfo, profiles []Profile) error {
 	p := &strings.Builder{}
 	writeRule(p, r, profiles, "#")
@@ -82,7 +82,7 @@ func writeCoverage(p *strings.Builder, infos []RuleInfo, level string) {
 	slices.SortFunc(keys, func(a, b clause) int {
 		return cmp.Or(cmp.Compare(a.standard, b.standard), cmp.Compare(a.clause, b.clause))
 	})
-	fmt.Fprintf(p, "%s# Clause coverage\n\nWhich clauses of which standards have rules. A clause written \"clause unknown\" is one the\ncatalogue (STANDARDS.md) could not verify.\n\n", level)
+	fmt.Fprintf(p, "%s# Clause coverage\n\nWhich clauses of which standards have rules. A clause written \"(no clause: cited as a whole)\"\nis one no source showed: the rule cites the standard as a whole. Each rule's basis says where\nits citation was seen.\n\n", level)
 	fmt.Fprintf(p, "| standard | clause | rules |\n| --- | --- | --- |\n")
 	for _, k := range keys {
 		ids := rulesOf[k]
@@ -103,10 +103,15 @@ func writeRule(p *strings.Builder, r RuleInfo, profiles []Profile, level string)
 		}
 	}
 	fmt.Fprintf(p, "| | |\n| --- | --- |\n")
-	for _, row := range [][2]string{
-		{"Standard", r.Standard}, {"Clause", r.Clause}, {"Area", r.Area}, {"Severity", string(r.Severity)},
+	rows := [][2]string{{"Standard", r.Standard}, {"Clause", r.Clause}}
+	if r.Basis != "" { // a user pack's rule may give none
+		rows = append(rows, [2]string{"Basis", r.Basis})
+	}
+	rows = append(rows, [][2]string{
+		{"Area", r.Area}, {"Severity", string(r.Severity)},
 		{"Package", "`" + r.Package + "`"}, {"Profiles", cmp.Or(strings.Join(in, ", "), "none")},
-	} {
+	}...)
+	for _, row := range rows {
 		fmt.Fprintf(p, "| %s | %s |\n", row[0], cell(row[1]))
 	}
 	if r.Description != "" {

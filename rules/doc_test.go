@@ -32,6 +32,9 @@ func TestWriteDocCoversEveryRule(t *testing.T) {
 		if !strings.Contains(doc, "\n## "+r.ID+" "+r.Title+"\n") {
 			t.Errorf("no section for %s", r.ID)
 		}
+		if !strings.Contains(doc, "| Clause | "+cell(r.Clause)+" |\n| Basis | "+cell(r.Basis)+" |\n") {
+			t.Errorf("%s's section does not give its basis after its clause", r.ID)
+		}
 	}
 	if !strings.Contains(doc, "| Profiles | cn-gov-catalogue, internal-sharing, pipeline, public-release |") {
 		t.Error("a rule's section does not name the profiles that run it")

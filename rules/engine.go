@@ -122,12 +122,9 @@ func Load(ctx context.Context, opts ...Option) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	infos, err := readRules(b.Bundle)
+	infos, err := readRules(b.Bundle, b.packOf)
 	if err != nil {
 		return nil, fmt.Errorf("rule annotations: %w", err)
-	}
-	for i := range infos {
-		infos[i].Pack = b.packOf[infos[i].Package]
 	}
 	g, err := newGate(o.config, infos, b.Bundle)
 	if err != nil {

@@ -284,7 +284,7 @@ func TestEvaluate(t *testing.T) {
 		Area:        "identifiers",
 		Severity:    reports.Error,
 		Standard:    "GB 11643-1999",
-		Clause:      "check digit, ISO 7064 MOD 11-2 (clause number unknown)",
+		Clause:      "校验码 (ISO 7064:1983 MOD 11-2); Annex B 校验码字符值计算方法实例",
 		Remediation: "Correct the numbers at the source, checking each against the register: a wrong check digit almost always means a mistyped digit elsewhere in the number.",
 		Column:      "sfzh",
 		Message:     "sfzh: 2 of 1998 resident ID numbers have a wrong check digit (X = 0.9990)",

@@ -176,7 +176,7 @@ func birthDate(s string) (y, m, d int, ok bool) {
 }
 
 // DaysIn is the length of month m of year y in the proleptic Gregorian calendar, which GB 11643
-// birth dates, GB/T 7408 dates and the date type of a column all use.
+// birth dates, GB/T 7408.1 dates and the date type of a column all use.
 func DaysIn(y, m int) int {
 	switch m {
 	case 2:

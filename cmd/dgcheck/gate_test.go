@@ -198,7 +198,8 @@ func TestRulesCommands(t *testing.T) {
 	}
 
 	show, _, code := runCLI(t, "rules", "show", "conf-001")
-	if code != 0 || !strings.HasPrefix(show, "# CONF-001 Waivers have not expired\n") || !strings.Contains(show, "豁免未过期") {
+	if code != 0 || !strings.HasPrefix(show, "# CONF-001 Waivers have not expired\n") || !strings.Contains(show, "豁免未过期") ||
+		!strings.Contains(show, "\n| Basis | P: ") {
 		t.Errorf("rules show conf-001 (exit %d):\n%s", code, show)
 	}
 	if _, stderr, code := runCLI(t, "rules", "show", "NOPE-001"); code != exitUsageOrInput || !strings.Contains(stderr, "no rule has id") {
@@ -206,7 +207,7 @@ func TestRulesCommands(t *testing.T) {
 	}
 }
 
-// Acceptance 5: rules doc lists every built-in rule with its standard and clause.
+// Acceptance 5: rules doc lists every built-in rule with its standard, clause and basis.
 func TestRulesDocListsEveryRule(t *testing.T) {
 	doc, _, code := runCLI(t, "rules", "doc")
 	if code != 0 {
@@ -227,8 +228,8 @@ func TestRulesDocListsEveryRule(t *testing.T) {
 			continue
 		}
 		section = section[:strings.Index(section+"\n## ", "\n## ")]
-		if !strings.Contains(section, "| Standard | ") || !strings.Contains(section, "| Clause | ") {
-			t.Errorf("%s's section lacks its standard or clause:\n%s", id, section)
+		if !strings.Contains(section, "| Standard | ") || !strings.Contains(section, "| Clause | ") || !strings.Contains(section, "| Basis | ") {
+			t.Errorf("%s's section lacks its standard, clause or basis:\n%s", id, section)
 		}
 		if !regexpLine(doc, `^\| [^|]+ \| [^|]+ \| .*\b`+id+`\b`) {
 			t.Errorf("%s is in no row of the clause coverage table", id)

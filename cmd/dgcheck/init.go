@@ -28,7 +28,7 @@ func initCommand(env *environment) *cli.Command {
 		ArgsUsage: "PATH",
 		Description: "Reads PATH once and drafts its metadata: each column's type, whether it is required or unique,\n" +
 			"its range or, for a column of a few repeated values, their list and the code list they all\n" +
-			"belong to (GB/T 2261.1 sexes, GB/T 2659 countries), and the personal identifiers detected in\n" +
+			"belong to (GB/T 2261.1 sexes, GB/T 2659.1-2022 countries), and the personal identifiers detected in\n" +
 			"it; every declaration holds on every row read. What only a person can declare\n" +
 			"(title, publisher, licence, open type, ...) is left empty, marked TODO. Writes\n" +
 			"<name>.meta.yaml beside PATH (--format datapackage: datapackage.json), or -o FILE (- for\n" +

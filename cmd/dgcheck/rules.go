@@ -48,7 +48,7 @@ func rulesCommand(env *environment) *cli.Command {
 			},
 			{
 				Name:      "show",
-				Usage:     "show one rule's identity, description and remediation",
+				Usage:     "show one rule's identity, the basis of its citation, description and remediation",
 				ArgsUsage: "ID",
 				Flags:     []cli.Flag{packs()},
 				Action: func(ctx context.Context, c *cli.Command) error {

@@ -125,7 +125,7 @@ iso_datetime(s) if {
 }
 
 # METADATA
-# description: s is an ISO 8601 (GB/T 7408) date or date-time.
+# description: s is an ISO 8601 (GB/T 7408.1-2023) date or date-time.
 iso(s) if iso_date(s)
 
 iso(s) if iso_datetime(s)

@@ -12,7 +12,7 @@ _chain := [
 			"custom": {
 				"id": "QUAL-999",
 				"standard": "GB/T 36344-2018",
-				"clause": "clause unknown",
+				"clause": "(no clause: cited as a whole)",
 				"severity": "warning",
 				"remediation": "Fix it.",
 			},
@@ -28,7 +28,7 @@ test_finding_takes_identity_from_the_package_annotation if {
 		"area": "quality",
 		"severity": "warning",
 		"standard": "GB/T 36344-2018",
-		"clause": "clause unknown",
+		"clause": "(no clause: cited as a whole)",
 		"remediation": "Fix it.",
 		"column": "xm",
 		"message": "xm: 1 of 2 rows",

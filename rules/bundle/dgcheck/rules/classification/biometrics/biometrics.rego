@@ -9,8 +9,9 @@
 #   id: CLASS-012
 #   title_zh: '生物识别信息标记为敏感，且不得开放'
 #   remediation_zh: '从任何待发布的数据集中删除生物识别信息列；确需保留的，声明为敏感，数据集设为 不予开放，并存储特征模板而非原始图像。'
-#   standard: PIPL (个人信息保护法); GB/T 35273-2020
-#   clause: PIPL art. 28 (biometrics); GB/T 35273 clause unknown
+#   standard: PIPL (个人信息保护法); GB/T 35273-2020; GB/T 45574-2025
+#   clause: PIPL art. 28; GB/T 35273-2020 Annex B 个人敏感信息判定; GB/T 45574-2025 6.1 生物识别信息
+#   basis: 'T: LawRefBook/Laws 个人信息保护法(2021-08-20).md, art. 28 read; T: GB/T 35273-2020 TOC (web.tlawyer.cn) and GB/T 45574-2025 TOC (max.book118.com/html/2025/0529/8100045007007072.shtm); S: Annex B''s list'
 #   severity: error
 #   remediation: >-
 #     Remove the biometric column from any dataset for release; where it must be kept, declare

@@ -9,7 +9,8 @@
 #   title_zh: '数据集声明数据分类：行业领域加业务属性'
 #   remediation_zh: '声明 classification.sector（民政、交通运输、金融等）和 classification.category_path（例如 [民政, 社会救助, 最低生活保障]）。'
 #   standard: GB/T 43697-2024
-#   clause: 5.1-5.2
+#   clause: 5.1 分类框架; 5.2 分类方法
+#   basis: 'T: GB/T 43697-2024 TOC (gbstandards.icu/s/462422), 5.1 and 5.2 seen; their content was not read'
 #   severity: warning
 #   remediation: >-
 #     Declare classification.sector (民政, 交通运输, 金融, ...) and classification.category_path (e.g.

@@ -9,7 +9,8 @@
 #   title_zh: '衍生数据声明其来源；级别低于来源数据的须说明理由'
 #   remediation_zh: '在 lineage.justification 中记录衍生加工如何降低了敏感程度（汇聚层级、匿名化方法及其评估），或按来源数据的级别定级。'
 #   standard: GB/T 43697-2024
-#   clause: Annex I (content not verified)
+#   clause: Annex I 衍生数据分级参考
+#   basis: 'T: GB/T 43697-2024 TOC (gbstandards.icu/s/462422), Annex I seen; NF: its content'
 #   severity: info
 #   remediation: >-
 #     Record in lineage.justification how the derivation lowered the sensitivity (aggregation

@@ -2,14 +2,16 @@
 # title: General data declares a sub-level 1-4
 # description: >-
 #   Data graded general declares its sub-level, 1 to 4 with higher more sensitive
-#   (classification.general_sublevel), under the industry rule it follows (GB/T 43697-2024
-#   Annex H, informative; the criteria are not verified).
+#   (classification.general_sublevel), under the industry rule it follows. GB/T 43697-2024
+#   Annex H (informative) is the reference for grading general data; the 1-4 scale is a
+#   project default, the one community implementations use.
 # custom:
 #   id: CLASS-003
 #   title_zh: '一般数据声明 1-4 级子级别'
 #   remediation_zh: '声明 classification.general_sublevel 为 1-4（`dgcheck classify` 会根据数据给出建议）。'
 #   standard: GB/T 43697-2024
-#   clause: Annex H (informative; criteria not verified)
+#   clause: Annex H (informative) 一般数据分级参考
+#   basis: 'T: GB/T 43697-2024 TOC (gbstandards.icu/s/462422), Annex H seen; NF: its sub-level criteria; P: the 1-4 scale (as community implementations use it)'
 #   severity: warning
 #   remediation: >-
 #     Declare classification.general_sublevel: 1-4 (`dgcheck classify` suggests one from the

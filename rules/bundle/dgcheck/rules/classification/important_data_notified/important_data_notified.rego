@@ -9,8 +9,9 @@
 #   id: CLASS-010
 #   title_zh: '重要数据认定以通知或公布为依据'
 #   remediation_zh: '记录使该数据成为重要数据的通知或公布（important_data_notified: {value: true, ref: ...}），或按通知的认定为数据集定级。'
-#   standard: 促进和规范数据跨境流动规定 2024
-#   clause: important-data provision (article number unknown)
+#   standard: 促进和规范数据跨境流动规定 (CAC Order 16, 2024); NDSR (网络数据安全管理条例)
+#   clause: 促进和规范数据跨境流动规定 art. 2; NDSR art. 37, art. 29 ¶2
+#   basis: 'S: 促进和规范数据跨境流动规定 art. 2, quoted verbatim in repository documents citing cac.gov.cn/2024-03/22/c_1712776611775634.htm; T: LawRefBook/Laws 网络数据安全管理条例(2024-09-24).md, arts. 29 and 37 read'
 #   severity: warning
 #   remediation: >-
 #     Record the notification or publication that makes the data important

@@ -3,15 +3,17 @@
 # description: >-
 #   A dataset may hold important data by its scale (GB/T 43697-2024 grading factors 6.3; Annex
 #   G is the identification guide): it has at least thresholds.important_scale_rows rows, or
-#   at least as many distinct people. Such a dataset records its classification review
-#   (classification.reviewed_at) or is graded important or core. A warning: data no department
-#   or region has notified as important need not be treated as important (跨境流动规定 2024).
+#   at least as many distinct people (the scale is a project default). Such a dataset records
+#   its classification review (classification.reviewed_at) or is graded important or core. A
+#   warning: data no department or region has notified or published as important need not be
+#   declared as important (促进和规范数据跨境流动规定 art. 2; NDSR art. 37).
 # custom:
 #   id: CLASS-009
 #   title_zh: '可能属于重要数据的数据集被提交复核'
 #   remediation_zh: '对照 GB/T 43697-2024 附录 G 及所属行业领域和地区的重要数据目录复核该数据集，并在 classification.reviewed_at 中记录复核情况。'
-#   standard: GB/T 43697-2024
-#   clause: 6.3 grading factors; Annex G (normative; thresholds not verified)
+#   standard: GB/T 43697-2024; NDSR (网络数据安全管理条例)
+#   clause: GB/T 43697-2024 6.3 数据分级要素, Annex C, Annex G (normative) 重要数据识别指南; NDSR art. 62(四)
+#   basis: 'T: GB/T 43697-2024 TOC (gbstandards.icu/s/462422), 6.3 and Annexes C and G seen; T: LawRefBook/Laws 网络数据安全管理条例(2024-09-24).md, art. 62 read; NF: scale thresholds (P: dgcheck''s defaults)'
 #   severity: warning
 #   remediation: >-
 #     Review the dataset against GB/T 43697-2024 Annex G and the important-data catalogues of

@@ -10,7 +10,8 @@
 #   title_zh: '金融数据声明 JR/T 0197 级别；第 5 级数据和重要数据不得开放'
 #   remediation_zh: '按 JR/T 0197-2020 为数据集定级并声明 classification.industry.jrt0197_level；第 5 级和重要金融数据不得开放发布。'
 #   standard: JR/T 0197-2020
-#   clause: 5 (data security grading)
+#   clause: 5 数据安全定级
+#   basis: 'T: JR/T 0197-2020 TOC (scribd.com/document/645539111), 5 seen; S: the five levels (sinesafe.com and dostor.com summaries)'
 #   severity: error
 #   remediation: >-
 #     Grade the dataset by JR/T 0197-2020 and declare classification.industry.jrt0197_level;

@@ -8,8 +8,9 @@
 #   id: CLASS-001
 #   title_zh: '数据集声明数据级别 {核心数据, 重要数据, 一般数据}'
 #   remediation_zh: '按 GB/T 43697-2024 为数据集定级并声明：classification: {level: general, general_sublevel: 1-4}（或 important、core）。`dgcheck classify` 会根据数据建议级别。'
-#   standard: Data Security Law art. 21; GB/T 43697-2024
-#   clause: DSL art. 21; GB/T 43697-2024 6.1
+#   standard: DSL (数据安全法); GB/T 43697-2024
+#   clause: DSL art. 21; GB/T 43697-2024 6.1 分级框架
+#   basis: 'T: LawRefBook/Laws 数据安全法(2021-06-10).md, art. 21 read; T: GB/T 43697-2024 TOC (gbstandards.icu/s/462422), 6.1 seen'
 #   severity: error
 #   remediation: >-
 #     Grade the dataset by GB/T 43697-2024 and declare it: classification: {level: general,

@@ -13,6 +13,7 @@
 #   remediation_zh: '将数据集声明的级别（classification.level、general_sublevel）提高到最敏感列的级别，或删除或屏蔽该列（屏蔽后的列级别较低）。'
 #   standard: GB/T 43697-2024
 #   clause: '4 (principles: 就高从严); 6.6'
+#   basis: 'T: GB/T 43697-2024 TOC (gbstandards.icu/s/462422), 4 基本原则 and 6.6 seen; S: 就高从严 in a summary (eahome.com.cn/8122.html)'
 #   severity: error
 #   remediation: >-
 #     Raise the dataset's declared level (classification.level, general_sublevel) to the most

@@ -12,6 +12,7 @@
 #   remediation_zh: '声明 pi: {contains_minor_pi: true}，取得监护人同意并落实《个人信息保护法》第三十一条要求的保护，或删除未成年人的记录。'
 #   standard: PIPL (个人信息保护法)
 #   clause: art. 28 (personal information of minors under 14)
+#   basis: 'T: LawRefBook/Laws 个人信息保护法(2021-08-20).md, arts. 28 and 31 read'
 #   severity: error
 #   remediation: >-
 #     Declare pi: {contains_minor_pi: true} and obtain the guardian's consent and the

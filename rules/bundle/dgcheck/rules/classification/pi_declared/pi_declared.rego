@@ -10,8 +10,9 @@
 #   id: CLASS-006
 #   title_zh: '检出个人标识符的数据集声明含个人信息'
 #   remediation_zh: '在元数据中声明 `pi: {contains_pi: true}` 并落实相应要求（逐字段的个人信息类别与敏感性，按需开展个人信息保护影响评估），或在共享前从数据集中删除标识符。'
-#   standard: PIPL (个人信息保护法); GB/T 35273
-#   clause: PIPL Art. 4 / Art. 73 (definition; from memory, not verified); GB/T 35273 clause unknown
+#   standard: PIPL (个人信息保护法); GB/T 35273-2020
+#   clause: PIPL art. 4, art. 73(三)(四); GB/T 35273-2020 3.1 (its note points to Annex A)
+#   basis: 'T: LawRefBook/Laws 个人信息保护法(2021-08-20).md, arts. 4 and 73 read; T: GB/T 35273-2020 3.1 and its note (m.bzxz.net/bzxz/180412.html)'
 #   severity: error
 #   remediation: >-
 #     Declare `pi: {contains_pi: true}` in the metadata and meet what that brings (PI category

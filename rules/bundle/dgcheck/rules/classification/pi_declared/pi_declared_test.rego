@@ -18,8 +18,8 @@ test_fail_raw_ids_without_declaration if {
 		"title": "If any personal identifier is detected, the dataset declares it contains PI",
 		"area": "classification",
 		"severity": "error",
-		"standard": "PIPL (个人信息保护法); GB/T 35273",
-		"clause": "PIPL Art. 4 / Art. 73 (definition; from memory, not verified); GB/T 35273 clause unknown",
+		"standard": "PIPL (个人信息保护法); GB/T 35273-2020",
+		"clause": "PIPL art. 4, art. 73(三)(四); GB/T 35273-2020 3.1 (its note points to Annex A)",
 		"remediation": concat(" ", [
 			"Declare `pi: {contains_pi: true}` in the metadata and meet what that brings (PI category",
 			"and sensitivity per field, a PIA where required), or remove the identifiers from the",

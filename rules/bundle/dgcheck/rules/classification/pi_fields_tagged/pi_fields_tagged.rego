@@ -9,8 +9,9 @@
 #   id: CLASS-008
 #   title_zh: '每个个人信息列都标注个人信息类别和敏感标志'
 #   remediation_zh: '为字段标注 pi_category（个人身份信息、个人基本资料等）和 sensitive: true|false；`dgcheck classify --write-metadata` 会按数据建议补填。'
-#   standard: GB/T 35273-2020
-#   clause: categories believed Annex A/B (clause unknown)
+#   standard: GB/T 35273-2020; GB/T 43697-2024
+#   clause: GB/T 35273-2020 Annex A 个人信息示例, Annex B 个人敏感信息判定; GB/T 43697-2024 Annex B 个人信息分类示例
+#   basis: 'T: GB/T 35273-2020 TOC (web.tlawyer.cn) and GB/T 43697-2024 TOC (gbstandards.icu/s/462422), the annexes seen; S: the category lists (one implementation)'
 #   severity: warning
 #   remediation: >-
 #     Tag the field: pi_category (个人身份信息, 个人基本资料, ...) and sensitive: true|false; `dgcheck

@@ -9,8 +9,9 @@
 #   id: CLASS-016
 #   title_zh: '《个人信息保护法》要求的个人信息保护影响评估已记录'
 #   remediation_zh: '开展《个人信息保护法》第五十五条要求的个人信息保护影响评估并记录：pi: {pia_ref: ..., pia_date: YYYY-MM-DD}。'
-#   standard: PIPL (个人信息保护法)
-#   clause: art. 55 (from memory)
+#   standard: PIPL (个人信息保护法); GB/T 35273-2020
+#   clause: PIPL art. 55(一)(三)(四), art. 56; GB/T 35273-2020 11.4 个人信息安全影响评估
+#   basis: 'T: LawRefBook/Laws 个人信息保护法(2021-08-20).md, arts. 55 and 56 read; T: GB/T 35273-2020 TOC (web.tlawyer.cn), 11.4 seen'
 #   severity: warning
 #   remediation: >-
 #     Carry out the PIA PIPL art. 55 requires and record it: pi: {pia_ref: ..., pia_date:

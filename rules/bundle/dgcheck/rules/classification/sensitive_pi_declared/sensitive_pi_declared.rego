@@ -12,6 +12,7 @@
 #   remediation_zh: '声明 pi: {contains_sensitive_pi: true} 并满足相应要求（特定目的、单独同意、个人信息保护影响评估、严格保护措施），或屏蔽或删除该列。'
 #   standard: PIPL (个人信息保护法)
 #   clause: art. 28
+#   basis: 'T: LawRefBook/Laws 个人信息保护法(2021-08-20).md, art. 28 read'
 #   severity: error
 #   remediation: >-
 #     Declare pi: {contains_sensitive_pi: true} and meet what that brings (a specific purpose,

@@ -11,6 +11,7 @@
 #   title_zh: 豁免未过期
 #   standard: dgcheck configuration (no external standard)
 #   clause: none (a rule of dgcheck's own; STANDARDS.md has no catalogue row for it)
+#   basis: 'P: a rule of dgcheck''s own about its configuration; no external source'
 #   severity: warning
 #   remediation: >-
 #     Fix what the waiver covered and delete the waiver, or renew it in dgcheck.yaml with a new

@@ -1,19 +1,21 @@
 # METADATA
-# title: Exports above 1,000,000 people or 10,000 with sensitive PI need a security assessment
+# title: Exports of 1,000,000 people or 10,000 with sensitive PI need a security assessment
 # description: >-
 #   A processor that is not a CIIO and exports, cumulatively since 1 January, personal
-#   information of more than thresholds.xb_assessment_subjects people (1,000,000) or sensitive
-#   personal information of more than thresholds.xb_assessment_sensitive_subjects people
-#   (10,000) needs the security assessment (cross_border.mechanism: security_assessment). The
+#   information of thresholds.xb_assessment_subjects people (1,000,000) or more, or sensitive
+#   personal information of thresholds.xb_assessment_sensitive_subjects people (10,000) or
+#   more (the law's 100万人以上 and 1万人以上, which include the number), needs the security
+#   assessment (cross_border.mechanism: security_assessment). The
 #   counts are the larger of the declared cumulative counts (cross_border.cumulative_subjects,
 #   cumulative_sensitive_subjects) and this dataset's own lower bounds (distinct values of its
 #   identifier columns).
 # custom:
 #   id: XB-005
-#   title_zh: '向境外提供超过 100 万人个人信息或 1 万人敏感个人信息，须通过数据出境安全评估'
+#   title_zh: '向境外提供 100 万人以上个人信息或 1 万人以上敏感个人信息，须通过数据出境安全评估'
 #   remediation_zh: '申报国家网信部门的数据出境安全评估，并记录 cross_border.mechanism: security_assessment 及其 approval_ref，或将出境规模降至阈值以下。'
-#   standard: 促进和规范数据跨境流动规定 2024
-#   clause: article number unknown (believed arts. 7-8 for the thresholds)
+#   standard: 促进和规范数据跨境流动规定 (CAC Order 16, 2024)
+#   clause: art. 7(二)
+#   basis: 'S: 促进和规范数据跨境流动规定 art. 7(二), quoted verbatim in repository documents citing cac.gov.cn/2024-03/22/c_1712776611775634.htm'
 #   severity: error
 #   remediation: >-
 #     Apply for the CAC security assessment and record cross_border.mechanism:
@@ -50,7 +52,7 @@ violation contains finding if {
 	not _cb.mechanism == "security_assessment"
 	finding := result.finding(rego.metadata.chain(), {
 		"message": sprintf(
-			"the export covers at least %d people (%d with sensitive personal information), above the security-assessment thresholds (%d; %d), under mechanism %v",
+			"the export covers at least %d people (%d with sensitive personal information), at or above the security-assessment thresholds (%d; %d), under mechanism %v",
 			[_subjects, _sensitive, config.thresholds.xb_assessment_subjects, config.thresholds.xb_assessment_sensitive_subjects, object.get(_cb, "mechanism", null)],
 		),
 		"evidence": {"subjects": _subjects, "sensitive_subjects": _sensitive, "mechanism": object.get(_cb, "mechanism", null)},

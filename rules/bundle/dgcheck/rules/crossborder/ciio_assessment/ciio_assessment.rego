@@ -9,8 +9,9 @@
 #   id: XB-004
 #   title_zh: '关键信息基础设施运营者向境外提供个人信息或重要数据，须通过数据出境安全评估'
 #   remediation_zh: '申报国家网信部门的数据出境安全评估，并记录 cross_border.mechanism: security_assessment 及其 approval_ref。'
-#   standard: 促进和规范数据跨境流动规定 2024; PIPL (个人信息保护法)
-#   clause: PIPL art. 40 (from memory); provisions article number unknown
+#   standard: 促进和规范数据跨境流动规定 (CAC Order 16, 2024); PIPL (个人信息保护法)
+#   clause: 促进和规范数据跨境流动规定 art. 7(一); PIPL art. 40
+#   basis: 'S: 促进和规范数据跨境流动规定 art. 7, quoted verbatim in repository documents citing cac.gov.cn/2024-03/22/c_1712776611775634.htm; T: LawRefBook/Laws 个人信息保护法(2021-08-20).md, art. 40 read'
 #   severity: error
 #   remediation: >-
 #     Apply for the CAC security assessment and record cross_border.mechanism:

@@ -2,17 +2,18 @@
 # title: Mid-size exports need a standard contract or certification
 # description: >-
 #   A processor that is not a CIIO and exports, cumulatively since 1 January, personal
-#   information of more than thresholds.xb_contract_subjects people (100,000) up to the
-#   assessment threshold, or any sensitive personal information of fewer people than the
-#   assessment threshold, declares a standard contract or certification (or the stricter
+#   information of thresholds.xb_contract_subjects people (100,000, the law's 10万人以上, which
+#   includes the number) or more, below the assessment threshold, or any sensitive personal
+#   information of fewer people than the assessment threshold, declares a standard contract or certification (or the stricter
 #   security assessment) and its filing or approval reference (cross_border.filing_ref,
 #   approval_ref).
 # custom:
 #   id: XB-006
 #   title_zh: '中等规模的数据出境须订立标准合同或通过个人信息保护认证'
 #   remediation_zh: '订立国家网信部门制定的标准合同并备案（cross_border: {mechanism: standard_contract, filing_ref: ...}），或通过个人信息保护认证。'
-#   standard: 促进和规范数据跨境流动规定 2024
-#   clause: article number unknown (believed arts. 7-8 for the thresholds)
+#   standard: 促进和规范数据跨境流动规定 (CAC Order 16, 2024)
+#   clause: art. 8
+#   basis: 'S: 促进和规范数据跨境流动规定 art. 8, quoted verbatim in repository documents citing cac.gov.cn/2024-03/22/c_1712776611775634.htm'
 #   severity: error
 #   remediation: >-
 #     Sign the CAC standard contract and file it (cross_border: {mechanism: standard_contract,

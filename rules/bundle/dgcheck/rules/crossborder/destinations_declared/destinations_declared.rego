@@ -2,14 +2,15 @@
 # title: A planned export names its destinations and recipients
 # description: >-
 #   Data planned for transfer abroad (cross_border.planned: true) names the countries or
-#   regions it goes to (cross_border.destinations, ISO 3166-1 / GB/T 2659 two-letter codes,
-#   checked against the assigned ones) and who receives it (cross_border.recipients).
+#   regions it goes to (cross_border.destinations, ISO 3166-1 / GB/T 2659.1-2022 two-letter
+#   codes, checked against the assigned ones) and who receives it (cross_border.recipients).
 # custom:
 #   id: XB-001
 #   title_zh: '拟出境的数据列明目的地和境外接收方'
 #   remediation_zh: '以两字母国家代码声明 cross_border.destinations（例如 [SG, DE]），并声明 cross_border.recipients。'
-#   standard: 促进和规范数据跨境流动规定 2024; PIPL (个人信息保护法)
-#   clause: PIPL arts. 38-39 (from memory); provisions article number unknown
+#   standard: 促进和规范数据跨境流动规定 (CAC Order 16, 2024); PIPL (个人信息保护法)
+#   clause: 促进和规范数据跨境流动规定 arts. 7-8; PIPL art. 38, art. 39
+#   basis: 'S: 促进和规范数据跨境流动规定 arts. 7-8, quoted verbatim in repository documents citing cac.gov.cn/2024-03/22/c_1712776611775634.htm; T: LawRefBook/Laws 个人信息保护法(2021-08-20).md, arts. 38 and 39 read'
 #   severity: error
 #   remediation: >-
 #     Declare cross_border.destinations as two-letter country codes (e.g. [SG, DE]) and
@@ -33,7 +34,7 @@ violation contains finding if {
 
 _destinations := ["no destinations are named (cross_border.destinations)"] if {
 	count(_named) == 0
-} else := [sprintf("destinations %v are not ISO 3166-1 (GB/T 2659) two-letter country codes", [_bad])] if {
+} else := [sprintf("destinations %v are not ISO 3166-1 (GB/T 2659.1-2022) two-letter country codes", [_bad])] if {
 	count(_bad) > 0
 } else := []
 

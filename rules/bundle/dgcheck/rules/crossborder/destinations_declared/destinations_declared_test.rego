@@ -5,12 +5,12 @@ import data.dgcheck.rules.crossborder.destinations_declared
 test_fail_unnamed if {
 	[f] := [f | some f in destinations_declared.violation] with input as {"metadata": {"cross_border": {"planned": true, "destinations": ["Singapore"]}}}
 	f.id == "XB-001"
-	f.message == `a transfer abroad is planned but destinations ["Singapore"] are not ISO 3166-1 (GB/T 2659) two-letter country codes; no recipients are named (cross_border.recipients)`
+	f.message == `a transfer abroad is planned but destinations ["Singapore"] are not ISO 3166-1 (GB/T 2659.1-2022) two-letter country codes; no recipients are named (cross_border.recipients)`
 }
 
 test_fail_two_letters_that_name_no_country if {
 	[f] := [f | some f in destinations_declared.violation] with input as {"metadata": {"cross_border": {"planned": true, "destinations": ["SG", "UK", "XX"], "recipients": ["Acme"]}}}
-	f.message == `a transfer abroad is planned but destinations ["UK", "XX"] are not ISO 3166-1 (GB/T 2659) two-letter country codes`
+	f.message == `a transfer abroad is planned but destinations ["UK", "XX"] are not ISO 3166-1 (GB/T 2659.1-2022) two-letter country codes`
 }
 
 test_success_named if {

@@ -11,8 +11,9 @@
 #   id: XB-007
 #   title_zh: '主张豁免须说明依据，且数据与之相符'
 #   remediation_zh: '说明豁免所依据的情形；数据与之矛盾时，采用出境规模和内容所要求的机制（标准合同、个人信息保护认证或数据出境安全评估）。'
-#   standard: 促进和规范数据跨境流动规定 2024
-#   clause: exemptions (article number unknown)
+#   standard: 促进和规范数据跨境流动规定 (CAC Order 16, 2024)
+#   clause: art. 3, art. 4, art. 5(一)-(四), art. 6; art. 2 (important data)
+#   basis: 'S: 促进和规范数据跨境流动规定 arts. 2-6, quoted verbatim in repository documents citing cac.gov.cn/2024-03/22/c_1712776611775634.htm; S: arts. 3-6 also in CAC 个人信息出境标准合同备案指南(第二版) (waitang.com/report/51485001.html) and js.wyfx2014.com/107459.html'
 #   severity: error
 #   remediation: >-
 #     Name the ground the exemption rests on, or, when the data contradicts it, use the

@@ -8,8 +8,9 @@
 #   id: XB-003
 #   title_zh: '向境外提供重要数据须通过数据出境安全评估并记录批准文号'
 #   remediation_zh: '申报国家网信部门的数据出境安全评估，并记录 cross_border: {mechanism: security_assessment, approval_ref: ...}。'
-#   standard: 促进和规范数据跨境流动规定 2024
-#   clause: article number unknown (believed arts. 7-8 for the thresholds)
+#   standard: 促进和规范数据跨境流动规定 (CAC Order 16, 2024); NDSR (网络数据安全管理条例); DSL (数据安全法); 数据出境安全评估办法 (CAC Order 11, 2022)
+#   clause: 促进和规范数据跨境流动规定 art. 7(一)(二); NDSR art. 37; DSL art. 31; 数据出境安全评估办法 art. 4(一)
+#   basis: 'S: 促进和规范数据跨境流动规定 art. 7, quoted verbatim in repository documents citing cac.gov.cn/2024-03/22/c_1712776611775634.htm; T: LawRefBook/Laws, NDSR art. 37 and DSL art. 31 read; S: 数据出境安全评估办法 art. 4 (dlscs.com.cn/newsinfo/6256058.html; epaper.bbtnews.com.cn)'
 #   severity: error
 #   remediation: >-
 #     Apply for the CAC data-export security assessment and record cross_border: {mechanism:

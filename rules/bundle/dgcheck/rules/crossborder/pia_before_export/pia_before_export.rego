@@ -8,7 +8,8 @@
 #   title_zh: '向境外提供个人信息前已有个人信息保护影响评估记录'
 #   remediation_zh: '在出境前开展个人信息保护影响评估，并记录 pi.pia_ref 和 pi.pia_date。'
 #   standard: PIPL (个人信息保护法)
-#   clause: art. 55 (from memory)
+#   clause: art. 55(四), art. 56
+#   basis: 'T: LawRefBook/Laws 个人信息保护法(2021-08-20).md, arts. 55 and 56 read'
 #   severity: error
 #   remediation: >-
 #     Carry out the PIA before the transfer and record pi.pia_ref and pi.pia_date.

@@ -10,7 +10,8 @@
 #   title_zh: '发布的地址截断至县级或区级'
 #   remediation_zh: '将地址截断至区县（address_district: 北京市海淀区********），或仅发布行政区划代码。'
 #   standard: Industry masking convention (STANDARDS.md §4); GB/T 43697-2024
-#   clause: convention, not a national-standard clause; GB/T 43697 6.3 grading factors (precision)
+#   clause: convention, not a national-standard clause; GB/T 43697-2024 6.3 数据分级要素 (precision)
+#   basis: 'S: the masking conventions (STANDARDS.md §4); T: GB/T 43697-2024 TOC (gbstandards.icu/s/462422), 6.3 seen; S: precision as a grading factor (eahome.com.cn/8122.html)'
 #   severity: warning
 #   remediation: >-
 #     Cut addresses at the district or county (address_district: 北京市海淀区********), or

@@ -9,8 +9,9 @@
 #   id: DESENS-007
 #   title_zh: '屏蔽后的银行卡号最多显示前 6 位和后 4 位'
 #   remediation_zh: '按 bank_card_6_4 屏蔽卡号（622202*********0128），或隐藏更多位数。'
-#   standard: Industry masking convention (STANDARDS.md §4); PCI-style "first 6 / last 4 at most"
-#   clause: convention, not a national-standard clause (the PCI reading is from memory)
+#   standard: Industry masking convention (STANDARDS.md §4); PCI DSS; JR/T 0171-2020
+#   clause: convention, not a national-standard clause; PCI DSS v3.2.1 Req. 3.3 (first six and last four digits at most); JR/T 0171-2020 Annex A 信息屏蔽
+#   basis: 'S: PCI DSS v3.x Req. 3.3 (PCI SSC FAQ 1492; pcilinux.com); T: JR/T 0171-2020 TOC (jinmi8.com/doc/9508/25676), Annex A seen'
 #   severity: error
 #   remediation: Mask card numbers as bank_card_6_4 (622202*********0128) or hide more.
 # schemas:

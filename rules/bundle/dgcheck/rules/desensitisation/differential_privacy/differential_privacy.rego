@@ -8,8 +8,9 @@
 #   id: DESENS-017
 #   title_zh: '差分隐私声明须说明其机制和有界的 epsilon'
 #   remediation_zh: '声明 deidentification.dp.mechanism 和 dp.epsilon（近似差分隐私还须声明 delta），且 epsilon 不超出策略规定。'
-#   standard: GB/T 37964-2019 (differential privacy model)
-#   clause: clause unknown (from memory)
+#   standard: GB/T 37964-2019
+#   clause: '(no clause: cited as a whole)'
+#   basis: 'NF: no differential-privacy clause of GB/T 37964-2019 found; the standard is cited as a whole'
 #   severity: warning
 #   remediation: Declare deidentification.dp.mechanism and dp.epsilon (and delta for approximate DP), with epsilon within the policy.
 # schemas:

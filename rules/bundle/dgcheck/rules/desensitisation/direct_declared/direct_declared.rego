@@ -11,7 +11,8 @@
 #   title_zh: '检出的直接标识符须声明为直接标识符'
 #   remediation_zh: '将该列声明为 identifier_role: direct，并在数据共享或开放前删除、屏蔽或假名化。'
 #   standard: GB/T 37964-2019
-#   clause: clause unknown (process step "identify identifiers", from memory)
+#   clause: 3.7 直接标识符; process step 识别标识
+#   basis: 'T: GB/T 37964-2019 terms (gongliff.cn/anquanbz/2053.html), 3.7 read; S: the process step 识别标识 (mingangsd.com/baike/1023.html), its clause number not found'
 #   severity: error
 #   remediation: >-
 #     Declare the column identifier_role: direct, and remove, mask or pseudonymise it before

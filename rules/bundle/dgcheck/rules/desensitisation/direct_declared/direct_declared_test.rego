@@ -11,7 +11,7 @@ test_fail_mobiles_declared_other if {
 		"area": "desensitisation",
 		"severity": "error",
 		"standard": "GB/T 37964-2019",
-		"clause": "clause unknown (process step \"identify identifiers\", from memory)",
+		"clause": "3.7 直接标识符; process step 识别标识",
 		"remediation": concat(" ", [
 			"Declare the column identifier_role: direct, and remove, mask or pseudonymise it before",
 			"the data is shared or released.",

@@ -9,7 +9,8 @@
 #   title_zh: '已声明去标识化效果等级和评估日期'
 #   remediation_zh: '评估去标识化效果（GB/T 42460），并声明 deidentification.effect_level 和 evaluated_at。'
 #   standard: GB/T 42460-2023
-#   clause: "4 (grading of de-identification effectiveness; level definitions not seen)"
+#   clause: 4 个人信息去标识化效果分级
+#   basis: 'T: GB/T 42460-2023 TOC (chinesestandard.us/products/gbt42460-2023), 4 seen; NF: the level definitions'
 #   severity: info
 #   remediation: Evaluate the de-identification (GB/T 42460) and declare deidentification.effect_level and evaluated_at.
 # schemas:

@@ -9,8 +9,9 @@
 #   id: DESENS-020
 #   title_zh: '自由文本列中不含嵌入的标识符'
 #   remediation_zh: '在数据开放或共享前删除或屏蔽自由文本中的标识符（或删除该自由文本列）。'
-#   standard: GB/T 37964-2019 (direct identifiers anywhere in microdata)
-#   clause: clause unknown
+#   standard: GB/T 37964-2019; PIPL (个人信息保护法)
+#   clause: GB/T 37964-2019 3.4 微数据, 3.7 直接标识符; PIPL art. 51
+#   basis: 'T: GB/T 37964-2019 terms (gongliff.cn/anquanbz/2053.html), 3.4 and 3.7 read; T: LawRefBook/Laws 个人信息保护法(2021-08-20).md, art. 51 read'
 #   severity: error
 #   remediation: >-
 #     Remove or mask the identifiers inside the free text (or drop the free-text column)

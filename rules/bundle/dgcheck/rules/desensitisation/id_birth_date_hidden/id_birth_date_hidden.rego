@@ -11,8 +11,9 @@
 #   id: DESENS-005
 #   title_zh: '屏蔽后的公民身份号码至少隐藏出生日期（第 7-14 位）'
 #   remediation_zh: '采用隐藏第 7-14 位的模式屏蔽号码（id_6_8_4、id_3_11_4、id_1_16_1），且不在旁边发布精确出生日期：将其泛化为年份或年份区间，或予以删除。'
-#   standard: Industry masking convention (STANDARDS.md §4); GB 11643-1999
-#   clause: convention, not a national-standard clause; GB 11643 birth-date code (clause number unknown)
+#   standard: Industry masking convention (STANDARDS.md §4); GB 11643-1999; GB/T 36344-2018; GB/T 35273-2020; JR/T 0171-2020
+#   clause: convention, not a national-standard clause; GB 11643-1999 出生日期码; GB/T 36344-2018 5 指标说明, indicator 规范性/安全规范; GB/T 35273-2020 7.2 个人信息的展示限制; JR/T 0171-2020 Annex A 信息屏蔽
+#   basis: 'S: the masking patterns (STANDARDS.md §4); T: GB 11643-1999 front matter (zh.wikisource.org; blog.csdn.net/chenlu5201314), 出生日期码 read, its clause number not found; T: GB/T 36344-2018 TOC (chinesestandard.net GBT36344-2018), GB/T 35273-2020 TOC (web.tlawyer.cn) and JR/T 0171-2020 TOC (jinmi8.com/doc/9508/25676)'
 #   severity: error
 #   remediation: >-
 #     Mask ID numbers with a pattern that hides positions 7-14 (id_6_8_4, id_3_11_4,

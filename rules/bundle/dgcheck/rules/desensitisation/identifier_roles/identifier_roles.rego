@@ -10,7 +10,8 @@
 #   title_zh: '每一列都指定了标识符角色'
 #   remediation_zh: '为每个字段指定 identifier_role：单独即可识别个人的值（证件号码、手机号码、姓名）为 direct，组合后可识别的值（出生日期、性别、地区、邮政编码）为 quasi，需保护的属性为 sensitive，其余为 other。'
 #   standard: GB/T 37964-2019; GB/T 42460-2023
-#   clause: GB/T 37964 3.6-3.7 (identifier, direct identifier); GB/T 42460 Annex A/B
+#   clause: GB/T 37964-2019 3.6 标识符, 3.7 直接标识符; GB/T 42460-2023 Annex A 直接标识符示例, Annex B 准标识符示例
+#   basis: 'T: GB/T 37964-2019 terms (gongliff.cn/anquanbz/2053.html), 3.6 and 3.7 read; T: GB/T 42460-2023 TOC (chinesestandard.us/products/gbt42460-2023), Annexes A and B seen'
 #   severity: error
 #   remediation: >-
 #     Give every field an identifier_role: direct for values that alone single out a person

@@ -11,8 +11,9 @@
 #   id: DESENS-012
 #   title_zh: '基于声明的准标识符的 k-匿名满足策略规定的 k 值'
 #   remediation_zh: '泛化准标识符（出生日期泛化为年份或年份区间，行政区划代码截为 4 位或 2 位，年龄分段）或删除最稀有的行，直至每个等价类至少有 k 行；在 deidentification.suppressed_records 中报告删除的记录数。'
-#   standard: GB/T 37964-2019 (k-anonymity model); GB/T 42460-2023
-#   clause: GB/T 37964 clause unknown (k-anonymity model); GB/T 42460 Annex D (k-anonymity evaluation example)
+#   standard: GB/T 37964-2019; GB/T 42460-2023
+#   clause: 'GB/T 37964-2019 (no clause: cited as a whole); GB/T 42460-2023 Annex D 基于K-匿名模型的评估示例'
+#   basis: 'T: GB/T 42460-2023 TOC (chinesestandard.us/products/gbt42460-2023), Annex D seen; NF: a k-anonymity clause of GB/T 37964-2019'
 #   severity: error
 #   remediation: >-
 #     Generalise the quasi-identifiers (birth date to a year or a band of years, region code

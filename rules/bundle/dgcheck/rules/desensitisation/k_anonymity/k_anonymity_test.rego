@@ -16,8 +16,8 @@ test_fail_unique_rows_in_open_data if {
 		"title": "k-anonymity over the declared quasi-identifiers meets policy k",
 		"area": "desensitisation",
 		"severity": "error",
-		"standard": "GB/T 37964-2019 (k-anonymity model); GB/T 42460-2023",
-		"clause": "GB/T 37964 clause unknown (k-anonymity model); GB/T 42460 Annex D (k-anonymity evaluation example)",
+		"standard": "GB/T 37964-2019; GB/T 42460-2023",
+		"clause": "GB/T 37964-2019 (no clause: cited as a whole); GB/T 42460-2023 Annex D 基于K-匿名模型的评估示例",
 		"remediation": concat(" ", [
 			"Generalise the quasi-identifiers (birth date to a year or a band of years, region code",
 			"to 4 or 2 digits, age to bands) or suppress the rarest rows until every class has at",

@@ -10,8 +10,9 @@
 #   id: DESENS-010
 #   title_zh: '低熵标识符的假名使用带密钥或秘密的方法生成'
 #   remediation_zh: '以带密钥的假名替换普通哈希（使用秘密密钥的 HMAC、令牌库或保留格式加密），密钥单独保管，并声明 masking: {method: hmac, key_ref: ...}。'
-#   standard: GB/T 37964-2019 (pseudonymisation, via ISO/IEC 20889); PIPL
-#   clause: clause unknown (ISO/IEC 20889 pseudonymisation techniques, verified; PIPL Art. 73 from memory)
+#   standard: PIPL (个人信息保护法); GB/T 35273-2020; GB/T 37964-2019
+#   clause: 'PIPL art. 73(三), art. 51(三); GB/T 35273-2020 6.2 去标识化处理; GB/T 37964-2019 Annex A (pseudonymisation: keyed hash, MAC)'
+#   basis: 'T: LawRefBook/Laws 个人信息保护法(2021-08-20).md, arts. 51 and 73 read; T: GB/T 35273-2020 TOC (web.tlawyer.cn), 6.2 seen; S: GB/T 37964-2019 Annex A''s techniques, cited by one implementation'
 #   severity: error
 #   remediation: >-
 #     Replace the plain hashes by keyed pseudonyms (HMAC with a secret key, a token vault, or

@@ -11,6 +11,7 @@
 #   remediation_zh: '进一步泛化准标识符，或合并多样性最低的等价类，直至每个等价类至少包含 l 个不同的敏感属性值。'
 #   standard: ISO/IEC 20889:2018
 #   clause: chapter 9 (re-identification risk models)
+#   basis: 'S: ISO/IEC 20889''s chapter 9 as the IHE/ITI.DeIdHandbook describes it (input/pagecontent/algorithms.md)'
 #   severity: info
 #   remediation: >-
 #     Generalise the quasi-identifiers further, or merge the least diverse classes, until each

@@ -10,8 +10,9 @@
 #   id: DESENS-003
 #   title_zh: '声明已屏蔽的列 100% 符合其屏蔽模式'
 #   remediation_zh: '按声明的模式屏蔽该列的每个值（重新运行导出时的屏蔽），或将声明更正为实际使用的模式，并选择策略允许的模式。'
-#   standard: Industry masking convention (STANDARDS.md §4); GB/T 36344-2018
-#   clause: convention, not a national-standard clause; GB/T 36344 规范性/安全规范 (sub-clause unknown)
+#   standard: Industry masking convention (STANDARDS.md §4); GB/T 36344-2018; GB/T 35273-2020; JR/T 0171-2020
+#   clause: convention, not a national-standard clause; GB/T 36344-2018 5 指标说明, indicator 规范性/安全规范; GB/T 35273-2020 7.2 个人信息的展示限制; JR/T 0171-2020 Annex A 信息屏蔽
+#   basis: 'S: the masking patterns (STANDARDS.md §4); T: GB/T 36344-2018 TOC (chinesestandard.net GBT36344-2018), GB/T 35273-2020 TOC (web.tlawyer.cn) and JR/T 0171-2020 TOC (jinmi8.com/doc/9508/25676); NF: the content of JR/T 0171 Annex A'
 #   severity: error
 #   remediation: >-
 #     Mask every value of the column with the declared pattern (re-run the export's masking),

@@ -12,6 +12,7 @@
 #   remediation_zh: '查明这些行为何未经屏蔽（另一导出路径、事后更正）并予以屏蔽；发布前重新检查该列。'
 #   standard: Industry masking convention (STANDARDS.md §4)
 #   clause: convention, not a national-standard clause
+#   basis: 'S: masking conventions several codebases share (STANDARDS.md §4: ruoyi-tdesign-doc, DesensitizedUtil copies); no national standard fixes them'
 #   severity: error
 #   remediation: >-
 #     Find why these rows escaped the masking step (a second export path, a late correction)

@@ -9,6 +9,7 @@
 #   remediation_zh: '按 mobile_3_4_4 屏蔽手机号码（138****1234），或隐藏更多位数。'
 #   standard: Industry masking convention (STANDARDS.md §4)
 #   clause: convention, not a national-standard clause
+#   basis: 'S: masking conventions several codebases share (STANDARDS.md §4: ruoyi-tdesign-doc, DesensitizedUtil copies); no national standard fixes them'
 #   severity: warning
 #   remediation: Mask mobile numbers as mobile_3_4_4 (138****1234) or hide more.
 # schemas:

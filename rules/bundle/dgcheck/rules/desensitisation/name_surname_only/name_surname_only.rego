@@ -10,6 +10,7 @@
 #   remediation_zh: '按 name_surname 屏蔽姓名（张*、欧阳*），名字部分最多保留最后一个字。'
 #   standard: Industry masking convention (STANDARDS.md §4)
 #   clause: convention, not a national-standard clause
+#   basis: 'S: masking conventions several codebases share (STANDARDS.md §4: ruoyi-tdesign-doc, DesensitizedUtil copies); no national standard fixes them'
 #   severity: warning
 #   remediation: Mask names as name_surname (张*, 欧阳*), keeping nothing of the given name but perhaps its last character.
 # schemas:

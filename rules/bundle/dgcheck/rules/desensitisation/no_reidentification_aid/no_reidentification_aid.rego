@@ -9,8 +9,9 @@
 #   id: DESENS-011
 #   title_zh: '发布的文件不含可用于重标识的辅助信息'
 #   remediation_zh: '删除或屏蔽原始标识符；假名与身份之间的对应关系与发布文件分开保存，并实施访问控制。'
-#   standard: GB/T 35273-2020; GB/T 37964-2019
-#   clause: clause unknown (GB/T 35273 believed 6.2, GB/T 37964 management measures; from memory)
+#   standard: GB/T 35273-2020; PIPL (个人信息保护法)
+#   clause: GB/T 35273-2020 6.2 去标识化处理; PIPL art. 51(三), art. 73(三)
+#   basis: 'T: GB/T 35273-2020 TOC (web.tlawyer.cn), 6.2 seen; NF: its text on keeping re-identification data apart; T: LawRefBook/Laws 个人信息保护法(2021-08-20).md, arts. 51 and 73 read'
 #   severity: error
 #   remediation: >-
 #     Drop the raw identifier, or mask it; keep any mapping between pseudonyms and identities

@@ -9,8 +9,9 @@
 #   id: DESENS-021
 #   title_zh: '开放数据不含个人的精确位置'
 #   remediation_zh: '将与个人相关的坐标舍入到不超过策略规定的小数位数，或改为发布区域代码。'
-#   standard: GB/T 35273-2020; GB/T 43697-2024
-#   clause: GB/T 35273 clause unknown (precise location as sensitive PI); GB/T 43697 6.3 grading factors (precision)
+#   standard: PIPL (个人信息保护法); GB/T 35273-2020; GB/T 43697-2024; GB/T 16831-2013 (ISO 6709:2008)
+#   clause: PIPL art. 28 (行踪轨迹); GB/T 35273-2020 Annex B (精准定位信息); GB/T 43697-2024 6.3 数据分级要素; GB/T 16831-2013 6.6 坐标分辨率, Annex E 经纬度分辨率
+#   basis: 'T: LawRefBook/Laws 个人信息保护法(2021-08-20).md, art. 28 read; T: GB/T 35273-2020 TOC (web.tlawyer.cn), GB/T 43697-2024 TOC (gbstandards.icu/s/462422) and GB/T 16831-2013 TOC (guifanku.com/745029.html); S: 精准定位信息 in Annex B'
 #   severity: warning
 #   remediation: Round coordinates about people to at most the policy's decimal places, or publish an area code instead.
 # schemas:

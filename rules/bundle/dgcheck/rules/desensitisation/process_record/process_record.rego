@@ -8,8 +8,9 @@
 #   id: DESENS-018
 #   title_zh: '存在去标识化过程记录'
 #   remediation_zh: '记录 deidentification.process: {objective, approved_by, approved_at, review_due}。'
-#   standard: GB/T 37964-2019 (de-identification process)
-#   clause: clause unknown (process steps from memory)
+#   standard: GB/T 37964-2019; GB/T 42460-2023
+#   clause: GB/T 37964-2019 process 确定目标、识别标识、处理标识、验证批准、监控审查; GB/T 42460-2023 5 评估流程, 6.6 评估过程文档管理
+#   basis: 'S: GB/T 37964-2019''s process steps (mingangsd.com/baike/1023.html), their clause number not found; T: GB/T 42460-2023 TOC (chinesestandard.us/products/gbt42460-2023), 5 and 6.6 seen'
 #   severity: warning
 #   remediation: >-
 #     Record deidentification.process: {objective, approved_by, approved_at, review_due}.

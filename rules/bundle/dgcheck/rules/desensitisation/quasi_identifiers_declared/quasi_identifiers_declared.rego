@@ -11,7 +11,8 @@
 #   title_zh: '已声明可能的准标识符'
 #   remediation_zh: '将该列声明为 identifier_role: quasi 并列入 deidentification.qi_columns，或说明其不是准标识符的原因（敏感属性声明为 sensitive）。'
 #   standard: GB/T 42460-2023
-#   clause: Annex B (examples of quasi-identifiers) and Annex C (identifying quasi-identifiers)
+#   clause: Annex B 准标识符示例; Annex C 准标识符的识别
+#   basis: 'T: GB/T 42460-2023 TOC (chinesestandard.us/products/gbt42460-2023), Annexes B and C seen'
 #   severity: warning
 #   remediation: >-
 #     Declare the column identifier_role: quasi and list it in deidentification.qi_columns, or

@@ -10,7 +10,8 @@
 #   title_zh: '在准标识符上唯一的记录比例不超过阈值'
 #   remediation_zh: '泛化或删除记录，直至没有（开放数据）或仅有少量行在准标识符上唯一。'
 #   standard: GB/T 42460-2023
-#   clause: 6.3 (quantitative evaluation)
+#   clause: 6.3 定量评估
+#   basis: 'T: GB/T 42460-2023 TOC (chinesestandard.us/products/gbt42460-2023), 6.3 seen'
 #   severity: warning
 #   remediation: >-
 #     Generalise or suppress until no row (open data) or few rows are unique on the

@@ -10,8 +10,9 @@
 #   id: DESENS-016
 #   title_zh: '报告为达到 k 值而采用的记录删除'
 #   remediation_zh: '声明 deidentification.suppressed_records；如超出策略规定的比例，优先采用泛化而非删除。'
-#   standard: GB/T 37964-2019 (suppression technique)
-#   clause: clause unknown (suppression techniques, via ISO/IEC 20889)
+#   standard: GB/T 37964-2019
+#   clause: Annex A, 抑制技术 (删除、屏蔽)
+#   basis: 'S: GB/T 37964-2019 Annex A''s techniques, cited by one implementation'
 #   severity: info
 #   remediation: >-
 #     Declare deidentification.suppressed_records; if it is above the policy's share, prefer

@@ -9,8 +9,9 @@
 #   id: ID-009
 #   title_zh: '银行卡号为 13-19 位数字且通过 Luhn 校验'
 #   remediation_zh: '在源头更正卡号；随机数字串约十分之一能通过 Luhn 校验，因此校验失败较多的列可能根本不是银行卡号。'
-#   standard: ISO/IEC 7812 (Luhn)
-#   clause: Luhn check (clause number unknown)
+#   standard: ISO/IEC 7812-1
+#   clause: '(no clause: cited as a whole)'
+#   basis: 'NF: the Luhn annex of ISO/IEC 7812-1 not found; the standard is cited as a whole'
 #   severity: error
 #   remediation: >-
 #     Correct the card numbers at the source; about one random digit string in ten passes

@@ -7,13 +7,14 @@
 #   names its coordinate reference system (WGS-84, CGCS2000, GCJ-02, ... in
 #   fields[].standard_ref or fields[].format); and, when the dataset's spatial coverage is
 #   China (spatial CN or CN-xx), the values fall within China's latitudes or longitudes (the
-#   bounding box of STANDARDS §3.8).
+#   bounding box of STANDARDS §3.8, a project default).
 # custom:
 #   id: ID-016
 #   title_zh: '坐标在有效范围内、声明坐标参考系，境内数据的坐标位于中国境内'
 #   remediation_zh: '在字段中声明坐标参考系（standard_ref: WGS-84、CGCS2000 或 GCJ-02），并更正超出范围或超出声明区域的坐标（常见原因是经纬度颠倒）。'
-#   standard: ISO 6709; GB/T 16831 (from memory)
-#   clause: clause unknown
+#   standard: GB/T 16831-2013 (ISO 6709:2008)
+#   clause: 6.3 坐标参照系标识, 6.4 水平位置表示法, 6.6 坐标分辨率, Annex E (informative) 经纬度分辨率
+#   basis: 'T: GB/T 16831-2013 TOC (guifanku.com/745029.html), 6.3, 6.4, 6.6 and Annex E seen; P: the China bounding box'
 #   severity: warning
 #   remediation: >-
 #     Declare the coordinate reference system in the field (standard_ref: WGS-84, CGCS2000 or

@@ -9,8 +9,9 @@
 #   id: ID-014
 #   title_zh: '电子邮件地址语法有效'
 #   remediation_zh: '在源头更正地址；每个值只保留一个纯地址，不含姓名或尖括号。'
-#   standard: RFC 5322 (from memory)
-#   clause: addr-spec (clause number unknown)
+#   standard: RFC 5322
+#   clause: §3.4.1 Addr-Spec Specification
+#   basis: 'T: RFC 5322 §3.4.1 (docs.rs smtp-codec and parse-net; sourcemeta/std rfc5322#section-3.4.1)'
 #   severity: error
 #   remediation: >-
 #     Correct the addresses at the source; keep one bare address per value, without names or

@@ -9,8 +9,9 @@
 #   id: ID-015
 #   title_zh: 'IP 地址可解析；报告私有和保留地址段'
 #   remediation_zh: '更正或删除不是地址的值；IPv6 按 RFC 5952 规范形式书写。'
-#   standard: RFC 791; RFC 4291; RFC 5952 (from memory)
-#   clause: clause unknown
+#   standard: RFC 791; RFC 4291; RFC 5952
+#   clause: 'RFC 4291 §2.2 (text representation); RFC 791 (no clause: cited as a whole); RFC 5952 (no clause: cited as a whole)'
+#   basis: 'T: RFC 4291 §2.2 as RFC 5952''s abstract quotes it (ietf.org/rfc/rfc5952); NF: RFC 791 and RFC 5952 section numbers'
 #   severity: warning
 #   remediation: >-
 #     Correct or remove the values that are not addresses; write IPv6 in its RFC 5952

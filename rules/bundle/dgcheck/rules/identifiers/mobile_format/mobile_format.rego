@@ -11,8 +11,9 @@
 #   id: ID-010
 #   title_zh: '大陆手机号码为 11 位数字，以 1[3-9] 开头'
 #   remediation_zh: '在源头更正号码；对未分配号段的号码，对照工业和信息化部当前号段分配核查，如为新分配号段则更新 data/mobile_segments.txt。'
-#   standard: MIIT numbering plan (no standard number verified)
-#   clause: clause unknown
+#   standard: MIIT numbering plan
+#   clause: '(no clause: cited as a whole)'
+#   basis: 'NF: no text of the MIIT numbering plan found; it is cited as a whole, and the segment table is dated data (data/mobile_segments.txt)'
 #   severity: error
 #   remediation: >-
 #     Correct the numbers at the source; check numbers in unallocated segments against the

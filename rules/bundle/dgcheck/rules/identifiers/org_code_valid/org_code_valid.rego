@@ -10,7 +10,8 @@
 #   title_zh: '单独的组织机构代码校验码有效'
 #   remediation_zh: '对照登记簿更正代码；2016 年以来多数组织已使用统一社会信用代码，其第 9-17 位即组织机构代码。'
 #   standard: GB 11714-1997
-#   clause: check character (clause number unknown)
+#   clause: 2.1 代码的结构, 2.1.2 校验码, 2.2 代码的表示形式, 3 自定义区, Annex A 代码字符集
+#   basis: 'T: GB 11714-1997 text (jinchutou.com; biao-zhun.cn/4938.html) and foreword (zh.wikisource.org), 2.1 to 3 and Annex A read'
 #   severity: error
 #   remediation: >-
 #     Correct the codes against the register; since 2016 most organisations carry a unified

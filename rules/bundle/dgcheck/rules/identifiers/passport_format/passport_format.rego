@@ -10,7 +10,8 @@
 #   title_zh: '中华人民共和国护照号码符合其系列的格式'
 #   remediation_zh: '在源头更正号码；外国护照号码应单独成列。'
 #   standard: Passport rules (administrative)
-#   clause: clause unknown
+#   clause: '(no clause: cited as a whole)'
+#   basis: 'NF: no public rule text found, the rules are cited as a whole; S: the formats, from several recognisers (STANDARDS.md §3.7)'
 #   severity: warning
 #   remediation: >-
 #     Correct the numbers at the source; foreign passports belong in a column of their own.

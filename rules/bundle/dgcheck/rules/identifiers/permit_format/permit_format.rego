@@ -10,7 +10,8 @@
 #   title_zh: '出入境通行证号码符合其格式'
 #   remediation_zh: '在源头更正号码；不同种类的通行证放在不同的列中。'
 #   standard: Exit-entry permit rules (administrative)
-#   clause: clause unknown
+#   clause: '(no clause: cited as a whole)'
+#   basis: 'NF: no public rule text found, the rules are cited as a whole; S: the formats, from several recognisers (STANDARDS.md §3.7)'
 #   severity: warning
 #   remediation: >-
 #     Correct the numbers at the source; keep permits of different kinds in different columns.

@@ -9,8 +9,9 @@
 #   id: ID-017
 #   title_zh: '行政区划代码列为声明版本的 GB/T 2260 代码'
 #   remediation_zh: '更正不属于任何版本的代码；由于代码每年变化，在字段的 code_list 中声明该列遵循的版本（GB/T 2260-YYYY）。'
-#   standard: GB/T 2260
-#   clause: clause unknown
+#   standard: GB/T 2260-2007
+#   clause: '(no clause: cited as a whole)'
+#   basis: 'T: GB/T 2260-2007 and its 2016 amendment (rockocoin page; zhm.100ke.info: 编码说明, tables, Annexes A-B); NF: a clause number'
 #   severity: warning
 #   remediation: >-
 #     Correct the codes that are in no edition; declare the edition the column follows in the

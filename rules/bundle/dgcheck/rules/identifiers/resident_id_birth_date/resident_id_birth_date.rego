@@ -10,7 +10,8 @@
 #   title_zh: '公民身份号码中的出生日期为真实日期，不晚于当前且不早于 1900 年'
 #   remediation_zh: '对照登记簿，在源头更正出生日期不可能存在或晚于当前的号码。'
 #   standard: GB 11643-1999
-#   clause: birth date code (clause number unknown)
+#   clause: 出生日期码 (per GB/T 7408, now GB/T 7408.1-2023; no separators)
+#   basis: 'T: GB 11643-1999''s text on 出生日期码 (zh.wikisource.org), its sub-clause number not found; T: GB/T 7408.1-2023 TOC (docx.baby/p/20787085404870.html)'
 #   severity: error
 #   remediation: >-
 #     Correct the numbers whose birth date is impossible or in the future at the source,

@@ -24,7 +24,7 @@ test_fail_wrong_check_digits if {
 		"area": "identifiers",
 		"severity": "error",
 		"standard": "GB 11643-1999",
-		"clause": "check digit, ISO 7064 MOD 11-2 (clause number unknown)",
+		"clause": "校验码 (ISO 7064:1983 MOD 11-2); Annex B 校验码字符值计算方法实例",
 		"remediation": concat(" ", [
 			"Correct the numbers at the source, checking each against the register: a wrong check digit",
 			"almost always means a mistyped digit elsewhere in the number.",

@@ -8,8 +8,9 @@
 #   id: ID-005
 #   title_zh: '标记 15 位旧版公民身份号码'
 #   remediation_zh: '将 15 位号码升位为 18 位：在第 6 位后插入 19 并按 GB 11643-1999 计算校验码，再逐一对照登记簿确认。'
-#   standard: GB 11643-1989 (legacy form, from memory)
-#   clause: clause unknown
+#   standard: GB 11643-1999
+#   clause: 前言 (supersedes GB 11643-1989 社会保障号码, whose 15-digit form this rule flags)
+#   basis: 'T: GB 11643-1999 foreword (zh.wikisource.org): it supersedes GB 11643-1989; S: the 15-digit layout (blog.youkuaiyun.com); NF: a clause for that layout'
 #   severity: warning
 #   remediation: >-
 #     Upgrade the 15-digit numbers to 18 digits: insert 19 after position 6 and compute the GB

@@ -8,13 +8,14 @@
 # custom:
 #   id: ID-003
 #   title_zh: '公民身份号码的地址码为真实的行政区划代码'
-#   remediation_zh: '对照登记簿核查地址码未知的号码；如代码真实存在但在内置代码表各版本之前已撤销，将其记入代码表（checkers/detect/data/gbt2260.tsv）。'
-#   standard: GB 11643-1999; GB/T 2260
-#   clause: address code (clause number unknown)
+#   remediation_zh: '对照登记簿核查地址码不在代码表中的号码；如代码真实存在但在内置代码表各版本之前已撤销，将其记入代码表（checkers/detect/data/gbt2260.tsv）。'
+#   standard: GB 11643-1999; GB/T 2260-2007
+#   clause: 'GB 11643-1999 地址码 (按 GB/T 2260 的规定执行); GB/T 2260-2007 (no clause: cited as a whole)'
+#   basis: 'T: GB 11643-1999''s text on 地址码 (zh.wikisource.org), its sub-clause number not found; T: GB/T 2260-2007 and its 2016 amendment (rockocoin page; zhm.100ke.info); NF: a GB/T 2260 clause'
 #   severity: warning
 #   remediation: >-
-#     Check the numbers with unknown address codes against the register; if the codes are real
-#     but retired before the bundled table's editions, record them in the table
+#     Check the numbers whose address codes are not in the table against the register; if the
+#     codes are real but retired before the bundled table's editions, record them in the table
 #     (checkers/detect/data/gbt2260.tsv).
 # schemas:
 #   - input: schema.dgcheck.input

@@ -10,7 +10,8 @@
 #   title_zh: '公民身份号码为 18 位：17 位数字加 1 位校验码'
 #   remediation_zh: '在源头更正或补全号码；将 15 位旧号码升位为 18 位（在第 6 位后插入 19 并计算校验码）。'
 #   standard: GB 11643-1999
-#   clause: structure of the citizen identification number (clause number unknown)
+#   clause: chapter 号码的结构和表示形式; Annex A 公民身份号码实例
+#   basis: 'T: GB 11643-1999 front matter (zh.wikisource.org; blog.csdn.net/chenlu5201314), the chapter named in the scope; NF: its chapter number'
 #   severity: error
 #   remediation: >-
 #     Correct or complete the numbers at the source; upgrade legacy 15-digit numbers to 18

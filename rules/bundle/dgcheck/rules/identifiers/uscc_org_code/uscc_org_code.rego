@@ -9,7 +9,8 @@
 #   title_zh: '统一社会信用代码中内嵌的组织机构代码校验有效'
 #   remediation_zh: '对照登记簿核查内嵌组织机构代码校验不通过的代码：很可能第 9-17 位录入有误。'
 #   standard: GB 32100-2015; GB 11714-1997
-#   clause: embedded organisation code (clause number unknown)
+#   clause: GB 32100-2015 positions 9-17 主体标识码 (per GB 11714); GB 11714-1997 2.1.2 校验码
+#   basis: 'S: GB 32100-2015 positions 9-17 (secondary sources); T: GB 11714-1997 text (jinchutou.com; biao-zhun.cn/4938.html), 2.1.2 read'
 #   severity: warning
 #   remediation: >-
 #     Check the codes whose embedded organisation code fails against the register: the code

@@ -10,7 +10,8 @@
 #   title_zh: '统一社会信用代码结构和校验码有效'
 #   remediation_zh: '对照国家企业信用信息登记更正代码；校验码错误几乎总是意味着其他位置录入有误。'
 #   standard: GB 32100-2015
-#   clause: check character (clause number unknown)
+#   clause: 4.2 代码及说明; Annex A (check character; a character set without I, O, Z, S, V)
+#   basis: 'S: 4.2 as JR/T 0293—2023 table 1 cites it; S: Annex A as implementations cite it; NF: the full text'
 #   severity: error
 #   remediation: >-
 #     Correct the codes against the national enterprise credit register; a wrong check

@@ -9,8 +9,9 @@
 #   id: ID-011
 #   title_zh: '机动车号牌由省份简称、一个字母和 5 或 6 个字符组成'
 #   remediation_zh: '在源头更正号牌；如 data/plates.txt 缺少新的号牌系列，连同其启用日期一并补充。'
-#   standard: GA 36-2018 (standard number from memory)
-#   clause: clause unknown
+#   standard: GA 36-2018
+#   clause: 4 分类、规格、颜色及适用范围 (4.1, new-energy plates); 5 式样; Annex A 发牌机关代号
+#   basis: 'T: GA 36-2018 TOC (gb-gbt.com/PDF/Chinese.aspx/GA36-2018), 4.1, 5 and Annex A seen; NF: the plate-composition sub-clause'
 #   severity: warning
 #   remediation: >-
 #     Correct the plates at the source; if a new plate series is missing from data/plates.txt,

@@ -9,6 +9,7 @@
 #   remediation_zh: '补全 catalog 块：`catalog: {title: …, description: …, publisher: {name: …}}`；如数据集未在目录中登记，则删除该块。'
 #   standard: DCAT-AP 3.0.1
 #   clause: shapes.ttl :Catalog_Shape
+#   basis: 'T: SEMICeu/DCAT-AP releases/3.0.1/html/shacl/shapes.ttl (snapshot 7c531da), :Catalog_Shape read'
 #   severity: error
 #   remediation: >-
 #     Complete the catalog block: `catalog: {title: …, description: …, publisher: {name: …}}`,

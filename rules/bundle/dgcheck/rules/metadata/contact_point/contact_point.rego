@@ -9,6 +9,7 @@
 #   remediation_zh: '添加 `contact_point: {email: …, phone: …}`，填写负责答复该数据的部门，而非个人私人地址。'
 #   standard: DCAT-AP 3.0.1
 #   clause: shapes_recommended.ttl :Dataset_Shape
+#   basis: 'T: SEMICeu/DCAT-AP releases/3.0.1/html/shacl/shapes_recommended.ttl (snapshot 7c531da), :Dataset_Shape read'
 #   severity: warning
 #   remediation: >-
 #     Add `contact_point: {email: …, phone: …}` naming the office that answers for the data, not

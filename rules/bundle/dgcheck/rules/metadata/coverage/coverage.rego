@@ -9,6 +9,7 @@
 #   remediation_zh: '声明地域范围（`spatial: CN-42` 或行政区划代码）和记录覆盖的时段（`temporal: {start: 2015-01-01, end: 2025-06-30}`）。'
 #   standard: DCAT-AP 3.0.1
 #   clause: shapes_recommended.ttl :Dataset_Shape (dct:spatial, dct:temporal)
+#   basis: 'T: SEMICeu/DCAT-AP releases/3.0.1/html/shacl/shapes_recommended.ttl (snapshot 7c531da), :Dataset_Shape read'
 #   severity: warning
 #   remediation: >-
 #     Declare the area (`spatial: CN-42`, or a region code) and the period the records cover

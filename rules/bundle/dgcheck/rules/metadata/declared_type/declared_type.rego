@@ -13,7 +13,8 @@
 #   title_zh: '声明的数据类型与实际类型一致'
 #   remediation_zh: '按值的实际类型声明（有前导零的代码用 string，带小数的金额用 number）；如声明正确，则更正数据值。'
 #   standard: 政务信息资源目录编制指南(试行); GB/T 36344-2018
-#   clause: 编制指南 信息项 数据类型; GB/T 36344 规范性/数据模型 (sub-clause number unknown)
+#   clause: 编制指南 信息项 数据类型; GB/T 36344-2018 5 指标说明, indicator 规范性/数据模型
+#   basis: 'S: 编制指南 fields as a Sichuan catalogue sheet lists them (www.sc.gov.cn, 2018gtzytml sheet004); T: GB/T 36344-2018 TOC (chinesestandard.net GBT36344-2018), 5 seen; S: the indicator name (two implementations)'
 #   severity: error
 #   remediation: >-
 #     Declare the type the values have (string for codes with leading zeros, number for

@@ -14,7 +14,7 @@ test_fail_codes_declared_integer if {
 		"area": "metadata",
 		"severity": "error",
 		"standard": "政务信息资源目录编制指南(试行); GB/T 36344-2018",
-		"clause": "编制指南 信息项 数据类型; GB/T 36344 规范性/数据模型 (sub-clause number unknown)",
+		"clause": "编制指南 信息项 数据类型; GB/T 36344-2018 5 指标说明, indicator 规范性/数据模型",
 		"remediation": concat(" ", [
 			"Declare the type the values have (string for codes with leading zeros, number for",
 			"amounts with decimals), or correct the values if the declaration is right.",

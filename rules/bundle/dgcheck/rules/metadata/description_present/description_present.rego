@@ -9,6 +9,7 @@
 #   remediation_zh: '在元数据中描述数据集：包含什么内容、面向谁、起止时间及更新频率：`description: {zh: "…", en: "…"}`。'
 #   standard: DCAT-AP 3.0.1
 #   clause: shapes.ttl :Dataset_Shape
+#   basis: 'T: SEMICeu/DCAT-AP releases/3.0.1/html/shacl/shapes.ttl (snapshot 7c531da), :Dataset_Shape read'
 #   severity: error
 #   remediation: >-
 #     Describe the dataset in its metadata: what it holds, for whom, from when to when, and how

@@ -12,6 +12,7 @@
 #   remediation_zh: '为 distributions 的每一项给出 access_url（可获取文件的页面或服务，https://…），以及可直接下载的 download_url。'
 #   standard: DCAT-AP 3.0.1
 #   clause: shapes.ttl :Distribution_Shape
+#   basis: 'T: SEMICeu/DCAT-AP releases/3.0.1/html/shacl/shapes.ttl (snapshot 7c531da), :Distribution_Shape read'
 #   severity: error
 #   remediation: >-
 #     Give each entry of distributions an access_url: the page or service where the file can

@@ -9,6 +9,7 @@
 #   remediation_zh: '为 distributions 的每一项给出格式（csv、parquet）、许可（license）、可用性（如 stable、available、temporary）和一句话说明。'
 #   standard: DCAT-AP 3.0.1
 #   clause: shapes_recommended.ttl :Distribution_Shape
+#   basis: 'T: SEMICeu/DCAT-AP releases/3.0.1/html/shacl/shapes_recommended.ttl (snapshot 7c531da), :Distribution_Shape read'
 #   severity: warning
 #   remediation: >-
 #     Give each entry of distributions a format (csv, parquet), a license, an availability

@@ -8,8 +8,9 @@
 #   id: META-018
 #   title_zh: '每个信息项都有定义以及值域或代码表引用'
 #   remediation_zh: '为信息项给出说明（一个值的含义）及其值域：`value_domain: 1至6的整数`、`code_list: GB/T 2261.1` 或 `constraints: {enum: [在保, 停保]}`。'
-#   standard: ISO/IEC 11179-3 (GB/T 18391.3)
-#   clause: clause unknown (data element definition and value domain attributes)
+#   standard: ISO/IEC 11179-31:2023; ISO/IEC 11179-3:2013
+#   clause: 'ISO/IEC 11179-31:2023 scope (d) (value domains, datatypes, permissible values); ISO/IEC 11179-3:2013 (no clause: cited as a whole)'
+#   basis: 'T: ISO/IEC 11179-31:2023 scope (standards.iteh.ai); NF: an ISO/IEC 11179-3:2013 clause'
 #   severity: warning
 #   remediation: >-
 #     Give the field a description (what one value means) and its value domain:

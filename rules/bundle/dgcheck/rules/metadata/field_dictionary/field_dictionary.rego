@@ -11,8 +11,9 @@
 #   id: META-016
 #   title_zh: '文件的每一列都有信息项，每个信息项都对应一列'
 #   remediation_zh: '使元数据 fields[] 与文件表头列名一一对应：为未说明的列补充信息项（name、cn_name、datatype、description），删除或更正不对应任何列的信息项，将同一列的重复信息项合并为一项。'
-#   standard: 政务信息资源目录编制指南(试行); ISO/IEC 11179-3
-#   clause: 编制指南 信息项信息; ISO/IEC 11179-3 clause unknown
+#   standard: 政务信息资源目录编制指南(试行); ISO/IEC 11179-31:2023; ISO/IEC 11179-3:2013
+#   clause: '编制指南 信息项信息; ISO/IEC 11179-31:2023 scope (data elements, value domains); ISO/IEC 11179-3:2013 (no clause: cited as a whole)'
+#   basis: 'S: 编制指南 fields as a Sichuan catalogue sheet lists them (www.sc.gov.cn, 2018gtzytml sheet004); T: ISO/IEC 11179-31:2023 scope (standards.iteh.ai); NF: an ISO/IEC 11179-3:2013 clause'
 #   severity: error
 #   remediation: >-
 #     Make metadata fields[] list exactly the file's columns, by their header names: add an

@@ -8,8 +8,8 @@ test_fail_column_without_entry if {
 		"title": "Every column in the file has a field-dictionary entry, and every entry has a column",
 		"area": "metadata",
 		"severity": "error",
-		"standard": "政务信息资源目录编制指南(试行); ISO/IEC 11179-3",
-		"clause": "编制指南 信息项信息; ISO/IEC 11179-3 clause unknown",
+		"standard": "政务信息资源目录编制指南(试行); ISO/IEC 11179-31:2023; ISO/IEC 11179-3:2013",
+		"clause": "编制指南 信息项信息; ISO/IEC 11179-31:2023 scope (data elements, value domains); ISO/IEC 11179-3:2013 (no clause: cited as a whole)",
 		"remediation": concat(" ", [
 			"Make metadata fields[] list exactly the file's columns, by their header names: add an",
 			"entry (name, cn_name, datatype, description) for each undocumented column, remove or",

@@ -11,6 +11,7 @@
 #   remediation_zh: '声明文件的真实格式：`format: csv`；数据集以多种格式（csv 和 parquet）发布时，按分发分别声明格式。'
 #   standard: 政务信息资源目录编制指南(试行)
 #   clause: 核心元数据 信息资源格式
+#   basis: 'S: 编制指南 fields as a Sichuan catalogue sheet lists them (www.sc.gov.cn, 2018gtzytml sheet004)'
 #   severity: error
 #   remediation: >-
 #     Declare the format the file really has: `format: csv`, or a format per distribution when

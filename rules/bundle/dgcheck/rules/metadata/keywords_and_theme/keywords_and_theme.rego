@@ -10,6 +10,7 @@
 #   remediation_zh: '添加几个用户会检索的关键词（`keywords: [低保, 社会救助]`）以及目录归档该数据集的主题（`theme: 社会救助`）。'
 #   standard: DCAT-AP 3.0.1
 #   clause: shapes_recommended.ttl :Dataset_Shape (dcat:keyword, dcat:theme)
+#   basis: 'T: SEMICeu/DCAT-AP releases/3.0.1/html/shacl/shapes_recommended.ttl (snapshot 7c531da), :Dataset_Shape read'
 #   severity: warning
 #   remediation: >-
 #     Add a few keywords users would search for (`keywords: [低保, 社会救助]`) and the theme the

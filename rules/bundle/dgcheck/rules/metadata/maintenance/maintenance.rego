@@ -10,6 +10,7 @@
 #   remediation_zh: '添加 `metadata: {maintainer: …, version: "1.0"}`，描述每次变更时提升版本号。'
 #   standard: DB37/T 2885-2016
 #   clause: 6.14-6.15 (table of contents)
+#   basis: 'T: DB37/T 2885-2016 TOC (bubsandbeans.com/paper/370839184.html), 6.14-6.15 seen'
 #   severity: info
 #   remediation: >-
 #     Add `metadata: {maintainer: …, version: "1.0"}` and raise the version whenever the

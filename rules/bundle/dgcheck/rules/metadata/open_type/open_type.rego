@@ -9,7 +9,8 @@
 #   title_zh: '开放类型取值为 {无条件开放, 有条件开放, 不予开放} 之一'
 #   remediation_zh: '将 cn.open_type 声明为 无条件开放（任何人可下载）、有条件开放（按所列条件开放）或 不予开放（不开放）。'
 #   standard: 政务信息资源目录编制指南(试行); open-data portal practice
-#   clause: 编制指南 开放属性 (field verified; values from portal practice)
+#   clause: 编制指南 开放属性; portal practice for the values
+#   basis: 'S: 编制指南 fields as a Sichuan catalogue sheet lists them (www.sc.gov.cn, 2018gtzytml sheet004); S: a Hubei (Xianning) open-data portal record (pages corpus), its 开放状态 values'
 #   severity: error
 #   remediation: >-
 #     Declare cn.open_type as 无条件开放 (anyone may download), 有条件开放 (on stated

@@ -9,7 +9,8 @@
 #   title_zh: '已声明提供方及其代码，且提供方代码为有效的统一社会信用代码'
 #   remediation_zh: '声明 `publisher: {name: …, uscc: …}`，填写提供方营业执照或登记证书上印制的 18 位统一社会信用代码。'
 #   standard: 政务信息资源目录编制指南(试行); GB 32100-2015
-#   clause: 编制指南 核心元数据 信息资源提供方, 提供方代码; GB 32100-2015 check character (clause number unknown)
+#   clause: 编制指南 核心元数据 信息资源提供方, 提供方代码; GB 32100-2015 4.2 代码及说明, Annex A
+#   basis: 'S: 编制指南 fields as a Sichuan catalogue sheet lists them (www.sc.gov.cn, 2018gtzytml sheet004); S: GB 32100-2015 4.2 (JR/T 0293—2023 table 1) and Annex A'
 #   severity: error
 #   remediation: >-
 #     Declare `publisher: {name: …, uscc: …}` with the provider's 18-character unified social

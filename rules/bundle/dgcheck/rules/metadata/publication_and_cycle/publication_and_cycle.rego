@@ -10,6 +10,7 @@
 #   remediation_zh: '声明 `issued: YYYY-MM-DD` 和 `accrual_periodicity`（每月、每年、不定期等）。'
 #   standard: 政务信息资源目录编制指南(试行)
 #   clause: 核心元数据 发布日期, 更新周期
+#   basis: 'S: 编制指南 fields as a Sichuan catalogue sheet lists them (www.sc.gov.cn, 2018gtzytml sheet004)'
 #   severity: error
 #   remediation: >-
 #     Declare `issued: YYYY-MM-DD` and `accrual_periodicity` (每月, 每年, 不定期, ...).

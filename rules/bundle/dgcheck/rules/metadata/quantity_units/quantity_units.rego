@@ -7,8 +7,9 @@
 #   id: META-019
 #   title_zh: '数值型数量字段声明计量单位'
 #   remediation_zh: '为字段添加单位：`unit: 元`、`unit: 人`、`unit: m²`。'
-#   standard: ISO/IEC 11179-3 (GB/T 18391.3)
-#   clause: clause unknown (unit of measure attribute of the value domain)
+#   standard: ISO/IEC 11179-31:2023
+#   clause: scope (a) (units of measure)
+#   basis: 'T: ISO/IEC 11179-31:2023 scope (standards.iteh.ai); NF: a clause number'
 #   severity: warning
 #   remediation: >-
 #     Add the unit to the field: `unit: 元`, `unit: 人`, `unit: m²`.

@@ -11,7 +11,8 @@
 #   title_zh: '已声明资源分类（类/项/目/细目）'
 #   remediation_zh: '以目录的分类代码声明 cn.resource_class，例如 1-01-001 表示类 1、项 01、目 001。'
 #   standard: 政务信息资源目录编制指南(试行)
-#   clause: 核心元数据 信息资源分类 (field verified; code pattern a project default)
+#   clause: '核心元数据 信息资源分类 (code pattern: a project default)'
+#   basis: 'S: 编制指南 fields as a Sichuan catalogue sheet lists them (www.sc.gov.cn, 2018gtzytml sheet004); P: the code pattern'
 #   severity: error
 #   remediation: >-
 #     Declare cn.resource_class with the catalogue's classification code, e.g. 1-01-001 for

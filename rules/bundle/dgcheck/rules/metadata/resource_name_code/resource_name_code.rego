@@ -10,6 +10,7 @@
 #   remediation_zh: '按目录登记的内容声明 title 和 cn.resource_code。'
 #   standard: 政务信息资源目录编制指南(试行)
 #   clause: 核心元数据 信息资源名称, 信息资源代码
+#   basis: 'S: 编制指南 fields as a Sichuan catalogue sheet lists them (www.sc.gov.cn, 2018gtzytml sheet004)'
 #   severity: error
 #   remediation: >-
 #     Declare title and cn.resource_code as the catalogue registers them.

@@ -10,7 +10,8 @@
 #   title_zh: '含个人信息的数据集声明保存期限和销毁方式'
 #   remediation_zh: '添加 `retention: {period: P3Y, destruction_method: …}`，填写实现目的所需的保存期限及到期后副本的销毁方式。'
 #   standard: PIPL (个人信息保护法)
-#   clause: Art. 19 (retention no longer than necessary; from memory, not verified)
+#   clause: art. 19 (retention no longer than necessary)
+#   basis: 'T: LawRefBook/Laws 个人信息保护法(2021-08-20).md, art. 19 read'
 #   severity: warning
 #   remediation: >-
 #     Add `retention: {period: P3Y, destruction_method: …}` with the period the purpose needs

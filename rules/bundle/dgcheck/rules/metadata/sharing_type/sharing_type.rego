@@ -11,6 +11,7 @@
 #   remediation_zh: '声明 cn.share_type；有条件共享的，还须声明 cn.share_conditions（谁可使用、用于何种目的）和 cn.share_method（接口、文件交换等）。'
 #   standard: 政务信息资源目录编制指南(试行)
 #   clause: 核心元数据 共享属性 (共享类型, 共享条件, 共享方式)
+#   basis: 'S: 编制指南 fields as a Sichuan catalogue sheet lists them (www.sc.gov.cn, 2018gtzytml sheet004)'
 #   severity: error
 #   remediation: >-
 #     Declare cn.share_type; for 有条件共享, also cn.share_conditions (who may use the data,

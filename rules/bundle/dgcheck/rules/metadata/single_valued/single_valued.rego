@@ -10,6 +10,7 @@
 #   remediation_zh: '属性只保留一个值，即当前值（最近的修改日期、当前负责的提供方）；历史情况记入来源说明或版本说明。'
 #   standard: DCAT-AP 3.0.1
 #   clause: shapes.ttl (sh:maxCount 1 constraints of :Dataset_Shape)
+#   basis: 'T: SEMICeu/DCAT-AP releases/3.0.1/html/shacl/shapes.ttl (snapshot 7c531da), the sh:maxCount 1 constraints read'
 #   severity: error
 #   remediation: >-
 #     Keep one value for the property: the current one (the latest modified date, the

@@ -9,6 +9,7 @@
 #   remediation_zh: '在元数据中给出数据集名称，中文必填，目录展示英文名称时一并给出：`title: {zh: "…", en: "…"}`。'
 #   standard: DCAT-AP 3.0.1
 #   clause: shapes.ttl :Dataset_Shape
+#   basis: 'T: SEMICeu/DCAT-AP releases/3.0.1/html/shacl/shapes.ttl (snapshot 7c531da), :Dataset_Shape read'
 #   severity: error
 #   remediation: >-
 #     Give the dataset a title in its metadata, in Chinese and, where the catalogue shows one,

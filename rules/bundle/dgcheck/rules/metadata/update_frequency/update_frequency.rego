@@ -11,6 +11,7 @@
 #   remediation_zh: '用词表中的术语填写更新频率，例如 每月 或 http://publications.europa.eu/resource/authority/frequency/MONTHLY。'
 #   standard: DCAT-AP 3.0.1; 政务信息资源目录编制指南(试行)
 #   clause: DCAT-AP vocabulary usage (frequency authority table); 编制指南 更新周期
+#   basis: 'S: the DCAT-AP frequency authority table (SEMICeu/dcat-ap_shacl resources/frequencies-skos-ap-act.rdf); S: 编制指南 fields as a Sichuan catalogue sheet lists them (www.sc.gov.cn, 2018gtzytml sheet004)'
 #   severity: warning
 #   remediation: >-
 #     Write the update frequency with a term of the vocabulary, e.g. 每月 or

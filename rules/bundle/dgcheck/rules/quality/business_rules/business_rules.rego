@@ -10,7 +10,8 @@
 #   title_zh: '声明的业务规则成立'
 #   remediation_zh: '在源头更正违反规则的行；如规则不符合业务实际，则更正规则。'
 #   standard: GB/T 36344-2018
-#   clause: 规范性/业务规则 (indicator; sub-clause number unknown)
+#   clause: 5 指标说明, indicator 规范性/业务规则
+#   basis: 'T: GB/T 36344-2018 TOC (chinesestandard.net GBT36344-2018), 5 指标说明 seen; S: the indicator and X = A/B (two implementations); NF: a sub-clause number'
 #   severity: warning
 #   indicator: normativity
 #   remediation: >-

@@ -12,8 +12,9 @@
 #   id: QUAL-017
 #   title_zh: '数据相对其更新周期保持时效性'
 #   remediation_zh: '按更新周期承诺发布更新并将 modified 设为更新日期，或声明数据实际遵循的更新周期。'
-#   standard: GB/T 36344-2018; ISO/IEC 25012
-#   clause: 时效性/基于时间点的及时性 (indicator; sub-clause number unknown); ISO/IEC 25012 currentness
+#   standard: GB/T 36344-2018; ISO/IEC 25012:2008
+#   clause: GB/T 36344-2018 5 指标说明, indicator 时效性/基于时间点的及时性; ISO/IEC 25012:2008 currentness characteristic
+#   basis: 'T: GB/T 36344-2018 TOC (chinesestandard.net GBT36344-2018), 5 指标说明 seen; S: the indicator and X = A/B (two implementations); NF: a sub-clause number; T: ISO/IEC 25012:2008 abstract, 15 characteristics (standards.iteh.ai); S: their names (JDA-DM/GIF guidebook); NF: the currentness clause number'
 #   severity: warning
 #   indicator: timeliness
 #   remediation: >-

@@ -16,7 +16,8 @@
 #   title_zh: '文件结构与声明的模型一致：列、类型、主键、是否可空'
 #   remediation_zh: '为每一列提供唯一且非空的表头名称；以其值能标识一行的列声明 primary_key。'
 #   standard: GB/T 36344-2018
-#   clause: 规范性/数据模型 (indicator; sub-clause number unknown)
+#   clause: 5 指标说明, indicator 规范性/数据模型
+#   basis: 'T: GB/T 36344-2018 TOC (chinesestandard.net GBT36344-2018), 5 指标说明 seen; S: the indicator and X = A/B (two implementations); NF: a sub-clause number'
 #   severity: error
 #   indicator: normativity
 #   remediation: >-

@@ -2,8 +2,8 @@
 # title: Values conform to the declared data standard
 # description: >-
 #   A field that names the data standard its values follow (standard_ref: GB 11643-1999,
-#   GB 32100-2015, GB/T 2260, GB/T 2261.1, GB/T 2659, GB/T 7408 or ISO 8601 for dates and
-#   times, ...) holds
+#   GB 32100-2015, GB/T 2260, GB/T 2261.1, GB/T 2659.1-2022, or ISO 8601 for dates and times
+#   (also named GB/T 7408, whose current edition is GB/T 7408.1-2023), ...) holds
 #   values that conform to it, checked with the standard's validator or bundled code table: A of B values conform, X = A/B, and the field
 #   fails below thresholds.standard_conformance_min (0.99, a project default). A standard dgcheck
 #   has no check for is not measured.
@@ -12,7 +12,8 @@
 #   title_zh: '数据值符合声明的数据标准'
 #   remediation_zh: '在源头更正不符合标准的值，或注明数据值实际遵循的标准。'
 #   standard: GB/T 36344-2018
-#   clause: 规范性/数据标准 (indicator; sub-clause number unknown)
+#   clause: 5 指标说明, indicator 规范性/数据标准
+#   basis: 'T: GB/T 36344-2018 TOC (chinesestandard.net GBT36344-2018), 5 指标说明 seen; S: the indicator and X = A/B (two implementations); NF: a sub-clause number'
 #   severity: warning
 #   indicator: normativity
 #   remediation: >-

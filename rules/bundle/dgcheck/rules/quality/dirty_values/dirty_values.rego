@@ -16,7 +16,8 @@
 #   title_zh: '不存在脏数据：占位符、乱码、控制字符、离群值'
 #   remediation_zh: '在源头清洗数据：缺失值留空（或在 missing_values 中声明其占位符），从原始编码重新导出乱码文本，去除控制字符，将代码中的全角数字和空格转换为 ASCII 字符，并逐条核实离群值（录入错误、单位错误或真实的极端值）。'
 #   standard: GB/T 36344-2018
-#   clause: 准确性/脏数据出现率 (indicator; sub-clause number unknown)
+#   clause: 5 指标说明, indicator 准确性/脏数据出现率
+#   basis: 'T: GB/T 36344-2018 TOC (chinesestandard.net GBT36344-2018), 5 指标说明 seen; S: the indicator and X = A/B (two implementations); NF: a sub-clause number'
 #   severity: warning
 #   indicator: accuracy
 #   remediation: >-

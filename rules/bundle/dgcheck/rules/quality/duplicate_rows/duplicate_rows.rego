@@ -9,7 +9,8 @@
 #   title_zh: '不存在非预期的重复记录'
 #   remediation_zh: '删除重复行；如重复属实，增加能区分它们的列（时间戳或序号）。'
 #   standard: GB/T 36344-2018
-#   clause: 准确性/数据重复率 (indicator; sub-clause number unknown)
+#   clause: 5 指标说明, indicator 准确性/数据重复率
+#   basis: 'T: GB/T 36344-2018 TOC (chinesestandard.net GBT36344-2018), 5 指标说明 seen; S: the indicator and X = A/B (two implementations); NF: a sub-clause number'
 #   severity: warning
 #   indicator: accuracy
 #   remediation: >-

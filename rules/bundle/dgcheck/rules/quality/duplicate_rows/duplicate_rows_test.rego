@@ -9,7 +9,7 @@ test_fail_repeated_rows if {
 		"area": "quality",
 		"severity": "warning",
 		"standard": "GB/T 36344-2018",
-		"clause": "准确性/数据重复率 (indicator; sub-clause number unknown)",
+		"clause": "5 指标说明, indicator 准确性/数据重复率",
 		"remediation": concat(" ", [
 			"Remove the repeated rows, or, if the repeats are real, add the column that tells them apart",
 			"(a time stamp or sequence number).",

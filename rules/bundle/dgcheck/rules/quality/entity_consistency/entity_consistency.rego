@@ -10,7 +10,8 @@
 #   title_zh: '同一实体在各处重复出现时属性值一致'
 #   remediation_zh: '在源头核对每个实体的记录，使一个标识对应唯一的姓名、性别和出生日期；取值不同要么是录入错误，要么是另一个实体共用了同一键。'
 #   standard: GB/T 36344-2018
-#   clause: 一致性/相同数据一致性 (indicator; sub-clause number unknown)
+#   clause: 5 指标说明, indicator 一致性/相同数据一致性
+#   basis: 'T: GB/T 36344-2018 TOC (chinesestandard.net GBT36344-2018), 5 指标说明 seen; S: the indicator and X = A/B (two implementations); NF: a sub-clause number'
 #   severity: warning
 #   indicator: consistency
 #   remediation: >-

@@ -10,7 +10,8 @@
 #   title_zh: '类型、长度、精度和格式符合规范'
 #   remediation_zh: '在源头更正不符合声明类型的值（数值列中的文本、日期列中的 2025/7/5）。'
 #   standard: GB/T 36344-2018
-#   clause: 准确性/数据格式合规性 (indicator; sub-clause number unknown)
+#   clause: 5 指标说明, indicator 准确性/数据格式合规性
+#   basis: 'T: GB/T 36344-2018 TOC (chinesestandard.net GBT36344-2018), 5 指标说明 seen; S: the indicator and X = A/B (two implementations); NF: a sub-clause number'
 #   severity: error
 #   indicator: accuracy
 #   remediation: >-

@@ -11,8 +11,9 @@
 #   id: QUAL-023
 #   title_zh: '标识符列通过校验：作为语义有效性的替代检验'
 #   remediation_zh: '对照其来源登记簿更正校验不通过的标识符；校验字符错误几乎总是意味着其他位置录入有误。'
-#   standard: ISO 8000-8
-#   clause: semantic quality (clause unknown; from memory, not verified)
+#   standard: GB/T 42381.8-2023 (ISO 8000-8)
+#   clause: 5.2 语义质量 (5.1 语法质量)
+#   basis: 'S: GB/T 42381.8-2023 TOC in an interpretation deck (renrendoc.com/paper/325673611.html)'
 #   severity: warning
 #   remediation: >-
 #     Correct the identifiers that fail their check against the register they come from; a

@@ -9,7 +9,8 @@
 #   title_zh: '声明的唯一键不重复'
 #   remediation_zh: '使每行都有自己的键值：删除重复记录、补齐空键，或声明真正能标识一行的键（元数据中的 primary_key）。'
 #   standard: GB/T 36344-2018
-#   clause: 准确性/数据唯一性 (indicator; sub-clause number unknown)
+#   clause: 5 指标说明, indicator 准确性/数据唯一性
+#   basis: 'T: GB/T 36344-2018 TOC (chinesestandard.net GBT36344-2018), 5 指标说明 seen; S: the indicator and X = A/B (two implementations); NF: a sub-clause number'
 #   severity: error
 #   indicator: accuracy
 #   remediation: >-

@@ -17,7 +17,7 @@ test_fail_repeated_and_empty_keys if {
 		"area": "quality",
 		"severity": "error",
 		"standard": "GB/T 36344-2018",
-		"clause": "准确性/数据唯一性 (indicator; sub-clause number unknown)",
+		"clause": "5 指标说明, indicator 准确性/数据唯一性",
 		"remediation": concat(" ", [
 			"Give every row its own key value: remove repeated records, fill empty keys, or declare a",
 			"key (primary_key in the metadata) that really identifies a row.",

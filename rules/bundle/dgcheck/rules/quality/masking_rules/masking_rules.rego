@@ -10,7 +10,8 @@
 #   title_zh: '按策略须屏蔽的字段已屏蔽'
 #   remediation_zh: '发布前按声明屏蔽该字段的每个值（对整列重新运行屏蔽作业），或更正声明的屏蔽模式。'
 #   standard: GB/T 36344-2018
-#   clause: 规范性/安全规范 (indicator; sub-clause number unknown)
+#   clause: 5 指标说明, indicator 规范性/安全规范
+#   basis: 'T: GB/T 36344-2018 TOC (chinesestandard.net GBT36344-2018), 5 指标说明 seen; S: the indicator and X = A/B (two implementations); NF: a sub-clause number'
 #   severity: error
 #   indicator: normativity
 #   remediation: >-

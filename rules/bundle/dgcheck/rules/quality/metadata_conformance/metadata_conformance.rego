@@ -10,7 +10,8 @@
 #   title_zh: '数据符合其元数据定义（长度、格式、枚举值）'
 #   remediation_zh: '更正违反字段定义的值；如数据正确，则更正定义（更大的 max_length、补充缺失的枚举值）。'
 #   standard: GB/T 36344-2018
-#   clause: 规范性/元数据 (indicator; sub-clause number unknown)
+#   clause: 5 指标说明, indicator 规范性/元数据
+#   basis: 'T: GB/T 36344-2018 TOC (chinesestandard.net GBT36344-2018), 5 指标说明 seen; S: the indicator and X = A/B (two implementations); NF: a sub-clause number'
 #   severity: error
 #   indicator: normativity
 #   remediation: >-

@@ -14,7 +14,7 @@ test_fail_values_outside_enum if {
 		"area": "quality",
 		"severity": "error",
 		"standard": "GB/T 36344-2018",
-		"clause": "规范性/元数据 (indicator; sub-clause number unknown)",
+		"clause": "5 指标说明, indicator 规范性/元数据",
 		"remediation": concat(" ", [
 			"Correct the values that break the field's definition, or correct the definition (a longer",
 			"max_length, a missing enum value) if the data is right.",

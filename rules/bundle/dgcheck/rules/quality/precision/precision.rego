@@ -9,8 +9,9 @@
 #   id: QUAL-021
 #   title_zh: '数值和坐标精度与声明的精度一致'
 #   remediation_zh: '将数值舍入到声明的小数位数，或声明数据实际具有的精度。'
-#   standard: ISO/IEC 25012
-#   clause: precision characteristic (clause unknown)
+#   standard: ISO/IEC 25012:2008
+#   clause: precision characteristic
+#   basis: 'T: ISO/IEC 25012:2008 abstract, 15 characteristics (standards.iteh.ai); S: their names (JDA-DM/GIF guidebook); NF: a clause number'
 #   severity: info
 #   remediation: >-
 #     Round the values to the declared decimal places, or declare the precision they really

@@ -14,7 +14,8 @@
 #   title_zh: '数据文件可读：能打开、按声明的编码（UTF-8 或 GB18030）解码、CSV 格式可解析'
 #   remediation_zh: '以统一编码（UTF-8，或声明为 GB18030）和一致的 CSV 格式重新导出：每行字段数与表头一致，含分隔符或换行的字段加引号。'
 #   standard: GB/T 36344-2018
-#   clause: 可访问性/可访问 (indicator; sub-clause number unknown)
+#   clause: 5 指标说明, indicator 可访问性/可访问
+#   basis: 'T: GB/T 36344-2018 TOC (chinesestandard.net GBT36344-2018), 5 指标说明 seen; S: the indicator and X = A/B (two implementations); NF: a sub-clause number'
 #   severity: error
 #   indicator: accessibility
 #   remediation: >-

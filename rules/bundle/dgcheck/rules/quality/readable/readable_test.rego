@@ -18,7 +18,7 @@ test_fail_ragged_rows if {
 		"area": "quality",
 		"severity": "error",
 		"standard": "GB/T 36344-2018",
-		"clause": "可访问性/可访问 (indicator; sub-clause number unknown)",
+		"clause": "5 指标说明, indicator 可访问性/可访问",
 		"remediation": concat(" ", [
 			"Re-export the file with one encoding throughout (UTF-8, or GB18030 declared as such) and a",
 			"consistent CSV dialect: every row with the header's number of fields, fields holding the",

@@ -11,7 +11,8 @@
 #   title_zh: '记录完整；声明的记录数与实际一致'
 #   remediation_zh: '在源头补全记录，或对记录可合理缺失的字段声明 nullable: true。'
 #   standard: GB/T 36344-2018
-#   clause: 完整性/数据记录完整性 (indicator; sub-clause number unknown)
+#   clause: 5 指标说明, indicator 完整性/数据记录完整性
+#   basis: 'T: GB/T 36344-2018 TOC (chinesestandard.net GBT36344-2018), 5 指标说明 seen; S: the indicator and X = A/B (two implementations); NF: a sub-clause number'
 #   severity: error
 #   indicator: completeness
 #   remediation: >-

@@ -2,8 +2,8 @@
 # title: Coded values belong to their authoritative reference list
 # description: >-
 #   A field that names its code list (code_list: GB/T 2260 for administrative divisions, GB/T
-#   2261.1 for sex, GB/T 2659 for countries and regions) holds only codes of the bundled, dated
-#   table: A of B values are in it, X =
+#   2261.1 for sex, GB/T 2659.1-2022 for countries and regions) holds only codes of the
+#   bundled, dated table: A of B values are in it, X =
 #   A/B, and it fails below thresholds.reference_data_min (1.0). The evidence names the table's
 #   edition; a code list dgcheck does not bundle is not measured.
 # custom:
@@ -11,7 +11,8 @@
 #   title_zh: '编码值属于其权威代码表'
 #   remediation_zh: '将不属于代码表的值（写全称的名称、已废止或录入错误的代码）替换为代码表中的代码，或注明该列实际使用的代码表。'
 #   standard: GB/T 36344-2018
-#   clause: 规范性/权威参考数据 (indicator; sub-clause number unknown)
+#   clause: 5 指标说明, indicator 规范性/权威参考数据
+#   basis: 'T: GB/T 36344-2018 TOC (chinesestandard.net GBT36344-2018), 5 指标说明 seen; S: the indicator and X = A/B (two implementations); NF: a sub-clause number'
 #   severity: warning
 #   indicator: normativity
 #   remediation: >-

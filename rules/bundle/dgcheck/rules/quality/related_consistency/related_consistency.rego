@@ -12,7 +12,8 @@
 #   title_zh: '跨字段约束成立（由证件号码推导的出生日期和性别、行政区划代码、引用关系）'
 #   remediation_zh: '在源头更正出错的一方：标识符或由其推导的列；对外键，更正键值或补齐被引用数据集中缺失的行。'
 #   standard: GB/T 36344-2018
-#   clause: 一致性/关联数据一致性 (indicator; sub-clause number unknown)
+#   clause: 5 指标说明, indicator 一致性/关联数据一致性
+#   basis: 'T: GB/T 36344-2018 TOC (chinesestandard.net GBT36344-2018), 5 指标说明 seen; S: the indicator and X = A/B (two implementations); NF: a sub-clause number; T: the ID parity-to-sex rule in GB 11643-1999''s text (zh.wikisource.org)'
 #   severity: warning
 #   indicator: consistency
 #   remediation: >-

@@ -9,7 +9,8 @@
 #   title_zh: '必填字段均有值'
 #   remediation_zh: '在源头补齐缺失值；如该字段确可为空，在元数据中声明 nullable: true。NULL、无 等占位符不算有值。'
 #   standard: GB/T 36344-2018
-#   clause: 完整性/数据元素完整性 (indicator; sub-clause number unknown)
+#   clause: 5 指标说明, indicator 完整性/数据元素完整性
+#   basis: 'T: GB/T 36344-2018 TOC (chinesestandard.net GBT36344-2018), 5 指标说明 seen; S: the indicator and X = A/B (two implementations); NF: a sub-clause number'
 #   severity: error
 #   indicator: completeness
 #   remediation: >-

@@ -20,7 +20,7 @@ test_fail_missing_values_in_required_field if {
 		"area": "quality",
 		"severity": "error",
 		"standard": "GB/T 36344-2018",
-		"clause": "完整性/数据元素完整性 (indicator; sub-clause number unknown)",
+		"clause": "5 指标说明, indicator 完整性/数据元素完整性",
 		"remediation": concat(" ", [
 			"Fill the missing values at the source, or declare the field nullable: true in the metadata",
 			"if a value may legitimately be absent. Placeholders such as NULL or 无 do not count as",

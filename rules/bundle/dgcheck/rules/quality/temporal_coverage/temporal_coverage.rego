@@ -9,7 +9,8 @@
 #   title_zh: '记录的时间戳位于声明的时间范围内'
 #   remediation_zh: '更正超出时段的日期，或声明记录实际覆盖的时段。'
 #   standard: GB/T 36344-2018
-#   clause: 时效性/基于时间段的正确性 (indicator; sub-clause number unknown)
+#   clause: 5 指标说明, indicator 时效性/基于时间段的正确性
+#   basis: 'T: GB/T 36344-2018 TOC (chinesestandard.net GBT36344-2018), 5 指标说明 seen; S: the indicator and X = A/B (two implementations); NF: a sub-clause number'
 #   severity: warning
 #   indicator: timeliness
 #   remediation: >-

@@ -10,7 +10,8 @@
 #   title_zh: '同一实体内的时间顺序成立（创建 ≤ 更新 ≤ 关闭）'
 #   remediation_zh: '在源头更正顺序错误的日期（日与月颠倒、日期填错字段）。'
 #   standard: GB/T 36344-2018
-#   clause: 时效性/时序性 (indicator; sub-clause number unknown)
+#   clause: 5 指标说明, indicator 时效性/时序性
+#   basis: 'T: GB/T 36344-2018 TOC (chinesestandard.net GBT36344-2018), 5 指标说明 seen; S: the indicator and X = A/B (two implementations); NF: a sub-clause number'
 #   severity: warning
 #   indicator: timeliness
 #   remediation: >-

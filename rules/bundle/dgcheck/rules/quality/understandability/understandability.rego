@@ -9,8 +9,9 @@
 #   id: QUAL-022
 #   title_zh: '列名和说明以声明的语言记录；代码值有解释'
 #   remediation_zh: '为每个字段给出 cn_name，并解释代码值：`code_list: GB/T 2261.1` 或 `value_domain: 1 在保，2 停保`。'
-#   standard: ISO/IEC 25012; GB/T 36344-2018
-#   clause: ISO/IEC 25012 understandability (clause unknown); GB/T 36344 规范性/元数据 (sub-clause number unknown)
+#   standard: ISO/IEC 25012:2008; GB/T 36344-2018
+#   clause: ISO/IEC 25012:2008 understandability characteristic; GB/T 36344-2018 5 指标说明, indicator 规范性/元数据
+#   basis: 'T: ISO/IEC 25012:2008 abstract, 15 characteristics (standards.iteh.ai); S: their names (JDA-DM/GIF guidebook); NF: a clause number; T: GB/T 36344-2018 TOC (chinesestandard.net GBT36344-2018), 5 指标说明 seen; S: the indicator and X = A/B (two implementations); NF: a sub-clause number'
 #   severity: info
 #   remediation: >-
 #     Give every field a cn_name, and explain coded values: `code_list: GB/T 2261.1`, or

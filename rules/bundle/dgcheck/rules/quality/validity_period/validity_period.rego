@@ -8,7 +8,8 @@
 #   title_zh: '数据处于声明的有效期内'
 #   remediation_zh: '撤下过期数据，或发布带有新 valid_until 的当前版本。'
 #   standard: GB/T 36344-2018
-#   clause: 可访问性/可用性 (indicator; sub-clause number unknown)
+#   clause: 5 指标说明, indicator 可访问性/可用性
+#   basis: 'T: GB/T 36344-2018 TOC (chinesestandard.net GBT36344-2018), 5 指标说明 seen; S: the indicator and X = A/B (two implementations); NF: a sub-clause number'
 #   severity: info
 #   indicator: accessibility
 #   remediation: >-

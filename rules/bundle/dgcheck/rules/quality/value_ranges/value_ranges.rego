@@ -10,7 +10,8 @@
 #   title_zh: '数据值落在声明的范围和值域内'
 #   remediation_zh: '在源头核查超出范围的值（小数点错位、日期世纪错误）；如值属实，则放宽声明的范围。'
 #   standard: GB/T 36344-2018
-#   clause: 准确性/数据内容正确性 (indicator; sub-clause number unknown)
+#   clause: 5 指标说明, indicator 准确性/数据内容正确性
+#   basis: 'T: GB/T 36344-2018 TOC (chinesestandard.net GBT36344-2018), 5 指标说明 seen; S: the indicator and X = A/B (two implementations); NF: a sub-clause number'
 #   severity: warning
 #   indicator: accuracy
 #   remediation: >-

@@ -9,8 +9,9 @@
 #   id: PUB-008
 #   title_zh: '授权运营产品声明授权主体、运营方和授权协议'
 #   remediation_zh: '声明 `authorised_operation: {implementing_body: …, operator: …, agreement_ref: …}`；交付基于公共数据原始数据加工的产品（模型、核验服务），而非原始数据本身。'
-#   standard: 公共数据资源授权运营实施规范(试行) (发改数据规〔2025〕27号); local measures
-#   clause: Art. 3 (authorised operation); 原始数据不出域 in local measures (seen in summaries)
+#   standard: 公共数据资源授权运营实施规范(试行) (发改数据规〔2025〕27号); local authorised-operation measures
+#   clause: 公共数据资源授权运营实施规范(试行) art. 3; 原始数据不出域 in local measures
+#   basis: 'S: art. 3 (m.law-lib.com/law/law_view.asp?id=772688, not re-checked); S: 原始数据不出域 in local measures (bridata.com/policy/detail?id=15873); NF: 原始数据不出域 as a national clause'
 #   severity: warning
 #   remediation: >-
 #     Declare `authorised_operation: {implementing_body: …, operator: …, agreement_ref: …}`;

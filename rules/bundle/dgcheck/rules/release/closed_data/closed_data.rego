@@ -8,8 +8,9 @@
 #   id: PUB-001
 #   title_zh: '核心数据、重要数据或开放类型为不予开放的数据，不得出现在开放发布包中'
 #   remediation_zh: '核心数据和重要数据不得开放发布：将 cn.open_type 声明为 不予开放，仅在其级别要求的管控措施下共享；不予开放的数据须经开放类型复核并变更后方可发布。'
-#   standard: Data Security Law (数据安全法); GB/T 43697-2024; GB/T 38664.1-2020
-#   clause: DSL Art. 21; GB/T 43697 6.1; GB/T 38664.1 definitions (clause number unknown)
+#   standard: DSL (数据安全法); GB/T 43697-2024; GB/T 38664.1-2020
+#   clause: 'DSL art. 21 (¶1-3), art. 42; GB/T 43697-2024 6.1 分级框架; GB/T 38664.1-2020 3.1 政务数据 (note: 不宜开放共享政务数据)'
+#   basis: 'T: LawRefBook/Laws 数据安全法(2021-06-10).md, arts. 21 and 42 read; T: GB/T 43697-2024 TOC (gbstandards.icu/s/462422), 6.1 seen; T: GB/T 38664.1-2020 3.1 (dingdangling.com/rules/73256.html)'
 #   severity: error
 #   remediation: >-
 #     Keep core and important data out of open release: declare cn.open_type 不予开放 and

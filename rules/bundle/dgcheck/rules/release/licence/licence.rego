@@ -9,6 +9,7 @@
 #   remediation_zh: '声明 `license: CC-BY-4.0`（或开放平台自己的许可协议）；平台发布使用条款的，声明 `terms_of_use: …`。'
 #   standard: DCAT-AP 3.0.1; open-data portal practice
 #   clause: DCAT-AP dct:license (recommended on :Distribution_Shape)
+#   basis: 'T: SEMICeu/DCAT-AP 3.0.1 shapes_recommended.ttl (snapshot 7c531da), dct:license on :Distribution_Shape; S: a Hubei (Xianning) open-data portal record (pages corpus)'
 #   severity: warning
 #   remediation: >-
 #     Declare `license: CC-BY-4.0` (or the portal's own licence), or `terms_of_use: …` where the

@@ -8,7 +8,8 @@
 #   title_zh: '有条件开放的数据列明开放条件'
 #   remediation_zh: '声明 cn.open_conditions：准予申请的对象、允许的用途以及要求其采取的安全措施。'
 #   standard: GB/T 38664.1-2020; 政务信息资源目录编制指南(试行)
-#   clause: GB/T 38664.1 (opening subject to security and public interest; clause unknown); 编制指南 开放属性
+#   clause: GB/T 38664.1-2020 3.3 公共数据开放; 编制指南 开放属性
+#   basis: 'T: GB/T 38664.1-2020 3.3 (dingdangling.com/rules/73256.html); NF: a list of opening conditions; S: 编制指南 fields as a Sichuan catalogue sheet lists them (www.sc.gov.cn, 2018gtzytml sheet004)'
 #   severity: error
 #   remediation: >-
 #     Declare cn.open_conditions: the applicants admitted, the uses allowed and the security

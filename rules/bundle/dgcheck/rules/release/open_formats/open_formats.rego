@@ -9,7 +9,8 @@
 #   title_zh: '开放数据为机器可读、非专有格式（CSV、Parquet、JSON），并注明编码'
 #   remediation_zh: '在电子表格之外另行发布 CSV、Parquet 或 JSON 格式的分发，并声明 CSV 的编码（`encoding: utf-8`）。'
 #   standard: GB/T 38664.3-2020
-#   clause: open-degree evaluation (format, usability; summary only, clause unknown)
+#   clause: 5 评价指标体系; 6.2 指标计算; Annex A 指标权重
+#   basis: 'T: GB/T 38664.3-2020 TOC (guifanku.com/757751.html), 5, 6.2 and Annex A seen; S: the indicator names (bhygbaby)'
 #   severity: info
 #   remediation: >-
 #     Publish a CSV, Parquet or JSON distribution beside any spreadsheet, and declare the

@@ -14,8 +14,9 @@
 #   id: PUB-003
 #   title_zh: '无条件开放的数据不含个人信息，除非已匿名化或依法公开'
 #   remediation_zh: '发布前按 GB/T 37964 去标识化，删除或屏蔽标识符；或改为有条件开放，并在条件中涵盖个人信息。'
-#   standard: PIPL (个人信息保护法); GB/T 37964
-#   clause: clause unknown (PIPL public disclosure of PI, from memory)
+#   standard: PIPL (个人信息保护法); GB/T 35273-2020
+#   clause: PIPL art. 25, art. 27, art. 55(三), art. 4; GB/T 35273-2020 9.4 个人信息公开披露
+#   basis: 'T: LawRefBook/Laws 个人信息保护法(2021-08-20).md, arts. 4, 25, 27 and 55 read; T: GB/T 35273-2020 TOC (web.tlawyer.cn), 9.4 seen'
 #   severity: error
 #   remediation: >-
 #     Remove or mask the identifiers (GB/T 37964 de-identification) before release, or open the

@@ -27,8 +27,8 @@ test_fail_raw_mobiles_in_open_data if {
 		"title": "Unconditionally open data contains no PI unless anonymised or lawfully public",
 		"area": "release",
 		"severity": "error",
-		"standard": "PIPL (个人信息保护法); GB/T 37964",
-		"clause": "clause unknown (PIPL public disclosure of PI, from memory)",
+		"standard": "PIPL (个人信息保护法); GB/T 35273-2020",
+		"clause": "PIPL art. 25, art. 27, art. 55(三), art. 4; GB/T 35273-2020 9.4 个人信息公开披露",
 		"remediation": concat(" ", [
 			"Remove or mask the identifiers (GB/T 37964 de-identification) before release, or open the",
 			"dataset only on conditions (有条件开放) that cover personal information.",

@@ -11,6 +11,7 @@
 #   remediation_zh: '发布前补全元数据：publisher.dept、record_count、accrual_periodicity、issued、modified、contact_point，以及每个字段的 name、cn_name、datatype 和 description。'
 #   standard: open-data portal practice; DCAT-AP 3.0.1
 #   clause: portal record fields (a Hubei open-data portal record; no clause)
+#   basis: 'S: a Hubei (Xianning) open-data portal record (pages corpus); T: SEMICeu/DCAT-AP 3.0.1 shapes (snapshot 7c531da)'
 #   severity: error
 #   remediation: >-
 #     Complete the metadata before release: publisher.dept, record_count, accrual_periodicity,

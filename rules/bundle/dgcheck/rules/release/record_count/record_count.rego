@@ -9,6 +9,7 @@
 #   remediation_zh: '发布文件时将 record_count 设为文件的行数（不含表头）。'
 #   standard: open-data portal practice (数据量)
 #   clause: portal record field 数据量 (no clause)
+#   basis: 'S: a Hubei (Xianning) open-data portal record (pages corpus), its 数据量 field'
 #   severity: warning
 #   remediation: >-
 #     Set record_count to the file's row count (without the header) when the file is
