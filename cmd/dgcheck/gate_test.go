@@ -332,3 +332,25 @@ func TestCIExamplesWork(t *testing.T) {
 		}
 	}
 }
+
+// The rule catalogue a regulator reviews, docs/rules.md, is what `dgcheck rules doc` writes
+// today: regenerated, it is unchanged.
+func TestRuleCatalogueIsCurrent(t *testing.T) {
+	doc, stderr, code := runCLI(t, "rules", "doc")
+	if code != 0 {
+		t.Fatalf("rules doc: exit %d, %s", code, stderr)
+	}
+	const path = "../../docs/rules.md"
+	if *updateDocs {
+		if err := os.WriteFile(path, []byte(doc), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(got) != doc {
+		t.Error("docs/rules.md is not what `dgcheck rules doc` writes\nrun go test ./cmd/dgcheck -run TestRuleCatalogue -update-docs and review the diff")
+	}
+}
