@@ -1,7 +1,6 @@
 package synth
 
 import (
-	"bufio"
 	"fmt"
 	"io"
 	"math/rand/v2"
@@ -113,43 +112,30 @@ func WriteAccuracyCSV(w io.Writer, rows int, seed int64) ([]AccuracyColumn, erro
 	r := rand.New(rand.NewPCG(uint64(seed), 0x6163_6375_7261_6379)) // "accuracy"
 	specs := accuracyColumns()
 	cols := make([]AccuracyColumn, len(specs))
-	bw := bufio.NewWriter(w)
+	names := make([]string, len(specs))
 	for i, s := range specs {
-		cols[i] = s.AccuracyColumn
-		if i > 0 {
-			bw.WriteByte(',')
-		}
-		bw.WriteString(s.Name)
+		cols[i], names[i] = s.AccuracyColumn, s.Name
 	}
-	bw.WriteByte('\n')
-	var line []byte
-	for range rows {
-		line = line[:0]
-		for i, s := range specs {
-			if i > 0 {
-				line = append(line, ',')
-			}
-			start := len(line)
-			var notable bool
-			line, notable = s.gen(r, line)
-			if strings.ContainsAny(string(line[start:]), ",\"\n") {
-				return nil, fmt.Errorf("synth: column %s wrote %q, which needs quoting", s.Name, line[start:])
-			}
-			c := &cols[i]
-			c.Values++
-			switch {
-			case notable && c.Kind == "graded":
-				c.Bad++
-			case notable && c.Kind == "free_text":
-				c.Embedded++
-			}
+	err := writeCSVTable(w, names, rows, func(line []byte, i int) ([]byte, error) {
+		start := len(line)
+		line, notable := specs[i].gen(r, line)
+		if strings.ContainsAny(string(line[start:]), ",\"\n") {
+			return nil, fmt.Errorf("synth: column %s wrote %q, which needs quoting", specs[i].Name, line[start:])
 		}
-		line = append(line, '\n')
-		if _, err := bw.Write(line); err != nil {
-			return nil, err
+		c := &cols[i]
+		c.Values++
+		switch {
+		case notable && c.Kind == "graded":
+			c.Bad++
+		case notable && c.Kind == "free_text":
+			c.Embedded++
 		}
+		return line, nil
+	})
+	if err != nil {
+		return nil, err
 	}
-	return cols, bw.Flush()
+	return cols, nil
 }
 
 // historicalRegions are address codes of ID numbers issued under older GB/T 2260 editions

@@ -70,49 +70,62 @@ func WriteLabelledCSV(w io.Writer, rows int, seed int64) (LabelledTruth, error) 
 		truth.Columns = append(truth.Columns, LabelledColumn{Name: g.name, Type: g.typ, Detector: g.detector,
 			Traits: map[string]int64{}, Embedded: map[string]int64{}})
 	}
-	bw := bufio.NewWriter(w)
+	names := make([]string, len(gens))
 	for i, g := range gens {
-		if i > 0 {
-			bw.WriteByte(',')
-		}
-		bw.WriteString(g.name)
+		names[i] = g.name
 	}
+	err := writeCSVTable(w, names, rows, func(line []byte, i int) ([]byte, error) {
+		var l label
+		var traits, embedded []string
+		line, l, traits, embedded = gens[i].gen(r, line)
+		c := &truth.Columns[i]
+		switch l {
+		case lEmpty:
+			c.Empty++
+		case lValid:
+			c.Matched++
+			c.Valid++
+		case lFault:
+			c.Matched++
+		case lMasked:
+			c.Masked++
+		}
+		for _, t := range traits {
+			c.Traits[t]++
+		}
+		for _, e := range embedded {
+			c.Embedded[e]++
+		}
+		return line, nil
+	})
+	return truth, err
+}
+
+// writeCSVTable writes a header of names and rows rows whose cells cell appends, column by
+// column, to the line: the generated tables' one CSV writer. A cell is written as it is, so
+// its generator never writes a comma, quote or line break.
+func writeCSVTable(w io.Writer, names []string, rows int, cell func(line []byte, col int) ([]byte, error)) error {
+	bw := bufio.NewWriter(w)
+	bw.WriteString(strings.Join(names, ","))
 	bw.WriteByte('\n')
 	var line []byte
 	for range rows {
 		line = line[:0]
-		for i, g := range gens {
+		for i := range names {
 			if i > 0 {
 				line = append(line, ',')
 			}
-			var l label
-			var traits, embedded []string
-			line, l, traits, embedded = g.gen(r, line)
-			c := &truth.Columns[i]
-			switch l {
-			case lEmpty:
-				c.Empty++
-			case lValid:
-				c.Matched++
-				c.Valid++
-			case lFault:
-				c.Matched++
-			case lMasked:
-				c.Masked++
-			}
-			for _, t := range traits {
-				c.Traits[t]++
-			}
-			for _, e := range embedded {
-				c.Embedded[e]++
+			var err error
+			if line, err = cell(line, i); err != nil {
+				return err
 			}
 		}
 		line = append(line, '\n')
 		if _, err := bw.Write(line); err != nil {
-			return truth, err
+			return err
 		}
 	}
-	return truth, bw.Flush()
+	return bw.Flush()
 }
 
 // pick draws one of xs.
