@@ -314,7 +314,7 @@ func columnTable(r *Report, profile profileView, meta metadataView, t map[string
 	var out []htmlColumn
 	for _, c := range profile.Columns {
 		f := fields[c.Name]
-		col := htmlColumn{Name: c.Name, CNName: f.CNName, Type: c.InferredType, Level: cmp.Or(f.Level, "—"),
+		col := htmlColumn{Name: c.Name, CNName: f.CNName, Type: c.InferredType, Level: cmp.Or(levelName(t, f.Level, nil), "—"),
 			Masking: "—", Distinct: fmt.Sprint(c.Distinct)}
 		if f.Datatype != "" && f.Datatype != c.InferredType {
 			col.Type += fmt.Sprintf(t["declared"], f.Datatype)
@@ -370,7 +370,7 @@ func columnTable(r *Report, profile profileView, meta metadataView, t map[string
 		for _, name := range r.Dataset.Columns {
 			f := fields[name]
 			out = append(out, htmlColumn{Name: name, CNName: f.CNName, Type: cmp.Or(f.Datatype, "—"),
-				Detected: "—", Level: cmp.Or(f.Level, "—"), NullRate: "—", Distinct: "—", Masking: "—"})
+				Detected: "—", Level: cmp.Or(levelName(t, f.Level, nil), "—"), NullRate: "—", Distinct: "—", Masking: "—"})
 		}
 	}
 	return out
@@ -519,13 +519,36 @@ func (m metadataView) summary(lang string, t map[string]string) []htmlFact {
 	}
 	add("md_open_type", m.CN.OpenType)
 	add("md_share_type", m.CN.ShareType)
-	level := m.Classification.Level
-	if m.Classification.GeneralSublevel != nil {
-		level += fmt.Sprintf(" %d", *m.Classification.GeneralSublevel)
-	}
-	add("md_level", strings.TrimSpace(level))
+	add("md_level", levelName(t, m.Classification.Level, m.Classification.GeneralSublevel))
 	add("md_sector", m.Classification.Sector)
 	add("md_contains_pi", yesNo(m.PI.ContainsPI))
 	add("md_contains_sensitive_pi", yesNo(m.PI.ContainsSensitivePI))
 	return facts
+}
+
+// levelName writes a grade in the report's language: a declared level (core, important,
+// general, or their Chinese names) with its general sub-level, or a grading model's
+// general-N, as "general data, level 2" or "一般数据 2 级". Other levels (JR/T 0197's 1-5, a
+// pack's own) are shown as declared.
+func levelName(t map[string]string, level string, sub *int) string {
+	level = strings.TrimSpace(level)
+	grade, n := level, ""
+	if g, s, ok := strings.Cut(level, "-"); ok && g == "general" {
+		grade, n = g, s
+	}
+	if sub != nil {
+		n = fmt.Sprint(*sub)
+	}
+	switch grade {
+	case "core", "核心", "核心数据":
+		return t["level_core"]
+	case "important", "重要", "重要数据":
+		return t["level_important"]
+	case "general", "一般", "一般数据":
+		if n != "" {
+			return fmt.Sprintf(t["level_general_n"], n)
+		}
+		return t["level_general"]
+	}
+	return level
 }

@@ -122,8 +122,8 @@ func TestHTMLSpeaksTheChosenLanguage(t *testing.T) {
 // the metadata declares.
 func TestHTMLColumnTable(t *testing.T) {
 	for lang, want := range map[string]string{
-		"en": `<td><span class="mono">mobile</span> <span class="cn">联系电话</span></td><td>string</td><td>mobile (confidence 98%, masked)</td><td>general-3</td><td class="num">0.0%</td><td class="num">3</td><td>masked 100%; declared pattern: mobile_3_4</td>`,
-		"zh": `<td>手机号（置信度 98%，屏蔽）</td><td>general-3</td><td class="num">0.0%</td><td class="num">3</td><td>屏蔽 100%; 声明 pattern: mobile_3_4</td>`,
+		"en": `<td><span class="mono">mobile</span> <span class="cn">联系电话</span></td><td>string</td><td>mobile (confidence 98%, masked)</td><td>general data, level 3</td><td class="num">0.0%</td><td class="num">3</td><td>masked 100%; declared pattern: mobile_3_4</td>`,
+		"zh": `<td>手机号（置信度 98%，屏蔽）</td><td>一般数据 3 级</td><td class="num">0.0%</td><td class="num">3</td><td>屏蔽 100%; 声明 pattern: mobile_3_4</td>`,
 	} {
 		if page := writeHTML(t, cleanReport(), lang); !strings.Contains(page, want) {
 			t.Errorf("%s column table lacks %s", lang, want)
@@ -145,7 +145,7 @@ func TestHTMLGroupsFindingsByStandardAndClause(t *testing.T) {
 		`Rows: 17 (<span class="mono">110105********002X</span>)`,
 		"Waived until 2025-12-31 by data-owner@hongshan.example",
 		`<td><span class="mono">sfzh</span> <span class="cn">身份证号</span></td>`,
-		"Declared level</dt><dd>general 2",
+		"Declared level</dt><dd>general data, level 2",
 	} {
 		if !strings.Contains(page, want) {
 			t.Errorf("page lacks %s", want)
