@@ -275,6 +275,7 @@ func byStandard(r *Report, rules map[string]Rule, lang string, t map[string]stri
 			rule := rules[f.ID]
 			hf := htmlFinding{Finding: f, Title: cmp.Or(f.Title, rule.Title), Remediation: f.Remediation,
 				Severity: t[string(f.Severity)], Failing: r.failing(f)}
+			hf.Message = f.MessageIn(lang)
 			if lang == "zh" {
 				hf.Title = cmp.Or(rule.TitleZh, hf.Title)
 				hf.Remediation = cmp.Or(rule.RemediationZh, hf.Remediation)

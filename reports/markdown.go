@@ -10,13 +10,17 @@ import (
 // ($GITHUB_STEP_SUMMARY): the verdict first, counts per area, then one table row per finding.
 // Long reports are cut at markdownMaxFindings rows, failing findings first, so the summary
 // stays inside a comment's size limit; the full report is another format's job.
-type MarkdownWriter struct{}
+type MarkdownWriter struct {
+	// Lang is the language of the findings' messages ("zh" for their Chinese ones; "" or en
+	// for English).
+	Lang string
+}
 
 // markdownMaxFindings bounds the findings table: GitHub rejects comments over 65,536
 // characters, and a row can run to a few hundred.
 const markdownMaxFindings = 50
 
-func (MarkdownWriter) Write(w io.Writer, r *Report) error {
+func (mw MarkdownWriter) Write(w io.Writer, r *Report) error {
 	p := &printer{w: w}
 	d := r.Dataset
 	v := r.Verdict
@@ -87,7 +91,7 @@ func (MarkdownWriter) Write(w io.Writer, r *Report) error {
 		if f.Waived != nil {
 			mark += " (waived)"
 		}
-		message := mdText(f.Message)
+		message := mdText(f.MessageIn(mw.Lang))
 		if len(f.Samples) > 0 {
 			message += " — rows " + mdText(formatSamples(f.Samples))
 		}

@@ -21,7 +21,7 @@ func (r *Report) Redact(redact func(string) string) {
 	RedactStrings(&r.Notices, redact)
 	for i := range r.Findings {
 		f := &r.Findings[i]
-		f.Column, f.Message = redact(f.Column), redact(f.Message)
+		f.Column, f.Message, f.MessageZh = redact(f.Column), redact(f.Message), redact(f.MessageZh)
 		RedactStrings(&f.Evidence, redact)
 		for j := range f.Samples {
 			f.Samples[j].Value = redact(f.Samples[j].Value)

@@ -39,6 +39,9 @@ type Finding struct {
 	Remediation string   `json:"remediation,omitempty"`
 	Column      string   `json:"column,omitempty"`
 	Message     string   `json:"message"`
+	// MessageZh is the message in Chinese, for reports written with --lang zh; a rule of a
+	// user pack may give none, and the English message stands.
+	MessageZh string `json:"message_zh,omitempty"`
 	// Measure is the GB/T 36344 ratio form: A elements of B meet the requirement, X = A/B.
 	Measure *Measure `json:"measure,omitempty"`
 	// Evidence holds rule-specific counts (never raw values).
@@ -225,4 +228,13 @@ type IndicatorScore struct {
 type RuleMeasure struct {
 	A int64 `json:"a"`
 	B int64 `json:"b"`
+}
+
+// MessageIn is the finding's message in lang ("en" or "zh"): the Chinese one when lang is zh
+// and the rule gives one, else the English.
+func (f *Finding) MessageIn(lang string) string {
+	if lang == "zh" && f.MessageZh != "" {
+		return f.MessageZh
+	}
+	return f.Message
 }

@@ -12,6 +12,9 @@ type TextWriter struct {
 	// Colour marks severities and the verdict with ANSI colours; for terminals only, since
 	// escapes in a file or CI log are noise.
 	Colour bool
+	// Lang is the language of the findings' messages ("zh" for their Chinese ones; "" or en
+	// for English).
+	Lang string
 }
 
 // ANSI SGR codes for the colours the text report uses.
@@ -67,7 +70,7 @@ func (tw TextWriter) Write(w io.Writer, r *Report) error {
 		p.printf("\n%s (%d)\n", textLine(g.Area), len(g.Findings))
 		for _, f := range g.Findings {
 			sev, id := fmt.Sprintf("%-7s", textLine(string(f.Severity))), fmt.Sprintf("%-*s", idWidth, textLine(f.ID))
-			message := textLine(f.Message)
+			message := textLine(f.MessageIn(tw.Lang))
 			if f.Waived != nil {
 				p.printf("  %s %s %s\n", paint(sgrDim, sev), paint(sgrDim, id), message)
 				p.printf("  %-7s %-*s %s\n", "", idWidth, "", paint(sgrDim, textLine(waivedLine(f.Waived))))

@@ -18,8 +18,8 @@ type Writer interface {
 // and FormatForPath agree.
 var Formats = []string{"text", "json", "markdown", "html", "sarif", "junit"}
 
-// Langs are the languages of the HTML report: rule titles and remediations come from the
-// rules' annotations in each, the page's own words from a catalogue in html.go.
+// Langs are the languages of the reports: rule titles, remediations and finding messages come
+// from the rules in each, the HTML page's own words from a catalogue in html_words.go.
 var Langs = []string{"en", "zh"}
 
 // WriterOption adjusts how a writer renders; formats an option means nothing to ignore it.
@@ -30,7 +30,9 @@ type writerConfig struct {
 	colour bool
 }
 
-// WithLang sets the HTML report's language (one of Langs; "" or no option is en).
+// WithLang sets the report's language (one of Langs; "" or no option is en): the HTML
+// report's words, titles and remediations, and the findings' messages in the HTML, text and
+// Markdown reports.
 func WithLang(lang string) WriterOption { return func(c *writerConfig) { c.lang = lang } }
 
 // WithColour colours the text report with ANSI escapes, for a terminal.
@@ -48,11 +50,11 @@ func WriterFor(format string, opts ...WriterOption) (Writer, error) {
 	}
 	switch format {
 	case "text":
-		return TextWriter{Colour: c.colour}, nil
+		return TextWriter{Colour: c.colour, Lang: c.lang}, nil
 	case "json":
 		return JSONWriter{}, nil
 	case "markdown":
-		return MarkdownWriter{}, nil
+		return MarkdownWriter{Lang: c.lang}, nil
 	case "html":
 		return HTMLWriter{Lang: c.lang}, nil
 	case "sarif":

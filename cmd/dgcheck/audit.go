@@ -48,7 +48,7 @@ func auditCommand(env *environment) *cli.Command {
 			&cli.StringFlag{Name: "config", Aliases: []string{"c"}, Usage: "gate configuration `FILE` (default: " + rules.ConfigFile + " in the working directory, if there is one)"},
 			&cli.StringFlag{Name: "profile", Aliases: []string{"p"}, Usage: "conformance profile `NAME` for datasets whose manifest entry names none (default: the configuration's, else every rule)"},
 			&cli.StringFlag{Name: "fail-on", Usage: "lowest severity that makes a dataset not conform: error, warning or info (default: the configuration's, else error)"},
-			&cli.StringFlag{Name: "lang", Value: "en", Usage: "language of the datasets' HTML reports: " + strings.Join(reports.Langs, ", ")},
+			&cli.StringFlag{Name: "lang", Value: "en", Usage: "language of the datasets' reports (HTML words; findings' messages in HTML, text and Markdown): " + strings.Join(reports.Langs, ", ")},
 			&cli.IntFlag{Name: "workers", Aliases: []string{"j"}, Value: runtime.GOMAXPROCS(0), Usage: "datasets checked at once"},
 			&cli.StringFlag{Name: "memory", Usage: "bound on the total size of the data files checked at once, e.g. 2GiB; a larger file runs alone (default: half of GOMEMLIMIT, else 1GiB)"},
 			&cli.BoolFlag{Name: "resume", Usage: "continue an interrupted audit in --output: finished datasets whose inputs are unchanged (by SHA-256) are not checked again"},

@@ -48,7 +48,7 @@ func checkCommand(env *environment) *cli.Command {
 			&cli.StringFlag{Name: "encoding", Usage: encodingUsage},
 			&cli.StringFlag{Name: "config", Aliases: []string{"c"}, Usage: "gate configuration `FILE` (default: " + rules.ConfigFile + " in the working directory, if there is one)"},
 			&cli.StringFlag{Name: "profile", Aliases: []string{"p"}, Usage: "run the rules of conformance profile `NAME` (see dgcheck rules list --profile NAME; default: dgcheck.yaml's, else every rule)"},
-			&cli.StringFlag{Name: "lang", Value: "en", Usage: "language of the HTML report: " + strings.Join(reports.Langs, ", ")},
+			&cli.StringFlag{Name: "lang", Value: "en", Usage: "language of the reports (the HTML report's words; findings' messages in the HTML, text and Markdown reports): " + strings.Join(reports.Langs, ", ")},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "no progress line, and no report on standard output (-o still writes one): the exit code is the answer"},
 			&cli.StringFlag{Name: "input-format", Usage: "format of the dataset read from standard input (PATH -): csv or parquet (default: sniffed, Parquet by its PAR1 magic)"},
 			packTimeoutFlag(), packMemoryFlag(),
