@@ -288,6 +288,7 @@ func TestEvaluate(t *testing.T) {
 		Remediation: "Correct the numbers at the source, checking each against the register: a wrong check digit almost always means a mistyped digit elsewhere in the number.",
 		Column:      "sfzh",
 		Message:     "sfzh: 2 of 1998 resident ID numbers have a wrong check digit (X = 0.9990)",
+		MessageZh:   "sfzh：1998 个公民身份号码中有 2 个校验码错误（X = 0.9990）",
 		Measure:     &reports.Measure{A: 1996, B: 1998, X: 1996.0 / 1998},
 		Evidence:    map[string]any{"matched": 1998.0, "valid": 1996.0, "masked": 0.0, "bad_check_digit": 2.0},
 		Samples:     []reports.Sample{{Row: 14, Value: "110105********0021"}, {Row: 733, Value: "320102********1234"}},

@@ -71,7 +71,7 @@ func AboveChance(valid, n int64, p float64) bool {
 
 // Registry holds every detector's entry (a test holds it to All).
 var Registry = map[string]Registration{
-	"cn_resident_id": {Label: Words{"resident ID", "身份证号"}, Noun: Words{"resident ID numbers", "居民身份证号码"},
+	"cn_resident_id": {Label: Words{"resident ID", "身份证号"}, Noun: Words{"resident ID numbers", "公民身份号码"},
 		Validator: "cn_id_gb11643", Personal: true, Sensitive: true,
 		Implausible: []string{"bad_birth_date", "unknown_region"}, CheckChance: 1.0 / 11}, // ISO 7064 MOD 11-2
 	"mobile": {Label: Words{"mobile", "手机号"}, Noun: Words{"mobile numbers", "手机号码"},

@@ -80,6 +80,17 @@ estimated(r) := sprintf("; estimated from a %v sample of the classes", [r.sample
 estimated(r) := "" if not r.approximate
 
 # METADATA
+# description: describe_k in Chinese, for a finding's message_zh.
+describe_k_zh(r) := sprintf("准标识符 %s（%s）上的 k = %d，低于 %d：%d 行中有 %d 行是唯一的%s", [
+	concat(", ", r.quasi_identifiers), r.source, r.k, k_target, r.rows, r.unique_rows,
+	estimated_zh(r),
+])
+
+estimated_zh(r) := sprintf("；以上数字系按 %v 的比例抽取等价类估算", [r.sample_rate]) if r.approximate
+
+estimated_zh(r) := "" if not r.approximate
+
+# METADATA
 # description: The smallest classes, as samples located at their first row.
 class_samples(classes) := [{"row": c.first_row} | some c in classes]
 
@@ -121,7 +132,25 @@ _hashed_identifier(col) := "a direct identifier" if {
 	role(col.name) == "direct"
 }
 
-_declared_identifiers(col) := (({d |
+# METADATA
+# description: >-
+#   What a column of unkeyed_hashes stands for (its identifier), in Chinese: the same low-entropy
+#   identifiers, the column it pseudonymises, or a direct identifier.
+hashed_identifier_zh(col) := concat(", ", sort(named)) if {
+	named := _declared_identifiers_zh(col)
+	count(named) > 0
+}
+
+hashed_identifier_zh(col) := "某一直接标识符" if {
+	count(_declared_identifiers_zh(col)) == 0
+	role(col.name) == "direct"
+}
+
+_declared_identifiers(col) := _declared_detectors(col) | {sprintf("a pseudonym of %s", [of]) | of := meta.field_of[col.name].masking.pseudonym_of}
+
+_declared_identifiers_zh(col) := _declared_detectors(col) | {sprintf("%s 的假名", [of]) | of := meta.field_of[col.name].masking.pseudonym_of}
+
+_declared_detectors(col) := ({d |
 	d := meta.field_of[col.name].masking.data
 	d in policy.low_entropy_identifiers
 } | {d |
@@ -130,7 +159,7 @@ _declared_identifiers(col) := (({d |
 }) | {d |
 	some d in object.get(col, "hints", [])
 	d in policy.low_entropy_identifiers
-}) | {sprintf("a pseudonym of %s", [of]) | of := meta.field_of[col.name].masking.pseudonym_of}
+}
 
 # A keyed method with its key kept somewhere named.
 keyed(name) if {

@@ -67,3 +67,20 @@ test_field_named_twice_is_read_once if {
 	desens.role("a") == "quasi" with input as {"metadata": {"fields": [{"name": "a", "identifier_role": "quasi"}, {"name": "a", "identifier_role": "other"}]}}
 	desens.role("b") == "" with input as {"metadata": {"fields": []}}
 }
+
+test_hashed_identifier_zh if {
+	md := {"fields": [
+		{"name": "h", "validator": "cn_id_gb11643", "masking": {"method": "hash", "data": "mobile"}},
+		{"name": "p", "masking": {"method": "hash", "pseudonym_of": "sfzh"}},
+		{"name": "d", "identifier_role": "direct"},
+	]}
+	desens.hashed_identifier_zh(_col("h", {"hashed": 10})) == "cn_resident_id, mobile" with input as {"metadata": md}
+	desens.hashed_identifier_zh(_col("p", {"hashed": 10})) == "sfzh 的假名" with input as {"metadata": md}
+	desens.hashed_identifier_zh(_col("d", {"hashed": 10})) == "某一直接标识符" with input as {"metadata": md}
+}
+
+test_describe_k_zh if {
+	r := {"k": 2, "quasi_identifiers": ["sex", "age"], "source": "declared", "unique_rows": 3, "rows": 100, "approximate": true, "sample_rate": 0.5}
+	desens.describe_k(r) == "k = 2 over the quasi-identifiers sex, age (declared), below 5: 3 of 100 rows are unique; estimated from a 0.5 sample of the classes" with input as {"metadata": {}}
+	desens.describe_k_zh(r) == "准标识符 sex, age（declared）上的 k = 2，低于 5：100 行中有 3 行是唯一的；以上数字系按 0.5 的比例抽取等价类估算" with input as {"metadata": {}}
+}

@@ -31,10 +31,12 @@ unmasked(col, detector) := profile.non_null(col) - counts(col, detector).masked
 # METADATA
 # description: >-
 #   The details of a rate finding when a of b is below min: the message says what the
-#   b - a failing values are, measure is the GB/T 36344 ratio.
-below(col, a, b, min, what, evidence, samples) := {
+#   b - a failing values are (what; in Chinese what_zh, [noun, predicate], as ["值", "不是 IP
+#   地址"] for "b 个值中有 b - a 个不是 IP 地址"), measure is the GB/T 36344 ratio.
+below(col, a, b, min, what, what_zh, evidence, samples) := {
 	"column": col.name,
 	"message": sprintf("%s: %d of %d %s (X = %s, below %s)", [col.name, b - a, b, what, result.ratio(m.x), result.ratio(min)]),
+	"message_zh": sprintf("%s：%d 个%s中有 %d 个%s（X = %s，低于 %s）", [col.name, b, what_zh[0], b - a, what_zh[1], result.ratio(m.x), result.ratio(min)]),
 	"measure": m,
 	"evidence": evidence,
 	"samples": samples,
@@ -53,4 +55,5 @@ judged(col, detector, details) := details if not profile.mostly_invalid(col, det
 judged(col, detector, details) := object.union(details, {
 	"severity": "warning",
 	"message": sprintf("%s; the column is shaped like %s but mostly invalid", [details.message, profile.noun(detector)]),
+	"message_zh": sprintf("%s；该列形似%s，但大多无效", [details.message_zh, profile.noun_zh(detector)]),
 }) if profile.mostly_invalid(col, detector)

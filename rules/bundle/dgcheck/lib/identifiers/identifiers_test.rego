@@ -28,11 +28,25 @@ test_counts_and_traits if {
 }
 
 test_below if {
-	d := identifiers.below(_col, 7, 8, 0.999, "are bad", {}, [])
+	d := identifiers.below(_col, 7, 8, 0.999, "are bad", ["值", "无效"], {}, [])
 	d.message == "tyshxydm: 1 of 8 are bad (X = 0.8750, below 0.9990)"
+	d.message_zh == "tyshxydm：8 个值中有 1 个无效（X = 0.8750，低于 0.9990）"
 	d.measure == {"a": 7, "b": 8, "x": 0.875}
-	not identifiers.below(_col, 8, 8, 0.999, "are bad", {}, [])
-	not identifiers.below(_col, 0, 0, 0.999, "are bad", {}, [])
+	not identifiers.below(_col, 8, 8, 0.999, "are bad", ["值", "无效"], {}, [])
+	not identifiers.below(_col, 0, 0, 0.999, "are bad", ["值", "无效"], {}, [])
+}
+
+test_judged_mostly_invalid if {
+	col := {"name": "jgdm", "detectors": {"cn_org_code": {"matched": 10, "plausible": 10, "valid": 2}}}
+	d := identifiers.judged(col, "cn_org_code", {"message": "jgdm: bad", "message_zh": "jgdm：无效"})
+	d.severity == "warning"
+	d.message == "jgdm: bad; the column is shaped like organisation codes but mostly invalid"
+	d.message_zh == "jgdm：无效；该列形似组织机构代码，但大多无效"
+}
+
+test_judged_mostly_valid if {
+	col := {"name": "jgdm", "detectors": {"cn_org_code": {"matched": 10, "plausible": 10, "valid": 9}}}
+	identifiers.judged(col, "cn_org_code", {"message": "jgdm: bad", "message_zh": "jgdm：无效"}) == {"message": "jgdm: bad", "message_zh": "jgdm：无效"}
 }
 
 # Eight digits are a Taiwan permit's form and a thousand other things': only the classifier,

@@ -35,6 +35,10 @@ direct contains detector if {
 noun(detector) := registry.detectors[detector].noun.en
 
 # METADATA
+# description: The noun Chinese messages use for detector's values.
+noun_zh(detector) := registry.detectors[detector].noun.zh
+
+# METADATA
 # description: >-
 #   Values of col with detector's structure whose parts do not rule them out as the
 #   identifier (a real address code and birth date, a known card issuer), raw.

@@ -75,4 +75,5 @@ test_direct_identifiers_come_from_the_registry if {
 	{"cn_resident_id", "mobile", "email", "bank_card", "cn_passport", "person_name"} - profile.direct == set()
 	not "cn_uscc" in profile.direct
 	profile.noun("bank_card") == "bank card numbers"
+	profile.noun_zh("bank_card") == "银行卡号"
 }

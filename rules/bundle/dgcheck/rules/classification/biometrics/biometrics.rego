@@ -28,9 +28,11 @@ violation contains finding if {
 	(col.rows - col.nulls) - col.blanks > 0
 	problems := array.concat(_open, _not_sensitive(col.name))
 	count(problems) > 0
+	problems_zh := array.concat(_open_zh, _not_sensitive_zh(col.name))
 	finding := result.finding(rego.metadata.chain(), {
 		"column": col.name,
 		"message": sprintf("%s: biometric data (by its name), %s", [col.name, concat("; ", problems)]),
+		"message_zh": sprintf("%s：依列名判断为生物识别信息，%s", [col.name, concat("；", problems_zh)]),
 		"evidence": {"non_null": (col.rows - col.nulls) - col.blanks, "open_type": object.get(input.metadata, ["cn", "open_type"], null)},
 	})
 }
@@ -40,6 +42,14 @@ _open := [sprintf("in data declared %s", [input.metadata.cn.open_type])] if {
 } else := []
 
 _not_sensitive(name) := ["not declared sensitive"] if {
+	not _declared_sensitive(name)
+} else := []
+
+_open_zh := [sprintf("出现在声明为%s的数据中", [input.metadata.cn.open_type])] if {
+	input.metadata.cn.open_type in data.dgcheck.config.classification.open_types
+} else := []
+
+_not_sensitive_zh(name) := ["未标记为敏感"] if {
 	not _declared_sensitive(name)
 } else := []
 

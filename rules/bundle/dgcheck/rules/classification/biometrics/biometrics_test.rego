@@ -8,6 +8,7 @@ test_fail_open_and_undeclared if {
 	[f] := [f | some f in biometrics.violation] with input as {"metadata": {"cn": {"open_type": "有条件开放"}}, "profile": {"columns": [_face]}}
 	f.id == "CLASS-012"
 	f.message == "face_image: biometric data (by its name), in data declared 有条件开放; not declared sensitive"
+	f.message_zh == "face_image：依列名判断为生物识别信息，出现在声明为有条件开放的数据中；未标记为敏感"
 }
 
 test_success_closed_and_sensitive if {

@@ -33,6 +33,9 @@ violation contains finding if {
 	finding := result.finding(rego.metadata.chain(), {
 		"column": name,
 		"message": sprintf("%s: C3 authentication data (%s, by its %s) in financial data declared JR/T 0197 level %v, below 4", [name, g.type, g.source, jr]),
+		"message_zh": sprintf("%s：金融数据中含 C3 类鉴别信息（%s，依其%s判断），但数据声明的 JR/T 0197 级别为第 %v 级，低于第 4 级", [name, g.type, object.get(_source_zh, g.source, g.source), jr]),
 		"evidence": {"type": g.type, "jrt0197_level": jr},
 	})
 }
+
+_source_zh := {"values": "值", "name": "列名", "text": "文本内容"}

@@ -30,6 +30,9 @@ warning contains finding if {
 	count(missing) > 0
 	finding := result.finding(rego.metadata.chain(), {
 		"message": sprintf("the metadata declares no %s of the dataset's category", [concat(" or ", [sprintf("classification.%s", [k]) | some k in missing])]),
+		"message_zh": sprintf("元数据未声明数据集分类的%s", [concat("或", [sprintf("%s（classification.%s）", [_zh[k], k]) | some k in missing])]),
 		"evidence": {"missing": missing},
 	})
 }
+
+_zh := {"sector": "行业领域", "category_path": "业务属性"}

@@ -31,6 +31,7 @@ violation contains finding if {
 	finding := result.finding(rego.metadata.chain(), {
 		"column": col.name,
 		"message": sprintf("%s: %d values in a column whose name says it holds credentials", [col.name, n]),
+		"message_zh": sprintf("%s：列名表明该列存放鉴别凭证，其中有 %d 个值", [col.name, n]),
 		"evidence": {"non_null": n, "hints": col.hints},
 	})
 }

@@ -30,6 +30,7 @@ warning contains finding if {
 	object.get(input.metadata.lineage, "justification", null) in {null, ""}
 	finding := result.finding(rego.metadata.chain(), {
 		"message": sprintf("source %s is graded %s, above the dataset's %s, and lineage.justification does not say why", [object.get(source, "name", "?"), level, grading.declared_level]),
+		"message_zh": sprintf("来源数据 %s 的级别为 %s，高于本数据集的 %s，但 lineage.justification 未说明理由", [object.get(source, "name", "?"), level, grading.declared_level]),
 		"evidence": {"source": source, "declared_level": grading.declared_level},
 	})
 }

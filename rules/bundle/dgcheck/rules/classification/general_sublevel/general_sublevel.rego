@@ -28,6 +28,7 @@ warning contains finding if {
 	not sub in {1, 2, 3, 4}
 	finding := result.finding(rego.metadata.chain(), {
 		"message": sprintf("general data without a sub-level 1-4 (classification.general_sublevel: %v)", [sub]),
+		"message_zh": sprintf("一般数据未声明 1-4 级子级别（classification.general_sublevel：%v）", [sub]),
 		"evidence": {"general_sublevel": sub},
 	})
 }

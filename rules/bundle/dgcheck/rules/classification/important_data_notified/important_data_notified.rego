@@ -34,6 +34,7 @@ warning contains finding if {
 	not _notified.value == true
 	finding := result.finding(rego.metadata.chain(), {
 		"message": "the dataset is graded important, but no notification or publication as important data is recorded (classification.important_data_notified)",
+		"message_zh": "数据集定为重要数据，但未记录其作为重要数据被告知或公布的情况（classification.important_data_notified）",
 		"evidence": {"level": input.metadata.classification.level, "important_data_notified": _notified},
 	})
 }
@@ -44,6 +45,7 @@ warning contains finding if {
 	object.get(_notified, "ref", null) in {null, ""}
 	finding := result.finding(rego.metadata.chain(), {
 		"message": "important_data_notified is true without the notification's reference (ref)",
+		"message_zh": "important_data_notified 为 true，但未给出告知文件的文号（ref）",
 		"evidence": {"important_data_notified": _notified},
 	})
 }
@@ -53,6 +55,7 @@ warning contains finding if {
 	not _important_or_core
 	finding := result.finding(rego.metadata.chain(), {
 		"message": sprintf("the dataset was notified as important data but is graded %v", [object.get(input.metadata, ["classification", "level"], null)]),
+		"message_zh": sprintf("数据集已被告知属于重要数据，但其级别定为 %v", [object.get(input.metadata, ["classification", "level"], null)]),
 		"evidence": {"level": object.get(input.metadata, ["classification", "level"], null), "important_data_notified": _notified},
 	})
 }

@@ -36,6 +36,10 @@ warning contains finding if {
 			"%d rows about at least %d people: at this scale the dataset may be important data, and no classification review is recorded (classification.reviewed_at)",
 			[input.profile.rows, grading.subjects],
 		),
+		"message_zh": sprintf(
+			"数据共 %d 行，涉及至少 %d 人：达到此规模的数据集可能属于重要数据，但未记录数据分类分级复核（classification.reviewed_at）",
+			[input.profile.rows, grading.subjects],
+		),
 		"evidence": {"rows": input.profile.rows, "subjects": grading.subjects, "threshold": config.thresholds.important_scale_rows},
 	})
 }

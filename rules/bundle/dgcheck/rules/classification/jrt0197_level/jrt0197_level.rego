@@ -30,6 +30,7 @@ violation contains finding if {
 	not _jr in {1, 2, 3, 4, 5}
 	finding := result.finding(rego.metadata.chain(), {
 		"message": sprintf("financial data without a JR/T 0197 level 1-5 (classification.industry.jrt0197_level: %v)", [_jr]),
+		"message_zh": sprintf("金融数据未声明 JR/T 0197 第 1-5 级中的级别（classification.industry.jrt0197_level：%v）", [_jr]),
 		"evidence": {"jrt0197_level": _jr},
 	})
 }
@@ -40,6 +41,7 @@ violation contains finding if {
 	input.metadata.cn.open_type in data.dgcheck.config.classification.open_types
 	finding := result.finding(rego.metadata.chain(), {
 		"message": sprintf("financial data of JR/T 0197 level %v (classification %v) declared %s", [_jr, object.get(input.metadata, ["classification", "level"], null), input.metadata.cn.open_type]),
+		"message_zh": sprintf("JR/T 0197 第 %v 级（classification.level：%v）的金融数据被声明为%s", [_jr, object.get(input.metadata, ["classification", "level"], null), input.metadata.cn.open_type]),
 		"evidence": {"jrt0197_level": _jr, "open_type": input.metadata.cn.open_type},
 	})
 }

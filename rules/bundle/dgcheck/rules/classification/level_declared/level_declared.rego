@@ -25,7 +25,10 @@ import data.dgcheck.lib.result
 
 violation contains finding if {
 	not input.metadata.classification.level
-	finding := result.finding(rego.metadata.chain(), {"message": "the metadata declares no grade (classification.level: core, important or general)"})
+	finding := result.finding(rego.metadata.chain(), {
+		"message": "the metadata declares no grade (classification.level: core, important or general)",
+		"message_zh": "元数据未声明数据级别（classification.level：core、important 或 general）",
+	})
 }
 
 violation contains finding if {
@@ -33,6 +36,7 @@ violation contains finding if {
 	not data.dgcheck.grading.level_names[level]
 	finding := result.finding(rego.metadata.chain(), {
 		"message": sprintf("classification.level %q is not a grade (core, important, general)", [level]),
+		"message_zh": sprintf("classification.level %q 不是有效的数据级别（core、important、general）", [level]),
 		"evidence": {"level": level},
 	})
 }

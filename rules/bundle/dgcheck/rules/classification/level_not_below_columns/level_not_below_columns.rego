@@ -36,6 +36,10 @@ violation contains finding if {
 			"the dataset is graded %s, below its column %s, whose %s grade %s under %s",
 			[grading.declared_level, name, _what(g), g.level, grading.model_name],
 		),
+		"message_zh": sprintf(
+			"数据集级别为 %s，低于其列 %s 的级别：按 %s 分级，%s定为 %s",
+			[grading.declared_level, name, grading.model_name, _what_zh(g), g.level],
+		),
 		"evidence": {"declared_level": grading.declared_level, "column_level": g.level, "type": g.type, "source": g.source, "model": grading.model_name},
 	})
 }
@@ -44,6 +48,12 @@ _what(g) := sprintf("%s %s values", [g.form, g.type]) if g.source == "values"
 
 _what(g) := sprintf("name (%s)", [g.type]) if g.source == "name"
 
+_what_zh(g) := sprintf("该列的%s %s 值", [object.get(_form_zh, g.form, g.form), g.type]) if g.source == "values"
+
+_what_zh(g) := sprintf("该列的列名（%s）", [g.type]) if g.source == "name"
+
+_form_zh := {"raw": "原始", "masked": "屏蔽后", "mixed": "部分屏蔽"}
+
 violation contains finding if {
 	some f in input.metadata.fields
 	level := grading.field_level(f.level)
@@ -51,6 +61,7 @@ violation contains finding if {
 	finding := result.finding(rego.metadata.chain(), {
 		"column": f.name,
 		"message": sprintf("the dataset is graded %s, below the level %s its field %s declares", [grading.declared_level, level, f.name]),
+		"message_zh": sprintf("数据集级别为 %s，低于其字段 %s 声明的级别 %s", [grading.declared_level, f.name, level]),
 		"evidence": {"declared_level": grading.declared_level, "field_level": level},
 	})
 }
@@ -63,6 +74,10 @@ violation contains finding if {
 	finding := result.finding(rego.metadata.chain(), {
 		"message": sprintf(
 			"the dataset is graded %s, but its quasi-identifiers together (%s) raise it to %s",
+			[grading.declared_level, concat(", ", sort(grading.quasi_types)), grading.suggested_level],
+		),
+		"message_zh": sprintf(
+			"数据集级别为 %s，但其准标识符组合（%s）使其级别升至 %s",
 			[grading.declared_level, concat(", ", sort(grading.quasi_types)), grading.suggested_level],
 		),
 		"evidence": {"declared_level": grading.declared_level, "suggested_level": grading.suggested_level, "quasi_identifiers": sort(grading.quasi_types)},

@@ -11,6 +11,7 @@ test_fail_raw_ids_in_general_2 if {
 	f.id == "CLASS-004"
 	f.column == "sfzh"
 	f.message == "the dataset is graded general-2, below its column sfzh, whose raw cn_resident_id values grade general-4 under gbt43697"
+	f.message_zh == "数据集级别为 general-2，低于其列 sfzh 的级别：按 gbt43697 分级，该列的原始 cn_resident_id 值定为 general-4"
 	f.evidence.column_level == "general-4"
 }
 

@@ -37,6 +37,10 @@ violation contains finding if {
 			"%s: the youngest person was born in %s, under %d on the check date %s, but the metadata does not declare pi.contains_minor_pi: true",
 			[col.name, substring(latest, 0, 7), config.thresholds.minor_age, substring(input.options.now, 0, 10)],
 		),
+		"message_zh": sprintf(
+			"%s：最年轻者出生于 %s，在检查日期 %s 不满 %d 周岁，但元数据未声明 pi.contains_minor_pi: true",
+			[col.name, substring(latest, 0, 7), substring(input.options.now, 0, 10), config.thresholds.minor_age],
+		),
 		"evidence": {"latest_birth": substring(latest, 0, 7), "now": substring(input.options.now, 0, 10), "minor_age": config.thresholds.minor_age},
 	})
 }

@@ -39,11 +39,20 @@ violation contains finding if {
 			"%s: %d of %d non-null values are %s (raw %d, masked %d), but the metadata does not declare pi.contains_pi: true",
 			[col.name, matched + masked, present, profile.noun(detector), matched, masked],
 		),
+		"message_zh": sprintf(
+			"%s：%d 个非空值中有 %d 个是%s（原始值 %d 个，屏蔽值 %d 个），但元数据未声明 pi.contains_pi: true",
+			[col.name, present, matched + masked, profile.noun_zh(detector), matched, masked],
+		),
 		"evidence": {"detector": detector, "matched": matched, "masked": masked, "non_null": present},
 	})
 }
 
 _declares_pi if input.metadata.pi.contains_pi == true
+
+# A detected type in Chinese: the registry's noun for a detector, else the type's name.
+_type_zh(t) := profile.noun_zh(t) if profile.registry.detectors[t]
+
+_type_zh(t) := sprintf(" %s ", [t]) if not profile.registry.detectors[t]
 
 # The identifier a column holds most of: one finding per column, even when a column (say a
 # free-text contact field) qualifies for two detectors.
@@ -69,6 +78,10 @@ violation contains finding if {
 		"message": sprintf(
 			"%s: %d of %d non-null values are %s (raw %d, masked %d; confidence %s), but the metadata does not declare pi.contains_pi: true",
 			[col.name, counts.matched + counts.masked, present, g.type, counts.matched, counts.masked, result.ratio(c.confidence)],
+		),
+		"message_zh": sprintf(
+			"%s：%d 个非空值中有 %d 个是%s（原始值 %d 个，屏蔽值 %d 个；置信度 %s），但元数据未声明 pi.contains_pi: true",
+			[col.name, present, counts.matched + counts.masked, _type_zh(g.type), counts.matched, counts.masked, result.ratio(c.confidence)],
 		),
 		"evidence": {"detector": c.detector, "type": g.type, "matched": counts.matched, "masked": counts.masked, "non_null": present},
 	})

@@ -27,6 +27,7 @@ test_fail_raw_ids_without_declaration if {
 		]),
 		"column": "sfzh",
 		"message": "sfzh: 1998 of 1998 non-null values are resident ID numbers (raw 1998, masked 0), but the metadata does not declare pi.contains_pi: true",
+		"message_zh": "sfzh：1998 个非空值中有 1998 个是公民身份号码（原始值 1998 个，屏蔽值 0 个），但元数据未声明 pi.contains_pi: true",
 		"evidence": {"detector": "cn_resident_id", "matched": 1998, "masked": 0, "non_null": 1998},
 	}} with input as {"metadata": {}, "profile": {"columns": [_xm, _sfzh]}}
 }

@@ -30,7 +30,8 @@ warning contains finding if {
 	count(problems) > 0
 	finding := result.finding(rego.metadata.chain(), {
 		"column": name,
-		"message": sprintf("%s: %s (%s, from its %s; suggested pi_category %s, sensitive %v)", [name, concat("; ", problems), g.type, g.source, g.pi_category, g.sensitive]),
+		"message": sprintf("%s: %s (%s, from its %s; suggested pi_category %s, sensitive %v)", [name, concat("; ", [p[0] | some p in problems]), g.type, g.source, g.pi_category, g.sensitive]),
+		"message_zh": sprintf("%s：%s（%s，依其%s判断；建议 pi_category 为 %s，sensitive 为 %v）", [name, concat("；", [p[1] | some p in problems]), g.type, object.get(_source_zh, g.source, g.source), g.pi_category, g.sensitive]),
 		"evidence": {"type": g.type, "suggested_pi_category": g.pi_category, "suggested_sensitive": g.sensitive, "declared": _field(name)},
 	})
 }
@@ -41,22 +42,28 @@ _field(name) := {} if count([f | some f in input.metadata.fields; f.name == name
 
 _problems(name, g) := array.concat(array.concat(_no_category(name), _bad_category(name)), array.concat(_no_flag(name), _false_flag(name, g)))
 
-_no_category(name) := ["no pi_category"] if {
+_source_zh := {"values": "值", "name": "列名", "text": "文本内容"}
+
+# Each problem in English and in Chinese.
+_no_category(name) := [["no pi_category", "未标注 pi_category"]] if {
 	not _field(name).pi_category
 } else := []
 
-_bad_category(name) := [sprintf("pi_category %q is not a GB/T 35273 category", [_field(name).pi_category])] if {
+_bad_category(name) := [[
+	sprintf("pi_category %q is not a GB/T 35273 category", [_field(name).pi_category]),
+	sprintf("pi_category %q 不是 GB/T 35273 规定的个人信息类别", [_field(name).pi_category]),
+]] if {
 	not _field(name).pi_category in data.dgcheck.grading.pi_categories
 	_field(name).pi_category
 } else := []
 
-_no_flag(name) := ["no sensitive flag"] if {
+_no_flag(name) := [["no sensitive flag", "未标注 sensitive 标志"]] if {
 	not _has_flag(name)
 } else := []
 
 _has_flag(name) if is_boolean(_field(name).sensitive)
 
-_false_flag(name, g) := ["declared sensitive: false, but its values are sensitive personal information"] if {
+_false_flag(name, g) := [["declared sensitive: false, but its values are sensitive personal information", "声明为 sensitive: false，但其值是敏感个人信息"]] if {
 	g.sensitive == true
 	g.source == "values"
 	_field(name).sensitive == false

@@ -6,6 +6,7 @@ test_fail_untagged_column if {
 	[f] := [f | some f in pi_fields_tagged.warning] with input as {"metadata": {"fields": [{"name": "xm"}]}, "profile": {"columns": [{"name": "xm", "rows": 100, "nulls": 0, "blanks": 0, "distinct": 100, "hints": [], "detectors": {"person_name": {"matched": 100, "valid": 100, "masked": 0}}, "classification": {"type": "person_name", "detector": "person_name", "confidence": 0.99, "form": "raw"}}]}, "options": {}}
 	f.id == "CLASS-008"
 	f.message == "xm: no pi_category; no sensitive flag (person_name, from its values; suggested pi_category 个人基本资料, sensitive false)"
+	f.message_zh == "xm：未标注 pi_category；未标注 sensitive 标志（person_name，依其值判断；建议 pi_category 为 个人基本资料，sensitive 为 false）"
 }
 
 test_fail_sensitive_declared_false if {

@@ -27,19 +27,27 @@ _pi if input.metadata.pi.contains_pi == true
 
 _pi if count(grading.pi_columns) > 0
 
-_triggers contains "sensitive personal information" if count(grading.sensitive_columns) > 0
+# Each trigger in English and in Chinese.
+_triggers_both contains ["sensitive personal information", "处理敏感个人信息"] if count(grading.sensitive_columns) > 0
 
-_triggers contains "sensitive personal information" if input.metadata.pi.contains_sensitive_pi == true
+_triggers_both contains ["sensitive personal information", "处理敏感个人信息"] if input.metadata.pi.contains_sensitive_pi == true
 
-_triggers contains sprintf("personal information in data declared %s", [input.metadata.cn.open_type]) if {
+_triggers_both contains [
+	sprintf("personal information in data declared %s", [input.metadata.cn.open_type]),
+	sprintf("声明为%s的数据中含个人信息", [input.metadata.cn.open_type]),
+] if {
 	_pi
 	input.metadata.cn.open_type in data.dgcheck.config.classification.open_types
 }
 
-_triggers contains "personal information planned for export" if {
+_triggers_both contains ["personal information planned for export", "拟向境外提供个人信息"] if {
 	_pi
 	input.metadata.cross_border.planned == true
 }
+
+_triggers := {t[0] | some t in _triggers_both}
+
+_triggers_zh := {t[1] | some t in _triggers_both}
 
 warning contains finding if {
 	count(_triggers) > 0
@@ -47,6 +55,7 @@ warning contains finding if {
 	count(missing) > 0
 	finding := result.finding(rego.metadata.chain(), {
 		"message": sprintf("a PIA is required (%s) but the metadata records no %s", [concat(", ", sort(_triggers)), concat(" or ", [sprintf("pi.%s", [k]) | some k in missing])]),
+		"message_zh": sprintf("须开展个人信息保护影响评估（%s），但元数据未记录 %s", [concat("；", sort(_triggers_zh)), concat(" 或 ", [sprintf("pi.%s", [k]) | some k in missing])]),
 		"evidence": {"triggers": sort(_triggers), "missing": missing},
 	})
 }

@@ -7,6 +7,7 @@ test_fail_open_pi_without_pia if {
 	[f] := [f | some f in pia_recorded.warning] with input as {"metadata": meta, "profile": {"columns": []}, "options": {}}
 	f.id == "CLASS-016"
 	f.message == "a PIA is required (personal information in data declared 无条件开放) but the metadata records no pi.pia_ref or pi.pia_date"
+	f.message_zh == "须开展个人信息保护影响评估（声明为无条件开放的数据中含个人信息），但元数据未记录 pi.pia_ref 或 pi.pia_date"
 }
 
 test_fail_sensitive_detected if {

@@ -10,6 +10,7 @@ test_fail_raw_ids_undeclared if {
 	f.id == "CLASS-005"
 	f.column == "sfzh"
 	f.message == `sfzh: its values are cn_resident_id (2000 of 2000 non-null values, 2000 valid, confidence 0.9900): sensitive personal information (specific identity (PIPL art. 28)), but the metadata does not declare pi.contains_sensitive_pi: true; its field declares {"pi_category":"个人身份信息","sensitive":true}`
+	f.message_zh == `sfzh：其值为 cn_resident_id（2000 个非空值中有 2000 个匹配，2000 个有效，置信度 0.9900），是敏感个人信息（特定身份，《个人信息保护法》第二十八条），但元数据未声明 pi.contains_sensitive_pi: true；其字段声明为 {"pi_category":"个人身份信息","sensitive":true}`
 	f.evidence.declared == {"pi_category": "个人身份信息", "sensitive": true}
 }
 

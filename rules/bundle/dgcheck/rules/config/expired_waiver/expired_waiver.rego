@@ -34,6 +34,10 @@ violation contains finding if {
 			"the waiver of %s for %s%s (%s, owner %s) expired on %s: the findings it covered count again",
 			[w.rule, w.dataset, on_column(w), w.source, w.owner, w.expires],
 		),
+		"message_zh": sprintf(
+			"规则 %s 对 %s%s的豁免（%s，负责人 %s）已于 %s 到期：其原先豁免的问题重新计入",
+			[w.rule, w.dataset, on_column_zh(w), w.source, w.owner, w.expires],
+		),
 		"evidence": {"rule": w.rule, "dataset": w.dataset, "owner": w.owner, "expires": w.expires, "source": w.source},
 	}
 	finding := result.finding(rego.metadata.chain(), object.union(details, column(w)))
@@ -42,6 +46,10 @@ violation contains finding if {
 default on_column(_) := ""
 
 on_column(w) := sprintf(", column %s", [w.column]) if w.column
+
+default on_column_zh(_) := " "
+
+on_column_zh(w) := sprintf(" 中 %s 列", [w.column]) if w.column
 
 default column(_) := {}
 

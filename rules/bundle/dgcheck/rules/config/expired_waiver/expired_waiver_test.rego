@@ -27,6 +27,10 @@ test_fail_expired_waiver if {
 			"the waiver of QUAL-012 for examples/dibao/*.csv, column household_id (dgcheck.yaml:12, ",
 			"owner roll-keeper@example.org) expired on 2026-01-31: the findings it covered count again",
 		]),
+		"message_zh": concat("", [
+			"规则 QUAL-012 对 examples/dibao/*.csv 中 household_id 列的豁免（dgcheck.yaml:12，",
+			"负责人 roll-keeper@example.org）已于 2026-01-31 到期：其原先豁免的问题重新计入",
+		]),
 		"evidence": {
 			"rule": "QUAL-012", "dataset": "examples/dibao/*.csv", "owner": "roll-keeper@example.org",
 			"expires": "2026-01-31", "source": "dgcheck.yaml:12",
@@ -39,6 +43,7 @@ test_fail_expired_waiver_without_column if {
 	[f] := [f | some f in expired_waiver.violation] with input as {"dataset": dataset, "options": {"now": "2026-02-01T08:00:00Z", "waivers": [w]}}
 	not f.column
 	startswith(f.message, "the waiver of QUAL-012 for examples/dibao/*.csv (dgcheck.yaml:12,")
+	startswith(f.message_zh, "规则 QUAL-012 对 examples/dibao/*.csv 的豁免（dgcheck.yaml:12，")
 }
 
 test_success_waiver_in_force_through_its_last_day if {

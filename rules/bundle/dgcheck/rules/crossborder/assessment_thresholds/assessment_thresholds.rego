@@ -55,6 +55,10 @@ violation contains finding if {
 			"the export covers at least %d people (%d with sensitive personal information), at or above the security-assessment thresholds (%d; %d), under mechanism %v",
 			[_subjects, _sensitive, config.thresholds.xb_assessment_subjects, config.thresholds.xb_assessment_sensitive_subjects, object.get(_cb, "mechanism", null)],
 		),
+		"message_zh": sprintf(
+			"出境数据涉及至少 %d 人（其中 %d 人的敏感个人信息），达到或超过数据出境安全评估的申报标准（%d；%d），而声明的出境机制为 %v",
+			[_subjects, _sensitive, config.thresholds.xb_assessment_subjects, config.thresholds.xb_assessment_sensitive_subjects, object.get(_cb, "mechanism", null)],
+		),
 		"evidence": {"subjects": _subjects, "sensitive_subjects": _sensitive, "mechanism": object.get(_cb, "mechanism", null)},
 	})
 }

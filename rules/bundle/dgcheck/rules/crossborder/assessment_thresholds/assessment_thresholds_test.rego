@@ -8,6 +8,7 @@ test_fail_many_sensitive_subjects if {
 	[f] := [f | some f in assessment_thresholds.violation] with input as {"metadata": meta, "profile": {"columns": [col]}, "options": {}}
 	f.id == "XB-005"
 	f.evidence == {"subjects": 12000, "sensitive_subjects": 12000, "mechanism": "standard_contract"}
+	f.message_zh == "出境数据涉及至少 12000 人（其中 12000 人的敏感个人信息），达到或超过数据出境安全评估的申报标准（1000000；10000），而声明的出境机制为 standard_contract"
 }
 
 test_fail_declared_cumulative if {

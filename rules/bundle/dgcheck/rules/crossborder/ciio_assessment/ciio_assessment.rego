@@ -36,6 +36,7 @@ violation contains finding if {
 	not input.metadata.cross_border.mechanism == "security_assessment"
 	finding := result.finding(rego.metadata.chain(), {
 		"message": sprintf("a critical information infrastructure operator plans to export personal information or important data under mechanism %v, not a security assessment", [object.get(input.metadata.cross_border, "mechanism", null)]),
+		"message_zh": sprintf("关键信息基础设施运营者拟以 %v 机制向境外提供个人信息或重要数据，而非通过数据出境安全评估", [object.get(input.metadata.cross_border, "mechanism", null)]),
 		"evidence": {"mechanism": object.get(input.metadata.cross_border, "mechanism", null), "pi_columns": sort(grading.pi_columns)},
 	})
 }

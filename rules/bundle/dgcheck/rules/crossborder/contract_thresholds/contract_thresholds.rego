@@ -53,6 +53,10 @@ violation contains finding if {
 			"the export covers at least %d people (%d with sensitive personal information): a standard contract or certification with its reference is required, the metadata declares mechanism %v, reference %v",
 			[_subjects, _sensitive, object.get(_cb, "mechanism", null), _reference],
 		),
+		"message_zh": sprintf(
+			"出境数据涉及至少 %d 人（其中 %d 人的敏感个人信息）：须订立标准合同或通过个人信息保护认证，并记录其备案或证书编号；元数据声明的机制为 %v，编号为 %v",
+			[_subjects, _sensitive, object.get(_cb, "mechanism", null), _reference],
+		),
 		"evidence": {"subjects": _subjects, "sensitive_subjects": _sensitive, "mechanism": object.get(_cb, "mechanism", null), "reference": _reference},
 	})
 }

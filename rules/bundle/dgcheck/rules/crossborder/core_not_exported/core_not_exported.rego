@@ -27,6 +27,7 @@ violation contains finding if {
 	data.dgcheck.grading.level_names[input.metadata.classification.level] == "core"
 	finding := result.finding(rego.metadata.chain(), {
 		"message": "a transfer abroad is planned for data graded core",
+		"message_zh": "级别为核心数据的数据拟向境外提供",
 		"evidence": {"level": input.metadata.classification.level},
 	})
 }

@@ -26,8 +26,10 @@ violation contains finding if {
 	input.metadata.cross_border.planned == true
 	problems := array.concat(_destinations, _recipients)
 	count(problems) > 0
+	problems_zh := array.concat(_destinations_zh, _recipients_zh)
 	finding := result.finding(rego.metadata.chain(), {
 		"message": sprintf("a transfer abroad is planned but %s", [concat("; ", problems)]),
+		"message_zh": sprintf("拟向境外提供数据，但%s", [concat("；", problems_zh)]),
 		"evidence": {"destinations": object.get(input.metadata.cross_border, "destinations", []), "recipients": object.get(input.metadata.cross_border, "recipients", [])},
 	})
 }
@@ -35,6 +37,12 @@ violation contains finding if {
 _destinations := ["no destinations are named (cross_border.destinations)"] if {
 	count(_named) == 0
 } else := [sprintf("destinations %v are not ISO 3166-1 (GB/T 2659.1-2022) two-letter country codes", [_bad])] if {
+	count(_bad) > 0
+} else := []
+
+_destinations_zh := ["未列明目的地（cross_border.destinations）"] if {
+	count(_named) == 0
+} else := [sprintf("目的地 %v 不是 ISO 3166-1（GB/T 2659.1-2022）两字母国家代码", [_bad])] if {
 	count(_bad) > 0
 } else := []
 
@@ -56,5 +64,9 @@ _named := d if {
 _country_codes := {code | some code in data.dgcheck.codes.iso3166_alpha2}
 
 _recipients := ["no recipients are named (cross_border.recipients)"] if {
+	meta.size(object.get(meta.object_at(["cross_border"]), "recipients", [])) == 0
+} else := []
+
+_recipients_zh := ["未列明境外接收方（cross_border.recipients）"] if {
 	meta.size(object.get(meta.object_at(["cross_border"]), "recipients", [])) == 0
 } else := []

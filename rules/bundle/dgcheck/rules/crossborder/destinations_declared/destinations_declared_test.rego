@@ -6,6 +6,7 @@ test_fail_unnamed if {
 	[f] := [f | some f in destinations_declared.violation] with input as {"metadata": {"cross_border": {"planned": true, "destinations": ["Singapore"]}}}
 	f.id == "XB-001"
 	f.message == `a transfer abroad is planned but destinations ["Singapore"] are not ISO 3166-1 (GB/T 2659.1-2022) two-letter country codes; no recipients are named (cross_border.recipients)`
+	f.message_zh == `拟向境外提供数据，但目的地 ["Singapore"] 不是 ISO 3166-1（GB/T 2659.1-2022）两字母国家代码；未列明境外接收方（cross_border.recipients）`
 }
 
 test_fail_two_letters_that_name_no_country if {

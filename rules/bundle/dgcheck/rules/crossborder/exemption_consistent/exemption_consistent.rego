@@ -55,6 +55,7 @@ violation contains finding if {
 	not _known_ground
 	finding := result.finding(rego.metadata.chain(), {
 		"message": sprintf("an exemption is claimed on ground %v, which is none of %s", [object.get(_cb, "exemption_ground", null), concat(", ", data.dgcheck.config.classification.exemption_grounds)]),
+		"message_zh": sprintf("以理由 %v 主张豁免，但该理由不在 %s 之中", [object.get(_cb, "exemption_ground", null), concat(", ", data.dgcheck.config.classification.exemption_grounds)]),
 		"evidence": {"exemption_ground": object.get(_cb, "exemption_ground", null)},
 	})
 }
@@ -65,14 +66,19 @@ violation contains finding if {
 	_cb.exemption_ground in data.dgcheck.config.classification.exemption_grounds_no_pi
 	_contradiction := [x |
 		some x in [
-			{"c": _pi_flag, "why": sprintf("personal information is detected in %s or declared", [concat(", ", sort(grading.pi_columns))])},
-			{"c": _important_flag, "why": "the data is graded important or core"},
+			{
+				"c": _pi_flag,
+				"why": sprintf("personal information is detected in %s or declared", [concat(", ", sort(grading.pi_columns))]),
+				"why_zh": sprintf("在 %s 中检出或声明了个人信息", [concat(", ", sort(grading.pi_columns))]),
+			},
+			{"c": _important_flag, "why": "the data is graded important or core", "why_zh": "数据级别为重要数据或核心数据"},
 		]
 		x.c
 	]
 	count(_contradiction) > 0
 	finding := result.finding(rego.metadata.chain(), {
 		"message": sprintf("an exemption is claimed on ground %s (no personal information or important data), but %s", [_cb.exemption_ground, concat("; ", [x.why | some x in _contradiction])]),
+		"message_zh": sprintf("以理由 %s（不含个人信息或重要数据）主张豁免，但%s", [_cb.exemption_ground, concat("；", [x.why_zh | some x in _contradiction])]),
 		"evidence": {"exemption_ground": _cb.exemption_ground, "pi_columns": sort(grading.pi_columns)},
 	})
 }
@@ -84,6 +90,7 @@ violation contains finding if {
 	_over
 	finding := result.finding(rego.metadata.chain(), {
 		"message": sprintf("an exemption is claimed on ground %s, but the export covers at least %d people, %d of them with sensitive personal information", [_cb.exemption_ground, _subjects, _sensitive]),
+		"message_zh": sprintf("以理由 %s 主张豁免，但出境数据涉及至少 %d 人，其中 %d 人的敏感个人信息", [_cb.exemption_ground, _subjects, _sensitive]),
 		"evidence": {"exemption_ground": _cb.exemption_ground, "subjects": _subjects, "sensitive_subjects": _sensitive},
 	})
 }

@@ -8,6 +8,7 @@ test_fail_no_pi_ground_with_ids_detected if {
 	[f] := [f | some f in exemption_consistent.violation] with input as {"metadata": meta, "profile": {"columns": [col]}, "options": {}}
 	f.id == "XB-007"
 	f.message == "an exemption is claimed on ground no_pi_or_important_data (no personal information or important data), but personal information is detected in sfzh or declared"
+	f.message_zh == "以理由 no_pi_or_important_data（不含个人信息或重要数据）主张豁免，但在 sfzh 中检出或声明了个人信息"
 }
 
 test_fail_unknown_ground if {

@@ -34,6 +34,10 @@ violation contains finding if {
 			object.get(input.metadata.cross_border, "mechanism", null),
 			object.get(input.metadata.cross_border, "approval_ref", null),
 		]),
+		"message_zh": sprintf("重要数据拟以 %v 机制出境（批准文号 %v）：须通过数据出境安全评估并记录其批准文号", [
+			object.get(input.metadata.cross_border, "mechanism", null),
+			object.get(input.metadata.cross_border, "approval_ref", null),
+		]),
 		"evidence": {"mechanism": object.get(input.metadata.cross_border, "mechanism", null), "approval_ref": object.get(input.metadata.cross_border, "approval_ref", null)},
 	})
 }

@@ -30,6 +30,7 @@ violation contains finding if {
 	object.get(input.metadata, ["pi", "pia_ref"], "") == ""
 	finding := result.finding(rego.metadata.chain(), {
 		"message": sprintf("personal information (%s) is planned for export without a PIA on record (pi.pia_ref)", [concat(", ", sort(grading.pi_columns))]),
+		"message_zh": sprintf("个人信息（%s）拟向境外提供，但未记录个人信息保护影响评估（pi.pia_ref）", [concat(", ", sort(grading.pi_columns))]),
 		"evidence": {"pi_columns": sort(grading.pi_columns)},
 	})
 }

@@ -36,6 +36,9 @@ warning contains finding if {
 		"message": sprintf("%s: %d of %d present values are addresses finer than the district, in data that leaves its holder", [
 			col.name, precise, profile.non_null(col),
 		]),
+		"message_zh": sprintf("%s：%d 个非空值中有 %d 个是细于区县级的地址，且该数据将对外提供", [
+			col.name, profile.non_null(col), precise,
+		]),
 		"evidence": {"precise": precise, "non_null": profile.non_null(col)},
 		"samples": object.get(counts, "raw_samples", []),
 	})

@@ -38,6 +38,9 @@ violation contains finding if {
 		"message": sprintf("%s: %d masked card numbers (shapes %s) reveal more than the first %d and last %d digits", [
 			col.name, n, concat(", ", [s.shape | some s in shapes]), _max.leading, _max.trailing,
 		]),
+		"message_zh": sprintf("%s：%d 个屏蔽后的银行卡号（形式 %s）显示的数字超出前 %d 位和后 %d 位", [
+			col.name, n, concat(", ", [s.shape | some s in shapes]), _max.leading, _max.trailing,
+		]),
 		"evidence": {"revealing": n, "shapes": [s.shape | some s in shapes]},
 		"samples": [{"row": s.first_row} | some s in shapes],
 	})

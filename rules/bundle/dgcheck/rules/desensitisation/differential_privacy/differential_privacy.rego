@@ -27,15 +27,19 @@ warning contains finding if {
 	count(missing) > 0
 	finding := result.finding(rego.metadata.chain(), {
 		"message": sprintf("differential privacy is claimed without %s", [concat(" and ", missing)]),
+		"message_zh": sprintf("声明采用差分隐私，但未说明%s", [concat("和", [_zh[k] | some k in missing])]),
 		"evidence": {"missing": missing},
 	})
 }
+
+_zh := {"mechanism": "所用机制（mechanism）", "epsilon": "隐私预算（epsilon）"}
 
 warning contains finding if {
 	epsilon := input.metadata.deidentification.dp.epsilon
 	epsilon > config.thresholds.dp_epsilon_max
 	finding := result.finding(rego.metadata.chain(), {
 		"message": sprintf("differential privacy with epsilon %v, above %v", [epsilon, config.thresholds.dp_epsilon_max]),
+		"message_zh": sprintf("差分隐私的 epsilon 为 %v，高于 %v", [epsilon, config.thresholds.dp_epsilon_max]),
 		"evidence": {"epsilon": epsilon, "max": config.thresholds.dp_epsilon_max},
 	})
 }

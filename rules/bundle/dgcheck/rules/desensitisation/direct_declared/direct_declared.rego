@@ -36,6 +36,9 @@ violation contains finding if {
 		"message": sprintf("%s: %d of %d present values are %s, a direct identifier, but the field declares identifier_role %s", [
 			col.name, hits, profile.non_null(col), profile.noun(detector), declared,
 		]),
+		"message_zh": sprintf("%s：%d 个非空值中有 %d 个是%s（直接标识符），但该字段声明的 identifier_role 为 %s", [
+			col.name, profile.non_null(col), hits, profile.noun_zh(detector), declared,
+		]),
 		"evidence": {"detector": detector, "hits": hits, "non_null": profile.non_null(col), "declared": declared},
 	})
 }

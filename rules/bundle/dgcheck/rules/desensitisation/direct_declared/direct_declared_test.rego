@@ -18,6 +18,7 @@ test_fail_mobiles_declared_other if {
 		]),
 		"column": "lxdh",
 		"message": "lxdh: 96 of 96 present values are mobile numbers, a direct identifier, but the field declares identifier_role other",
+		"message_zh": "lxdh：96 个非空值中有 96 个是手机号码（直接标识符），但该字段声明的 identifier_role 为 other",
 		"evidence": {"detector": "mobile", "hits": 96, "non_null": 96, "declared": "other"},
 	}} with input as {
 		"metadata": {"fields": [{"name": "lxdh", "identifier_role": "other"}]},

@@ -26,6 +26,9 @@ warning contains finding if {
 	count(missing) > 0
 	finding := result.finding(rego.metadata.chain(), {
 		"message": sprintf("the de-identification declares no %s", [concat(" and no ", missing)]),
+		"message_zh": sprintf("去标识化声明未给出%s", [concat("，也未给出", [_zh[k] | some k in missing])]),
 		"evidence": {"missing": missing},
 	})
 }
+
+_zh := {"effect_level": "效果等级（effect_level）", "evaluated_at": "评估日期（evaluated_at）"}

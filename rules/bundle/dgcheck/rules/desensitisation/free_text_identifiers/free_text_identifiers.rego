@@ -35,6 +35,7 @@ violation contains finding if {
 	finding := result.finding(rego.metadata.chain(), {
 		"column": col.name,
 		"message": sprintf("%s: %d of %d present values hold %s inside other text", [col.name, n, profile.non_null(col), noun]),
+		"message_zh": sprintf("%s：%d 个非空值中有 %d 个在其他文本中夹带%s", [col.name, profile.non_null(col), n, profile.noun_zh(detector)]),
 		"evidence": {"detector": detector, "embedded": n, "non_null": profile.non_null(col)},
 		"samples": object.get(counts, "embedded_samples", []),
 	})

@@ -40,6 +40,9 @@ violation contains finding if {
 		"message": sprintf("%s: the declared masking pattern %s keeps positions %s of the ID numbers, revealing the birth date (positions %d-%d)", [
 			col.name, m.pattern, _ranges(m.kept), _birth[0], _birth[1],
 		]),
+		"message_zh": sprintf("%s：声明的屏蔽模式 %s 保留了公民身份号码的第 %s 位，暴露了出生日期（第 %d-%d 位）", [
+			col.name, m.pattern, _ranges(m.kept), _birth[0], _birth[1],
+		]),
 		"evidence": {"pattern": m.pattern, "kept": m.kept},
 	})
 }
@@ -51,6 +54,9 @@ violation contains finding if {
 	finding := result.finding(rego.metadata.chain(), {
 		"column": col.name,
 		"message": sprintf("%s: %d masked ID numbers (shapes %s) show part of the birth date (positions %d-%d)", [
+			col.name, shapes.count, concat(", ", shapes.shapes), _birth[0], _birth[1],
+		]),
+		"message_zh": sprintf("%s：%d 个屏蔽后的公民身份号码（形式 %s）显示了部分出生日期（第 %d-%d 位）", [
 			col.name, shapes.count, concat(", ", shapes.shapes), _birth[0], _birth[1],
 		]),
 		"evidence": {"revealing": shapes.count, "shapes": shapes.shapes},
@@ -69,6 +75,9 @@ violation contains finding if {
 	finding := result.finding(rego.metadata.chain(), {
 		"column": col.name,
 		"message": sprintf("%s: the masked ID numbers hide the birth date, but column %s gives it in clear (%d dates), which restores the whole number", [
+			col.name, birth.name, dates,
+		]),
+		"message_zh": sprintf("%s：公民身份号码已屏蔽出生日期，但列 %s 以明文给出出生日期（%d 个日期），据此可还原完整号码", [
 			col.name, birth.name, dates,
 		]),
 		"evidence": {"birth_date_column": birth.name, "dates": dates},

@@ -37,6 +37,9 @@ violation contains finding if {
 		"message": sprintf("%s: identifier_role is %s; it must be one of %s (suggested: %s)", [
 			col.name, _shown(declared), concat(", ", desens.policy.identifier_roles), _suggested(col),
 		]),
+		"message_zh": sprintf("%s：identifier_role 为%s；其取值须为 %s 之一（建议：%s）", [
+			col.name, _shown_zh(declared), concat(", ", desens.policy.identifier_roles), _suggested(col),
+		]),
 		"evidence": {"declared": declared, "suggested": _suggested(col)},
 	})
 }
@@ -44,6 +47,10 @@ violation contains finding if {
 _shown("") := "not declared"
 
 _shown(role) := sprintf("%q", [role]) if role != ""
+
+_shown_zh("") := "未声明"
+
+_shown_zh(role) := sprintf(" %q", [role]) if role != ""
 
 _holds_pi if input.metadata.pi.contains_pi == true
 

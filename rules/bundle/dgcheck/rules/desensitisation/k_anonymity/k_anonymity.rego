@@ -30,6 +30,7 @@ violation contains finding if {
 	r := desens.k_shortfall
 	finding := result.finding(rego.metadata.chain(), {
 		"message": desens.describe_k(r),
+		"message_zh": desens.describe_k_zh(r),
 		"evidence": {
 			"k": r.k, "k_required": desens.k_target, "quasi_identifiers": r.quasi_identifiers, "source": r.source,
 			"classes": r.classes, "unique_rows": r.unique_rows, "rows": r.rows, "approximate": r.approximate,

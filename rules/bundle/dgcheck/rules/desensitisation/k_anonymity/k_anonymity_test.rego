@@ -24,6 +24,7 @@ test_fail_unique_rows_in_open_data if {
 			"least k rows; report suppression in deidentification.suppressed_records.",
 		]),
 		"message": "k = 1 over the quasi-identifiers sex, birth_date, street (declared), below 5: 1980 of 2000 rows are unique",
+		"message_zh": "准标识符 sex, birth_date, street（declared）上的 k = 1，低于 5：2000 行中有 1980 行是唯一的",
 		"evidence": {
 			"k": 1, "k_required": 5, "quasi_identifiers": ["sex", "birth_date", "street"], "source": "declared",
 			"classes": 1990, "unique_rows": 1980, "rows": 2000, "approximate": false, "smallest_class_sizes": [1, 1],

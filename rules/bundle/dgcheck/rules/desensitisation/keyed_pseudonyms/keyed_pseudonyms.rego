@@ -32,9 +32,18 @@ violation contains finding if {
 		"message": sprintf("%s: %d values are unkeyed hashes of %s, which enumeration reverses: a direct identifier", [
 			h.column, h.hashed, h.identifier,
 		]),
+		"message_zh": sprintf("%s：%d 个值是无密钥哈希（哈希对象：%s），可通过穷举还原：属于直接标识符", [
+			h.column, h.hashed, _identifier_zh(h),
+		]),
 		"evidence": h,
 	})
 }
+
+# What h's column hashes, in Chinese (h.identifier if no column of its name says).
+_identifier_zh(h) := concat(", ", zh) if {
+	zh := {desens.hashed_identifier_zh(col) | some col in input.profile.columns; col.name == h.column}
+	count(zh) > 0
+} else := h.identifier
 
 # Digests of an undeclared source: a warning, since they may hash something of high entropy.
 violation contains finding if {
@@ -44,6 +53,10 @@ violation contains finding if {
 		"severity": "warning",
 		"message": sprintf(
 			"%s: %d values are digests of an undeclared source; if they hash a low-entropy identifier (an ID or mobile number) without a key, enumeration reverses them",
+			[h.column, h.hashed],
+		),
+		"message_zh": sprintf(
+			"%s：%d 个值是来源未声明的摘要值；若其为低熵标识符（如公民身份号码或手机号码）的无密钥哈希，可通过穷举还原",
 			[h.column, h.hashed],
 		),
 		"evidence": h,

@@ -12,6 +12,7 @@ test_fail_plain_sha256_of_ids if {
 	[f] := [f | some f in findings]
 	f.id == "DESENS-010"
 	f.message == "sfzh_sha256: 100 values are unkeyed hashes of a pseudonym of sfzh, which enumeration reverses: a direct identifier"
+	f.message_zh == "sfzh_sha256：100 个值是无密钥哈希（哈希对象：sfzh 的假名），可通过穷举还原：属于直接标识符"
 }
 
 test_success_hmac_with_key if {

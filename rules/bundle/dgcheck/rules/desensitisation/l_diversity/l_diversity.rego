@@ -32,6 +32,7 @@ warning contains finding if {
 	finding := result.finding(rego.metadata.chain(), {
 		"column": d.column,
 		"message": sprintf("%s: l = %d, below %d: some classes over the quasi-identifiers hold only %d distinct values of it", [d.column, d.l, _l, d.l]),
+		"message_zh": sprintf("%s：l = %d，低于 %d：按准标识符划分的部分等价类中，该属性只有 %d 个不同的值", [d.column, d.l, _l, d.l]),
 		"evidence": {"l": d.l, "l_required": _l, "least_diverse_sizes": [c.size | some c in d.least_diverse]},
 		"samples": [{"row": c.first_row} | some c in d.least_diverse],
 	})

@@ -34,6 +34,9 @@ violation contains finding if {
 		"message": sprintf("%s: %d of %d present values do not match the declared masking pattern %s (X = %s)", [
 			col.name, measure.b - measure.a, measure.b, m.pattern, result.ratio(measure.x),
 		]),
+		"message_zh": sprintf("%s：%d 个非空值中有 %d 个不符合声明的屏蔽模式 %s（X = %s）", [
+			col.name, measure.b, measure.b - measure.a, m.pattern, result.ratio(measure.x),
+		]),
 		"measure": measure,
 		"evidence": {"pattern": m.pattern, "regex": m.regex, "checked": m.checked, "conforming": m.conforming},
 		"samples": m.nonconforming_samples,
@@ -46,6 +49,7 @@ violation contains finding if {
 	finding := result.finding(rego.metadata.chain(), {
 		"column": col.name,
 		"message": sprintf("%s: %s, so no value could be checked", [col.name, col.masking.error]),
+		"message_zh": sprintf("%s：%s，因此无法检查任何值", [col.name, col.masking.error]),
 		"evidence": {"pattern": col.masking.pattern},
 	})
 }
@@ -59,6 +63,9 @@ violation contains finding if {
 		"column": col.name,
 		"message": sprintf("%s: the declared masking pattern %s is not one the policy allows for %s in %s data (allowed: %s)", [
 			col.name, m.pattern, m.data, _open_type, concat(", ", allowed),
+		]),
+		"message_zh": sprintf("%s：声明的屏蔽模式 %s 不是策略允许用于%s数据中 %s 的模式（允许：%s）", [
+			col.name, m.pattern, _open_type, m.data, concat(", ", allowed),
 		]),
 		"evidence": {"pattern": m.pattern, "data": m.data, "open_type": _open_type, "allowed": allowed},
 	})

@@ -34,6 +34,9 @@ violation contains finding if {
 		"message": sprintf("%s: %d of %d present values are unmasked %s that pass their validator, in a column declared masked with %s", [
 			col.name, m.leaks, profile.non_null(col), _noun(m.data), m.pattern,
 		]),
+		"message_zh": sprintf("%s：%d 个非空值中有 %d 个是未屏蔽且通过校验的%s，而该列声明以 %s 屏蔽", [
+			col.name, profile.non_null(col), m.leaks, _noun_zh(m.data), m.pattern,
+		]),
 		"evidence": {"leaks": m.leaks, "data": m.data, "pattern": m.pattern, "non_null": profile.non_null(col)},
 		"samples": m.leak_samples,
 	})
@@ -52,6 +55,9 @@ violation contains finding if {
 		"message": sprintf("%s: %d of %d present values are unmasked %s that pass their validator, in a column whose values are masked", [
 			col.name, counts.valid, profile.non_null(col), noun,
 		]),
+		"message_zh": sprintf("%s：%d 个非空值中有 %d 个是未屏蔽且通过校验的%s，而该列的值已屏蔽", [
+			col.name, profile.non_null(col), counts.valid, profile.noun_zh(detector),
+		]),
 		"evidence": {"leaks": counts.valid, "data": detector, "masked": col.forms.masked, "non_null": profile.non_null(col)},
 		"samples": object.get(counts, "raw_samples", []),
 	})
@@ -60,3 +66,7 @@ violation contains finding if {
 _noun(detector) := profile.noun(detector)
 
 _noun(detector) := sprintf("values (%s)", [detector]) if not profile.noun(detector)
+
+_noun_zh(detector) := profile.noun_zh(detector)
+
+_noun_zh(detector) := sprintf("值（%s）", [detector]) if not profile.noun_zh(detector)

@@ -31,6 +31,9 @@ warning contains finding if {
 		"message": sprintf("%s: %d masked mobile numbers (shapes %s) show some of positions %d-%d", [
 			col.name, shapes.count, concat(", ", shapes.shapes), _middle[0], _middle[1],
 		]),
+		"message_zh": sprintf("%s：%d 个屏蔽后的手机号码（形式 %s）显示了第 %d-%d 位中的部分数字", [
+			col.name, shapes.count, concat(", ", shapes.shapes), _middle[0], _middle[1],
+		]),
 		"evidence": {"revealing": shapes.count, "shapes": shapes.shapes},
 		"samples": shapes.samples,
 	})
@@ -45,6 +48,7 @@ warning contains finding if {
 	finding := result.finding(rego.metadata.chain(), {
 		"column": col.name,
 		"message": sprintf("%s: the declared masking pattern %s keeps some of positions %d-%d of the mobile numbers", [col.name, m.pattern, _middle[0], _middle[1]]),
+		"message_zh": sprintf("%s：声明的屏蔽模式 %s 保留了手机号码第 %d-%d 位中的部分数字", [col.name, m.pattern, _middle[0], _middle[1]]),
 		"evidence": {"pattern": m.pattern, "kept": m.kept},
 	})
 }

@@ -34,6 +34,9 @@ warning contains finding if {
 		"message": sprintf("%s: %d masked names (shapes %s) keep more than the surname and a last character", [
 			col.name, n, concat(", ", [s.shape | some s in shapes]),
 		]),
+		"message_zh": sprintf("%s：%d 个屏蔽后的姓名（形式 %s）保留了姓氏和最后一个字以外的字符", [
+			col.name, n, concat(", ", [s.shape | some s in shapes]),
+		]),
 		"evidence": {"revealing": n, "shapes": [s.shape | some s in shapes]},
 		"samples": [{"row": s.first_row} | some s in shapes],
 	})

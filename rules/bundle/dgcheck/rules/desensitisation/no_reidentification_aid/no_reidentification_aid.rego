@@ -36,6 +36,9 @@ violation contains finding if {
 		"message": sprintf("%s: a pseudonym of %s, which the file also holds with %d raw values: the pair links every pseudonym to its identity", [
 			col.name, of, raw.forms.raw,
 		]),
+		"message_zh": sprintf("%s：是 %s 的假名，而文件中同时含有 %s 的 %d 个原始值：二者对照可将每个假名关联到其身份", [
+			col.name, of, of, raw.forms.raw,
+		]),
 		"evidence": {"pseudonym_of": of, "raw": raw.forms.raw},
 	})
 }
@@ -49,6 +52,9 @@ violation contains finding if {
 		"column": col.name,
 		"message": sprintf("%s: a direct identifier with %d of %d present values unmasked, in a dataset declared de-identified", [
 			col.name, col.forms.raw, profile.non_null(col),
+		]),
+		"message_zh": sprintf("%s：直接标识符的 %d 个非空值中有 %d 个未屏蔽，而数据集声明已去标识化", [
+			col.name, profile.non_null(col), col.forms.raw,
 		]),
 		"evidence": {"raw": col.forms.raw, "non_null": profile.non_null(col), "role": desens.role(col.name)},
 		"samples": _raw_samples(col),

@@ -35,6 +35,9 @@ warning contains finding if {
 		"message": sprintf("%s: %d coordinates keep more than %d decimal places, in open data about people", [
 			col.name, precise, config.thresholds.coordinate_decimals_max,
 		]),
+		"message_zh": sprintf("%s：%d 个坐标的小数位数超过 %d 位，出现在涉及个人的开放数据中", [
+			col.name, precise, config.thresholds.coordinate_decimals_max,
+		]),
 		"evidence": {"precise": precise, "decimal_places": col.forms.decimal_places},
 	})
 }

@@ -31,6 +31,7 @@ warning contains finding if {
 	count(missing) > 0
 	finding := result.finding(rego.metadata.chain(), {
 		"message": sprintf("the de-identification record lacks %s", [concat(", ", missing)]),
+		"message_zh": sprintf("去标识化过程记录缺少 %s", [concat("、", missing)]),
 		"evidence": {"missing": missing},
 	})
 }

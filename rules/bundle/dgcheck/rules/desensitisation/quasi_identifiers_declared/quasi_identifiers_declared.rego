@@ -34,6 +34,7 @@ warning contains finding if {
 	finding := result.finding(rego.metadata.chain(), {
 		"column": col.name,
 		"message": sprintf("%s: looks like a quasi-identifier (%s) but is not declared one", [col.name, hint]),
+		"message_zh": sprintf("%s：疑似准标识符（%s），但未声明为准标识符", [col.name, hint]),
 		"evidence": {"hint": hint, "declared": desens.role(col.name)},
 	})
 }

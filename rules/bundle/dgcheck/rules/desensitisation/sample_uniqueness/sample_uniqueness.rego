@@ -32,6 +32,9 @@ warning contains finding if {
 		"message": sprintf("%d of %d rows (%s) are unique on %s, above %s", [
 			r.unique_rows, r.rows, result.ratio(r.sample_uniqueness), concat(", ", r.quasi_identifiers), result.ratio(_max),
 		]),
+		"message_zh": sprintf("%d 行中有 %d 行（%s）在准标识符 %s 上唯一，高于 %s", [
+			r.rows, r.unique_rows, result.ratio(r.sample_uniqueness), concat(", ", r.quasi_identifiers), result.ratio(_max),
+		]),
 		"measure": result.measure(r.rows - r.unique_rows, r.rows),
 		"evidence": {"unique_rows": r.unique_rows, "rows": r.rows, "sample_uniqueness": r.sample_uniqueness, "max": _max, "approximate": r.approximate},
 		"samples": [{"row": c.first_row} | some c in r.smallest_classes; c.size == 1],

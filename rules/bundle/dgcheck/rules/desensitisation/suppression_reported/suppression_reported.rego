@@ -41,6 +41,9 @@ warning contains finding if {
 		"message": sprintf("%d of %d original records (%s) were suppressed, above %s", [
 			suppressed, original, result.ratio(measure.x), result.ratio(config.thresholds.suppression_max),
 		]),
+		"message_zh": sprintf("%d 条原始记录中有 %d 条（%s）被删除，高于 %s", [
+			original, suppressed, result.ratio(measure.x), result.ratio(config.thresholds.suppression_max),
+		]),
 		"measure": measure,
 		"evidence": {"suppressed_records": suppressed, "original_records": original},
 	})
@@ -56,6 +59,7 @@ warning contains finding if {
 	finding := result.finding(rego.metadata.chain(), {
 		"column": col.name,
 		"message": sprintf("%s: %d values of this quasi-identifier are suppressed, but the metadata declares no deidentification.suppressed_records", [col.name, col.forms.suppressed]),
+		"message_zh": sprintf("%s：该准标识符有 %d 个值被抑制，但元数据未声明 deidentification.suppressed_records", [col.name, col.forms.suppressed]),
 		"evidence": {"suppressed": col.forms.suppressed},
 	})
 }

@@ -31,6 +31,7 @@ violation contains finding if {
 	details := identifiers.below(
 		col, c.matched - identifiers.trait(col, "bank_card", "bad_luhn"), identifiers.unmasked(col, "bank_card"), config.thresholds.bank_card_luhn_min,
 		"bank card numbers are malformed or fail the Luhn check",
+		["银行卡号", "格式错误或未通过 Luhn 校验"],
 		{"matched": c.matched, "valid": c.valid, "masked": c.masked, "bad_luhn": identifiers.trait(col, "bank_card", "bad_luhn"), "unionpay": identifiers.trait(col, "bank_card", "unionpay")},
 		c.invalid_samples,
 	)

@@ -37,6 +37,7 @@ warning contains finding if {
 	details := identifiers.below(
 		col, c.matched, identifiers.unmasked(col, "coordinate"), config.thresholds.format_min,
 		"values are not coordinates in range",
+		["值", "不是有效范围内的坐标"],
 		{"matched": c.matched, "masked": c.masked},
 		[],
 	)
@@ -50,6 +51,7 @@ warning contains finding if {
 	finding := result.finding(rego.metadata.chain(), {
 		"column": col.name,
 		"message": sprintf("%s: coordinates without a declared reference system (%s)", [col.name, concat(", ", data.dgcheck.config.classification.crs)]),
+		"message_zh": sprintf("%s：坐标未声明坐标参考系（%s）", [col.name, concat(", ", data.dgcheck.config.classification.crs)]),
 		"evidence": {"crs": null},
 	})
 }
@@ -63,6 +65,7 @@ warning contains finding if {
 	details := identifiers.below(
 		col, inside, c.matched, config.thresholds.format_min,
 		"coordinates fall outside China's latitudes and longitudes, in data whose spatial coverage is China",
+		["坐标", "超出中国的经纬度范围，而数据声明的空间范围为中国"],
 		{"matched": c.matched, "in_china_range": inside, "spatial": input.metadata.spatial},
 		[],
 	)

@@ -10,6 +10,10 @@ test_fail_no_crs_and_outside_china if {
 		"zb: coordinates without a declared reference system (WGS-84, WGS84, CGCS2000, GCJ-02, GCJ02, BD-09)",
 		"zb: 40 of 100 coordinates fall outside China's latitudes and longitudes, in data whose spatial coverage is China (X = 0.6000, below 0.9900)",
 	}
+	{f.message_zh | some f in fs} == {
+		"zb：坐标未声明坐标参考系（WGS-84, WGS84, CGCS2000, GCJ-02, GCJ02, BD-09）",
+		"zb：100 个坐标中有 40 个超出中国的经纬度范围，而数据声明的空间范围为中国（X = 0.6000，低于 0.9900）",
+	}
 }
 
 test_fail_out_of_range if {

@@ -31,6 +31,7 @@ violation contains finding if {
 	details := identifiers.below(
 		col, c.matched, identifiers.unmasked(col, "email"), config.thresholds.format_min,
 		"values are not e-mail addresses",
+		["值", "不是电子邮件地址"],
 		{"matched": c.matched, "valid": c.valid, "masked": c.masked},
 		c.invalid_samples,
 	)

@@ -31,6 +31,7 @@ warning contains finding if {
 	details := identifiers.below(
 		col, c.matched, identifiers.unmasked(col, "ip_address"), config.thresholds.format_min,
 		"values are not IP addresses",
+		["值", "不是 IP 地址"],
 		{"matched": c.matched, "valid": c.valid, "masked": c.masked, "ipv6": identifiers.trait(col, "ip_address", "ipv6"), "private": identifiers.trait(col, "ip_address", "private"), "loopback": identifiers.trait(col, "ip_address", "loopback"), "link_local": identifiers.trait(col, "ip_address", "link_local")},
 		c.invalid_samples,
 	)

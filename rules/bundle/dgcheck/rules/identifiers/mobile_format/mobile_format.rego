@@ -34,6 +34,7 @@ violation contains finding if {
 	details := identifiers.below(
 		col, c.matched, identifiers.unmasked(col, "mobile"), config.thresholds.mobile_format_min,
 		"values are not mainland mobile numbers",
+		["值", "不是大陆手机号码"],
 		{"matched": c.matched, "valid": c.valid, "masked": c.masked, "unallocated_segment": identifiers.trait(col, "mobile", "unallocated_segment")},
 		c.invalid_samples,
 	)

@@ -31,6 +31,7 @@ violation contains finding if {
 	details := identifiers.below(
 		col, c.matched - identifiers.trait(col, "cn_org_code", "bad_check_char"), identifiers.unmasked(col, "cn_org_code"), config.thresholds.org_code_check_min,
 		"organisation codes are malformed or have a wrong check character",
+		["组织机构代码", "格式错误或校验码错误"],
 		{"matched": c.matched, "valid": c.valid, "masked": c.masked, "bad_check_char": identifiers.trait(col, "cn_org_code", "bad_check_char")},
 		c.invalid_samples,
 	)

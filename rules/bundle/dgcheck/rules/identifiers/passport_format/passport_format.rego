@@ -30,6 +30,7 @@ warning contains finding if {
 	details := identifiers.below(
 		col, c.matched, identifiers.unmasked(col, "cn_passport"), config.thresholds.format_min,
 		"values are not PRC passport numbers",
+		["值", "不是中华人民共和国护照号码"],
 		{"matched": c.matched, "valid": c.valid, "masked": c.masked},
 		c.invalid_samples,
 	)

@@ -21,6 +21,7 @@ package dgcheck.rules.identifiers.permit_format
 
 import data.dgcheck.lib.config
 import data.dgcheck.lib.identifiers
+import data.dgcheck.lib.profile
 import data.dgcheck.lib.result
 
 warning contains finding if {
@@ -31,6 +32,7 @@ warning contains finding if {
 	details := identifiers.below(
 		col, c.matched, identifiers.unmasked(col, detector), config.thresholds.format_min,
 		sprintf("values are not %s numbers", [detector]),
+		["值", sprintf("不是%s", [profile.noun_zh(detector)])],
 		{"detector": detector, "matched": c.matched, "masked": c.masked},
 		[],
 	)

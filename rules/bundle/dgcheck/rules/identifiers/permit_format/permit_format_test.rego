@@ -7,6 +7,7 @@ test_fail_permits if {
 	[f] := [f | some f in permit_format.warning] with input as {"metadata": {}, "profile": {"columns": [col]}}
 	f.id == "ID-013"
 	f.message == "gatxz: 10 of 100 values are not hkmo_permit numbers (X = 0.9000, below 0.9900)"
+	f.message_zh == "gatxz：100 个值中有 10 个不是港澳通行证号码（X = 0.9000，低于 0.9900）"
 }
 
 test_fail_declared_taiwan_permits if {

@@ -30,6 +30,7 @@ warning contains finding if {
 	details := identifiers.below(
 		col, c.valid, identifiers.unmasked(col, "postcode"), config.thresholds.format_min,
 		"values are not mainland postcodes",
+		["值", "不是大陆邮政编码"],
 		{"matched": c.matched, "valid": c.valid},
 		c.invalid_samples,
 	)

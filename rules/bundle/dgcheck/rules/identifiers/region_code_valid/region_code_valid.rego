@@ -31,6 +31,7 @@ warning contains finding if {
 	details := identifiers.below(
 		col, c.valid, identifiers.unmasked(col, "cn_region_code"), config.thresholds.format_min,
 		"values are not GB/T 2260 division codes",
+		["值", "不是 GB/T 2260 行政区划代码"],
 		{"matched": c.matched, "valid": c.valid, "retired": identifiers.trait(col, "cn_region_code", "retired")},
 		c.invalid_samples,
 	)
@@ -44,6 +45,7 @@ warning contains finding if {
 	finding := result.finding(rego.metadata.chain(), {
 		"column": col.name,
 		"message": sprintf("%s: GB/T 2260 codes without a declared edition (fields[].code_list: GB/T 2260-YYYY)", [col.name]),
+		"message_zh": sprintf("%s：GB/T 2260 行政区划代码未声明所用版本（fields[].code_list：GB/T 2260-YYYY）", [col.name]),
 		"evidence": {"code_list": null},
 	})
 }

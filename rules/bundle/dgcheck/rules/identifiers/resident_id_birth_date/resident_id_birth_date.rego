@@ -33,6 +33,7 @@ violation contains finding if {
 	details := identifiers.below(
 		col, full - bad, full, config.thresholds.id_birth_date_min,
 		"resident ID numbers have no real birth date in positions 7-14",
+		["公民身份号码", "第 7-14 位不是真实的出生日期"],
 		{"matched": full, "bad_birth_date": bad},
 		c.invalid_samples,
 	)
@@ -48,6 +49,7 @@ violation contains finding if {
 	finding := result.finding(rego.metadata.chain(), {
 		"column": col.name,
 		"message": sprintf("%s: a valid resident ID number gives a birth month of %s, after the check date %s", [col.name, latest, now]),
+		"message_zh": sprintf("%s：有效的公民身份号码给出的出生年月为 %s，晚于检查日期 %s", [col.name, latest, now]),
 		"evidence": {"latest_birth_month": latest, "now": now},
 	})
 }

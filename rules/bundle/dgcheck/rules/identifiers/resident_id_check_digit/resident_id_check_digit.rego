@@ -41,6 +41,10 @@ violation contains finding if {
 			"%s: %d of %d resident ID numbers have a wrong check digit (X = %s)",
 			[col.name, measure.b - measure.a, measure.b, result.ratio(measure.x)],
 		),
+		"message_zh": sprintf(
+			"%s：%d 个公民身份号码中有 %d 个校验码错误（X = %s）",
+			[col.name, measure.b, measure.b - measure.a, result.ratio(measure.x)],
+		),
 		"measure": measure,
 		"evidence": {"matched": ids.matched, "valid": ids.valid, "masked": ids.masked, "bad_check_digit": bad},
 		"samples": object.get(ids, "invalid_samples", []),

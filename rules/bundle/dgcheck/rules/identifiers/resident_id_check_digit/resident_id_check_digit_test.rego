@@ -31,6 +31,7 @@ test_fail_wrong_check_digits if {
 		]),
 		"column": "sfzh",
 		"message": "sfzh: 2 of 1998 resident ID numbers have a wrong check digit (X = 0.9990)",
+		"message_zh": "sfzh：1998 个公民身份号码中有 2 个校验码错误（X = 0.9990）",
 		"measure": {"a": 1996, "b": 1998, "x": 1996 / 1998},
 		"evidence": {"matched": 1998, "valid": 1996, "masked": 0, "bad_check_digit": 2},
 		"samples": [{"row": 14, "value": "110105********0021"}, {"row": 733, "value": "320102********1234"}],
@@ -53,6 +54,7 @@ test_fail_declared_column_with_few_valid_numbers if {
 	f.id == "ID-002"
 	f.column == "zjhm"
 	f.measure == {"a": 5, "b": 10, "x": 0.5}
+	f.message_zh == "zjhm：10 个公民身份号码中有 5 个校验码错误（X = 0.5000）"
 	f.severity == "error"
 }
 

@@ -31,6 +31,7 @@ warning contains finding if {
 	finding := result.finding(rego.metadata.chain(), {
 		"column": col.name,
 		"message": sprintf("%s: %d legacy 15-digit resident ID numbers", [col.name, n]),
+		"message_zh": sprintf("%s：含 %d 个旧版 15 位公民身份号码", [col.name, n]),
 		"evidence": {"legacy_15": n, "matched": identifiers.counts(col, "cn_resident_id").matched},
 		"samples": identifiers.counts(col, "cn_resident_id").invalid_samples,
 	})

@@ -33,6 +33,7 @@ warning contains finding if {
 	details := identifiers.below(
 		col, c.matched - unknown, c.matched, config.thresholds.id_region_min,
 		"resident ID numbers carry an address code in no edition of the bundled GB/T 2260 table",
+		["公民身份号码", "所含地址码不在内置 GB/T 2260 代码表的任何版本中"],
 		{"matched": c.matched, "unknown_region": unknown},
 		c.invalid_samples,
 	)

@@ -32,6 +32,7 @@ violation contains finding if {
 	details := identifiers.below(
 		col, c.matched - legacy, identifiers.unmasked(col, "cn_resident_id"), config.thresholds.id_structure_min,
 		"non-null, unmasked values are not 18-character resident ID numbers",
+		["非空且未屏蔽的值", "不是 18 位公民身份号码"],
 		{"matched": c.matched, "legacy_15": legacy, "masked": c.masked, "non_null": identifiers.unmasked(col, "cn_resident_id") + c.masked},
 		[],
 	)

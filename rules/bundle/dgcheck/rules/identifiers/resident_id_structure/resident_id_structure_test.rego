@@ -10,6 +10,7 @@ test_fail_other_forms_and_legacy_numbers if {
 	f.column == "sfzh"
 	f.measure == {"a": 986, "b": 998, "x": 986 / 998}
 	f.message == "sfzh: 12 of 998 non-null, unmasked values are not 18-character resident ID numbers (X = 0.9880, below 0.9990)"
+	f.message_zh == "sfzh：998 个非空且未屏蔽的值中有 12 个不是 18 位公民身份号码（X = 0.9880，低于 0.9990）"
 	f.evidence.legacy_15 == 4
 }
 

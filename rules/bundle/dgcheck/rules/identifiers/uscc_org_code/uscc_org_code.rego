@@ -31,6 +31,7 @@ warning contains finding if {
 	details := identifiers.below(
 		col, c.matched - bad, c.matched, config.thresholds.uscc_org_code_min,
 		"unified social credit codes embed an organisation code with a wrong check character",
+		["统一社会信用代码", "所含组织机构代码的校验码错误"],
 		{"matched": c.matched, "bad_org_code": bad},
 		c.invalid_samples,
 	)

@@ -32,6 +32,7 @@ violation contains finding if {
 	details := identifiers.below(
 		col, c.matched - bad, identifiers.unmasked(col, "cn_uscc"), config.thresholds.uscc_check_min,
 		"unified social credit codes are malformed or have a wrong check character",
+		["统一社会信用代码", "格式错误或校验码错误"],
 		{"matched": c.matched, "bad_check_char": bad, "masked": c.masked},
 		c.invalid_samples,
 	)

@@ -31,6 +31,7 @@ warning contains finding if {
 	details := identifiers.below(
 		col, c.matched, identifiers.unmasked(col, "vehicle_plate"), config.thresholds.format_min,
 		"values are not vehicle plates",
+		["值", "不是机动车号牌号码"],
 		{"matched": c.matched, "valid": c.valid, "masked": c.masked},
 		c.invalid_samples,
 	)

@@ -30,6 +30,7 @@ violation contains finding if {
 	count(missing) > 0
 	finding := result.finding(rego.metadata.chain(), {
 		"message": sprintf("the catalogue record lacks %s", [concat(", ", missing)]),
+		"message_zh": sprintf("编目记录缺少 %s", [concat("、", missing)]),
 		"evidence": {"missing": missing},
 	})
 }

@@ -7,6 +7,7 @@ test_fail_catalogue_without_publisher if {
 	[f] := [f | some f in findings]
 	f.id == "META-004"
 	f.message == "the catalogue record lacks description, publisher.name"
+	f.message_zh == "编目记录缺少 description、publisher.name"
 	f.evidence == {"missing": ["description", "publisher.name"]}
 }
 

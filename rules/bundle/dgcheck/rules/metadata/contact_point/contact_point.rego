@@ -23,6 +23,7 @@ import data.dgcheck.lib.result
 
 warning contains result.finding(rego.metadata.chain(), {
 	"message": "the metadata gives no contact point with an e-mail address or telephone number",
+	"message_zh": "元数据未提供含电子邮件地址或电话号码的联系方式",
 }) if {
 	not meta.given(["contact_point", "email"])
 	not meta.given(["contact_point", "phone"])

@@ -31,6 +31,9 @@ warning contains finding if {
 		"message": sprintf("%d of the %d mandatory core metadata are missing: %s", [
 			count(missing), count(meta.vocab.gbt21063_mandatory), concat(", ", missing),
 		]),
+		"message_zh": sprintf("%d 项必选核心元数据中缺少 %d 项：%s", [
+			count(meta.vocab.gbt21063_mandatory), count(missing), concat("、", missing),
+		]),
 		"evidence": {"missing": missing},
 	})
 }

@@ -12,6 +12,7 @@ test_fail_missing_elements if {
 	[f] := [f | some f in findings]
 	f.id == "META-023"
 	f.message == "2 of the 6 mandatory core metadata are missing: 信息资源分类, 元数据标识符"
+	f.message_zh == "6 项必选核心元数据中缺少 2 项：信息资源分类、元数据标识符"
 }
 
 test_success_all_six if {

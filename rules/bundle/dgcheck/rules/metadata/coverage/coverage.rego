@@ -21,14 +21,20 @@ package dgcheck.rules.metadata.coverage
 import data.dgcheck.lib.meta
 import data.dgcheck.lib.result
 
-warning contains result.finding(rego.metadata.chain(), {"message": "the metadata does not declare the spatial coverage"}) if {
+warning contains result.finding(rego.metadata.chain(), {
+	"message": "the metadata does not declare the spatial coverage",
+	"message_zh": "元数据未声明空间范围",
+}) if {
 	not meta.given(["spatial"])
 }
 
 warning contains result.finding(rego.metadata.chain(), {
 	"message": sprintf("the metadata does not declare the temporal coverage's %s", [concat(" or ", missing)]),
+	"message_zh": sprintf("元数据未声明时间范围的%s", [concat("或", [_end_zh[end] | some end in missing])]),
 	"evidence": {"missing": missing},
 }) if {
 	missing := [end | some end in ["start", "end"]; not meta.given(["temporal", end])]
 	count(missing) > 0
 }
+
+_end_zh := {"start": "起始时间（temporal.start）", "end": "结束时间（temporal.end）"}

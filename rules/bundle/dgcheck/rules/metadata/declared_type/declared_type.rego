@@ -36,6 +36,9 @@ violation contains finding if {
 		"message": sprintf("%s: declared %s, but %d of %d values are not (X = %s)", [
 			col.name, check.reference, check.failed, check.evaluated, result.ratio(measure.x),
 		]),
+		"message_zh": sprintf("%s：声明为 %s，但 %d 个值中有 %d 个不符（X = %s）", [
+			col.name, check.reference, check.evaluated, check.failed, result.ratio(measure.x),
+		]),
 		"measure": measure,
 		"evidence": {"declared": check.reference, "observed": col.inferred_type},
 		"samples": check.samples,
@@ -60,6 +63,9 @@ violation contains finding if {
 	finding := result.finding(rego.metadata.chain(), {
 		"column": name,
 		"message": sprintf("%s: declared %q, which is no Table Schema type (%s), so the column's type is not checked", [
+			name, declared, concat(", ", sort(_types)),
+		]),
+		"message_zh": sprintf("%s：声明的类型 %q 不是 Table Schema 类型（%s），因此未检查该列的类型", [
 			name, declared, concat(", ", sort(_types)),
 		]),
 		"evidence": {"declared": declared},

@@ -21,6 +21,7 @@ test_fail_codes_declared_integer if {
 		]),
 		"column": "county_code",
 		"message": "county_code: declared integer, but 40 of 100 values are not (X = 0.6000)",
+		"message_zh": "county_code：声明为 integer，但 100 个值中有 40 个不符（X = 0.6000）",
 		"measure": {"a": 60, "b": 100, "x": 0.6},
 		"evidence": {"declared": "integer", "observed": "string"},
 		"samples": [{"row": 3, "value": "0*****"}],

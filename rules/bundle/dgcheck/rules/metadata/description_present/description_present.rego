@@ -21,9 +21,14 @@ package dgcheck.rules.metadata.description_present
 import data.dgcheck.lib.meta
 import data.dgcheck.lib.result
 
-violation contains result.finding(rego.metadata.chain(), {"message": _message}) if not meta.given(["description"])
+violation contains result.finding(rego.metadata.chain(), {"message": _message, "message_zh": _message_zh}) if not meta.given(["description"])
 
 _message := sprintf(
 	"the metadata gives the dataset no non-blank description (languages given: %d)",
+	[meta.size(object.get(input, ["metadata", "description"], {}))],
+)
+
+_message_zh := sprintf(
+	"元数据未给出非空的数据集摘要（已给出的语种数：%d）",
 	[meta.size(object.get(input, ["metadata", "description"], {}))],
 )

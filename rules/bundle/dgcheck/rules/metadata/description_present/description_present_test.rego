@@ -15,6 +15,7 @@ test_fail_blank_description if {
 			"often it is updated: `description: {zh: \"…\", en: \"…\"}`.",
 		]),
 		"message": "the metadata gives the dataset no non-blank description (languages given: 1)",
+		"message_zh": "元数据未给出非空的数据集摘要（已给出的语种数：1）",
 	}} with input as {"metadata": {"description": {"zh": "  "}}}
 }
 

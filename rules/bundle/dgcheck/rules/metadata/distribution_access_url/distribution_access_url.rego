@@ -35,6 +35,7 @@ violation contains finding if {
 	not _uri(object.get(_object(d), "download_url", ""))
 	finding := result.finding(rego.metadata.chain(), {
 		"message": sprintf("distribution %d (%s) has %s", [i + 1, _name(d), _problem(url)]),
+		"message_zh": sprintf("第 %d 个分发（%s）%s", [i + 1, _name_zh(d), _problem_zh(url)]),
 		"evidence": {"distribution": i + 1, "access_url": url},
 	})
 }
@@ -52,6 +53,14 @@ _problem(url) := "no access URL" if not meta.present(url)
 
 _problem(url) := sprintf("an access URL that is not a URI: %q", [url]) if meta.present(url)
 
+_problem_zh(url) := "没有访问地址" if not meta.present(url)
+
+_problem_zh(url) := sprintf("的访问地址不是 URI：%q", [url]) if meta.present(url)
+
 _name(d) := d.title if meta.present(object.get(_object(d), "title", ""))
 
 _name(d) := object.get(_object(d), "format", "no title") if not meta.present(object.get(_object(d), "title", ""))
+
+_name_zh(d) := d.title if meta.present(object.get(_object(d), "title", ""))
+
+_name_zh(d) := object.get(_object(d), "format", "无名称") if not meta.present(object.get(_object(d), "title", ""))

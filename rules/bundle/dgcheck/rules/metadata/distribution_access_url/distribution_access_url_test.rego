@@ -50,4 +50,5 @@ test_success_a_download_url_counts if {
 test_fail_a_download_url_that_is_no_uri_does_not_count if {
 	findings := distribution_access_url.violation with input as {"metadata": {"distributions": [{"download_url": "widgets.csv"}]}}
 	{f.message | some f in findings} == {"distribution 1 (no title) has no access URL"}
+	{f.message_zh | some f in findings} == {"第 1 个分发（无名称）没有访问地址"}
 }

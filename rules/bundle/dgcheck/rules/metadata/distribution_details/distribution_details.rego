@@ -29,6 +29,7 @@ warning contains finding if {
 	count(missing) > 0
 	finding := result.finding(rego.metadata.chain(), {
 		"message": sprintf("distribution %d does not declare its %s", [i + 1, concat(", ", missing)]),
+		"message_zh": sprintf("第 %d 个分发未声明 %s", [i + 1, concat("、", missing)]),
 		"evidence": {"distribution": i + 1, "missing": missing},
 	})
 }

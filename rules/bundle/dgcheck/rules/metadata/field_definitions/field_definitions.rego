@@ -33,9 +33,12 @@ warning contains finding if {
 	finding := result.finding(rego.metadata.chain(), {
 		"column": field.name,
 		"message": sprintf("%s: the field-dictionary entry gives no %s", [field.name, concat(" and no ", missing)]),
+		"message_zh": sprintf("%s：字段字典条目未给出%s", [field.name, concat("，也未给出", [_zh[m] | some m in missing])]),
 		"evidence": {"missing": missing},
 	})
 }
+
+_zh := {"description": "定义（description）", "value domain": "值域或代码表引用"}
 
 _has(field, "description") if meta.present(object.get(field, "description", ""))
 

@@ -39,6 +39,10 @@ violation contains finding if {
 			"%s: the column has no field-dictionary entry (file columns: %d, dictionary fields: %d)",
 			[column, count(_columns), count(_fields)],
 		),
+		"message_zh": sprintf(
+			"%s：该列在字段字典中没有对应的信息项（文件列数：%d，字典字段数：%d）",
+			[column, count(_columns), count(_fields)],
+		),
 		"evidence": _evidence,
 	})
 }
@@ -50,6 +54,10 @@ violation contains finding if {
 		"column": field,
 		"message": sprintf(
 			"%s: the field-dictionary entry names no column of the file (file columns: %d, dictionary fields: %d)",
+			[field, count(_columns), count(_fields)],
+		),
+		"message_zh": sprintf(
+			"%s：字段字典中的该信息项不对应文件中的任何列（文件列数：%d，字典字段数：%d）",
 			[field, count(_columns), count(_fields)],
 		),
 		"evidence": _evidence,
@@ -73,6 +81,10 @@ violation contains finding if {
 		"column": name,
 		"message": sprintf(
 			"%s: the field dictionary has %d entries for the column (fields[%s]); the first, fields[%d], is read and the others are ignored",
+			[name, count(indexes), concat("], fields[", [sprintf("%d", [i]) | some i in indexes]), indexes[0]],
+		),
+		"message_zh": sprintf(
+			"%s：字段字典中该列有 %d 个条目（fields[%s]）；只读取第一个 fields[%d]，其余均被忽略",
 			[name, count(indexes), concat("], fields[", [sprintf("%d", [i]) | some i in indexes]), indexes[0]],
 		),
 		"evidence": {"entries": indexes},

@@ -17,6 +17,7 @@ test_fail_column_without_entry if {
 		]),
 		"column": "sfzh",
 		"message": "sfzh: the column has no field-dictionary entry (file columns: 2, dictionary fields: 1)",
+		"message_zh": "sfzh：该列在字段字典中没有对应的信息项（文件列数：2，字典字段数：1）",
 		"evidence": {"columns": 2, "fields": 1},
 	}} with input as {
 		"dataset": {"columns": ["xm", "sfzh"]},
@@ -60,6 +61,7 @@ test_fail_repeated_entry if {
 	f.id == "META-016"
 	f.column == "sfzh"
 	f.message == "sfzh: the field dictionary has 3 entries for the column (fields[0], fields[2], fields[3]); the first, fields[0], is read and the others are ignored"
+	f.message_zh == "sfzh：字段字典中该列有 3 个条目（fields[0], fields[2], fields[3]）；只读取第一个 fields[0]，其余均被忽略"
 	f.evidence == {"entries": [0, 2, 3]}
 }
 

@@ -25,6 +25,7 @@ import data.dgcheck.lib.result
 
 violation contains result.finding(rego.metadata.chain(), {
 	"message": sprintf("the metadata declares no format; the file is %s", [input.dataset.format]),
+	"message_zh": sprintf("元数据未声明格式；文件格式为 %s", [input.dataset.format]),
 }) if count(meta.declared_formats) == 0
 
 violation contains finding if {
@@ -33,6 +34,7 @@ violation contains finding if {
 	declared := sort(meta.declared_formats)
 	finding := result.finding(rego.metadata.chain(), {
 		"message": sprintf("the file is %s but the metadata declares %s", [input.dataset.format, concat(", ", declared)]),
+		"message_zh": sprintf("文件格式为 %s，但元数据声明的格式为 %s", [input.dataset.format, concat("、", declared)]),
 		"evidence": {"actual": input.dataset.format, "declared": declared},
 	})
 }

@@ -36,6 +36,7 @@ violation contains finding if {
 	property := concat(".", path)
 	finding := result.finding(rego.metadata.chain(), {
 		"message": sprintf("%s %q is not an ISO 8601 date (YYYY-MM-DD) or date-time", [property, value]),
+		"message_zh": sprintf("%s %q 不是 ISO 8601 日期（YYYY-MM-DD）或日期时间", [property, value]),
 		"evidence": {"property": property, "value": value},
 	})
 }

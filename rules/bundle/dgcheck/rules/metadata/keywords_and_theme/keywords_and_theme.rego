@@ -22,16 +22,23 @@ package dgcheck.rules.metadata.keywords_and_theme
 import data.dgcheck.lib.meta
 import data.dgcheck.lib.result
 
-warning contains result.finding(rego.metadata.chain(), {"message": "the metadata gives no keywords"}) if {
+warning contains result.finding(rego.metadata.chain(), {
+	"message": "the metadata gives no keywords",
+	"message_zh": "元数据未给出关键词",
+}) if {
 	not meta.given(["keywords"])
 }
 
-warning contains result.finding(rego.metadata.chain(), {"message": "the metadata gives no theme"}) if {
+warning contains result.finding(rego.metadata.chain(), {
+	"message": "the metadata gives no theme",
+	"message_zh": "元数据未给出主题",
+}) if {
 	not meta.given(["theme"])
 }
 
 warning contains result.finding(rego.metadata.chain(), {
 	"message": sprintf("theme %q is not in the configured taxonomy (%s)", [input.metadata.theme, concat(", ", meta.vocab.themes)]),
+	"message_zh": sprintf("主题 %q 不在配置的主题分类中（%s）", [input.metadata.theme, concat("、", meta.vocab.themes)]),
 	"evidence": {"theme": input.metadata.theme},
 }) if {
 	meta.given(["theme"])

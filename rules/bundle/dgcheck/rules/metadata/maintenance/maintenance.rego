@@ -27,6 +27,7 @@ warning contains finding if {
 	count(missing) > 0
 	finding := result.finding(rego.metadata.chain(), {
 		"message": sprintf("the metadata record does not declare %s", [concat(" or ", missing)]),
+		"message_zh": sprintf("元数据记录未声明 %s", [concat(" 或 ", missing)]),
 		"evidence": {"missing": missing},
 	})
 }

@@ -24,6 +24,7 @@ import data.dgcheck.lib.result
 
 violation contains result.finding(rego.metadata.chain(), {
 	"message": "the metadata does not declare cn.open_type (开放属性)",
+	"message_zh": "元数据未声明开放属性（cn.open_type）",
 }) if not meta.given(["cn", "open_type"])
 
 violation contains finding if {
@@ -32,6 +33,7 @@ violation contains finding if {
 	not meta.open_kind
 	finding := result.finding(rego.metadata.chain(), {
 		"message": sprintf("cn.open_type %q is not one of %s", [t, concat(", ", sort(object.keys(meta.vocab.open_types)))]),
+		"message_zh": sprintf("cn.open_type %q 不是 %s 之一", [t, concat("、", sort(object.keys(meta.vocab.open_types)))]),
 		"evidence": {"open_type": t},
 	})
 }

@@ -24,6 +24,7 @@ import data.dgcheck.lib.result
 
 warning contains result.finding(rego.metadata.chain(), {
 	"message": "the metadata declares neither provenance nor source",
+	"message_zh": "元数据未声明数据的来源或出处（provenance、source）",
 }) if {
 	not meta.given(["provenance"])
 	not meta.given(["source"])

@@ -24,10 +24,12 @@ import data.dgcheck.lib.result
 
 violation contains result.finding(rego.metadata.chain(), {
 	"message": "the metadata does not name the provider (publisher.name)",
+	"message_zh": "元数据未写明提供方名称（publisher.name）",
 }) if not meta.given(["publisher", "name"])
 
 violation contains result.finding(rego.metadata.chain(), {
 	"message": "the metadata does not give the provider's code (publisher.uscc)",
+	"message_zh": "元数据未给出提供方代码（publisher.uscc）",
 }) if not meta.given(["publisher", "uscc"])
 
 violation contains finding if {
@@ -36,6 +38,7 @@ violation contains finding if {
 	not meta.uscc_valid(code)
 	finding := result.finding(rego.metadata.chain(), {
 		"message": sprintf("publisher.uscc %q is not a valid unified social credit code (GB 32100-2015 structure and check character)", [code]),
+		"message_zh": sprintf("publisher.uscc %q 不是有效的统一社会信用代码（不符合 GB 32100-2015 规定的代码结构或校验码）", [code]),
 		"evidence": {"uscc": code},
 	})
 }

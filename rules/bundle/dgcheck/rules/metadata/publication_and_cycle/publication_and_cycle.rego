@@ -22,12 +22,15 @@ import data.dgcheck.lib.meta
 import data.dgcheck.lib.result
 
 _elements := [
-	{"key": "issued", "name": "issued (发布日期)"},
-	{"key": "accrual_periodicity", "name": "accrual_periodicity (更新周期)"},
+	{"key": "issued", "name": "issued (发布日期)", "name_zh": "发布日期（issued）"},
+	{"key": "accrual_periodicity", "name": "accrual_periodicity (更新周期)", "name_zh": "更新周期（accrual_periodicity）"},
 ]
 
 violation contains finding if {
 	some e in _elements
 	not meta.given([e.key])
-	finding := result.finding(rego.metadata.chain(), {"message": sprintf("the metadata does not declare %s", [e.name])})
+	finding := result.finding(rego.metadata.chain(), {
+		"message": sprintf("the metadata does not declare %s", [e.name]),
+		"message_zh": sprintf("元数据未声明%s", [e.name_zh]),
+	})
 }

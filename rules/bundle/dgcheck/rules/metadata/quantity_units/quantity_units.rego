@@ -27,5 +27,6 @@ warning contains finding if {
 	finding := result.finding(rego.metadata.chain(), {
 		"column": field.name,
 		"message": sprintf("%s: a quantity without a unit", [field.name]),
+		"message_zh": sprintf("%s：数量字段未声明计量单位", [field.name]),
 	})
 }

@@ -26,6 +26,7 @@ import data.dgcheck.lib.result
 
 violation contains result.finding(rego.metadata.chain(), {
 	"message": "the metadata does not declare cn.resource_class (信息资源分类)",
+	"message_zh": "元数据未声明信息资源分类（cn.resource_class）",
 }) if not meta.given(["cn", "resource_class"])
 
 violation contains finding if {
@@ -35,6 +36,7 @@ violation contains finding if {
 	not regex.match(meta.vocab.resource_class_pattern, replace(code, "-", ""))
 	finding := result.finding(rego.metadata.chain(), {
 		"message": sprintf("cn.resource_class %q is not a 类/项/目/细目 code (1, 2, 3 and more digits)", [code]),
+		"message_zh": sprintf("cn.resource_class %q 不是类/项/目/细目代码（依次为 1 位、2 位、3 位及以上数字）", [code]),
 		"evidence": {"resource_class": code},
 	})
 }

@@ -22,8 +22,8 @@ import data.dgcheck.lib.meta
 import data.dgcheck.lib.result
 
 _elements := [
-	{"path": ["title"], "name": "title (信息资源名称)"},
-	{"path": ["cn", "resource_code"], "name": "cn.resource_code (信息资源代码)"},
+	{"path": ["title"], "name": "title (信息资源名称)", "name_zh": "信息资源名称（title）"},
+	{"path": ["cn", "resource_code"], "name": "cn.resource_code (信息资源代码)", "name_zh": "信息资源代码（cn.resource_code）"},
 ]
 
 violation contains finding if {
@@ -31,6 +31,7 @@ violation contains finding if {
 	count(missing) > 0
 	finding := result.finding(rego.metadata.chain(), {
 		"message": sprintf("the metadata does not declare %s", [concat(" or ", missing)]),
+		"message_zh": sprintf("元数据未声明%s", [concat("或", [e.name_zh | some e in _elements; not meta.given(e.path)])]),
 		"evidence": {"missing": missing},
 	})
 }

@@ -7,6 +7,7 @@ test_fail_no_resource_code if {
 	[f] := [f | some f in findings]
 	f.id == "META-013"
 	f.message == "the metadata does not declare cn.resource_code (信息资源代码)"
+	f.message_zh == "元数据未声明信息资源代码（cn.resource_code）"
 }
 
 test_success_both_declared if {

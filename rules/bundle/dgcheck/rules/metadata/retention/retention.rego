@@ -29,6 +29,7 @@ warning contains finding if {
 	count(missing) > 0
 	finding := result.finding(rego.metadata.chain(), {
 		"message": sprintf("the dataset contains personal information but does not declare %s", [concat(" or ", missing)]),
+		"message_zh": sprintf("数据集含个人信息，但未声明 %s", [concat(" 或 ", missing)]),
 		"evidence": {"missing": missing},
 	})
 }

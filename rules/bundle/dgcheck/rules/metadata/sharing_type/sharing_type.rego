@@ -25,6 +25,7 @@ import data.dgcheck.lib.result
 
 violation contains result.finding(rego.metadata.chain(), {
 	"message": "the metadata does not declare cn.share_type (共享类型)",
+	"message_zh": "元数据未声明共享类型（cn.share_type）",
 }) if not meta.given(["cn", "share_type"])
 
 violation contains finding if {
@@ -33,6 +34,7 @@ violation contains finding if {
 	not t in meta.vocab.share_types
 	finding := result.finding(rego.metadata.chain(), {
 		"message": sprintf("cn.share_type %q is not one of %s", [t, concat(", ", meta.vocab.share_types)]),
+		"message_zh": sprintf("cn.share_type %q 不是 %s 之一", [t, concat("、", meta.vocab.share_types)]),
 		"evidence": {"share_type": t},
 	})
 }
@@ -43,6 +45,7 @@ violation contains finding if {
 	count(missing) > 0
 	finding := result.finding(rego.metadata.chain(), {
 		"message": sprintf("conditional sharing (%s) without %s", [meta.vocab.conditional_share_type, concat(" or ", missing)]),
+		"message_zh": sprintf("共享类型为%s，但未给出 %s", [meta.vocab.conditional_share_type, concat(" 或 ", missing)]),
 		"evidence": {"missing": missing},
 	})
 }

@@ -7,6 +7,7 @@ test_fail_conditional_without_method if {
 	[f] := [f | some f in findings]
 	f.id == "META-020"
 	f.message == "conditional sharing (有条件共享) without cn.share_method"
+	f.message_zh == "共享类型为有条件共享，但未给出 cn.share_method"
 }
 
 test_fail_unknown_type if {

@@ -25,6 +25,7 @@ violation contains finding if {
 	some property in input.metadata.multi_valued
 	finding := result.finding(rego.metadata.chain(), {
 		"message": sprintf("%s is given more than one value; it takes one (dgcheck read the first)", [property]),
+		"message_zh": sprintf("%s 给出了多个值，但该属性只取一个值（dgcheck 读取了第一个）", [property]),
 		"evidence": {"property": property},
 	})
 }

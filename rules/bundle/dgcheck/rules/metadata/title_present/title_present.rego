@@ -21,7 +21,7 @@ package dgcheck.rules.metadata.title_present
 import data.dgcheck.lib.meta
 import data.dgcheck.lib.result
 
-violation contains result.finding(rego.metadata.chain(), {"message": _message}) if not _titled
+violation contains result.finding(rego.metadata.chain(), {"message": _message, "message_zh": _message_zh}) if not _titled
 
 _titled if {
 	some text in input.metadata.title
@@ -37,3 +37,5 @@ _titled if {
 }
 
 _message := sprintf("the metadata gives the dataset no non-blank title (languages given: %d)", [meta.size(object.get(input, ["metadata", "title"], {}))])
+
+_message_zh := sprintf("元数据未给出非空的数据集名称（已给出的语种数：%d）", [meta.size(object.get(input, ["metadata", "title"], {}))])

@@ -12,6 +12,7 @@ test_fail_no_metadata if {
 		"clause": "shapes.ttl :Dataset_Shape",
 		"remediation": "Give the dataset a title in its metadata, in Chinese and, where the catalogue shows one, in English: `title: {zh: \"…\", en: \"…\"}`.",
 		"message": "the metadata gives the dataset no non-blank title (languages given: 0)",
+		"message_zh": "元数据未给出非空的数据集名称（已给出的语种数：0）",
 	}} with input as {"metadata": {}}
 }
 

@@ -29,6 +29,7 @@ warning contains finding if {
 	not meta.vocab.update_frequencies[p]
 	finding := result.finding(rego.metadata.chain(), {
 		"message": sprintf("accrual_periodicity %q is not a term of the update-frequency vocabulary", [p]),
+		"message_zh": sprintf("accrual_periodicity %q 不是更新频率受控词表中的术语", [p]),
 		"evidence": {"accrual_periodicity": p},
 	})
 }

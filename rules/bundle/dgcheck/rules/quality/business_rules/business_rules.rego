@@ -36,6 +36,7 @@ warning contains finding if {
 	finding := result.finding(rego.metadata.chain(), {
 		"column": concat(",", c.columns),
 		"message": sprintf("business rule %s (%s): %d of %d rows break it (X = %s)", [c.name, _rule(i), c.failed, c.evaluated, result.ratio(measure.x)]),
+		"message_zh": sprintf("业务规则 %s（%s）：%d 行中有 %d 行不满足该规则（X = %s）", [c.name, _rule(i), c.evaluated, c.failed, result.ratio(measure.x)]),
 		"measure": measure,
 		"evidence": {"name": c.name, "columns": c.columns, "evaluated": c.evaluated, "failed": c.failed},
 		"samples": c.samples,

@@ -52,6 +52,10 @@ warning contains finding if {
 			input.metadata.modified, floor(_age_days), floor(_due_days),
 			config.thresholds.currency_grace_cycles, meta.cycle_days,
 		]),
+		"message_zh": sprintf("修改日期 modified %s 距今已 %d 天，超过应更新的期限 %d 天（%v 个更新周期，每个周期 %d 天）", [
+			input.metadata.modified, floor(_age_days), floor(_due_days),
+			config.thresholds.currency_grace_cycles, meta.cycle_days,
+		]),
 		"measure": result.measure(0, 1),
 		"evidence": {"modified": input.metadata.modified, "age_days": floor(_age_days), "cycle_days": meta.cycle_days},
 	})
@@ -63,6 +67,9 @@ warning contains finding if {
 	finding := result.finding(rego.metadata.chain(), {
 		"column": input.metadata.time_field,
 		"message": sprintf("%s: records are dated up to %s, after the declared modified date %s", [
+			input.metadata.time_field, _latest, input.metadata.modified,
+		]),
+		"message_zh": sprintf("%s：记录的日期最晚至 %s，晚于声明的修改日期 %s", [
 			input.metadata.time_field, _latest, input.metadata.modified,
 		]),
 		"measure": result.measure(0, 1),

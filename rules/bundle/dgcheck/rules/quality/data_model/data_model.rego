@@ -41,6 +41,7 @@ violation contains finding if {
 	finding := result.finding(rego.metadata.chain(), {
 		"column": issue.column,
 		"message": sprintf("%s: %s; the column is read as %q", [_where(issue), issue.detail, issue.column]),
+		"message_zh": sprintf("%s：%s；该列按 %q 读取", [_where_zh(issue), issue.detail, issue.column]),
 		"measure": result.measure(_columns - input.profile.table.header_issues.count, _columns),
 		"evidence": {"line": issue.line, "detail": issue.detail},
 	})
@@ -51,8 +52,13 @@ _where(issue) := sprintf("header (line %d)", [issue.line]) if issue.line > 0
 
 _where(issue) := "schema" if not issue.line > 0
 
+_where_zh(issue) := sprintf("表头（第 %d 行）", [issue.line]) if issue.line > 0
+
+_where_zh(issue) := "模式（schema）" if not issue.line > 0
+
 violation contains result.finding(rego.metadata.chain(), {
 	"message": "the file has no header row and no data: there are no columns to check",
+	"message_zh": "文件既无表头行也无数据：没有可检查的列",
 	"measure": result.measure(0, 1),
 }) if {
 	input.dataset.format == "csv"
@@ -61,6 +67,7 @@ violation contains result.finding(rego.metadata.chain(), {
 
 violation contains result.finding(rego.metadata.chain(), {
 	"message": "the metadata has a field dictionary but declares no primary key (primary_key)",
+	"message_zh": "元数据有字段字典，但未声明主键（primary_key）",
 	"measure": result.measure(0, 1),
 }) if {
 	meta.given(["fields"])
@@ -77,6 +84,7 @@ violation contains finding if {
 	finding := result.finding(rego.metadata.chain(), {
 		"column": column,
 		"message": sprintf("the primary key names %s, which the file does not have", [column]),
+		"message_zh": sprintf("主键指定了列 %s，但文件中没有该列", [column]),
 		"measure": result.measure(0, 1),
 	})
 }
@@ -164,6 +172,7 @@ violation contains finding if {
 	finding := result.finding(rego.metadata.chain(), {
 		"column": name,
 		"message": sprintf("%s names %s, which the file does not have%s", [key, name, _consequence(key)]),
+		"message_zh": sprintf("%s 指定了列 %s，但文件中没有该列%s", [key, name, _consequence_zh(key)]),
 		"evidence": {"key": key, "missing": name},
 	})
 }
@@ -178,6 +187,9 @@ violation contains finding if {
 	_malformed(fields, referenced)
 	finding := result.finding(rego.metadata.chain(), {
 		"message": sprintf("foreign_keys[%d]: fields [%s] reference [%s]; a foreign key references one field for each of its own, so it is not checked", [
+			i, concat(", ", _names(fields)), concat(", ", _names(referenced)),
+		]),
+		"message_zh": sprintf("foreign_keys[%d]：字段 [%s] 引用 [%s]；外键须为自身的每个字段各引用一个字段，因此未检查该外键", [
 			i, concat(", ", _names(fields)), concat(", ", _names(referenced)),
 		]),
 		"evidence": {"key": sprintf("foreign_keys[%d]", [i]), "fields": fields, "referenced": referenced},
@@ -199,5 +211,16 @@ _consequence("deidentification.qi_columns") := "; no quasi-identifier it names i
 }
 
 _consequence(key) := "" if key != "deidentification.qi_columns"
+
+_consequence_zh("deidentification.qi_columns") := sprintf("；k-匿名和唯一性仅基于 %s 计算", [concat(", ", qi)]) if {
+	qi := input.profile.table.reidentification.quasi_identifiers
+	count(qi) > 0
+}
+
+_consequence_zh("deidentification.qi_columns") := "；其指定的准标识符均不在文件中，因此未评估重标识风险" if {
+	not _measured_qi
+}
+
+_consequence_zh(key) := "" if key != "deidentification.qi_columns"
 
 _measured_qi if count(input.profile.table.reidentification.quasi_identifiers) > 0

@@ -117,6 +117,7 @@ test_fail_no_quasi_identifier_in_the_file if {
 	}
 	[f] := [f | some f in findings]
 	f.message == "deidentification.qi_columns names sexx, which the file does not have; no quasi-identifier it names is in the file, so re-identification risk is not measured"
+	f.message_zh == "deidentification.qi_columns 指定了列 sexx，但文件中没有该列；其指定的准标识符均不在文件中，因此未评估重标识风险"
 	f.evidence == {"key": "deidentification.qi_columns", "missing": "sexx"}
 }
 

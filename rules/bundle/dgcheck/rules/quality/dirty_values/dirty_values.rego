@@ -52,6 +52,10 @@ warning contains finding if {
 			col.name, dirty, present, concat(", ", [sprintf("%s %d", [k, n]) | some k, n in kinds]), result.ratio(measure.x),
 			_fence_note(col),
 		]),
+		"message_zh": sprintf("%s：%d 个值中有 %d 个脏数据：%s（X = %s）%s", [
+			col.name, present, dirty, concat("、", [sprintf("%s %d 个", [object.get(_kind_zh, k, k), n]) | some k, n in kinds]), result.ratio(measure.x),
+			_fence_note_zh(col),
+		]),
 		"measure": measure,
 		"evidence": kinds,
 		"samples": _samples(col),
@@ -135,6 +139,24 @@ _fence_note(col) := sprintf("; outliers are beyond Tukey's fences [%s, %s] (k = 
 } else := ""
 
 _estimated(fence) := ", estimated from a quantile sketch" if not fence.exact
+
+else := ""
+
+_kind_zh := {
+	"sentinel": "哨兵值", "mojibake": "乱码", "control": "控制字符", "fullwidth": "全角字符",
+	"ideographic_space": "全角空格", "outlier": "离群值", "placeholder": "占位符",
+}
+
+_fence_note_zh(col) := sprintf("；离群值指超出 Tukey 围栏 [%s, %s] 的值（k = %v，%s尺度）%s", [
+	_number(_fence(col).lower), _number(_fence(col).upper), _fence(col).k, _scale_zh[_scale(col)],
+	_estimated_zh(_fence(col)),
+]) if {
+	_kinds(col).outlier
+} else := ""
+
+_scale_zh := {"log": "对数", "linear": "线性"}
+
+_estimated_zh(fence) := "，由分位数草图估算" if not fence.exact
 
 else := ""
 

@@ -20,6 +20,7 @@ test_fail_placeholders_and_mojibake_in_free_text if {
 	[f] := [f | some f in findings]
 	f.id == "QUAL-013"
 	f.message == "remark: 3 of 20 values are dirty: mojibake 1, placeholder 2 (X = 0.8500)"
+	f.message_zh == "remark：20 个值中有 3 个脏数据：乱码 1 个、占位符 2 个（X = 0.8500）"
 	f.evidence == {"mojibake": 1, "placeholder": 2}
 	f.samples == [{"row": 9, "value": "é****"}]
 }
@@ -74,6 +75,7 @@ test_fail_an_outlier_beyond_the_far_out_fences_on_log_values if {
 	findings := dirty_values.warning with input as {"metadata": {"fields": [{"name": "monthly_allowance"}]}, "profile": {"columns": [_allowance]}}
 	[f] := [f | some f in findings]
 	f.message == "monthly_allowance: 1 of 2000 values are dirty: outlier 1 (X = 0.9995); outliers are beyond Tukey's fences [18.04, 54652.49] (k = 3 on log values)"
+	f.message_zh == "monthly_allowance：2000 个值中有 1 个脏数据：离群值 1 个（X = 0.9995）；离群值指超出 Tukey 围栏 [18.04, 54652.49] 的值（k = 3，对数尺度）"
 	f.evidence == {"outlier": 1}
 	f.samples == [{"row": 17, "value": "176000"}]
 }

@@ -33,6 +33,10 @@ warning contains finding if {
 			"%d of %d rows repeat an earlier row exactly (X = %s)",
 			[duplicates.count, rows, result.ratio(measure.x)],
 		),
+		"message_zh": sprintf(
+			"%d 行中有 %d 行与前面某一行完全重复（X = %s）",
+			[rows, duplicates.count, result.ratio(measure.x)],
+		),
 		"measure": measure,
 		"evidence": {
 			"duplicate_rows": duplicates.count,

@@ -15,6 +15,7 @@ test_fail_repeated_rows if {
 			"(a time stamp or sequence number).",
 		]),
 		"message": "2 of 2000 rows repeat an earlier row exactly (X = 0.9990)",
+		"message_zh": "2000 行中有 2 行与前面某一行完全重复（X = 0.9990）",
 		"measure": {"a": 1998, "b": 2000, "x": 0.999},
 		"evidence": {
 			"duplicate_rows": 2,

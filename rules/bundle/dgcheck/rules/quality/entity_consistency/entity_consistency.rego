@@ -38,6 +38,9 @@ warning contains finding if {
 		"message": sprintf("%s: %d of %d entities (by %s) carry more than one value (X = %s)", [
 			e.attribute, e.inconsistent, e.entities, concat(",", e.key), result.ratio(measure.x),
 		]),
+		"message_zh": sprintf("%s：按 %s 识别的 %d 个实体中有 %d 个取值不唯一（X = %s）", [
+			e.attribute, concat(",", e.key), e.entities, e.inconsistent, result.ratio(measure.x),
+		]),
 		"measure": measure,
 		"evidence": {"key": e.key, "entities": e.entities, "inconsistent": e.inconsistent},
 		"samples": e.samples,

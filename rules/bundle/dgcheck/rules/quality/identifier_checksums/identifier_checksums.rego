@@ -44,6 +44,9 @@ warning contains finding if {
 		"message": sprintf("%d of %d identifiers with a check character fail it, in %s (X = %s)", [
 			matched - valid, matched, concat(", ", sort({sprintf("%s (%s)", [n, d]) | some [n, d, _] in _counted})), result.ratio(measure.x),
 		]),
+		"message_zh": sprintf("%s 中带校验码的 %d 个标识符有 %d 个未通过校验（X = %s）", [
+			concat(", ", sort({sprintf("%s (%s)", [n, d]) | some [n, d, _] in _counted})), matched, matched - valid, result.ratio(measure.x),
+		]),
 		"measure": measure,
 		"evidence": {"columns": [{"column": n, "detector": d, "matched": c.matched, "valid": c.valid} | some [n, d, c] in _counted]},
 		"samples": array.slice(samples, 0, 5),

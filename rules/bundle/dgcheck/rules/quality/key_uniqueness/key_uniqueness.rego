@@ -36,6 +36,10 @@ violation contains finding if {
 			"key %s: %d of %d rows have no key of their own: repeated %d, empty %d (X = %s)",
 			[column, unkeyed, key.rows, repeats, key.null_keys, result.ratio(measure.x)],
 		),
+		"message_zh": sprintf(
+			"键 %s：%d 行中有 %d 行没有唯一的键值：重复 %d 行，键为空 %d 行（X = %s）",
+			[column, key.rows, unkeyed, repeats, key.null_keys, result.ratio(measure.x)],
+		),
 		"measure": measure,
 		"evidence": {
 			"duplicates": repeats,

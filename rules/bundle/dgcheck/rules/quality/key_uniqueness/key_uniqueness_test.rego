@@ -24,6 +24,7 @@ test_fail_repeated_and_empty_keys if {
 		]),
 		"column": "household_id",
 		"message": "key household_id: 3 of 2000 rows have no key of their own: repeated 2, empty 1 (X = 0.9985)",
+		"message_zh": "键 household_id：2000 行中有 3 行没有唯一的键值：重复 2 行，键为空 1 行（X = 0.9985）",
 		"measure": {"a": 1997, "b": 2000, "x": 0.9985},
 		"evidence": {
 			"duplicates": 2,

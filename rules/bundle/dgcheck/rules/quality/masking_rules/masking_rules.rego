@@ -43,6 +43,9 @@ violation contains finding if {
 		"message": sprintf("%s: %d of %d values are not masked as declared (%s) (X = %s)", [
 			col.name, m.checked - m.conforming, m.checked, m.pattern, result.ratio(measure.x),
 		]),
+		"message_zh": sprintf("%s：%d 个值中有 %d 个未按声明的屏蔽模式 %s 屏蔽（X = %s）", [
+			col.name, m.checked, m.checked - m.conforming, m.pattern, result.ratio(measure.x),
+		]),
 		"measure": measure,
 		"evidence": {"pattern": m.pattern, "checked": m.checked, "conforming": m.conforming},
 		"samples": m.nonconforming_samples,

@@ -27,6 +27,8 @@ import data.dgcheck.lib.result
 
 _checks := {"min_length", "max_length", "pattern", "enum"}
 
+_check_zh := {"min_length": "最小长度", "max_length": "最大长度", "pattern": "格式模式", "enum": "枚举值"}
+
 measures contains result.measurement(rego.metadata.chain(), concat(":", [column, check]), c.evaluated - c.failed, c.evaluated) if {
 	some [column, check, c] in meta.checks(_checks)
 }
@@ -38,6 +40,7 @@ violation contains finding if {
 	finding := result.finding(rego.metadata.chain(), {
 		"column": column,
 		"message": sprintf("%s: %d of %d values break the declared %s (%s) (X = %s)", [column, c.failed, c.evaluated, check, c.reference, result.ratio(measure.x)]),
+		"message_zh": sprintf("%s：%d 个值中有 %d 个不符合声明的%s %s（X = %s）", [column, c.evaluated, c.failed, _check_zh[check], c.reference, result.ratio(measure.x)]),
 		"measure": measure,
 		"evidence": {"check": check, "declared": object.get(c, "reference", ""), "evaluated": c.evaluated, "failed": c.failed},
 		"samples": c.samples,

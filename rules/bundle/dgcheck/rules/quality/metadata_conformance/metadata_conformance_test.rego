@@ -21,6 +21,7 @@ test_fail_values_outside_enum if {
 		]),
 		"column": "status",
 		"message": "status: 3 of 2000 values break the declared enum (在保, 停保) (X = 0.9985)",
+		"message_zh": "status：2000 个值中有 3 个不符合声明的枚举值 在保, 停保（X = 0.9985）",
 		"measure": {"a": 1997, "b": 2000, "x": 0.9985},
 		"evidence": {"check": "enum", "declared": "在保, 停保", "evaluated": 2000, "failed": 3},
 		"samples": [{"row": 7, "value": "暂*"}],

@@ -37,6 +37,9 @@ warning contains finding if {
 		"message": sprintf("%s: %d of %d numbers have more than the declared %d decimal places (X = %s)", [
 			col.name, excess, numbers, field.precision, result.ratio(measure.x),
 		]),
+		"message_zh": sprintf("%s：%d 个数值中有 %d 个的小数位数超过声明的 %d 位（X = %s）", [
+			col.name, numbers, excess, field.precision, result.ratio(measure.x),
+		]),
 		"measure": measure,
 		"evidence": {"precision": field.precision, "decimal_places": places},
 	})

@@ -28,24 +28,25 @@ package dgcheck.rules.quality.readable
 
 import data.dgcheck.lib.result
 
-violation contains _finding("ragged_rows", "rows have a different number of fields from the header") if {
+violation contains _finding("ragged_rows", "rows have a different number of fields from the header", "字段数与表头不一致") if {
 	input.profile.table.ragged_rows.count > 0
 }
 
-violation contains _finding("undecodable_rows", sprintf("rows hold bytes that do not decode as %s", [_encoding])) if {
+violation contains _finding("undecodable_rows", sprintf("rows hold bytes that do not decode as %s", [_encoding]), sprintf("含有无法按 %s 解码的字节", [_encoding_zh])) if {
 	input.profile.table.undecodable_rows.count > 0
 }
 
-violation contains _finding("bare_quote_rows", "rows have a quote inside an unquoted field or after a closing quote, read as a character") if {
+violation contains _finding("bare_quote_rows", "rows have a quote inside an unquoted field or after a closing quote, read as a character", "在未加引号的字段中或闭合引号之后出现引号，该引号按普通字符读取") if {
 	input.profile.table.bare_quote_rows.count > 0
 }
 
-violation contains _finding("nul_rows", "rows hold a NUL byte") if {
+violation contains _finding("nul_rows", "rows hold a NUL byte", "含有 NUL 字节") if {
 	input.profile.table.nul_rows.count > 0
 }
 
 violation contains result.finding(rego.metadata.chain(), {
 	"message": sprintf("%d blank rows among %d rows%s (X = %s)", [issues.count, rows, _first(issues), result.ratio(measure.x)]),
+	"message_zh": sprintf("%d 行数据中夹有 %d 个空行%s（X = %s）", [rows, issues.count, _first_zh(issues), result.ratio(measure.x)]),
 	"measure": measure,
 	"evidence": {"encoding": _encoding, "blank_rows": issues.count, "issues": issues.samples},
 	"samples": [{"row": issue.row} | some issue in issues.samples],
@@ -58,9 +59,13 @@ violation contains result.finding(rego.metadata.chain(), {
 
 _encoding := object.get(input, ["dataset", "encoding"], "the detected encoding")
 
-# kind names the reading problem in profile.table; problem says it in words.
-_finding(kind, problem) := result.finding(rego.metadata.chain(), {
+_encoding_zh := object.get(input, ["dataset", "encoding"], "检测到的编码")
+
+# kind names the reading problem in profile.table; problem says it in words, problem_zh in
+# Chinese.
+_finding(kind, problem, problem_zh) := result.finding(rego.metadata.chain(), {
 	"message": sprintf("%d of %d %s%s (X = %s)", [issues.count, rows, problem, _first(issues), result.ratio(measure.x)]),
+	"message_zh": sprintf("%d 行中有 %d 行%s%s（X = %s）", [rows, issues.count, problem_zh, _first_zh(issues), result.ratio(measure.x)]),
 	"measure": measure,
 	"evidence": {"encoding": _encoding, kind: issues.count, "issues": issues.samples},
 	"samples": [{"row": issue.row} | some issue in issues.samples],
@@ -73,6 +78,10 @@ _finding(kind, problem) := result.finding(rego.metadata.chain(), {
 _first(issues) := sprintf("; first at row %d: %s", [issues.samples[0].row, issues.samples[0].detail])
 
 _first(issues) := "" if not issues.samples[0]
+
+_first_zh(issues) := sprintf("；首次出现在第 %d 行：%s", [issues.samples[0].row, issues.samples[0].detail])
+
+_first_zh(issues) := "" if not issues.samples[0]
 
 measures contains result.measurement(rego.metadata.chain(), kind, rows - input.profile.table[kind].count, rows) if {
 	rows := input.profile.table.rows

@@ -25,6 +25,7 @@ test_fail_ragged_rows if {
 			"delimiter or a line break quoted.",
 		]),
 		"message": "2 of 2000 rows have a different number of fields from the header; first at row 17: 6 fields, header has 5 (X = 0.9990)",
+		"message_zh": "2000 行中有 2 行字段数与表头不一致；首次出现在第 17 行：6 fields, header has 5（X = 0.9990）",
 		"measure": {"a": 1998, "b": 2000, "x": 0.999},
 		"evidence": {"encoding": "utf-8", "ragged_rows": 2, "issues": _ragged.samples},
 		"samples": [{"row": 17}, {"row": 40}],

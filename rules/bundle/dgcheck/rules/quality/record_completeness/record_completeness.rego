@@ -36,6 +36,7 @@ violation contains finding if {
 	measure.x < config.thresholds.record_completeness_min
 	finding := result.finding(rego.metadata.chain(), {
 		"message": sprintf("%d of %d rows lack a required field (%s) (X = %s)", [c.failed, c.evaluated, concat(", ", c.columns), result.ratio(measure.x)]),
+		"message_zh": sprintf("%d 行中有 %d 行缺少必填字段（%s）的值（X = %s）", [c.evaluated, c.failed, concat(", ", c.columns), result.ratio(measure.x)]),
 		"measure": measure,
 		"evidence": {"name": c.name, "columns": c.columns, "evaluated": c.evaluated, "failed": c.failed},
 		"samples": c.samples,

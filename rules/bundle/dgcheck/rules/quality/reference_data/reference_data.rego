@@ -39,6 +39,7 @@ warning contains finding if {
 	finding := result.finding(rego.metadata.chain(), {
 		"column": column,
 		"message": sprintf("%s: %d of %d values are not codes of %s (X = %s)", [column, c.failed, c.evaluated, c.reference, result.ratio(measure.x)]),
+		"message_zh": sprintf("%s：%d 个值中有 %d 个不是 %s 中的代码（X = %s）", [column, c.evaluated, c.failed, c.reference, result.ratio(measure.x)]),
 		"measure": measure,
 		"evidence": {"check": check, "declared": object.get(c, "reference", ""), "evaluated": c.evaluated, "failed": c.failed},
 		"samples": c.samples,

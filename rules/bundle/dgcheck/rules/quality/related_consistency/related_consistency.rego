@@ -34,6 +34,13 @@ _read := {
 	"uscc_region": "registering division",
 }
 
+_read_zh := {
+	"cn_id_birth_date": "出生日期",
+	"cn_id_sex": "性别",
+	"cn_id_region": "地址码",
+	"uscc_region": "登记管理机关行政区划",
+}
+
 measures contains result.measurement(rego.metadata.chain(), concat(":", [c.name, c.columns[1]]), c.evaluated - c.failed, c.evaluated) if {
 	some c in meta.row_checks("consistency")
 }
@@ -51,6 +58,9 @@ warning contains finding if {
 		"message": sprintf("%s: %d of %d rows disagree with the %s in %s (X = %s)", [
 			c.columns[1], c.failed, c.evaluated, _read[c.name], c.columns[0], result.ratio(measure.x),
 		]),
+		"message_zh": sprintf("%s：%d 行中有 %d 行与 %s 中的%s不一致（X = %s）", [
+			c.columns[1], c.evaluated, c.failed, c.columns[0], _read_zh[c.name], result.ratio(measure.x),
+		]),
 		"measure": measure,
 		"evidence": {"derivation": c.name, "from": c.columns[0]},
 		"samples": c.samples,
@@ -66,6 +76,9 @@ warning contains finding if {
 		"column": columns,
 		"message": sprintf("foreign key %s: %d of %d keys are not found in %s of %s (X = %s)", [
 			columns, fk.failed, fk.evaluated, concat(",", fk.referenced.columns), fk.referenced.path, result.ratio(measure.x),
+		]),
+		"message_zh": sprintf("外键 %s：%d 个键中有 %d 个在 %s 的 %s 中找不到（X = %s）", [
+			columns, fk.evaluated, fk.failed, fk.referenced.path, concat(",", fk.referenced.columns), result.ratio(measure.x),
 		]),
 		"measure": measure,
 		"evidence": {"referenced": fk.referenced},

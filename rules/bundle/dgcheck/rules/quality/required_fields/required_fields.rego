@@ -41,6 +41,10 @@ violation contains finding if {
 			"%s: %d of %d values of a required field are missing: null %d, blank %d, missing-value token %d (X = %s)",
 			[col.name, missing, col.rows, col.nulls, col.blanks, tokens, result.ratio(measure.x)],
 		),
+		"message_zh": sprintf(
+			"%s：必填字段的 %d 个值中有 %d 个缺失：空值（null）%d 个，空白 %d 个，缺失值标记 %d 个（X = %s）",
+			[col.name, col.rows, missing, col.nulls, col.blanks, tokens, result.ratio(measure.x)],
+		),
 		"measure": measure,
 		"evidence": {"nulls": col.nulls, "blanks": col.blanks, "missing_tokens": object.get(col, "missing_tokens", {})},
 		"samples": [{"row": row} | some row in col.null_samples],

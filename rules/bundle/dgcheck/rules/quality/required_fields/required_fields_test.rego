@@ -28,6 +28,7 @@ test_fail_missing_values_in_required_field if {
 		]),
 		"column": "xm",
 		"message": "xm: 3 of 2000 values of a required field are missing: null 1, blank 1, missing-value token 1 (X = 0.9985)",
+		"message_zh": "xm：必填字段的 2000 个值中有 3 个缺失：空值（null）1 个，空白 1 个，缺失值标记 1 个（X = 0.9985）",
 		"measure": {"a": 1997, "b": 2000, "x": 0.9985},
 		"evidence": {"nulls": 1, "blanks": 1, "missing_tokens": {"NULL": 1}},
 		"samples": [{"row": 12}, {"row": 345}],

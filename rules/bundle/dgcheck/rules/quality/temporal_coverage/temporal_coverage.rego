@@ -36,6 +36,7 @@ warning contains finding if {
 	finding := result.finding(rego.metadata.chain(), {
 		"column": column,
 		"message": sprintf("%s: %d of %d dates fall outside the declared temporal coverage %s (X = %s)", [column, c.failed, c.evaluated, c.reference, result.ratio(measure.x)]),
+		"message_zh": sprintf("%s：%d 个日期中有 %d 个超出声明的时间范围 %s（X = %s）", [column, c.evaluated, c.failed, c.reference, result.ratio(measure.x)]),
 		"measure": measure,
 		"evidence": {"check": check, "declared": object.get(c, "reference", ""), "evaluated": c.evaluated, "failed": c.failed},
 		"samples": c.samples,

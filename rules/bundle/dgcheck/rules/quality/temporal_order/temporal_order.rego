@@ -36,6 +36,7 @@ warning contains finding if {
 	finding := result.finding(rego.metadata.chain(), {
 		"column": concat(",", c.columns),
 		"message": sprintf("%d of %d rows have dates out of the declared order %s (X = %s)", [c.failed, c.evaluated, c.name, result.ratio(measure.x)]),
+		"message_zh": sprintf("%d 行中有 %d 行的日期不符合声明的先后顺序 %s（X = %s）", [c.evaluated, c.failed, c.name, result.ratio(measure.x)]),
 		"measure": measure,
 		"evidence": {"name": c.name, "columns": c.columns, "evaluated": c.evaluated, "failed": c.failed},
 		"samples": c.samples,

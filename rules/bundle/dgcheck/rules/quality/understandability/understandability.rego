@@ -33,6 +33,9 @@ warning contains finding if {
 		"message": sprintf("%d of %d fields have no Chinese name (cn_name): %s (X = %s)", [
 			count(unnamed), count(fields), concat(", ", unnamed), result.ratio(measure.x),
 		]),
+		"message_zh": sprintf("%d 个字段中有 %d 个没有中文名称（cn_name）：%s（X = %s）", [
+			count(fields), count(unnamed), concat("、", unnamed), result.ratio(measure.x),
+		]),
 		"measure": measure,
 		"evidence": {"fields": unnamed},
 	})
@@ -46,6 +49,9 @@ warning contains finding if {
 	finding := result.finding(rego.metadata.chain(), {
 		"message": sprintf("%d of %d coded fields do not explain their codes (code_list or value_domain): %s (X = %s)", [
 			count(unexplained), count(coded), concat(", ", unexplained), result.ratio(measure.x),
+		]),
+		"message_zh": sprintf("%d 个编码字段中有 %d 个未解释其代码值（code_list 或 value_domain）：%s（X = %s）", [
+			count(coded), count(unexplained), concat("、", unexplained), result.ratio(measure.x),
 		]),
 		"measure": measure,
 		"evidence": {"fields": unexplained},

@@ -34,6 +34,7 @@ warning contains finding if {
 	_valid == 0
 	finding := result.finding(rego.metadata.chain(), {
 		"message": sprintf("the data was valid until %s; today is %s", [input.metadata.valid_until, _today]),
+		"message_zh": sprintf("数据的有效期截至 %s，现已过期（今天是 %s）", [input.metadata.valid_until, _today]),
 		"measure": result.measure(0, 1),
 		"evidence": {"valid_until": input.metadata.valid_until},
 	})

@@ -38,6 +38,7 @@ warning contains finding if {
 	finding := result.finding(rego.metadata.chain(), {
 		"column": column,
 		"message": sprintf("%s: %d of %d values are %s the declared %s %s (X = %s)", [column, c.failed, c.evaluated, _side[check], check, c.reference, result.ratio(measure.x)]),
+		"message_zh": sprintf("%s：%d 个值中有 %d 个%s声明的%s %s（X = %s）", [column, c.evaluated, c.failed, _side_zh[check], _check_zh[check], c.reference, result.ratio(measure.x)]),
 		"measure": measure,
 		"evidence": {"check": check, "declared": object.get(c, "reference", ""), "evaluated": c.evaluated, "failed": c.failed},
 		"samples": c.samples,
@@ -45,3 +46,7 @@ warning contains finding if {
 }
 
 _side := {"minimum": "below", "maximum": "above", "exclusive_minimum": "at or below", "exclusive_maximum": "at or above"}
+
+_side_zh := {"minimum": "低于", "maximum": "高于", "exclusive_minimum": "小于或等于", "exclusive_maximum": "大于或等于"}
+
+_check_zh := {"minimum": "最小值", "maximum": "最大值", "exclusive_minimum": "开区间下限", "exclusive_maximum": "开区间上限"}

@@ -12,6 +12,7 @@ test_fail_above_maximum if {
 	[f] := [f | some f in findings]
 	f.id == "QUAL-009"
 	f.message == "household_size: 4 of 2000 values are above the declared maximum 6 (X = 0.9980)"
+	f.message_zh == "household_size：2000 个值中有 4 个高于声明的最大值 6（X = 0.9980）"
 	f.measure == {"a": 1996, "b": 2000, "x": 0.998}
 }
 

@@ -32,12 +32,14 @@ warning contains finding if {
 	count(missing) > 0
 	finding := result.finding(rego.metadata.chain(), {
 		"message": sprintf("the authorised operation does not declare its %s", [concat(", ", missing)]),
+		"message_zh": sprintf("授权运营未声明 %s", [concat("、", missing)]),
 		"evidence": {"missing": missing},
 	})
 }
 
 warning contains result.finding(rego.metadata.chain(), {
 	"message": "raw public data is marked for external delivery (is_raw_public_data, delivery: external)",
+	"message_zh": "原始公共数据被标记为对外交付（is_raw_public_data，delivery: external）",
 }) if {
 	input.metadata.authorised_operation.is_raw_public_data == true
 	input.metadata.authorised_operation.delivery == "external"

@@ -29,6 +29,7 @@ violation contains finding if {
 	meta.released
 	finding := result.finding(rego.metadata.chain(), {
 		"message": sprintf("data graded %s is declared %s", [level, input.metadata.cn.open_type]),
+		"message_zh": sprintf("级别为 %s 的数据被声明为%s", [level, input.metadata.cn.open_type]),
 		"evidence": {"level": level, "open_type": input.metadata.cn.open_type},
 	})
 }
@@ -38,6 +39,7 @@ violation contains finding if {
 	input.options.profile == "public-release"
 	finding := result.finding(rego.metadata.chain(), {
 		"message": sprintf("data declared %s is checked for public release", [input.metadata.cn.open_type]),
+		"message_zh": sprintf("声明为%s的数据正按公开发布要求接受检查", [input.metadata.cn.open_type]),
 		"evidence": {"open_type": input.metadata.cn.open_type, "profile": input.options.profile},
 	})
 }

@@ -7,6 +7,7 @@ test_fail_important_data_opened if {
 	[f] := [f | some f in findings]
 	f.id == "PUB-001"
 	f.message == "data graded important is declared 有条件开放"
+	f.message_zh == "级别为 important 的数据被声明为有条件开放"
 }
 
 test_fail_closed_data_at_the_release_gate if {

@@ -23,6 +23,7 @@ import data.dgcheck.lib.result
 
 warning contains result.finding(rego.metadata.chain(), {
 	"message": sprintf("data declared %s carries neither a licence nor terms of use", [input.metadata.cn.open_type]),
+	"message_zh": sprintf("声明为%s的数据既未附许可协议，也未附使用条款", [input.metadata.cn.open_type]),
 }) if {
 	meta.released
 	not meta.given(["license"])

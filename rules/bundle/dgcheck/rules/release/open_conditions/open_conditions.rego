@@ -23,6 +23,7 @@ import data.dgcheck.lib.result
 
 violation contains result.finding(rego.metadata.chain(), {
 	"message": sprintf("data declared %s gives no conditions (cn.open_conditions)", [input.metadata.cn.open_type]),
+	"message_zh": sprintf("声明为%s的数据未列明开放条件（cn.open_conditions）", [input.metadata.cn.open_type]),
 }) if {
 	meta.open_kind == "conditional"
 	not meta.given(["cn", "open_conditions"])

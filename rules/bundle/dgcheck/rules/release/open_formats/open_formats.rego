@@ -28,12 +28,14 @@ warning contains finding if {
 	count(closed) > 0
 	finding := result.finding(rego.metadata.chain(), {
 		"message": sprintf("open data in a format that is not open: %s", [concat(", ", sort(closed))]),
+		"message_zh": sprintf("开放数据采用了非开放格式：%s", [concat("、", sort(closed))]),
 		"evidence": {"formats": sort(closed)},
 	})
 }
 
 warning contains result.finding(rego.metadata.chain(), {
 	"message": "open CSV data does not declare its encoding",
+	"message_zh": "开放的 CSV 数据未声明其字符编码",
 }) if {
 	meta.released
 	input.dataset.format == "csv"

@@ -42,6 +42,10 @@ violation contains finding if {
 			"%s: %d of %d non-null values are raw %s, in data declared 无条件开放 (unconditionally open)",
 			[col.name, raw, profile.non_null(col), profile.noun(detector)],
 		),
+		"message_zh": sprintf(
+			"%s：%d 个非空值中有 %d 个是未经处理的%s，而数据声明为无条件开放",
+			[col.name, profile.non_null(col), raw, profile.noun_zh(detector)],
+		),
 		"evidence": {"detector": detector, "raw": raw, "non_null": profile.non_null(col)},
 		"samples": object.get(col.detectors[detector], "raw_samples", []),
 	})
@@ -66,15 +70,25 @@ violation contains finding if {
 		"message": sprintf("%s: %d values are unkeyed hashes of %s (a direct identifier), in data declared 无条件开放 (unconditionally open)", [
 			h.column, h.hashed, h.identifier,
 		]),
+		"message_zh": sprintf("%s：%d 个值是直接标识符的无密钥哈希（哈希对象：%s），而数据声明为无条件开放", [
+			h.column, h.hashed, _identifier_zh(h),
+		]),
 		"evidence": {"hashed": h.hashed, "identifier": h.identifier},
 	})
 }
+
+# What h's column hashes, in Chinese (h.identifier if no column of its name says).
+_identifier_zh(h) := concat(", ", zh) if {
+	zh := {desens.hashed_identifier_zh(col) | some col in input.profile.columns; col.name == h.column}
+	count(zh) > 0
+} else := h.identifier
 
 violation contains finding if {
 	desens.unconditionally_open
 	r := desens.k_shortfall
 	finding := result.finding(rego.metadata.chain(), {
 		"message": sprintf("not anonymised: %s, in data declared 无条件开放 (unconditionally open)", [desens.describe_k(r)]),
+		"message_zh": sprintf("未经匿名化：%s，而数据声明为无条件开放", [desens.describe_k_zh(r)]),
 		"evidence": {"k": r.k, "k_required": desens.k_target, "quasi_identifiers": r.quasi_identifiers, "unique_rows": r.unique_rows, "rows": r.rows},
 		"samples": desens.class_samples(r.smallest_classes),
 	})
@@ -90,6 +104,7 @@ violation contains finding if {
 	finding := result.finding(rego.metadata.chain(), {
 		"column": col.name,
 		"message": sprintf("%s: %d values hold %s inside other text, in data declared 无条件开放 (unconditionally open)", [col.name, n, noun]),
+		"message_zh": sprintf("%s：%d 个值在其他文本中夹带%s，而数据声明为无条件开放", [col.name, n, profile.noun_zh(detector)]),
 		"evidence": {"detector": detector, "embedded": n},
 		"samples": object.get(col.detectors[detector], "embedded_samples", []),
 	})

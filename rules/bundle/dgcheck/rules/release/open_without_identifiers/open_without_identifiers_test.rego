@@ -35,6 +35,7 @@ test_fail_raw_mobiles_in_open_data if {
 		]),
 		"column": "lxdh",
 		"message": "lxdh: 2 of 2000 non-null values are raw mobile numbers, in data declared 无条件开放 (unconditionally open)",
+		"message_zh": "lxdh：2000 个非空值中有 2 个是未经处理的手机号码，而数据声明为无条件开放",
 		"evidence": {"detector": "mobile", "raw": 2, "non_null": 2000},
 		"samples": [{"row": 7, "value": "138****5678"}, {"row": 90, "value": "139****0001"}],
 	}} with input as {"metadata": _open, "profile": {"columns": [_lxdh]}}
@@ -106,6 +107,7 @@ test_fail_not_anonymised if {
 	[f] := [f | some f in findings]
 	f.id == "PUB-003"
 	f.message == "not anonymised: k = 1 over the quasi-identifiers sex, birth_date (field_roles), below 5: 1990 of 2000 rows are unique, in data declared 无条件开放 (unconditionally open)"
+	f.message_zh == "未经匿名化：准标识符 sex, birth_date（field_roles）上的 k = 1，低于 5：2000 行中有 1990 行是唯一的，而数据声明为无条件开放"
 	f.samples == [{"row": 3}]
 }
 
@@ -116,6 +118,7 @@ test_fail_unkeyed_hash_of_mobiles if {
 		"profile": {"columns": [col]},
 	}
 	[f.evidence | some f in findings] == [{"hashed": 10, "identifier": "mobile"}]
+	[f.message_zh | some f in findings] == ["lxdh_md5：10 个值是直接标识符的无密钥哈希（哈希对象：mobile），而数据声明为无条件开放"]
 }
 
 test_success_anonymised_open_data if {

@@ -32,11 +32,15 @@ violation contains finding if {
 	count(missing) > 0
 	finding := result.finding(rego.metadata.chain(), {
 		"message": sprintf("open data without %s", [concat(", ", missing)]),
+		"message_zh": sprintf("开放数据缺少%s", [concat("、", [split(m, " (")[0] | some m in missing])]),
 		"evidence": {"missing": missing},
 	})
 }
 
-violation contains result.finding(rego.metadata.chain(), {"message": "open data without a field dictionary (fields)"}) if {
+violation contains result.finding(rego.metadata.chain(), {
+	"message": "open data without a field dictionary (fields)",
+	"message_zh": "开放数据缺少字段字典（fields）",
+}) if {
 	meta.released
 	not meta.given(["fields"])
 }
@@ -50,6 +54,7 @@ violation contains finding if {
 	finding := result.finding(rego.metadata.chain(), {
 		"column": field.name,
 		"message": sprintf("%s: open data's field dictionary gives no %s", [field.name, concat(", ", missing)]),
+		"message_zh": sprintf("%s：开放数据的字段字典未给出 %s", [field.name, concat("、", missing)]),
 		"evidence": {"missing": missing},
 	})
 }

@@ -24,6 +24,7 @@ test_fail_incomplete_open_metadata if {
 		["PUB-004", "", "open data without 来源部门 (provider department), 数据量 (record count)"],
 		["PUB-004", "household_id", "household_id: open data's field dictionary gives no description"],
 	}
+	{f.message_zh | some f in findings} == {"开放数据缺少来源部门、数据量", "household_id：开放数据的字段字典未给出 description"}
 }
 
 test_success_complete_open_metadata if {

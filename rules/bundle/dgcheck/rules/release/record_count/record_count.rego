@@ -25,6 +25,7 @@ warning contains finding if {
 	declared != input.profile.rows
 	finding := result.finding(rego.metadata.chain(), {
 		"message": sprintf("the metadata declares %d records; the file has %d rows", [declared, input.profile.rows]),
+		"message_zh": sprintf("元数据声明有 %d 条记录，而文件有 %d 行", [declared, input.profile.rows]),
 		"evidence": {"declared": declared, "rows": input.profile.rows},
 	})
 }
