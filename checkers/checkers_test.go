@@ -248,7 +248,7 @@ func TestScanRecordsReaderRepairs(t *testing.T) {
 	if r := p.Table.RaggedRows; r.Count != 2 || r.Samples[0].Row != 2 || r.Samples[1].Row != 3 {
 		t.Errorf("ragged = %+v", r)
 	}
-	if u := p.Table.UndecodableRows; u.Count != 1 || u.Samples[0] != (RowIssue{Row: 4, Line: 5, Column: "b", Detail: "bytes not valid utf-8"}) {
+	if u := p.Table.UndecodableRows; u.Count != 1 || u.Samples[0] != (RowIssue{Row: 4, Line: 5, Column: "b", Detail: "bytes not valid utf-8", DetailZh: "字节不是有效的 utf-8"}) {
 		t.Errorf("undecodable = %+v", u)
 	}
 }

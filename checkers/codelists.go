@@ -68,11 +68,16 @@ var countryList = reference{name: "GB/T 2659.1-2022 (ISO 3166-1, from CLDR " + l
 // validators are the standards whose check a value must pass: identifiers' structures and
 // check characters, and the representations of dates and times.
 var validators = map[string]reference{
-	"gb11643": {name: "GB 11643-1999", conform: func(v string) bool { return detect.ResidentID(v).Valid }},
-	"gb32100": {name: "GB 32100-2015", conform: func(v string) bool { return detect.USCC(v).Valid }},
-	"gbt7408": {name: "GB/T 7408.1-2023 (ISO 8601-1 dates and times)", conform: isISO8601},
-	"iso8601": {name: "ISO 8601 (GB/T 7408.1-2023)", conform: isISO8601},
+	"gb11643":   {name: "GB 11643-1999", conform: func(v string) bool { return detect.ResidentID(v).Valid }},
+	"gb32100":   {name: "GB 32100-2015", conform: func(v string) bool { return detect.USCC(v).Valid }},
+	"gbt7408":   iso8601,
+	"gbt7408.1": iso8601, // the 2023 edition's part 1, as a field names it
+	"iso8601":   iso8601,
 }
+
+// iso8601 accepts GB/T 7408.1-2023 (ISO 8601-1) dates and times. A field may name it
+// GB/T 7408, as the edition it replaced was numbered.
+var iso8601 = reference{name: "GB/T 7408.1-2023 (ISO 8601-1 dates and times)", conform: isISO8601}
 
 // referenceKey reduces a standard's name to what identifies it whatever the spelling and
 // edition: "GB/T 2260-2024" and "gbt2260" are "gbt2260".
@@ -87,7 +92,7 @@ func referenceKey(name string) string {
 // draftableCodeLists are the code lists `dgcheck init` may declare for a text column whose
 // every value belongs to one, in the order it tries them. GB/T 2260 is not among them: its
 // codes are numbers, which six-digit amounts or postcodes can equal.
-var draftableCodeLists = []string{"GB/T 2261.1", "GB/T 2659"}
+var draftableCodeLists = []string{"GB/T 2261.1", "GB/T 2659.1-2022"}
 
 // CodeListOf names the bundled code list that every one of values (a column's distinct
 // values) belongs to, for drafting metadata; "" when none does.

@@ -49,7 +49,7 @@ func TestCodeListOfDistinctValues(t *testing.T) {
 	}{
 		{[]string{"女", "男"}, "GB/T 2261.1"},
 		{[]string{"1", "2", "9"}, "GB/T 2261.1"},
-		{[]string{"CN", "SG", "DEU"}, "GB/T 2659"},
+		{[]string{"CN", "SG", "DEU"}, "GB/T 2659.1-2022"},
 		{[]string{"男", "SG"}, ""},
 		{[]string{"在保", "停保"}, ""},
 		{nil, ""},

@@ -412,7 +412,7 @@ func headerIssues(issues []datasets.Issue) RowIssues {
 	ri := RowIssues{Samples: []RowIssue{}}
 	fields := map[string]bool{}
 	for _, is := range issues {
-		ri.Samples = append(ri.Samples, RowIssue{Row: is.Row, Line: is.Line, Column: is.Column, Detail: is.Detail})
+		ri.Samples = append(ri.Samples, rowIssue(is))
 		fields[is.Column] = true
 	}
 	// The count is of fields, which QUAL-002 measures: one name can be both undecodable and

@@ -63,6 +63,12 @@ func TestReferenceKeyIgnoresSpellingAndEdition(t *testing.T) {
 	if r, ok := standard("GB 11643-1999"); !ok || !r.conform("11010519491231002X") || r.conform("110105194912310021") {
 		t.Errorf("standard GB 11643-1999 = %+v, %v", r, ok)
 	}
+	// The date standard by its current edition's number, the one it replaced, and ISO's.
+	for _, name := range []string{"GB/T 7408.1-2023", "GB/T 7408-2005", "GB/T 7408", "ISO 8601"} {
+		if r, ok := standard(name); !ok || !r.conform("2024-02-29") || r.conform("2023-02-29") {
+			t.Errorf("standard(%q) = %+v, %v; want the ISO 8601 date check", name, r, ok)
+		}
+	}
 }
 
 // declaredRoll breaks each declared check once or twice, on known rows.

@@ -160,12 +160,13 @@ type RowIssues struct {
 	Samples []RowIssue `json:"samples"`
 }
 
-// RowIssue is one located reading problem.
+// RowIssue is one located reading problem, said in English (Detail) and Chinese (DetailZh).
 type RowIssue struct {
-	Row    int64  `json:"row"`
-	Line   int64  `json:"line,omitempty"`
-	Column string `json:"column,omitempty"`
-	Detail string `json:"detail"`
+	Row      int64  `json:"row"`
+	Line     int64  `json:"line,omitempty"`
+	Column   string `json:"column,omitempty"`
+	Detail   string `json:"detail"`
+	DetailZh string `json:"detail_zh,omitempty"`
 }
 
 // Duplicates counts rows equal to an earlier row (on the whole row or on a key).

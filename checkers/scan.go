@@ -306,7 +306,7 @@ func (p *partial) noteIssues(issues []datasets.Issue) {
 		case datasets.BlankRow:
 			// Several blank lines come before one row: each is counted, sampled by line.
 			p.blank.count++
-			p.blank.samples.add(RowIssue{Row: is.Row, Line: is.Line, Column: is.Column, Detail: is.Detail}, is.Line)
+			p.blank.samples.add(rowIssue(is), is.Line)
 			continue
 		}
 		// The reader reports each undecodable field; a row counts once, with its first
@@ -316,7 +316,7 @@ func (p *partial) noteIssues(issues []datasets.Issue) {
 		}
 		set.last = is.Row
 		set.count++
-		set.samples.add(RowIssue{Row: is.Row, Line: is.Line, Column: is.Column, Detail: is.Detail}, is.Row)
+		set.samples.add(rowIssue(is), is.Row)
 	}
 }
 
@@ -396,4 +396,9 @@ func (p *partial) profile(cols []string, decls []maskDecl) (*Profile, error) {
 			NullKeys: p.nullKeys[k], Distinct: p.rows - p.nullKeys[k] - d.Count, Duplicates: d})
 	}
 	return pr, nil
+}
+
+// rowIssue is the evidence of one of the reader's issues.
+func rowIssue(is datasets.Issue) RowIssue {
+	return RowIssue{Row: is.Row, Line: is.Line, Column: is.Column, Detail: is.Detail, DetailZh: is.DetailZh}
 }

@@ -517,11 +517,13 @@ func (cr *csvReader) reread(start int64, err error) ([]string, error) {
 			field = i
 		}
 	}
-	detail := fmt.Sprintf("a \" inside unquoted field %d (byte %d of the line), read as a character", field+1, pe.Column)
+	cr.quote, cr.quoteField = &Issue{Kind: BareQuote, Line: int64(pe.Line),
+		Detail:   fmt.Sprintf("a \" inside unquoted field %d (byte %d of the line), read as a character", field+1, pe.Column),
+		DetailZh: fmt.Sprintf("未加引号的字段 %d 中有 \"（该行第 %d 字节），按字符读取", field+1, pe.Column)}, field
 	if errors.Is(pe.Err, csv.ErrQuote) {
-		detail = fmt.Sprintf("text after the closing quote of field %d (byte %d of the line), read as characters", field+1, pe.Column)
+		cr.quote.Detail = fmt.Sprintf("text after the closing quote of field %d (byte %d of the line), read as characters", field+1, pe.Column)
+		cr.quote.DetailZh = fmt.Sprintf("字段 %d 的闭合引号后还有文本（该行第 %d 字节），按字符读取", field+1, pe.Column)
 	}
-	cr.quote, cr.quoteField = &Issue{Kind: BareQuote, Line: int64(pe.Line), Detail: detail}, field
 	if field < len(cr.src.Columns) {
 		cr.quote.Column = cr.src.Columns[field]
 	}
@@ -568,7 +570,8 @@ func (cr *csvReader) readLiterally(raw []byte, pe *csv.ParseError) ([]string, er
 	}
 	last := cr.literal.firstLine + len(lines) - 1
 	cr.quote, cr.quoteField = &Issue{Kind: BareQuote, Line: int64(pe.StartLine),
-		Detail: fmt.Sprintf("the quote opening field %d is never closed: lines %d to %d, the end of the file, are read with quotes as characters", field+1, pe.StartLine, last)}, field
+		Detail:   fmt.Sprintf("the quote opening field %d is never closed: lines %d to %d, the end of the file, are read with quotes as characters", field+1, pe.StartLine, last),
+		DetailZh: fmt.Sprintf("字段 %d 开头的引号始终未闭合：第 %d 行至文件末尾第 %d 行按引号为字符读取", field+1, pe.StartLine, last)}, field
 	if field < len(cr.src.Columns) {
 		cr.quote.Column = cr.src.Columns[field]
 	}
@@ -635,7 +638,7 @@ func (cr *csvReader) trailingBlankLines() {
 	for i := range blank {
 		l := cr.lastLine + 1 + i
 		cr.src.EndIssues = append(cr.src.EndIssues, Issue{Kind: BlankRow, Row: cr.row, Line: int64(l),
-			Detail: fmt.Sprintf("line %d is blank (after the last row)", l)})
+			Detail: fmt.Sprintf("line %d is blank (after the last row)", l), DetailZh: fmt.Sprintf("第 %d 行为空行（在最后一行数据之后）", l)})
 	}
 }
 
@@ -673,9 +676,10 @@ func (cr *csvReader) readHeader() error {
 	cr.endRecord(header)
 	if cr.quote != nil {
 		cr.quote.Detail = strings.Replace(cr.quote.Detail, "field ", "header field ", 1)
+		cr.quote.DetailZh = strings.Replace(cr.quote.DetailZh, "字段 ", "表头字段 ", 1)
 	}
 	fields := make([]arrow.Field, len(header))
-	names := columnNamer{line: 1, field: "header field", seen: make(map[string]int, len(header))}
+	names := columnNamer{line: 1, field: "header field", fieldZh: "表头字段", seen: make(map[string]int, len(header))}
 	for i, name := range header {
 		name = strings.TrimSpace(name)
 		// A name with bytes the encoding cannot decode is read as the rows' values are, the
@@ -684,7 +688,8 @@ func (cr *csvReader) readHeader() error {
 		if cr.decoded && strings.ContainsRune(name, utf8.RuneError) || !utf8.ValidString(name) {
 			name = strings.ToValidUTF8(name, "\uFFFD")
 			undecodable = &Issue{Kind: Undecodable, Line: 1,
-				Detail: fmt.Sprintf("header field %d is not valid %s (read as U+FFFD)", i+1, cr.src.Encoding)}
+				Detail:   fmt.Sprintf("header field %d is not valid %s (read as U+FFFD)", i+1, cr.src.Encoding),
+				DetailZh: fmt.Sprintf("表头字段 %d 不是有效的 %s（按 U+FFFD 读取）", i+1, cr.src.Encoding)}
 		}
 		name = names.name(i, name, &cr.src.HeaderIssues)
 		if cr.quote != nil && cr.quoteField == i {
@@ -766,7 +771,7 @@ func (cr *csvReader) Next() bool {
 		n++
 		for _, l := range cr.endRecord(rec) {
 			issues = append(issues, Issue{Kind: BlankRow, Row: cr.row, Line: int64(l),
-				Detail: fmt.Sprintf("line %d is blank (before row %d)", l, cr.row)})
+				Detail: fmt.Sprintf("line %d is blank (before row %d)", l, cr.row), DetailZh: fmt.Sprintf("第 %d 行为空行（在第 %d 行数据之前）", l, cr.row)})
 		}
 		if cr.quote != nil {
 			cr.quote.Row = cr.row
@@ -775,7 +780,7 @@ func (cr *csvReader) Next() bool {
 		if len(rec) != want {
 			line, _ := cr.fieldPos(0)
 			issues = append(issues, Issue{Kind: Ragged, Row: cr.row, Line: int64(line),
-				Detail: fmt.Sprintf("%d fields, header has %d", len(rec), want)})
+				Detail: fmt.Sprintf("%d fields, header has %d", len(rec), want), DetailZh: fmt.Sprintf("%d 个字段，表头有 %d 个", len(rec), want)})
 		}
 		empty := 0
 		for i, c := range cr.columns {
@@ -789,12 +794,12 @@ func (cr *csvReader) Next() bool {
 			if cr.rec.nul && strings.IndexByte(v, 0) >= 0 {
 				line, _ := cr.fieldPos(i)
 				issues = append(issues, Issue{Kind: NULByte, Row: cr.row, Line: int64(line),
-					Column: cr.src.Columns[i], Detail: fmt.Sprintf("a NUL byte in field %d", i+1)})
+					Column: cr.src.Columns[i], Detail: fmt.Sprintf("a NUL byte in field %d", i+1), DetailZh: fmt.Sprintf("字段 %d 中有 NUL 字节", i+1)})
 			}
 			if cr.decoded && strings.ContainsRune(v, utf8.RuneError) || !cr.decoded && !utf8.ValidString(v) {
 				line, _ := cr.fieldPos(i)
 				issues = append(issues, Issue{Kind: Undecodable, Row: cr.row, Line: int64(line),
-					Column: cr.src.Columns[i], Detail: "bytes not valid " + cr.src.Encoding})
+					Column: cr.src.Columns[i], Detail: "bytes not valid " + cr.src.Encoding, DetailZh: "字节不是有效的 " + cr.src.Encoding})
 				v = strings.ToValidUTF8(v, "\uFFFD")
 			}
 			c.append(v)
@@ -802,7 +807,7 @@ func (cr *csvReader) Next() bool {
 		if empty == len(cr.columns) && len(rec) <= len(cr.columns) {
 			line, _ := cr.fieldPos(0)
 			issues = append(issues, Issue{Kind: BlankRow, Row: cr.row, Line: int64(line),
-				Detail: "every field is empty"})
+				Detail: "every field is empty", DetailZh: "每个字段都为空"})
 		}
 	}
 	if cr.err != nil || n == 0 {

@@ -32,37 +32,37 @@ func TestCSVDamageIsReadAndLocated(t *testing.T) {
 			content: "id,lat,lon\n1,37°36'37.8\"N,1\n2,x,2\n",
 			want:    [][]string{{"1", "37°36'37.8\"N", "1"}, {"2", "x", "2"}},
 			issues: []datasets.Issue{{Kind: datasets.BareQuote, Row: 1, Line: 2, Column: "lat",
-				Detail: "a \" inside unquoted field 2 (byte 14 of the line), read as a character"}}},
+				Detail: "a \" inside unquoted field 2 (byte 14 of the line), read as a character", DetailZh: "未加引号的字段 2 中有 \"（该行第 14 字节），按字符读取"}}},
 		{name: "bare quote after a multi-line quoted field",
 			content: "id,note,size\n1,\"two\nlines\",12\"\n2,x,3\n",
 			want:    [][]string{{"1", "two\nlines", "12\""}, {"2", "x", "3"}},
 			issues: []datasets.Issue{{Kind: datasets.BareQuote, Row: 1, Line: 3, Column: "size",
-				Detail: "a \" inside unquoted field 3 (byte 10 of the line), read as a character"}}},
+				Detail: "a \" inside unquoted field 3 (byte 10 of the line), read as a character", DetailZh: "未加引号的字段 3 中有 \"（该行第 10 字节），按字符读取"}}},
 		{name: "text after a closing quote mid-file",
 			content: "id,name\n1,\"Smith\" Jr\n\n2,x\n",
 			want:    [][]string{{"1", "Smith\" Jr"}, {"2", "x"}},
 			issues: []datasets.Issue{{Kind: datasets.BareQuote, Row: 1, Line: 2, Column: "name",
-				Detail: "text after the closing quote of field 2 (byte 9 of the line), read as characters"},
-				{Kind: datasets.BlankRow, Row: 2, Line: 3, Detail: "line 3 is blank (before row 2)"}}},
+				Detail: "text after the closing quote of field 2 (byte 9 of the line), read as characters", DetailZh: "字段 2 的闭合引号后还有文本（该行第 9 字节），按字符读取"},
+				{Kind: datasets.BlankRow, Row: 2, Line: 3, Detail: "line 3 is blank (before row 2)", DetailZh: "第 3 行为空行（在第 2 行数据之前）"}}},
 		{name: "blank lines",
 			content: "id,name\n1,a\n\n\n2,b\r\n\r\n3,c\n",
 			want:    [][]string{{"1", "a"}, {"2", "b"}, {"3", "c"}},
 			issues: []datasets.Issue{
-				{Kind: datasets.BlankRow, Row: 2, Line: 3, Detail: "line 3 is blank (before row 2)"},
-				{Kind: datasets.BlankRow, Row: 2, Line: 4, Detail: "line 4 is blank (before row 2)"},
-				{Kind: datasets.BlankRow, Row: 3, Line: 6, Detail: "line 6 is blank (before row 3)"}}},
+				{Kind: datasets.BlankRow, Row: 2, Line: 3, Detail: "line 3 is blank (before row 2)", DetailZh: "第 3 行为空行（在第 2 行数据之前）"},
+				{Kind: datasets.BlankRow, Row: 2, Line: 4, Detail: "line 4 is blank (before row 2)", DetailZh: "第 4 行为空行（在第 2 行数据之前）"},
+				{Kind: datasets.BlankRow, Row: 3, Line: 6, Detail: "line 6 is blank (before row 3)", DetailZh: "第 6 行为空行（在第 3 行数据之前）"}}},
 		{name: "blank line after a multi-line field",
 			content: "id,name\n1,\"a\nb\"\n\n2,c\n",
 			want:    [][]string{{"1", "a\nb"}, {"2", "c"}},
-			issues:  []datasets.Issue{{Kind: datasets.BlankRow, Row: 2, Line: 4, Detail: "line 4 is blank (before row 2)"}}},
+			issues:  []datasets.Issue{{Kind: datasets.BlankRow, Row: 2, Line: 4, Detail: "line 4 is blank (before row 2)", DetailZh: "第 4 行为空行（在第 2 行数据之前）"}}},
 		{name: "row of empty fields",
 			content: "id,name\n1,a\n,\n2,b\n",
 			want:    [][]string{{"1", "a"}, {"<null>", "<null>"}, {"2", "b"}},
-			issues:  []datasets.Issue{{Kind: datasets.BlankRow, Row: 2, Line: 3, Detail: "every field is empty"}}},
+			issues:  []datasets.Issue{{Kind: datasets.BlankRow, Row: 2, Line: 3, Detail: "every field is empty", DetailZh: "每个字段都为空"}}},
 		{name: "nul byte",
 			content: "id,name\n1,a\x00b\n2,c\n",
 			want:    [][]string{{"1", "a\x00b"}, {"2", "c"}},
-			issues:  []datasets.Issue{{Kind: datasets.NULByte, Row: 1, Line: 2, Column: "name", Detail: "a NUL byte in field 2"}}},
+			issues:  []datasets.Issue{{Kind: datasets.NULByte, Row: 1, Line: 2, Column: "name", Detail: "a NUL byte in field 2", DetailZh: "字段 2 中有 NUL 字节"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -91,7 +91,7 @@ func TestCSVBareQuoteInHeader(t *testing.T) {
 		t.Errorf("columns %q, rows %q, issues %+v", src.Columns, rows, issues)
 	}
 	want := []datasets.Issue{{Kind: datasets.BareQuote, Line: 1, Column: "lat 37\"N",
-		Detail: "a \" inside unquoted header field 2 (byte 10 of the line), read as a character"}}
+		Detail: "a \" inside unquoted header field 2 (byte 10 of the line), read as a character", DetailZh: "未加引号的表头字段 2 中有 \"（该行第 10 字节），按字符读取"}}
 	if !slices.Equal(src.HeaderIssues, want) {
 		t.Errorf("header issues %+v, want %+v", src.HeaderIssues, want)
 	}
@@ -138,7 +138,10 @@ func TestCSVQuoteLeftOpenToTheEnd(t *testing.T) {
 				if !strings.Contains(is.Detail, "is never closed") {
 					t.Errorf("%q: detail %q does not say the quote is never closed", tt.content, is.Detail)
 				}
-				is.Detail = ""
+				if !strings.Contains(is.DetailZh, "始终未闭合") {
+					t.Errorf("%q: Chinese detail %q does not say the quote is never closed", tt.content, is.DetailZh)
+				}
+				is.Detail, is.DetailZh = "", ""
 				quotes = append(quotes, is)
 			case datasets.BlankRow:
 				blank = append(blank, is.Line)
@@ -208,7 +211,7 @@ func TestCSVUndecodableHeader(t *testing.T) {
 		t.Errorf("columns %q, rows %q", src.Columns, rows)
 	}
 	want := []datasets.Issue{{Kind: datasets.Undecodable, Line: 1, Column: "na\uFFFDme",
-		Detail: "header field 2 is not valid utf-8 (read as U+FFFD)"}}
+		Detail: "header field 2 is not valid utf-8 (read as U+FFFD)", DetailZh: "表头字段 2 不是有效的 utf-8（按 U+FFFD 读取）"}}
 	if !slices.Equal(src.HeaderIssues, want) {
 		t.Errorf("header issues %+v, want %+v", src.HeaderIssues, want)
 	}

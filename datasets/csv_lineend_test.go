@@ -30,7 +30,7 @@ func TestCSVLineEndings(t *testing.T) {
 		{name: "cr gb18030", content: "id,name,phone\r1,张三,13812345678\r2,李四,\r3,王五,武汉\r", delimiter: ",", gb: true, want: rows},
 		{name: "cr ragged", content: "id,name,phone\r1,张三,13812345678\r2,李四\r3,王五,武汉\r", delimiter: ",",
 			want:   [][]string{{"1", "张三", "13812345678"}, {"2", "李四", "<null>"}, {"3", "王五", "武汉"}},
-			issues: []datasets.Issue{{Kind: datasets.Ragged, Row: 2, Line: 3, Detail: "2 fields, header has 3"}}},
+			issues: []datasets.Issue{{Kind: datasets.Ragged, Row: 2, Line: 3, Detail: "2 fields, header has 3", DetailZh: "2 个字段，表头有 3 个"}}},
 		{name: "crlf", content: "id,name,phone\r\n1,张三,13812345678\r\n2,李四,\r\n3,王五,武汉\r\n", delimiter: ",", want: rows},
 		{name: "lf", content: "id,name,phone\n1,张三,13812345678\n2,李四,\n3,王五,武汉\n", delimiter: ",", want: rows},
 		{name: "lf with a quoted cr", content: "id,name,phone\n1,\"张\r三\",13812345678\n", delimiter: ",",

@@ -108,8 +108,8 @@ func TestCSVRaggedRowsAreIssuesNotAborts(t *testing.T) {
 		t.Fatalf("issues = %+v, want 2 ragged rows", issues)
 	}
 	for i, want := range []datasets.Issue{
-		{Kind: datasets.Ragged, Row: 2, Line: 3, Detail: "2 fields, header has 3"},
-		{Kind: datasets.Ragged, Row: 3, Line: 4, Detail: "4 fields, header has 3"},
+		{Kind: datasets.Ragged, Row: 2, Line: 3, Detail: "2 fields, header has 3", DetailZh: "2 个字段，表头有 3 个"},
+		{Kind: datasets.Ragged, Row: 3, Line: 4, Detail: "4 fields, header has 3", DetailZh: "4 个字段，表头有 3 个"},
 	} {
 		if issues[i] != want {
 			t.Errorf("issue %d = %+v, want %+v", i, issues[i], want)
@@ -125,7 +125,7 @@ func TestCSVUndecodableBytesAreLocated(t *testing.T) {
 	if src.Delimiter != "|" {
 		t.Errorf("delimiter %q, want |", src.Delimiter)
 	}
-	want := datasets.Issue{Kind: datasets.Undecodable, Row: 2, Line: 3, Column: "name", Detail: "bytes not valid utf-8"}
+	want := datasets.Issue{Kind: datasets.Undecodable, Row: 2, Line: 3, Column: "name", Detail: "bytes not valid utf-8", DetailZh: "字节不是有效的 utf-8"}
 	if len(issues) != 1 || issues[0] != want {
 		t.Fatalf("issues = %+v, want [%+v]", issues, want)
 	}
@@ -146,7 +146,7 @@ func TestCSVQuoteNeverClosedIsReadWithQuotesAsCharacters(t *testing.T) {
 		t.Errorf("rows %q, want %q", rows, want)
 	}
 	wantIssue := datasets.Issue{Kind: datasets.BareQuote, Row: 2, Line: 3, Column: "name",
-		Detail: "the quote opening field 2 is never closed: lines 3 to 4, the end of the file, are read with quotes as characters"}
+		Detail: "the quote opening field 2 is never closed: lines 3 to 4, the end of the file, are read with quotes as characters", DetailZh: "字段 2 开头的引号始终未闭合：第 3 行至文件末尾第 4 行按引号为字符读取"}
 	if len(issues) != 1 || issues[0] != wantIssue {
 		t.Errorf("issues %+v, want [%+v]", issues, wantIssue)
 	}

@@ -80,13 +80,16 @@ const (
 )
 
 // Issue locates one repaired problem. Row is the 1-based data row (the header is not a row,
-// and header issues have Row 0); Line is the file line the row starts on.
+// and header issues have Row 0); Line is the file line the row starts on. Detail says what
+// was found in English and DetailZh in Chinese: the reader is the only one that knows, and
+// the rules quote whichever the report's language asks for.
 type Issue struct {
-	Kind   IssueKind
-	Row    int64
-	Line   int64
-	Column string
-	Detail string
+	Kind     IssueKind
+	Row      int64
+	Line     int64
+	Column   string
+	Detail   string
+	DetailZh string
 }
 
 // Batch is a run of consecutive rows. The receiver owns Record and must Release it. A CSV's
@@ -259,9 +262,10 @@ func Open(ctx context.Context, path string, opts ...Option) (Reader, error) {
 // measure and a person fixing the file wants all its problems at once. A blank field is named
 // column_<n>, a repeat "<name> (column <n>)", so that every column is measured apart.
 type columnNamer struct {
-	line  int64  // the header's line (1 in a CSV, 0 in a Parquet schema)
-	field string // what the issues call a field: "header field", "schema field"
-	seen  map[string]int
+	line    int64  // the header's line (1 in a CSV, 0 in a Parquet schema)
+	field   string // what the issues call a field: "header field", "schema field"
+	fieldZh string // and in Chinese: "表头字段", "模式字段"
+	seen    map[string]int
 }
 
 // name is the name column i (0-based) is read under, given the name it has; its issues go to
@@ -271,7 +275,8 @@ func (n *columnNamer) name(i int, name string, issues *[]Issue) string {
 	if blank {
 		name = fmt.Sprintf("column_%d", i+1)
 		*issues = append(*issues, Issue{Kind: BlankHeader, Line: n.line, Column: name,
-			Detail: fmt.Sprintf("%s %d is blank", n.field, i+1)})
+			Detail:   fmt.Sprintf("%s %d is blank", n.field, i+1),
+			DetailZh: fmt.Sprintf("第 %d 个%s为空", i+1, n.fieldZh)})
 	}
 	if j, dup := n.seen[name]; dup {
 		renamed := fmt.Sprintf("%s (column %d)", name, i+1)
@@ -281,7 +286,8 @@ func (n *columnNamer) name(i int, name string, issues *[]Issue) string {
 			(*issues)[len(*issues)-1].Column = renamed
 		} else {
 			*issues = append(*issues, Issue{Kind: DuplicateHeader, Line: n.line, Column: renamed,
-				Detail: fmt.Sprintf("%s %d repeats the name %q of field %d", n.field, i+1, name, j+1)})
+				Detail:   fmt.Sprintf("%s %d repeats the name %q of field %d", n.field, i+1, name, j+1),
+				DetailZh: fmt.Sprintf("第 %d 个%s与第 %d 个字段重名 %q", i+1, n.fieldZh, j+1, name)})
 		}
 		name = renamed
 	}

@@ -397,7 +397,8 @@ func TestCSVHeaderProblemsAreRepairedAndLocated(t *testing.T) {
 	if !slices.Equal(src.Columns, []string{"id", "name", "id (column 3)"}) {
 		t.Errorf("columns %q", src.Columns)
 	}
-	want := datasets.Issue{Kind: datasets.DuplicateHeader, Line: 1, Column: "id (column 3)", Detail: `header field 3 repeats the name "id" of field 1`}
+	want := datasets.Issue{Kind: datasets.DuplicateHeader, Line: 1, Column: "id (column 3)", Detail: `header field 3 repeats the name "id" of field 1`,
+		DetailZh: `第 3 个表头字段与第 1 个字段重名 "id"`}
 	if len(src.HeaderIssues) != 1 || src.HeaderIssues[0] != want {
 		t.Errorf("header issues %+v, want [%+v]", src.HeaderIssues, want)
 	}

@@ -77,7 +77,7 @@ func openParquet(ctx context.Context, path string, c config) (Reader, error) {
 	if n := len(schema.Fields()); n > MaxColumns {
 		return fail(tooManyColumns(n))
 	}
-	names := columnNamer{field: "schema field", seen: map[string]int{}}
+	names := columnNamer{field: "schema field", fieldZh: "模式字段", seen: map[string]int{}}
 	for i, fld := range schema.Fields() {
 		src.Columns = append(src.Columns, names.name(i, fld.Name, &src.HeaderIssues))
 	}

@@ -255,8 +255,8 @@ func TestParquetRepeatedAndBlankNamesAreRenamed(t *testing.T) {
 		t.Errorf("columns %q", src.Columns)
 	}
 	want := []datasets.Issue{
-		{Kind: datasets.DuplicateHeader, Column: "id (column 2)", Detail: `schema field 2 repeats the name "id" of field 1`},
-		{Kind: datasets.BlankHeader, Column: "column_3", Detail: "schema field 3 is blank"},
+		{Kind: datasets.DuplicateHeader, Column: "id (column 2)", Detail: `schema field 2 repeats the name "id" of field 1`, DetailZh: `第 2 个模式字段与第 1 个字段重名 "id"`},
+		{Kind: datasets.BlankHeader, Column: "column_3", Detail: "schema field 3 is blank", DetailZh: "第 3 个模式字段为空"},
 	}
 	if !slices.Equal(src.HeaderIssues, want) {
 		t.Errorf("header issues %+v, want %+v", src.HeaderIssues, want)

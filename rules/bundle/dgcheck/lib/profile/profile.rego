@@ -40,6 +40,12 @@ noun_zh(detector) := registry.detectors[detector].noun.zh
 
 # METADATA
 # description: >-
+#   What a reading issue (profile.table's samples, header_issues) says in Chinese: the reader
+#   gives detail_zh beside detail; a profile made without it falls back to the English.
+detail_zh(issue) := object.get(issue, "detail_zh", issue.detail)
+
+# METADATA
+# description: >-
 #   Values of col with detector's structure whose parts do not rule them out as the
 #   identifier (a real address code and birth date, a known card issuer), raw.
 plausible(col, detector) := object.get(col, ["detectors", detector, "plausible"], 0)

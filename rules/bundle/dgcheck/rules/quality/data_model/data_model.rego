@@ -28,6 +28,7 @@
 package dgcheck.rules.quality.data_model
 
 import data.dgcheck.lib.meta
+import data.dgcheck.lib.profile
 import data.dgcheck.lib.result
 
 _columns := count(input.dataset.columns)
@@ -41,7 +42,7 @@ violation contains finding if {
 	finding := result.finding(rego.metadata.chain(), {
 		"column": issue.column,
 		"message": sprintf("%s: %s; the column is read as %q", [_where(issue), issue.detail, issue.column]),
-		"message_zh": sprintf("%s：%s；该列按 %q 读取", [_where_zh(issue), issue.detail, issue.column]),
+		"message_zh": sprintf("%s：%s；该列按 %q 读取", [_where_zh(issue), profile.detail_zh(issue), issue.column]),
 		"measure": result.measure(_columns - input.profile.table.header_issues.count, _columns),
 		"evidence": {"line": issue.line, "detail": issue.detail},
 	})

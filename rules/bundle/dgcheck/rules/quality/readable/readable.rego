@@ -26,6 +26,7 @@
 #   - input: schema.dgcheck.input
 package dgcheck.rules.quality.readable
 
+import data.dgcheck.lib.profile
 import data.dgcheck.lib.result
 
 violation contains _finding("ragged_rows", "rows have a different number of fields from the header", "字段数与表头不一致") if {
@@ -79,7 +80,7 @@ _first(issues) := sprintf("; first at row %d: %s", [issues.samples[0].row, issue
 
 _first(issues) := "" if not issues.samples[0]
 
-_first_zh(issues) := sprintf("；首次出现在第 %d 行：%s", [issues.samples[0].row, issues.samples[0].detail])
+_first_zh(issues) := sprintf("；首次出现在第 %d 行：%s", [issues.samples[0].row, profile.detail_zh(issues.samples[0])])
 
 _first_zh(issues) := "" if not issues.samples[0]
 

@@ -5,8 +5,8 @@ import data.dgcheck.rules.quality.readable
 _clean := {"count": 0, "samples": null}
 
 _ragged := {"count": 2, "samples": [
-	{"row": 17, "line": 18, "detail": "6 fields, header has 5"},
-	{"row": 40, "line": 41, "detail": "4 fields, header has 5"},
+	{"row": 17, "line": 18, "detail": "6 fields, header has 5", "detail_zh": "6 个字段，表头有 5 个"},
+	{"row": 40, "line": 41, "detail": "4 fields, header has 5", "detail_zh": "4 个字段，表头有 5 个"},
 ]}
 
 _undecodable := {"count": 1, "samples": [{"row": 3, "line": 4, "column": "xm", "detail": "invalid UTF-8 at byte offset 2"}]}
@@ -25,7 +25,7 @@ test_fail_ragged_rows if {
 			"delimiter or a line break quoted.",
 		]),
 		"message": "2 of 2000 rows have a different number of fields from the header; first at row 17: 6 fields, header has 5 (X = 0.9990)",
-		"message_zh": "2000 行中有 2 行字段数与表头不一致；首次出现在第 17 行：6 fields, header has 5（X = 0.9990）",
+		"message_zh": "2000 行中有 2 行字段数与表头不一致；首次出现在第 17 行：6 个字段，表头有 5 个（X = 0.9990）",
 		"measure": {"a": 1998, "b": 2000, "x": 0.999},
 		"evidence": {"encoding": "utf-8", "ragged_rows": 2, "issues": _ragged.samples},
 		"samples": [{"row": 17}, {"row": 40}],
@@ -44,6 +44,9 @@ test_fail_undecodable_and_ragged_rows_are_two_findings if {
 	some f in findings
 	f.message == "1 of 10 rows hold bytes that do not decode as utf-8; first at row 3: invalid UTF-8 at byte offset 2 (X = 0.9000)"
 	f.samples == [{"row": 3}]
+
+	# A profile whose issue gives no Chinese detail is quoted in English rather than not at all.
+	f.message_zh == "10 行中有 1 行含有无法按 utf-8 解码的字节；首次出现在第 3 行：invalid UTF-8 at byte offset 2（X = 0.9000）"
 }
 
 test_success_clean_read if {
