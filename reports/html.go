@@ -124,7 +124,7 @@ type htmlFinding struct {
 	Remediation string
 	Severity    string // translated
 	Failing     bool
-	Evidence    []htmlFact
+	Evidence    []evidenceFact
 }
 
 type htmlColumn struct {
@@ -280,9 +280,7 @@ func byStandard(r *Report, rules map[string]Rule, lang string, t map[string]stri
 				hf.Title = cmp.Or(rule.TitleZh, hf.Title)
 				hf.Remediation = cmp.Or(rule.RemediationZh, hf.Remediation)
 			}
-			for _, k := range slices.Sorted(maps.Keys(f.Evidence)) {
-				hf.Evidence = append(hf.Evidence, htmlFact{k, compactJSON(f.Evidence[k])})
-			}
+			hf.Evidence = readableEvidence(f.Evidence, lang)
 			si := slices.IndexFunc(out, func(s htmlStandard) bool { return s.Standard == f.Standard })
 			if si < 0 {
 				out = append(out, htmlStandard{Standard: f.Standard})
