@@ -68,19 +68,6 @@ func datasetDir(name string) string {
 	return path.Join(datasetsDir, "_outside", hex.EncodeToString(sum[:6]), path.Base(name))
 }
 
-// reportFiles names a dataset's report in each format, within its directory.
-var reportFiles = map[string]string{
-	"json": "report.json", "html": "report.html", "markdown": "report.md",
-	"sarif": "report.sarif", "junit": "report.junit.xml", "text": "report.txt",
-}
-
-func reportFile(format string) string {
-	if name, ok := reportFiles[format]; ok {
-		return name
-	}
-	return "report." + format
-}
-
 // writeFileAtomic writes a file whole or not at all: a killed audit leaves either the old
 // file or the new one, never half of one, which is what lets --resume trust what it finds.
 func writeFileAtomic(name string, write func(io.Writer) error) error {

@@ -385,7 +385,8 @@ func (a *auditor) audit(ctx context.Context, d Dataset) (Entry, bool, error) {
 	e.Reports = map[string]string{}
 	for _, format := range a.o.Formats {
 		w := a.writers[format]
-		name := path.Join(datasetDir(d.Name), reportFile(format))
+		f, _ := reports.FormatNamed(format) // known: a.writers has a writer for it
+		name := path.Join(datasetDir(d.Name), f.File)
 		if err := writeFileAtomic(filepath.Join(a.o.Out, filepath.FromSlash(name)), func(out io.Writer) error {
 			return w.Write(out, report)
 		}); err != nil {

@@ -17,31 +17,44 @@ type PortfolioWriter interface {
 	Write(w io.Writer, p *Portfolio) error
 }
 
-// PortfolioFormats lists the portfolio's formats, defined once so that flags, validation and
-// PortfolioWriterFor agree.
-var PortfolioFormats = []string{"json", "markdown", "junit", "html"}
-
-// portfolioFiles names the portfolio's file in each format, in the output directory.
-var portfolioFiles = map[string]string{
-	"json": "portfolio.json", "markdown": "portfolio.md", "junit": "portfolio.junit.xml", "html": "index.html",
+// A PortfolioFormat is one format of the portfolio, in one row of portfolioTable: its name,
+// its file in the output directory and its writer.
+type PortfolioFormat struct {
+	Name   string
+	File   string
+	Writer PortfolioWriter
 }
 
-// PortfolioFile is the file name of the portfolio in a format.
-func PortfolioFile(format string) string { return portfolioFiles[format] }
+var portfolioTable = []PortfolioFormat{
+	{Name: "json", File: "portfolio.json", Writer: PortfolioJSON{}},
+	{Name: "markdown", File: "portfolio.md", Writer: PortfolioMarkdown{}},
+	{Name: "junit", File: "portfolio.junit.xml", Writer: PortfolioJUnit{}},
+	{Name: "html", File: "index.html", Writer: PortfolioHTML{}},
+}
 
-// PortfolioWriterFor returns the writer for a portfolio format.
-func PortfolioWriterFor(format string) (PortfolioWriter, error) {
-	switch format {
-	case "json":
-		return PortfolioJSON{}, nil
-	case "markdown":
-		return PortfolioMarkdown{}, nil
-	case "junit":
-		return PortfolioJUnit{}, nil
-	case "html":
-		return PortfolioHTML{}, nil
+// PortfolioFormats lists the portfolio's formats' names, in the table's order, for flags and
+// validation.
+var PortfolioFormats = func() []string {
+	names := make([]string, len(portfolioTable))
+	for i, f := range portfolioTable {
+		names[i] = f.Name
 	}
-	return nil, fmt.Errorf("unknown portfolio format %q (want one of %s)", format, strings.Join(PortfolioFormats, ", "))
+	return names
+}()
+
+// portfolioFormat is the format of a name, or an error naming the known ones.
+func portfolioFormat(name string) (PortfolioFormat, error) {
+	i := slices.IndexFunc(portfolioTable, func(f PortfolioFormat) bool { return f.Name == name })
+	if i < 0 {
+		return PortfolioFormat{}, fmt.Errorf("unknown portfolio format %q (want one of %s)", name, strings.Join(PortfolioFormats, ", "))
+	}
+	return portfolioTable[i], nil
+}
+
+// PortfolioFile is the file name of the portfolio in a format, "" for an unknown one.
+func PortfolioFile(format string) string {
+	f, _ := portfolioFormat(format)
+	return f.File
 }
 
 // WritePortfolio writes the portfolio into dir in each format (all of PortfolioFormats when
@@ -50,13 +63,13 @@ func WritePortfolio(dir string, p *Portfolio, formats []string) error {
 	if len(formats) == 0 {
 		formats = PortfolioFormats
 	}
-	for _, f := range formats {
-		w, err := PortfolioWriterFor(f)
+	for _, name := range formats {
+		f, err := portfolioFormat(name)
 		if err != nil {
 			return err
 		}
-		if err := writeFileAtomic(filepath.Join(dir, PortfolioFile(f)), func(out io.Writer) error {
-			return w.Write(out, p)
+		if err := writeFileAtomic(filepath.Join(dir, f.File), func(out io.Writer) error {
+			return f.Writer.Write(out, p)
 		}); err != nil {
 			return err
 		}

@@ -70,17 +70,14 @@ func goldenPortfolio() *Portfolio {
 
 func TestPortfolioGoldenFiles(t *testing.T) {
 	p := goldenPortfolio()
-	for _, format := range PortfolioFormats {
+	for _, f := range portfolioTable {
+		format := f.Name
 		t.Run(format, func(t *testing.T) {
-			w, err := PortfolioWriterFor(format)
-			if err != nil {
-				t.Fatal(err)
-			}
 			var buf bytes.Buffer
-			if err := w.Write(&buf, p); err != nil {
+			if err := f.Writer.Write(&buf, p); err != nil {
 				t.Fatal(err)
 			}
-			golden := filepath.Join("testdata", "golden", PortfolioFile(format))
+			golden := filepath.Join("testdata", "golden", f.File)
 			if *update {
 				if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
 					t.Fatal(err)
@@ -99,7 +96,7 @@ func TestPortfolioGoldenFiles(t *testing.T) {
 			}
 		})
 	}
-	if _, err := PortfolioWriterFor("pdf"); err == nil || !strings.Contains(err.Error(), "json, markdown, junit, html") {
+	if _, err := portfolioFormat("pdf"); err == nil || !strings.Contains(err.Error(), "json, markdown, junit, html") {
 		t.Errorf("an unknown format: %v", err)
 	}
 }

@@ -14,9 +14,64 @@ type Writer interface {
 	Write(w io.Writer, r *Report) error
 }
 
-// Formats lists the output formats, defined once so that --help, flag validation, WriterFor
-// and FormatForPath agree.
-var Formats = []string{"text", "json", "markdown", "html", "sarif", "junit"}
+// A Format is one report format: what the commands, the audit and the golden tests know of
+// it, in one row of formatTable. A new format is its writer's file and a row.
+type Format struct {
+	Name string
+	// Extensions are the file extensions -o infers the format from, its own first (the
+	// extension of its goldens). JUnit XML has none of its own: CI systems look for *.xml.
+	Extensions []string
+	// File names a dataset's report in this format within the dataset's folder of an audit.
+	File string
+	// writer makes the format's writer under the writer options.
+	writer func(writerConfig) Writer
+}
+
+var formatTable = []Format{
+	{Name: "text", Extensions: []string{"txt", "text"}, File: "report.txt",
+		writer: func(c writerConfig) Writer { return TextWriter{Colour: c.colour, Lang: c.lang} }},
+	{Name: "json", Extensions: []string{"json"}, File: "report.json",
+		writer: func(writerConfig) Writer { return JSONWriter{} }},
+	{Name: "markdown", Extensions: []string{"md"}, File: "report.md",
+		writer: func(c writerConfig) Writer { return MarkdownWriter{Lang: c.lang} }},
+	{Name: "html", Extensions: []string{"html", "htm"}, File: "report.html",
+		writer: func(c writerConfig) Writer { return HTMLWriter{Lang: c.lang} }},
+	{Name: "sarif", Extensions: []string{"sarif"}, File: "report.sarif",
+		writer: func(writerConfig) Writer { return SARIFWriter{} }},
+	{Name: "junit", Extensions: []string{"xml"}, File: "report.junit.xml",
+		writer: func(writerConfig) Writer { return JUnitWriter{} }},
+}
+
+// Formats lists the output formats' names, in the table's order: --help, flag validation and
+// the audit's outputs read them here.
+var Formats = func() []string {
+	names := make([]string, len(formatTable))
+	for i, f := range formatTable {
+		names[i] = f.Name
+	}
+	return names
+}()
+
+// FormatNamed is the format of a name, and whether there is one.
+func FormatNamed(name string) (Format, bool) {
+	i := slices.IndexFunc(formatTable, func(f Format) bool { return f.Name == name })
+	if i < 0 {
+		return Format{}, false
+	}
+	return formatTable[i], true
+}
+
+// OutputExtensions lists the extensions that imply a format, as --help shows them
+// (".txt .text .json ...").
+func OutputExtensions() string {
+	var exts []string
+	for _, f := range formatTable {
+		for _, e := range f.Extensions {
+			exts = append(exts, "."+e)
+		}
+	}
+	return strings.Join(exts, " ")
+}
 
 // Langs are the languages of the reports: rule titles, remediations and finding messages come
 // from the rules in each, the HTML page's own words from a catalogue in html_words.go.
@@ -48,39 +103,23 @@ func WriterFor(format string, opts ...WriterOption) (Writer, error) {
 	if !slices.Contains(Langs, c.lang) {
 		return nil, fmt.Errorf("unknown language %q (want one of %s)", c.lang, strings.Join(Langs, ", "))
 	}
-	switch format {
-	case "text":
-		return TextWriter{Colour: c.colour, Lang: c.lang}, nil
-	case "json":
-		return JSONWriter{}, nil
-	case "markdown":
-		return MarkdownWriter{Lang: c.lang}, nil
-	case "html":
-		return HTMLWriter{Lang: c.lang}, nil
-	case "sarif":
-		return SARIFWriter{}, nil
-	case "junit":
-		return JUnitWriter{}, nil
+	f, ok := FormatNamed(format)
+	if !ok {
+		return nil, fmt.Errorf("unknown format %q (want one of %s)", format, strings.Join(Formats, ", "))
 	}
-	return nil, fmt.Errorf("unknown format %q (want one of %s)", format, strings.Join(Formats, ", "))
-}
-
-// formatOfExt maps the extensions -o understands to formats. JUnit XML has no extension of
-// its own: CI systems look for *.xml.
-var formatOfExt = map[string]string{
-	"txt": "text", "text": "text",
-	"json":  "json",
-	"md":    "markdown",
-	"html":  "html",
-	"htm":   "html",
-	"sarif": "sarif",
-	"xml":   "junit",
+	return f.writer(c), nil
 }
 
 // FormatForPath tells the format an output file name implies (report.sarif → sarif,
 // junit.xml → junit), or "".
 func FormatForPath(path string) string {
-	return formatOfExt[strings.TrimPrefix(strings.ToLower(filepath.Ext(path)), ".")]
+	ext := strings.TrimPrefix(strings.ToLower(filepath.Ext(path)), ".")
+	for _, f := range formatTable {
+		if slices.Contains(f.Extensions, ext) {
+			return f.Name
+		}
+	}
+	return ""
 }
 
 // ParseSeverity reads a --fail-on value.

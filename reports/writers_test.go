@@ -30,11 +30,11 @@ var goldenCases = []struct {
 	{"incomplete", incompleteReport},
 }
 
-// goldenExt is the file extension of a format's goldens: the one -o infers the format from
-// (TestGoldenExtensionsImplyTheirFormat holds them together).
+// goldenExt is the file extension of a format's goldens: its own, the first of those -o
+// infers it from.
 func goldenExt(format string) string {
-	return map[string]string{"text": "txt", "json": "json", "markdown": "md", "html": "html",
-		"sarif": "sarif", "junit": "xml"}[format]
+	f, _ := reports.FormatNamed(format)
+	return f.Extensions[0]
 }
 
 // goldenVariants render a case with writer options: the HTML page in Chinese, the terminal
@@ -54,6 +54,33 @@ func TestGoldenExtensionsImplyTheirFormat(t *testing.T) {
 		if got := reports.FormatForPath("report." + goldenExt(format)); got != format {
 			t.Errorf("a %s golden's extension .%s implies format %q", format, goldenExt(format), got)
 		}
+	}
+}
+
+// The format table is one source: each extension implies one format, and the file an audit
+// writes a dataset's report to implies its own format.
+func TestFormatTableIsConsistent(t *testing.T) {
+	owner := map[string]string{}
+	for _, name := range reports.Formats {
+		f, ok := reports.FormatNamed(name)
+		if !ok || len(f.Extensions) == 0 || f.File == "" {
+			t.Fatalf("format %q: %+v, %v; want extensions and a file", name, f, ok)
+		}
+		for _, e := range f.Extensions {
+			if other, dup := owner[e]; dup {
+				t.Errorf(".%s is an extension of both %s and %s", e, other, name)
+			}
+			owner[e] = name
+		}
+		if got := reports.FormatForPath(f.File); got != name {
+			t.Errorf("%s's audit file %s implies format %q", name, f.File, got)
+		}
+		if _, err := reports.WriterFor(name); err != nil {
+			t.Errorf("WriterFor(%q): %v", name, err)
+		}
+	}
+	if _, ok := reports.FormatNamed("pdf"); ok {
+		t.Error("FormatNamed found a format that is not in the table")
 	}
 }
 

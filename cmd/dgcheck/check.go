@@ -134,7 +134,7 @@ func checkOptionsFrom(c *cli.Command) (checkOptions, error) {
 }
 
 // outputExtensions are the file extensions that name a report format (reports.FormatForPath).
-const outputExtensions = ".txt .json .md .html .sarif .xml"
+var outputExtensions = reports.OutputExtensions()
 
 // formatFor is the format of one output ("" is standard output): --format for standard
 // output or a single -o, else what the file's extension implies, else --format, else text.

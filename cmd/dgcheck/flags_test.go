@@ -328,7 +328,7 @@ func TestOutputWithUnknownExtension(t *testing.T) {
 	dir := t.TempDir()
 	pdf := filepath.Join(dir, "report.pdf")
 	_, stderr, code := runCLI(t, "check", "-o", pdf, exampleClean)
-	if code != exitUsageOrInput || !strings.Contains(stderr, "known: .txt .json .md .html .sarif .xml") {
+	if code != exitUsageOrInput || !strings.Contains(stderr, "known: .txt .text .json .md .html .htm .sarif .xml") {
 		t.Errorf("-o report.pdf: exit %d, stderr %q", code, stderr)
 	}
 	if _, err := os.Stat(pdf); !errors.Is(err, fs.ErrNotExist) {
