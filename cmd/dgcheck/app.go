@@ -68,6 +68,10 @@ func usageError(_ context.Context, c *cli.Command, err error, _ bool) error {
 			return fmt.Errorf("%w; did you mean %s? (see %s --help)", err, dashes(meant), c.FullName())
 		}
 	}
+	if m := invalidFlag.FindStringSubmatchIndex(err.Error()); m != nil {
+		msg := err.Error()
+		return fmt.Errorf("%s: %s (see %s --help)", dashes(msg[m[2]:m[3]]), msg[m[1]:], c.FullName())
+	}
 	return fmt.Errorf("%w (see %s --help)", err, c.FullName())
 }
 

@@ -8,8 +8,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"slices"
-	"strings"
 	"time"
 
 	"github.com/dustin/go-humanize"
@@ -17,7 +15,6 @@ import (
 
 	"github.com/dgcheck/dgcheck"
 	"github.com/dgcheck/dgcheck/audits"
-	"github.com/dgcheck/dgcheck/reports"
 	"github.com/dgcheck/dgcheck/rules"
 )
 
@@ -46,17 +43,16 @@ func auditCommand(env *environment) *cli.Command {
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Required: true, Usage: "output `DIR` (created; an earlier audit's is reused)"},
 			&cli.StringSliceFlag{Name: "rules", Aliases: []string{"r"}, Usage: "extra rule pack `DIR` (repeatable)"},
 			&cli.StringFlag{Name: "config", Aliases: []string{"c"}, Usage: "gate configuration `FILE` (default: " + rules.ConfigFile + " in the working directory, if there is one)"},
-			&cli.StringFlag{Name: "profile", Aliases: []string{"p"}, Usage: "conformance profile `NAME` for datasets whose manifest entry names none (default: the configuration's, else every rule)"},
-			&cli.StringFlag{Name: "fail-on", Usage: "lowest severity that makes a dataset not conform: error, warning or info (default: the configuration's, else error)"},
-			&cli.StringFlag{Name: "lang", Value: "en", Usage: "language of the datasets' reports (HTML words; findings' messages in HTML, text and Markdown): " + strings.Join(reports.Langs, ", ")},
+			profileFlag("conformance profile `NAME` for datasets whose manifest entry names none (default: the configuration's, else every rule)"),
+			failOnFlag("the configuration's, else error"),
+			langFlag("the datasets' reports (HTML words; findings' messages in HTML, text and Markdown)"),
 			&cli.IntFlag{Name: "workers", Aliases: []string{"j"}, Value: runtime.GOMAXPROCS(0), Usage: "datasets checked at once"},
 			&cli.StringFlag{Name: "memory", Usage: "bound on the total size of the data files checked at once, e.g. 2GiB; a larger file runs alone (default: half of GOMEMLIMIT, else 1GiB)"},
 			&cli.BoolFlag{Name: "resume", Usage: "continue an interrupted audit in --output: finished datasets whose inputs are unchanged (by SHA-256) are not checked again"},
 			&cli.StringFlag{Name: "baseline", Usage: "previous portfolio.json `FILE`: class every finding new, unchanged, regressed or fixed against it"},
 			&cli.StringFlag{Name: "shard", Usage: "check only slice `I/N` of the datasets (by a hash of their names); combine the shards with dgcheck merge"},
 			&cli.BoolFlag{Name: "allow-outside", Usage: "let a manifest name files outside its directory (.., absolute paths, links)"},
-			&cli.StringSliceFlag{Name: "report-format", Value: defaultDatasetFormats(),
-				Usage: "format of each dataset's own report (repeatable): " + strings.Join(reports.Formats, ", ")},
+			reportFormatsFlag(),
 			packTimeoutFlag(), packMemoryFlag(),
 			&cli.StringFlag{Name: "history", Usage: "history database `FILE` to append the audit to (default: history.db in --output)"},
 			&cli.BoolFlag{Name: "no-history", Usage: "append nothing to a history database"},
@@ -71,39 +67,12 @@ func auditCommand(env *environment) *cli.Command {
 	}
 }
 
-// defaultDatasetFormats are JSON, which the portfolio is rebuilt from, and HTML, which the
-// portfolio's index links to.
-func defaultDatasetFormats() []string {
-	formats := []string{"json"}
-	if slices.Contains(reports.Formats, "html") {
-		formats = append(formats, "html")
-	}
-	return formats
-}
-
 func runAudit(ctx context.Context, c *cli.Command, env *environment, targetPath string) error {
 	o := audits.Options{Out: c.String("output"), Workers: c.Int("workers"),
 		Resume: c.Bool("resume"), Version: env.version, Now: env.now,
-		Formats: c.StringSlice("report-format"), Lang: c.String("lang")}
-	if c.IsSet("fail-on") {
-		var err error
-		if o.FailOn, err = reports.ParseSeverity(c.String("fail-on")); err != nil {
-			return fmt.Errorf("--fail-on: %w", err)
-		}
-	}
-	if !slices.Contains(reports.Langs, o.Lang) {
-		return fmt.Errorf("--lang: unknown language %q (want one of %s)", o.Lang, strings.Join(reports.Langs, ", "))
-	}
-	if err := checkProfileName(c.String("profile")); err != nil {
-		return fmt.Errorf("--profile: %w", err)
-	}
+		Formats: c.StringSlice("report-format"), Lang: c.String("lang"), FailOn: failOn(c)}
 	if o.Workers < 1 {
 		return fmt.Errorf("--workers must be at least 1, got %d", o.Workers)
-	}
-	for _, f := range o.Formats {
-		if !slices.Contains(reports.Formats, f) {
-			return fmt.Errorf("--report-format: unknown format %q (want one of %s)", f, strings.Join(reports.Formats, ", "))
-		}
 	}
 	if m := c.String("memory"); m != "" {
 		n, err := humanize.ParseBytes(m)

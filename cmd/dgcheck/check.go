@@ -42,15 +42,16 @@ func checkCommand(env *environment) *cli.Command {
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "metadata", Aliases: []string{"m"}, Usage: "metadata `FILE` (sidecar YAML/JSON or datapackage.json)"},
 			&cli.StringSliceFlag{Name: "rules", Aliases: []string{"r"}, Usage: "extra rule pack `DIR` (repeatable)"},
-			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "report format: " + strings.Join(reports.Formats, ", ") + " (default: from -o's extension: " + outputExtensions + "; text on standard output)"},
+			formatFlag(),
 			&cli.StringSliceFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the report to `FILE` instead of standard output; repeat for several formats from one scan (-o results.sarif -o summary.md)"},
-			&cli.StringFlag{Name: "fail-on", Usage: "lowest severity that makes the dataset not conform: error, warning or info (default: dgcheck.yaml's fail_on, else error)"},
+			failOnFlag("dgcheck.yaml's fail_on, else error"),
 			&cli.StringFlag{Name: "encoding", Usage: encodingUsage},
 			&cli.StringFlag{Name: "config", Aliases: []string{"c"}, Usage: "gate configuration `FILE` (default: " + rules.ConfigFile + " in the working directory, if there is one)"},
-			&cli.StringFlag{Name: "profile", Aliases: []string{"p"}, Usage: "run the rules of conformance profile `NAME` (see dgcheck rules list --profile NAME; default: dgcheck.yaml's, else every rule)"},
-			&cli.StringFlag{Name: "lang", Value: "en", Usage: "language of the reports (the HTML report's words; findings' messages in the HTML, text and Markdown reports): " + strings.Join(reports.Langs, ", ")},
+			profileFlag("run the rules of conformance profile `NAME` (see dgcheck rules list --profile NAME; default: dgcheck.yaml's, else every rule)"),
+			langFlag("the reports (the HTML report's words; findings' messages in the HTML, text and Markdown reports)"),
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "no progress line, and no report on standard output (-o still writes one): the exit code is the answer"},
-			&cli.StringFlag{Name: "input-format", Usage: "format of the dataset read from standard input (PATH -): csv or parquet (default: sniffed, Parquet by its PAR1 magic)"},
+			&cli.StringFlag{Name: "input-format", Validator: oneOf("format", []string{"csv", "parquet"}),
+				Usage: "format of the dataset read from standard input (PATH -): csv or parquet (default: sniffed, Parquet by its PAR1 magic)"},
 			packTimeoutFlag(), packMemoryFlag(),
 			&cli.BoolFlag{Name: "no-detectors", Hidden: true, Usage: "scan without identifier detection (to measure its cost): personal-information rules see no evidence"},
 		},
@@ -102,23 +103,10 @@ func checkOptionsFrom(c *cli.Command) (checkOptions, error) {
 		format: c.String("format"), outputs: c.StringSlice("output"), encoding: c.String("encoding"),
 		config: c.String("config"), profile: c.String("profile"), lang: c.String("lang"), quiet: c.Bool("quiet"),
 		noDetectors: c.Bool("no-detectors"), inputFormat: c.String("input-format")}
-	if o.inputFormat != "" && o.inputFormat != "csv" && o.inputFormat != "parquet" {
-		return o, fmt.Errorf("--input-format: unknown format %q (want csv or parquet)", o.inputFormat)
-	}
+	o.failOn = failOn(c)
 	var err error
-	if c.IsSet("fail-on") {
-		if o.failOn, err = reports.ParseSeverity(c.String("fail-on")); err != nil {
-			return o, fmt.Errorf("--fail-on: %w", err)
-		}
-	}
 	if o.limits, err = packLimitsFrom(c); err != nil {
 		return o, err
-	}
-	if !slices.Contains(reports.Langs, o.lang) {
-		return o, fmt.Errorf("--lang: unknown language %q (want one of %s)", o.lang, strings.Join(reports.Langs, ", "))
-	}
-	if err := checkProfileName(o.profile); err != nil {
-		return o, fmt.Errorf("--profile: %w", err)
 	}
 	for _, path := range o.outputs {
 		if o.format == "" && reports.FormatForPath(path) == "" {

@@ -362,3 +362,31 @@ func TestAuditQuiet(t *testing.T) {
 		t.Errorf("audit -q wrote no portfolio: %v", err)
 	}
 }
+
+// The enumerated flags are refused as they are parsed, by check and audit alike, with the
+// values they accept, before any file is read (the dataset named here does not exist).
+func TestEnumFlagsAreRefusedWithTheirValues(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "absent.csv")
+	out := filepath.Join(t.TempDir(), "audit")
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"check", "--lang", "fr", missing}, `--lang: unknown language "fr" (want one of en, zh)`},
+		{[]string{"audit", "-o", out, missing, "--lang", "fr"}, `--lang: unknown language "fr" (want one of en, zh)`},
+		{[]string{"check", "--fail-on", "fatal", missing}, `--fail-on: unknown severity "fatal" (want error, warning or info)`},
+		{[]string{"audit", "-o", out, "--fail-on", "fatal", missing}, `--fail-on: unknown severity "fatal"`},
+		{[]string{"check", "--format", "pdf", missing}, `--format: unknown format "pdf" (want one of text, json, markdown, html, sarif, junit)`},
+		{[]string{"audit", "-o", out, "--report-format", "html", "--report-format", "pdf", missing}, `--report-format: unknown format "pdf"`},
+		{[]string{"audit", "-o", out, "--profile", "public", missing}, `--profile: unknown profile "public"`},
+		{[]string{"check", "--input-format", "xlsx", "-"}, `--input-format: unknown format "xlsx" (want one of csv, parquet)`},
+	} {
+		_, stderr, code := runCLI(t, tc.args...)
+		if code != exitUsageOrInput || !strings.Contains(stderr, tc.want) || strings.Contains(stderr, "absent.csv") {
+			t.Errorf("%q: exit %d, stderr %q; want 2 and %q, before the dataset is opened", tc.args, code, stderr, tc.want)
+		}
+	}
+	if _, err := os.Stat(out); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("a refused audit created its output directory (%v)", err)
+	}
+}
