@@ -9,10 +9,10 @@ import (
 	"github.com/open-policy-agent/opa/v1/util"
 )
 
-// inputSchema is the JSON Schema of the policy input. A package that declares it
-// (`schemas: [{input: schema.dgcheck.input}]` in its METADATA) is type-checked against it, so
-// reading input.profile.colums fails to compile instead of never firing. User packs may
-// declare it too. `opa test -b rules/bundle -s rules/schemas` registers it under the same name.
+// inputSchema is the JSON Schema of the policy input. bundle/dgcheck/dgcheck.rego declares it
+// once for every package under data.dgcheck (`scope: subpackages`), built in or a user pack's,
+// so reading input.profile.colums fails to compile instead of never firing.
+// `opa test -b rules/bundle -s rules/schemas` registers it under the same name.
 //
 //go:embed schemas/dgcheck/input.json
 var inputSchema []byte

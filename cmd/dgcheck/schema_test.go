@@ -17,7 +17,7 @@ import (
 	"github.com/dgcheck/dgcheck/rules"
 )
 
-var updateDocs = flag.Bool("update-docs", false, "rewrite docs/profile.schema.json from rules/schemas/dgcheck/input.json")
+var updateDocs = flag.Bool("update-docs", false, "rewrite the generated documents: docs/*.schema.json, the rule catalogue docs/rules*, README's table of rule areas")
 
 const (
 	profileSchemaPath = "../../docs/profile.schema.json"

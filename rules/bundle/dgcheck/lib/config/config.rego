@@ -2,8 +2,6 @@
 # description: >-
 #   The configuration a run judges with: the defaults in data.dgcheck.config, overridden by
 #   what the caller passes in input.options (dgcheck.yaml, flags).
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.lib.config
 
 # METADATA

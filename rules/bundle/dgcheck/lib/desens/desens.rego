@@ -3,8 +3,6 @@
 #   Readings shared by the desensitisation rules (DESENS-*) and the open-release gate
 #   (PUB-003): whether the data leaves its holder, each column's declared field and role, the
 #   forms its values take, and the re-identification figures judged against the policy.
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.lib.desens
 
 import data.dgcheck.lib.config

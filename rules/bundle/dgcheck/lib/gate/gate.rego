@@ -4,8 +4,6 @@
 #   findings of the rules it selects (input.options.rules, which data.dgcheck.main judges): a
 #   severity can be overridden, and a finding that a waiver in force covers is marked waived,
 #   never dropped. A waiver past its expiry date waives nothing; CONF-001 reports it.
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.lib.gate
 
 # METADATA

@@ -5,8 +5,6 @@
 #   level the dataset as a whole should have (就高从严: never below its most sensitive column,
 #   raised by combinations of quasi-identifiers). Rules read their evidence here, and
 #   `dgcheck classify` prints suggestion.
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.lib.grading
 
 import data.dgcheck.lib.config

@@ -2,8 +2,6 @@
 # description: >-
 #   Readings shared by the identifier-validity rules (ID-001..018): which columns hold an
 #   identifier, and the GB/T 36344 measure of a validity rate with its finding details.
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.lib.identifiers
 
 import data.dgcheck.lib.profile

@@ -3,8 +3,6 @@
 #   Readings of input.metadata shared by the metadata, quality and release rules: whether a
 #   value is given, the open type, formats and update cycle in canonical form, ISO 8601 dates,
 #   and each declared field beside the column it describes.
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.lib.meta
 
 import data.dgcheck.lib.profile

@@ -2,8 +2,6 @@
 # description: >-
 #   Readings of input.profile shared by rules: how many values a column holds and whether it
 #   holds an identifier.
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.lib.profile
 
 import data.dgcheck.lib.config

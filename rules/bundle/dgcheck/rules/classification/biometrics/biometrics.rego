@@ -16,8 +16,6 @@
 #   remediation: >-
 #     Remove the biometric column from any dataset for release; where it must be kept, declare
 #     it sensitive, keep the dataset 不予开放, and store templates rather than raw images.
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.classification.biometrics
 
 import data.dgcheck.lib.result

@@ -17,8 +17,6 @@
 #   remediation: >-
 #     Remove the authentication data from the dataset, or declare
 #     classification.industry.jrt0197_level: 4 or higher and protect it as such.
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.classification.c3_level
 
 import data.dgcheck.lib.grading

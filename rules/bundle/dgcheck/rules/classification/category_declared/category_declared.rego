@@ -15,8 +15,6 @@
 #   remediation: >-
 #     Declare classification.sector (民政, 交通运输, 金融, ...) and classification.category_path (e.g.
 #     [民政, 社会救助, 最低生活保障]).
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.classification.category_declared
 
 import data.dgcheck.lib.meta

@@ -17,8 +17,6 @@
 #   remediation: >-
 #     Drop the column from the dataset before it is shared or released; no masking makes a
 #     credential safe to share.
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.classification.credentials
 
 import data.dgcheck.lib.result

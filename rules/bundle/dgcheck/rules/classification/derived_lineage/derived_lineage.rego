@@ -15,8 +15,6 @@
 #   remediation: >-
 #     Record in lineage.justification how the derivation lowered the sensitivity (aggregation
 #     level, anonymisation method and its evaluation), or grade the dataset as its source.
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.classification.derived_lineage
 
 import data.dgcheck.lib.grading

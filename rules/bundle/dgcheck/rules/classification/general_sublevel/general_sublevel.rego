@@ -16,8 +16,6 @@
 #   remediation: >-
 #     Declare classification.general_sublevel: 1-4 (`dgcheck classify` suggests one from the
 #     data).
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.classification.general_sublevel
 
 import data.dgcheck.lib.result

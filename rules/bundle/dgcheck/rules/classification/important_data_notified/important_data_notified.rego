@@ -17,8 +17,6 @@
 #     Record the notification or publication that makes the data important
 #     (important_data_notified: {value: true, ref: ...}), or grade the dataset as the
 #     notification says.
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.classification.important_data_notified
 
 import data.dgcheck.lib.result

@@ -18,8 +18,6 @@
 #   remediation: >-
 #     Review the dataset against GB/T 43697-2024 Annex G and the important-data catalogues of
 #     its sector and region, and record the review in classification.reviewed_at.
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.classification.important_data_review
 
 import data.dgcheck.lib.config

@@ -16,8 +16,6 @@
 #   remediation: >-
 #     Grade the dataset by JR/T 0197-2020 and declare classification.industry.jrt0197_level;
 #     keep level-5 and important financial data out of open release.
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.classification.jrt0197_level
 
 import data.dgcheck.lib.grading

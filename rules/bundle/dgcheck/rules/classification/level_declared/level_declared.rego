@@ -16,8 +16,6 @@
 #     Grade the dataset by GB/T 43697-2024 and declare it: classification: {level: general,
 #     general_sublevel: 1-4} (or important, core). `dgcheck classify` suggests a level from
 #     the data.
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.classification.level_declared
 
 import data.dgcheck.lib.grading

@@ -18,8 +18,6 @@
 #   remediation: >-
 #     Raise the dataset's declared level (classification.level, general_sublevel) to the most
 #     sensitive column's, or remove or mask that column (a masked column grades lower).
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.classification.level_not_below_columns
 
 import data.dgcheck.lib.grading

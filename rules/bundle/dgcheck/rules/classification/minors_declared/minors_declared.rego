@@ -17,8 +17,6 @@
 #   remediation: >-
 #     Declare pi: {contains_minor_pi: true} and obtain the guardian's consent and the
 #     protection PIPL art. 31 requires, or remove the minors' records.
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.classification.minors_declared
 
 import data.dgcheck.lib.config

@@ -18,8 +18,6 @@
 #     Declare `pi: {contains_pi: true}` in the metadata and meet what that brings (PI category
 #     and sensitivity per field, a PIA where required), or remove the identifiers from the
 #     dataset before it is shared.
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.classification.pi_declared
 
 import data.dgcheck.lib.grading

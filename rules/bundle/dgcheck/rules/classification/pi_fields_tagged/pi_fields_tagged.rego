@@ -16,8 +16,6 @@
 #   remediation: >-
 #     Tag the field: pi_category (个人身份信息, 个人基本资料, ...) and sensitive: true|false; `dgcheck
 #     classify --write-metadata` fills in what the data suggests.
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.classification.pi_fields_tagged
 
 import data.dgcheck.lib.grading

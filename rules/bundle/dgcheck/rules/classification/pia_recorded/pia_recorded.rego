@@ -16,8 +16,6 @@
 #   remediation: >-
 #     Carry out the PIA PIPL art. 55 requires and record it: pi: {pia_ref: ..., pia_date:
 #     YYYY-MM-DD}.
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.classification.pia_recorded
 
 import data.dgcheck.lib.grading

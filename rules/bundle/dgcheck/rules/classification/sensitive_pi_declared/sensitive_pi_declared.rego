@@ -17,8 +17,6 @@
 #   remediation: >-
 #     Declare pi: {contains_sensitive_pi: true} and meet what that brings (a specific purpose,
 #     separate consent, a PIA, strict protection), or mask or remove the column.
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.classification.sensitive_pi_declared
 
 import data.dgcheck.lib.grading

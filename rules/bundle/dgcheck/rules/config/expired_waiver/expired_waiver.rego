@@ -17,8 +17,6 @@
 #     Fix what the waiver covered and delete the waiver, or renew it in dgcheck.yaml with a new
 #     expiry date and a reason that still holds.
 #   remediation_zh: 整改豁免所涉问题并删除该豁免，或在 dgcheck.yaml 中以仍然成立的理由和新的到期日续期。
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.config.expired_waiver
 
 import data.dgcheck.lib.gate

@@ -20,8 +20,6 @@
 #   remediation: >-
 #     Apply for the CAC security assessment and record cross_border.mechanism:
 #     security_assessment with its approval_ref, or reduce the export below the thresholds.
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.crossborder.assessment_thresholds
 
 import data.dgcheck.lib.config

@@ -16,8 +16,6 @@
 #   remediation: >-
 #     Apply for the CAC security assessment and record cross_border.mechanism:
 #     security_assessment with its approval_ref.
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.crossborder.ciio_assessment
 
 import data.dgcheck.lib.grading

@@ -18,8 +18,6 @@
 #   remediation: >-
 #     Sign the CAC standard contract and file it (cross_border: {mechanism: standard_contract,
 #     filing_ref: ...}), or obtain certification.
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.crossborder.contract_thresholds
 
 import data.dgcheck.lib.config

@@ -16,8 +16,6 @@
 #   remediation: >-
 #     Do not transfer core data abroad; if the grade is wrong, correct it with the grading
 #     authority first.
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.crossborder.core_not_exported
 
 import data.dgcheck.lib.result

@@ -15,8 +15,6 @@
 #   remediation: >-
 #     Declare cross_border.destinations as two-letter country codes (e.g. [SG, DE]) and
 #     cross_border.recipients.
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.crossborder.destinations_declared
 
 import data.dgcheck.lib.meta

@@ -19,8 +19,6 @@
 #     Name the ground the exemption rests on, or, when the data contradicts it, use the
 #     mechanism the volume and content require (standard contract, certification or security
 #     assessment).
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.crossborder.exemption_consistent
 
 import data.dgcheck.lib.config

@@ -15,8 +15,6 @@
 #   remediation: >-
 #     Apply for the CAC data-export security assessment and record cross_border: {mechanism:
 #     security_assessment, approval_ref: ...}.
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.crossborder.important_assessment
 
 import data.dgcheck.lib.result

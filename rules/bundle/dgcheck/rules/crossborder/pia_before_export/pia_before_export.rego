@@ -13,8 +13,6 @@
 #   severity: error
 #   remediation: >-
 #     Carry out the PIA before the transfer and record pi.pia_ref and pi.pia_date.
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.crossborder.pia_before_export
 
 import data.dgcheck.lib.grading

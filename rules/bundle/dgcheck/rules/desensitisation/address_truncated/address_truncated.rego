@@ -16,8 +16,6 @@
 #   remediation: >-
 #     Cut addresses at the district or county (address_district: 北京市海淀区********), or
 #     publish only the region code.
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.desensitisation.address_truncated
 
 import data.dgcheck.lib.desens

@@ -14,8 +14,6 @@
 #   basis: 'S: PCI DSS v3.x Req. 3.3 (PCI SSC FAQ 1492; pcilinux.com); T: JR/T 0171-2020 TOC (jinmi8.com/doc/9508/25676), Annex A seen'
 #   severity: error
 #   remediation: Mask card numbers as bank_card_6_4 (622202*********0128) or hide more.
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.desensitisation.bank_card_exposure
 
 import data.dgcheck.lib.desens

@@ -13,8 +13,6 @@
 #   basis: 'NF: no differential-privacy clause of GB/T 37964-2019 found; the standard is cited as a whole'
 #   severity: warning
 #   remediation: Declare deidentification.dp.mechanism and dp.epsilon (and delta for approximate DP), with epsilon within the policy.
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.desensitisation.differential_privacy
 
 import data.dgcheck.lib.config

@@ -17,8 +17,6 @@
 #   remediation: >-
 #     Declare the column identifier_role: direct, and remove, mask or pseudonymise it before
 #     the data is shared or released.
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.desensitisation.direct_declared
 
 import data.dgcheck.lib.desens

@@ -13,8 +13,6 @@
 #   basis: 'T: GB/T 42460-2023 TOC (chinesestandard.us/products/gbt42460-2023), 4 seen; NF: the level definitions'
 #   severity: info
 #   remediation: Evaluate the de-identification (GB/T 42460) and declare deidentification.effect_level and evaluated_at.
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.desensitisation.effectiveness_declared
 
 import data.dgcheck.lib.desens

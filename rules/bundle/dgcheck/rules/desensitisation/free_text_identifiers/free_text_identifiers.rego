@@ -16,8 +16,6 @@
 #   remediation: >-
 #     Remove or mask the identifiers inside the free text (or drop the free-text column)
 #     before the data is opened or shared.
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.desensitisation.free_text_identifiers
 
 import data.dgcheck.lib.desens

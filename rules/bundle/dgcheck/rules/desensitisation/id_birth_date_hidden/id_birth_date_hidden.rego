@@ -19,8 +19,6 @@
 #     Mask ID numbers with a pattern that hides positions 7-14 (id_6_8_4, id_3_11_4,
 #     id_1_16_1), and publish no exact birth date beside them: generalise it to a year or a
 #     band of years, or drop it.
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.desensitisation.id_birth_date_hidden
 
 import data.dgcheck.lib.desens

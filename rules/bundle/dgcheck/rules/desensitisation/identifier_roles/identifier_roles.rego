@@ -17,8 +17,6 @@
 #     Give every field an identifier_role: direct for values that alone single out a person
 #     (ID and mobile numbers, names), quasi for those that do in combination (birth date, sex,
 #     region, postcode), sensitive for the attributes to protect, other for the rest.
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.desensitisation.identifier_roles
 
 import data.dgcheck.lib.desens

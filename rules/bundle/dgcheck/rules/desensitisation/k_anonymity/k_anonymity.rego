@@ -19,8 +19,6 @@
 #     Generalise the quasi-identifiers (birth date to a year or a band of years, region code
 #     to 4 or 2 digits, age to bands) or suppress the rarest rows until every class has at
 #     least k rows; report suppression in deidentification.suppressed_records.
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.desensitisation.k_anonymity
 
 import data.dgcheck.lib.desens

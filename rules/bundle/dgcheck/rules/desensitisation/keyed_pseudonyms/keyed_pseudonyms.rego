@@ -18,8 +18,6 @@
 #     Replace the plain hashes by keyed pseudonyms (HMAC with a secret key, a token vault, or
 #     format-preserving encryption), keep the key apart, and declare masking: {method: hmac,
 #     key_ref: ...}.
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.desensitisation.keyed_pseudonyms
 
 import data.dgcheck.lib.desens

@@ -16,8 +16,6 @@
 #   remediation: >-
 #     Generalise the quasi-identifiers further, or merge the least diverse classes, until each
 #     holds at least l distinct sensitive values.
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.desensitisation.l_diversity
 
 import data.dgcheck.lib.config

@@ -17,8 +17,6 @@
 #   remediation: >-
 #     Mask every value of the column with the declared pattern (re-run the export's masking),
 #     or correct the declaration to the pattern actually used, choosing one the policy allows.
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.desensitisation.masking_conformance
 
 import data.dgcheck.lib.desens

@@ -17,8 +17,6 @@
 #   remediation: >-
 #     Find why these rows escaped the masking step (a second export path, a late correction)
 #     and mask them; check the column again before release.
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.desensitisation.masking_leaks
 
 import data.dgcheck.lib.desens

@@ -12,8 +12,6 @@
 #   basis: 'S: masking conventions several codebases share (STANDARDS.md §4: ruoyi-tdesign-doc, DesensitizedUtil copies); no national standard fixes them'
 #   severity: warning
 #   remediation: Mask mobile numbers as mobile_3_4_4 (138****1234) or hide more.
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.desensitisation.mobile_middle_hidden
 
 import data.dgcheck.lib.desens

@@ -13,8 +13,6 @@
 #   basis: 'S: masking conventions several codebases share (STANDARDS.md §4: ruoyi-tdesign-doc, DesensitizedUtil copies); no national standard fixes them'
 #   severity: warning
 #   remediation: Mask names as name_surname (张*, 欧阳*), keeping nothing of the given name but perhaps its last character.
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.desensitisation.name_surname_only
 
 import data.dgcheck.lib.profile

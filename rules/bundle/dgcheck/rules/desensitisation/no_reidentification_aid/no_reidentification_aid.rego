@@ -16,8 +16,6 @@
 #   remediation: >-
 #     Drop the raw identifier, or mask it; keep any mapping between pseudonyms and identities
 #     apart from the released file, under access control.
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.desensitisation.no_reidentification_aid
 
 import data.dgcheck.lib.desens

@@ -14,8 +14,6 @@
 #   basis: 'T: LawRefBook/Laws 个人信息保护法(2021-08-20).md, art. 28 read; T: GB/T 35273-2020 TOC (web.tlawyer.cn), GB/T 43697-2024 TOC (gbstandards.icu/s/462422) and GB/T 16831-2013 TOC (guifanku.com/745029.html); S: 精准定位信息 in Annex B'
 #   severity: warning
 #   remediation: Round coordinates about people to at most the policy's decimal places, or publish an area code instead.
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.desensitisation.precise_location
 
 import data.dgcheck.lib.config

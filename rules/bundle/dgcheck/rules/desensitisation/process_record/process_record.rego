@@ -14,8 +14,6 @@
 #   severity: warning
 #   remediation: >-
 #     Record deidentification.process: {objective, approved_by, approved_at, review_due}.
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.desensitisation.process_record
 
 import data.dgcheck.lib.desens

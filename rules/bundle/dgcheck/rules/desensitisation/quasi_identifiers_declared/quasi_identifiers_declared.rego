@@ -17,8 +17,6 @@
 #   remediation: >-
 #     Declare the column identifier_role: quasi and list it in deidentification.qi_columns, or
 #     say why it is not one (a sensitive attribute is declared sensitive).
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.desensitisation.quasi_identifiers_declared
 
 import data.dgcheck.lib.desens

@@ -16,8 +16,6 @@
 #   remediation: >-
 #     Generalise or suppress until no row (open data) or few rows are unique on the
 #     quasi-identifiers.
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.desensitisation.sample_uniqueness
 
 import data.dgcheck.lib.config

@@ -17,8 +17,6 @@
 #   remediation: >-
 #     Declare deidentification.suppressed_records; if it is above the policy's share, prefer
 #     generalisation to suppression.
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.desensitisation.suppression_reported
 
 import data.dgcheck.lib.config

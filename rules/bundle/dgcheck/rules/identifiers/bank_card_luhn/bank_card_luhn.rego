@@ -16,8 +16,6 @@
 #   remediation: >-
 #     Correct the card numbers at the source; about one random digit string in ten passes
 #     Luhn, so a column with many failures may not hold card numbers at all.
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.identifiers.bank_card_luhn
 
 import data.dgcheck.lib.config

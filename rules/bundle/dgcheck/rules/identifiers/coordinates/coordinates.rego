@@ -20,8 +20,6 @@
 #     Declare the coordinate reference system in the field (standard_ref: WGS-84, CGCS2000 or
 #     GCJ-02) and correct coordinates out of range or out of the declared area (a swapped
 #     latitude and longitude is the usual cause).
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.identifiers.coordinates
 
 import data.dgcheck.lib.config

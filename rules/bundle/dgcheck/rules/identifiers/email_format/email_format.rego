@@ -16,8 +16,6 @@
 #   remediation: >-
 #     Correct the addresses at the source; keep one bare address per value, without names or
 #     angle brackets.
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.identifiers.email_format
 
 import data.dgcheck.lib.config

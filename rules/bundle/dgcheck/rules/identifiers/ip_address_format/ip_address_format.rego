@@ -16,8 +16,6 @@
 #   remediation: >-
 #     Correct or remove the values that are not addresses; write IPv6 in its RFC 5952
 #     canonical form.
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.identifiers.ip_address_format
 
 import data.dgcheck.lib.config

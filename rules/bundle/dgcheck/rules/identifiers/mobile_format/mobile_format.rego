@@ -19,8 +19,6 @@
 #     Correct the numbers at the source; check numbers in unallocated segments against the
 #     current MIIT allocation and update data/mobile_segments.txt if a segment was newly
 #     allocated.
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.identifiers.mobile_format
 
 import data.dgcheck.lib.config

@@ -16,8 +16,6 @@
 #   remediation: >-
 #     Correct the codes against the register; since 2016 most organisations carry a unified
 #     social credit code, whose positions 9-17 hold their organisation code.
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.identifiers.org_code_valid
 
 import data.dgcheck.lib.config

@@ -15,8 +15,6 @@
 #   severity: warning
 #   remediation: >-
 #     Correct the numbers at the source; foreign passports belong in a column of their own.
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.identifiers.passport_format
 
 import data.dgcheck.lib.config

@@ -15,8 +15,6 @@
 #   severity: warning
 #   remediation: >-
 #     Correct the numbers at the source; keep permits of different kinds in different columns.
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.identifiers.permit_format
 
 import data.dgcheck.lib.config

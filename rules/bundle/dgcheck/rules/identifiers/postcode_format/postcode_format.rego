@@ -15,8 +15,6 @@
 #   severity: info
 #   remediation: >-
 #     Correct the postcodes at the source.
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.identifiers.postcode_format
 
 import data.dgcheck.lib.config

@@ -16,8 +16,6 @@
 #   remediation: >-
 #     Correct the codes that are in no edition; declare the edition the column follows in the
 #     field's code_list (GB/T 2260-YYYY), since codes change yearly.
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.identifiers.region_code_valid
 
 import data.dgcheck.lib.config

@@ -16,8 +16,6 @@
 #   remediation: >-
 #     Correct the numbers whose birth date is impossible or in the future at the source,
 #     against the register.
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.identifiers.resident_id_birth_date
 
 import data.dgcheck.lib.config

@@ -17,8 +17,6 @@
 #   remediation: >-
 #     Correct the numbers at the source, checking each against the register: a wrong check digit
 #     almost always means a mistyped digit elsewhere in the number.
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.identifiers.resident_id_check_digit
 
 import data.dgcheck.lib.config

@@ -15,8 +15,6 @@
 #   remediation: >-
 #     Upgrade the 15-digit numbers to 18 digits: insert 19 after position 6 and compute the GB
 #     11643-1999 check digit, then confirm each against the register.
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.identifiers.resident_id_legacy
 
 import data.dgcheck.lib.config

@@ -17,8 +17,6 @@
 #     Check the numbers whose address codes are not in the table against the register; if the
 #     codes are real but retired before the bundled table's editions, record them in the table
 #     (checkers/detect/data/gbt2260.tsv).
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.identifiers.resident_id_region
 
 import data.dgcheck.lib.config

@@ -16,8 +16,6 @@
 #   remediation: >-
 #     Correct or complete the numbers at the source; upgrade legacy 15-digit numbers to 18
 #     digits (insert 19 after position 6 and compute the check digit).
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.identifiers.resident_id_structure
 
 import data.dgcheck.lib.config

@@ -15,8 +15,6 @@
 #   remediation: >-
 #     Check the codes whose embedded organisation code fails against the register: the code
 #     was likely mistyped in positions 9-17.
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.identifiers.uscc_org_code
 
 import data.dgcheck.lib.config

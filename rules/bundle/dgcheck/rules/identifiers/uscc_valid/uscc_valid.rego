@@ -16,8 +16,6 @@
 #   remediation: >-
 #     Correct the codes against the national enterprise credit register; a wrong check
 #     character almost always means a mistyped character elsewhere.
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.identifiers.uscc_valid
 
 import data.dgcheck.lib.config

@@ -16,8 +16,6 @@
 #   remediation: >-
 #     Correct the plates at the source; if a new plate series is missing from data/plates.txt,
 #     add it with its date.
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.identifiers.vehicle_plate_format
 
 import data.dgcheck.lib.config

@@ -14,8 +14,6 @@
 #   remediation: >-
 #     Complete the catalog block: `catalog: {title: …, description: …, publisher: {name: …}}`,
 #     or remove it if the dataset is not registered in a catalogue.
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.metadata.catalog_record
 
 import data.dgcheck.lib.meta

@@ -14,8 +14,6 @@
 #   remediation: >-
 #     Add `contact_point: {email: …, phone: …}` naming the office that answers for the data, not
 #     a person's private address.
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.metadata.contact_point
 
 import data.dgcheck.lib.meta

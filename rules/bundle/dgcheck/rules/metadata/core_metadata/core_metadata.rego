@@ -17,8 +17,6 @@
 #   remediation: >-
 #     Declare the missing elements: title, cn.resource_class, publisher.name, description,
 #     identifier and metadata.identifier (the metadata record's own identifier).
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.metadata.core_metadata
 
 import data.dgcheck.lib.meta

@@ -14,8 +14,6 @@
 #   remediation: >-
 #     Declare the area (`spatial: CN-42`, or a region code) and the period the records cover
 #     (`temporal: {start: 2015-01-01, end: 2025-06-30}`).
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.metadata.coverage
 
 import data.dgcheck.lib.meta

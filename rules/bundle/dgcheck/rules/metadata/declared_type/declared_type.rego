@@ -19,8 +19,6 @@
 #   remediation: >-
 #     Declare the type the values have (string for codes with leading zeros, number for
 #     amounts with decimals), or correct the values if the declaration is right.
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.metadata.declared_type
 
 import data.dgcheck.lib.config

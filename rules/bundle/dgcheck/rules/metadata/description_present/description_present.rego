@@ -14,8 +14,6 @@
 #   remediation: >-
 #     Describe the dataset in its metadata: what it holds, for whom, from when to when, and how
 #     often it is updated: `description: {zh: "…", en: "…"}`.
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.metadata.description_present
 
 import data.dgcheck.lib.meta

@@ -17,8 +17,6 @@
 #   remediation: >-
 #     Give each entry of distributions an access_url: the page or service where the file can
 #     be obtained (https://…), and a download_url where it can be downloaded directly.
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.metadata.distribution_access_url
 
 import data.dgcheck.lib.meta

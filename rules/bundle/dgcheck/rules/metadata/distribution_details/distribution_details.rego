@@ -14,8 +14,6 @@
 #   remediation: >-
 #     Give each entry of distributions a format (csv, parquet), a license, an availability
 #     (e.g. stable, available, temporary) and a one-line description.
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.metadata.distribution_details
 
 import data.dgcheck.lib.meta

@@ -15,8 +15,6 @@
 #   remediation: >-
 #     Give the field a description (what one value means) and its value domain:
 #     `value_domain: 1至6的整数`, `code_list: GB/T 2261.1`, or `constraints: {enum: [在保, 停保]}`.
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.metadata.field_definitions
 
 import data.dgcheck.lib.meta

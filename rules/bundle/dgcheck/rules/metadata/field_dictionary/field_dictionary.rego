@@ -19,8 +19,6 @@
 #     Make metadata fields[] list exactly the file's columns, by their header names: add an
 #     entry (name, cn_name, datatype, description) for each undocumented column, remove or
 #     rename entries that name no column, and merge repeated entries of a column into one.
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.metadata.field_dictionary
 
 import data.dgcheck.lib.result

@@ -16,8 +16,6 @@
 #   remediation: >-
 #     Declare the format the file really has: `format: csv`, or a format per distribution when
 #     the dataset is published in several (csv and parquet).
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.metadata.format_matches
 
 import data.dgcheck.lib.meta

@@ -16,8 +16,6 @@
 #   remediation: >-
 #     Write dates as YYYY-MM-DD (2025-07-05) and times as YYYY-MM-DDThh:mm:ss with a zone
 #     (2025-07-05T09:30:00+08:00).
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.metadata.iso_dates
 
 import data.dgcheck.lib.meta

@@ -15,8 +15,6 @@
 #   remediation: >-
 #     Add a few keywords users would search for (`keywords: [低保, 社会救助]`) and the theme the
 #     catalogue files the dataset under (`theme: 社会救助`).
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.metadata.keywords_and_theme
 
 import data.dgcheck.lib.meta

@@ -15,8 +15,6 @@
 #   remediation: >-
 #     Add `metadata: {maintainer: …, version: "1.0"}` and raise the version whenever the
 #     description changes.
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.metadata.maintenance
 
 import data.dgcheck.lib.meta

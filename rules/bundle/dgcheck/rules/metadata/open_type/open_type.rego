@@ -15,8 +15,6 @@
 #   remediation: >-
 #     Declare cn.open_type as 无条件开放 (anyone may download), 有条件开放 (on stated
 #     conditions) or 不予开放 (not opened).
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.metadata.open_type
 
 import data.dgcheck.lib.meta

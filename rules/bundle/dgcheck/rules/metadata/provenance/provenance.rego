@@ -15,8 +15,6 @@
 #   remediation: >-
 #     Add `provenance: …` (the system or register the data was extracted from, and how), or
 #     `source: [...]` naming the source datasets.
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.metadata.provenance
 
 import data.dgcheck.lib.meta

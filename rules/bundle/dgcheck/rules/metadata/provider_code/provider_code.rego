@@ -15,8 +15,6 @@
 #   remediation: >-
 #     Declare `publisher: {name: …, uscc: …}` with the provider's 18-character unified social
 #     credit code as its business licence or registration certificate prints it.
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.metadata.provider_code
 
 import data.dgcheck.lib.meta

@@ -14,8 +14,6 @@
 #   severity: error
 #   remediation: >-
 #     Declare `issued: YYYY-MM-DD` and `accrual_periodicity` (每月, 每年, 不定期, ...).
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.metadata.publication_and_cycle
 
 import data.dgcheck.lib.meta

@@ -13,8 +13,6 @@
 #   severity: warning
 #   remediation: >-
 #     Add the unit to the field: `unit: 元`, `unit: 人`, `unit: m²`.
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.metadata.quantity_units
 
 import data.dgcheck.lib.meta

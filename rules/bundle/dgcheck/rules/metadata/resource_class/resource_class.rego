@@ -17,8 +17,6 @@
 #   remediation: >-
 #     Declare cn.resource_class with the catalogue's classification code, e.g. 1-01-001 for
 #     类 1, 项 01, 目 001.
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.metadata.resource_class
 
 import data.dgcheck.lib.meta

@@ -14,8 +14,6 @@
 #   severity: error
 #   remediation: >-
 #     Declare title and cn.resource_code as the catalogue registers them.
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.metadata.resource_name_code
 
 import data.dgcheck.lib.meta

@@ -16,8 +16,6 @@
 #   remediation: >-
 #     Add `retention: {period: P3Y, destruction_method: …}` with the period the purpose needs
 #     and how copies are destroyed after it.
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.metadata.retention
 
 import data.dgcheck.lib.meta

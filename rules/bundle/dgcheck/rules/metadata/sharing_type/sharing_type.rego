@@ -16,8 +16,6 @@
 #   remediation: >-
 #     Declare cn.share_type; for 有条件共享, also cn.share_conditions (who may use the data,
 #     for what) and cn.share_method (interface, file exchange, ...).
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.metadata.sharing_type
 
 import data.dgcheck.lib.meta

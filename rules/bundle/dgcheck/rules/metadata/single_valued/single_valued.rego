@@ -15,8 +15,6 @@
 #   remediation: >-
 #     Keep one value for the property: the current one (the latest modified date, the
 #     publisher responsible now); history belongs in provenance or version notes.
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.metadata.single_valued
 
 import data.dgcheck.lib.result

@@ -14,8 +14,6 @@
 #   remediation: >-
 #     Give the dataset a title in its metadata, in Chinese and, where the catalogue shows one,
 #     in English: `title: {zh: "…", en: "…"}`.
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.metadata.title_present
 
 import data.dgcheck.lib.meta

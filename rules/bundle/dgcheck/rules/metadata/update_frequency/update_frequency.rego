@@ -16,8 +16,6 @@
 #   remediation: >-
 #     Write the update frequency with a term of the vocabulary, e.g. 每月 or
 #     http://publications.europa.eu/resource/authority/frequency/MONTHLY.
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.metadata.update_frequency
 
 import data.dgcheck.lib.meta

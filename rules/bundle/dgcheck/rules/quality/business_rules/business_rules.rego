@@ -17,8 +17,6 @@
 #   remediation: >-
 #     Correct the rows that break the rule at the source, or correct the rule if it does not
 #     describe the business.
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.quality.business_rules
 
 import data.dgcheck.lib.config

@@ -20,8 +20,6 @@
 #   remediation: >-
 #     Publish the update the cycle promises and set modified to its date, or declare the cycle
 #     the data really follows.
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.quality.currency
 
 import data.dgcheck.lib.config

@@ -23,8 +23,6 @@
 #   remediation: >-
 #     Give every column a unique, non-blank header name; declare primary_key with the columns
 #     whose values identify a row.
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.quality.data_model
 
 import data.dgcheck.lib.meta

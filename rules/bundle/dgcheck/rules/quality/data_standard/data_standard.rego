@@ -19,8 +19,6 @@
 #   remediation: >-
 #     Correct the values that do not conform to the standard at the source, or name the standard
 #     the values really follow.
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.quality.data_standard
 
 import data.dgcheck.lib.config

@@ -25,8 +25,6 @@
 #     missing_values), re-export garbled text from the original encoding, strip control
 #     characters, convert full-width digits and spaces in codes to ASCII, and check each
 #     outlier at its source (a typing or unit error, or a true extreme).
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.quality.dirty_values
 
 import data.dgcheck.lib.config

@@ -16,8 +16,6 @@
 #   remediation: >-
 #     Remove the repeated rows, or, if the repeats are real, add the column that tells them apart
 #     (a time stamp or sequence number).
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.quality.duplicate_rows
 
 import data.dgcheck.lib.result

@@ -18,8 +18,6 @@
 #     Reconcile the records of each entity at the source so that one ID carries one name, sex
 #     and birth date; a differing value is either a typing error or a second entity sharing the
 #     key.
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.quality.entity_consistency
 
 import data.dgcheck.lib.config

@@ -17,8 +17,6 @@
 #   remediation: >-
 #     Correct the values that are not of the declared type (text in a number column, 2025/7/5 in
 #     a date column) at the source.
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.quality.format_compliance
 
 import data.dgcheck.lib.config

@@ -18,8 +18,6 @@
 #   remediation: >-
 #     Correct the identifiers that fail their check against the register they come from; a
 #     wrong check character almost always means a mistyped character elsewhere.
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.quality.identifier_checksums
 
 import data.dgcheck.lib.config

@@ -16,8 +16,6 @@
 #   remediation: >-
 #     Give every row its own key value: remove repeated records, fill empty keys, or declare a
 #     key (primary_key in the metadata) that really identifies a row.
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.quality.key_uniqueness
 
 import data.dgcheck.lib.result

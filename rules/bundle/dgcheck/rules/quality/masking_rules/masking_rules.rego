@@ -17,8 +17,6 @@
 #   remediation: >-
 #     Mask every value of the field as declared before release (re-run the masking job over the
 #     whole column), or correct the declared pattern.
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.quality.masking_rules
 
 import data.dgcheck.lib.result

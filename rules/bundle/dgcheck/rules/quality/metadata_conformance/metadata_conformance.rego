@@ -17,8 +17,6 @@
 #   remediation: >-
 #     Correct the values that break the field's definition, or correct the definition (a longer
 #     max_length, a missing enum value) if the data is right.
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.quality.metadata_conformance
 
 import data.dgcheck.lib.config

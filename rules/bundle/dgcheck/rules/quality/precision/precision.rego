@@ -16,8 +16,6 @@
 #   remediation: >-
 #     Round the values to the declared decimal places, or declare the precision they really
 #     have.
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.quality.precision
 
 import data.dgcheck.lib.meta

@@ -22,8 +22,6 @@
 #     Re-export the file with one encoding throughout (UTF-8, or GB18030 declared as such) and a
 #     consistent CSV dialect: every row with the header's number of fields, fields holding the
 #     delimiter or a line break quoted.
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.quality.readable
 
 import data.dgcheck.lib.profile

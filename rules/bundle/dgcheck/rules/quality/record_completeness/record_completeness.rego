@@ -18,8 +18,6 @@
 #   remediation: >-
 #     Complete the records at the source, or declare nullable: true for fields a record may
 #     legitimately lack.
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.quality.record_completeness
 
 import data.dgcheck.lib.config

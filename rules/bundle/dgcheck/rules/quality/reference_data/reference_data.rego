@@ -18,8 +18,6 @@
 #   remediation: >-
 #     Replace values that are not codes of the list (spelled-out names, retired or mistyped
 #     codes) with the list's codes, or name the code list the column really uses.
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.quality.reference_data
 
 import data.dgcheck.lib.config

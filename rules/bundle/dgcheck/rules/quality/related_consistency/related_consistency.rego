@@ -19,8 +19,6 @@
 #   remediation: >-
 #     Correct whichever side is wrong at the source: the identifier or the column derived from
 #     it; for a foreign key, the key or the missing row of the referenced dataset.
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.quality.related_consistency
 
 import data.dgcheck.lib.config

@@ -17,8 +17,6 @@
 #     Fill the missing values at the source, or declare the field nullable: true in the metadata
 #     if a value may legitimately be absent. Placeholders such as NULL or 无 do not count as
 #     values.
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.quality.required_fields
 
 import data.dgcheck.lib.config

@@ -15,8 +15,6 @@
 #   indicator: timeliness
 #   remediation: >-
 #     Correct the dates outside the period, or declare the period the records really cover.
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.quality.temporal_coverage
 
 import data.dgcheck.lib.config

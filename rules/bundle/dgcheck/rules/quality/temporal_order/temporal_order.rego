@@ -17,8 +17,6 @@
 #   remediation: >-
 #     Correct the dates that are out of order at the source (a swapped day and month, a date
 #     typed in the wrong field).
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.quality.temporal_order
 
 import data.dgcheck.lib.config

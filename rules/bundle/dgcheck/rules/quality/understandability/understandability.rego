@@ -16,8 +16,6 @@
 #   remediation: >-
 #     Give every field a cn_name, and explain coded values: `code_list: GB/T 2261.1`, or
 #     `value_domain: 1 在保，2 停保`.
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.quality.understandability
 
 import data.dgcheck.lib.meta

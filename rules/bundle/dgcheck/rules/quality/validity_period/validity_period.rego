@@ -14,8 +14,6 @@
 #   indicator: accessibility
 #   remediation: >-
 #     Withdraw the expired data, or publish a current version with a new valid_until.
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.quality.validity_period
 
 import data.dgcheck.lib.meta

@@ -17,8 +17,6 @@
 #   remediation: >-
 #     Check the values outside the range at the source (a misplaced decimal point, a date in the
 #     wrong century), or widen the declared range if they are real.
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.quality.value_ranges
 
 import data.dgcheck.lib.config

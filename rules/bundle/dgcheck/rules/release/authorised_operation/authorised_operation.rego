@@ -17,8 +17,6 @@
 #     Declare `authorised_operation: {implementing_body: …, operator: …, agreement_ref: …}`;
 #     deliver products (models, verification services) built on raw public data rather than
 #     the raw data.
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.release.authorised_operation
 
 import data.dgcheck.lib.meta

@@ -16,8 +16,6 @@
 #     Keep core and important data out of open release: declare cn.open_type 不予开放 and
 #     share it only under the controls its grade requires; release 不予开放 data only after
 #     its open type is reviewed and changed.
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.release.closed_data
 
 import data.dgcheck.lib.meta

@@ -14,8 +14,6 @@
 #   remediation: >-
 #     Declare `license: CC-BY-4.0` (or the portal's own licence), or `terms_of_use: …` where the
 #     portal publishes terms instead.
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.release.licence
 
 import data.dgcheck.lib.meta

@@ -14,8 +14,6 @@
 #   remediation: >-
 #     Declare cn.open_conditions: the applicants admitted, the uses allowed and the security
 #     measures required of them.
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.release.open_conditions
 
 import data.dgcheck.lib.meta

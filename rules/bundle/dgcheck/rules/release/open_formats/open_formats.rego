@@ -15,8 +15,6 @@
 #   remediation: >-
 #     Publish a CSV, Parquet or JSON distribution beside any spreadsheet, and declare the
 #     encoding of the CSV (`encoding: utf-8`).
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.release.open_formats
 
 import data.dgcheck.lib.meta

@@ -21,8 +21,6 @@
 #   remediation: >-
 #     Remove or mask the identifiers (GB/T 37964 de-identification) before release, or open the
 #     dataset only on conditions (有条件开放) that cover personal information.
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.release.open_without_identifiers
 
 import data.dgcheck.lib.desens

@@ -17,8 +17,6 @@
 #     Complete the metadata before release: publisher.dept, record_count, accrual_periodicity,
 #     issued, modified, contact_point, and name, cn_name, datatype and description for every
 #     field.
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.release.portal_metadata
 
 import data.dgcheck.lib.meta

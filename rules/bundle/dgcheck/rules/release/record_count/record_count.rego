@@ -14,8 +14,6 @@
 #   remediation: >-
 #     Set record_count to the file's row count (without the header) when the file is
 #     published.
-# schemas:
-#   - input: schema.dgcheck.input
 package dgcheck.rules.release.record_count
 
 import data.dgcheck.lib.result
