@@ -11,47 +11,6 @@ import (
 // name, with a confidence in [0, 1]. It is evidence, not judgement: rules decide with their own
 // threshold (classify_min_confidence in the rules' configuration) what a confidence means.
 
-// Classification is a column's detected data type.
-type Classification struct {
-	// Type is the data type: a detector's name, except that coordinates are
-	// precise_location (mostly 4 or more decimal places) or location.
-	Type       string  `json:"type"`
-	Detector   string  `json:"detector"`
-	Confidence float64 `json:"confidence"`
-	// HitRate is the share of non-null values the detector recognised, raw or masked;
-	// ValidRate the share of raw matches that passed every check; MaskedRate the share of
-	// non-null values in a masked form.
-	HitRate    float64 `json:"hit_rate"`
-	ValidRate  float64 `json:"valid_rate"`
-	MaskedRate float64 `json:"masked_rate"`
-	// Form is raw (no masked value), masked (no raw value) or mixed.
-	Form string `json:"form"`
-	// Heuristic: the detector recognises likely values (names, addresses), not a structure.
-	Heuristic bool `json:"heuristic"`
-	// Hinted: the column's name carries the detector's hint.
-	Hinted bool `json:"hinted"`
-}
-
-// ShapedLike is a column whose values have an identifier's structure, but which the
-// classifier did not type as it: the values are implausible as that identifier (18-digit
-// order numbers whose "address code" and "birth date" are no such thing), or mostly fail its
-// check character.
-type ShapedLike struct {
-	Detector string `json:"detector"`
-	// HitRate is the share of non-null values with the structure; PlausibleRate the share of
-	// those that are plausible (detect.Detector.Plausible); ValidRate the share of the
-	// plausible ones that pass every check, and ChanceRate the share whose check character
-	// would be right by chance (0 without a check character).
-	HitRate       float64 `json:"hit_rate"`
-	PlausibleRate float64 `json:"plausible_rate"`
-	ValidRate     float64 `json:"valid_rate"`
-	ChanceRate    float64 `json:"chance_rate"`
-	// Reason is implausible (the values' parts rule them out), chance (right check characters
-	// no more often than chance: strings of the shape) or mostly_invalid (plausible values,
-	// most with a wrong check character: identifiers, badly kept).
-	Reason string `json:"reason"`
-}
-
 // Classifier constants. All are project defaults: no standard sets them.
 const (
 	// MinConfidence is the floor below which no type is reported: a weaker candidate is noise.

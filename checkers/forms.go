@@ -18,44 +18,6 @@ import (
 // another): those count as generalised only when they are the column's majority form, a
 // rule applied to the merged counts, so it does not depend on how rows were split.
 
-// ValueForms counts a column's present values (neither null nor blank) by form. The six
-// counts add up to the present values.
-type ValueForms struct {
-	Raw         int64 `json:"raw"`
-	Masked      int64 `json:"masked"`      // some characters replaced by '*' (or '＊'), some kept
-	Hashed      int64 `json:"hashed"`      // a hex or base64 digest of 128 to 512 bits (detect.Hash)
-	Tokenised   int64 `json:"tokenised"`   // a UUID, or a letter prefix and a long mixed token (tk_9fA...)
-	Generalised int64 `json:"generalised"` // a date cut to year or month, a band of years or ages, a region code cut to 4 or 2 digits
-	Suppressed  int64 `json:"suppressed"`  // every character replaced by '*'
-	// MaskShapes describes the masked values: how many characters each keeps and hides, in
-	// order. At most maxMaskShapes shapes are listed (the first in text order, so the list
-	// is the same however rows were split); MaskShapesOther counts masked values of the rest.
-	MaskShapes      []MaskShape `json:"mask_shapes"`
-	MaskShapesOther int64       `json:"mask_shapes_other"`
-	// Hashes counts hashed values by digest: md5_hex, sha1_hex, sha256_hex, md5_base64,
-	// sha1_base64, sha256_base64.
-	Hashes map[string]int64 `json:"hashes"`
-	// Generalisations counts generalised values by kind: year, year_month, year_band,
-	// age_band, region_4, region_2.
-	Generalisations map[string]int64 `json:"generalisations"`
-	// DecimalPlaces counts numeric values by their number of decimal places ("0", "2", "6"):
-	// the precision of a coordinate or an amount (DESENS-021).
-	DecimalPlaces map[string]int64 `json:"decimal_places"`
-}
-
-// MaskShape is one way values of a column are masked. Shape lists run lengths in characters,
-// kept and hidden alternately, starting with kept: 110105********002X is "6+8+4", 张* is
-// "1+1", ****1234 is "0+4+4".
-type MaskShape struct {
-	Shape  string `json:"shape"`
-	Length int    `json:"length"` // characters
-	Hidden int    `json:"hidden"` // characters replaced by '*'
-	// Kept lists the 1-based, inclusive character ranges left in clear: [[1,6],[15,18]].
-	Kept     [][2]int `json:"kept"`
-	Count    int64    `json:"count"`
-	FirstRow int64    `json:"first_row"`
-}
-
 // maxMaskShapes bounds the shapes a column lists: a masked column has one to a few shapes;
 // free text with stars in it could have thousands.
 const maxMaskShapes = 16

@@ -49,28 +49,6 @@ var MaskingPatterns = sync.OnceValue(func() map[string]MaskingPattern {
 	return out
 })
 
-// MaskingCheck is the evidence for a column whose field declares a masking pattern
-// (fields[].masking): how many present values conform to it, and how many leak, i.e. fail
-// it and pass the unmasked validator (a full, check-digit-valid ID number in a masked column).
-type MaskingCheck struct {
-	Method  string `json:"method,omitempty"`
-	Pattern string `json:"pattern"`
-	Data    string `json:"data,omitempty"`
-	Regex   string `json:"regex,omitempty"`
-	// Error says why nothing was checked: the pattern is unknown, or its regex does not compile.
-	Error string `json:"error,omitempty"`
-	// Length and Kept describe a pattern every match of which has the same length: the
-	// 1-based character ranges it leaves in clear (id_6_8_4 keeps [[1,6],[15,18]]). Length is
-	// 0 when the pattern's matches vary in length, and then Kept is unknown (absent).
-	Length               int      `json:"length"`
-	Kept                 [][2]int `json:"kept,omitempty"`
-	Checked              int64    `json:"checked"`
-	Conforming           int64    `json:"conforming"`
-	NonconformingSamples []Sample `json:"nonconforming_samples"`
-	Leaks                int64    `json:"leaks"`
-	LeakSamples          []Sample `json:"leak_samples"`
-}
-
 // maskingSpec is a column's declared masking, resolved: the pattern compiled, or the reason
 // it could not be.
 type maskingSpec struct {

@@ -15,69 +15,6 @@ import (
 // bounded memory (classTally), and any split of the rows between workers merges to the
 // one-pass result.
 
-// Reidentification is the re-identification evidence over the quasi-identifiers.
-type Reidentification struct {
-	QuasiIdentifiers []string `json:"quasi_identifiers"`
-	// Source says where the quasi-identifiers came from: "declared"
-	// (deidentification.qi_columns), "field_roles" (fields declared identifier_role: quasi)
-	// or "suggested" (column names that name a likely quasi-identifier; nothing declared).
-	Source string `json:"source"`
-	// Missing lists declared quasi-identifiers the file lacks; they are left out of the classes.
-	Missing []string `json:"missing"`
-	Rows    int64    `json:"rows"`
-	Classes int64    `json:"classes"`
-	// K is the size of the smallest class (k-anonymity).
-	K int64 `json:"k"`
-	// UniqueRows are rows alone in their class; SampleUniqueness is UniqueRows / Rows.
-	UniqueRows       int64   `json:"unique_rows"`
-	SampleUniqueness float64 `json:"sample_uniqueness"`
-	// Prosecutor risk: the largest is 1/K, the average Classes / Rows.
-	ProsecutorRiskMax     float64 `json:"prosecutor_risk_max"`
-	ProsecutorRiskAverage float64 `json:"prosecutor_risk_average"`
-	// ClassSizes is the class-size histogram, by bins of sizes.
-	ClassSizes []ClassSizeBin `json:"class_sizes"`
-	// SmallestClasses are the smallest classes (ties by first row), located by their first row.
-	SmallestClasses []ClassSample `json:"smallest_classes"`
-	// Diversity is l-diversity per declared sensitive attribute.
-	Diversity []Diversity `json:"diversity"`
-	// Approximate, SampleRate and ClassLimit stay for the rules and profiles of this schema
-	// version, which estimated the figures from a sample of classes past a limit: classes
-	// are now always counted exactly, so Approximate is false, SampleRate 1 and ClassLimit 0
-	// (no limit).
-	Approximate bool    `json:"approximate"`
-	SampleRate  float64 `json:"sample_rate"`
-	ClassLimit  int     `json:"class_limit"`
-}
-
-// ClassSizeBin counts the classes whose size is in [Min, Max] (Max 0: no upper bound) and
-// the rows they hold.
-type ClassSizeBin struct {
-	Min     int64 `json:"min"`
-	Max     int64 `json:"max"`
-	Classes int64 `json:"classes"`
-	Rows    int64 `json:"rows"`
-}
-
-// ClassSample locates one equivalence class by the first row that belongs to it.
-type ClassSample struct {
-	Size     int64 `json:"size"`
-	FirstRow int64 `json:"first_row"`
-	// Distinct is the number of distinct sensitive values in the class (l-diversity only).
-	Distinct int64 `json:"distinct,omitempty"`
-}
-
-// Diversity is the l-diversity of one sensitive attribute: L is the smallest number of
-// distinct values of the attribute in any class. Distinct values are counted up to LCap;
-// Capped says every class reached it, so L is at least LCap.
-type Diversity struct {
-	Column string `json:"column"`
-	L      int64  `json:"l"`
-	LCap   int    `json:"l_cap"`
-	Capped bool   `json:"capped"`
-	// LeastDiverse are the classes with the fewest distinct sensitive values.
-	LeastDiverse []ClassSample `json:"least_diverse"`
-}
-
 // maxDistinctSensitive is LCap: l-diversity needs only the smallest count, and a policy l
 // above 8 is rare (the default is 2), so each class keeps at most 8 distinct values.
 const maxDistinctSensitive = 8

@@ -45,45 +45,6 @@ const (
 // rules' configuration picks which one counts (thresholds.outlier_k).
 var fenceKs = []float64{1.5, 3}
 
-// Spread is the distribution of a numeric column's values (the values that are numbers,
-// sentinel numbers such as 999999 excepted: QUAL-013 counts those already), with the values
-// beyond Tukey's fences counted. A column classified as identifiers has none: the spread of
-// mobile numbers says nothing.
-type Spread struct {
-	Count int64 `json:"count"`
-	// Exact is true when the quartiles come from every value; false when they come from a
-	// quantile sketch, within 0.1% of the true value.
-	Exact  bool    `json:"exact"`
-	Q1     float64 `json:"q1"`
-	Median float64 `json:"median"`
-	Q3     float64 `json:"q3"`
-	// Positive is true when every value is above zero: a column of amounts, counts or sizes,
-	// which are often skewed to the right, so its fences are also measured on the log scale.
-	Positive bool    `json:"positive"`
-	Fences   []Fence `json:"fences"`
-}
-
-// Fence is Tukey's fences at K interquartile ranges on one scale, and the values beyond them.
-// On the "linear" scale the fences are Q1 - K·IQR and Q3 + K·IQR; on the "log" scale they are
-// the same on the logarithms of the values, i.e. Q1·(Q1/Q3)^K and Q3·(Q3/Q1)^K, which suits
-// a skewed column of positive quantities where a household of six gets six times the
-// allowance.
-type Fence struct {
-	Scale string  `json:"scale"`
-	K     float64 `json:"k"`
-	Lower float64 `json:"lower"`
-	Upper float64 `json:"upper"`
-	Below int64   `json:"below"`
-	Above int64   `json:"above"`
-	// Exact is false when more values lie beyond a fence than the scan kept, and the count was
-	// estimated from the quantile sketch.
-	Exact bool `json:"exact"`
-	// Samples locate the most extreme values beyond the fences, in row order. The value is
-	// the number as read (the column is not typed as identifiers), masked if it is a valid
-	// identifier all the same.
-	Samples []Sample `json:"samples"`
-}
-
 // spread accumulates one column's numbers.
 type spread struct {
 	n         int64
