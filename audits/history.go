@@ -11,8 +11,11 @@ import (
 	"slices"
 	"strings"
 
+	"time"
+
 	// The pure-Go SQLite driver: no cgo, so dgcheck still cross-compiles to one static binary.
-	_ "modernc.org/sqlite"
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
 )
 
 // historySchema is the history database's layout. user_version numbers it, so that a later
@@ -185,8 +188,62 @@ type HistoryQuery struct {
 	Last    int
 }
 
+// ErrHistoryDamaged is a history database SQLite cannot read: truncated, overwritten, or not
+// a database at all.
+var ErrHistoryDamaged = errors.New("the history database is damaged")
+
+// damaged reports whether err is SQLite's word that the file is not a readable database.
+func damaged(err error) bool {
+	var e *sqlite.Error
+	if !errors.As(err, &e) {
+		return false
+	}
+	switch e.Code() & 0xff {
+	case sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB:
+		return true
+	}
+	return false
+}
+
+// RecordHistory appends the audit to the history at path as AppendHistory does, but never
+// fails the audit: the verdict and the portfolio stand whatever happens to the history, and
+// what did happen is in the notices. A damaged database is moved aside to
+// <path>.corrupt-<time> and a new one is started, so that the next audit's trends begin again
+// rather than every audit failing on it.
+func RecordHistory(ctx context.Context, path string, p *Portfolio, now time.Time) (notices []string) {
+	err := AppendHistory(ctx, path, p)
+	if err == nil {
+		return nil
+	}
+	if !damaged(err) {
+		return []string{fmt.Sprintf("the audit was not appended to the history %s: %v", path, err)}
+	}
+	aside := path + ".corrupt-" + now.UTC().Format("20060102T150405Z")
+	if err := os.Rename(path, aside); err != nil {
+		return []string{fmt.Sprintf("the history %s is damaged and could not be moved aside (%v): the audit was not appended to it", path, err)}
+	}
+	// A journal left beside the damaged file belongs to it, not to the new database.
+	for _, suffix := range []string{"-journal", "-wal", "-shm"} {
+		if _, err := os.Stat(path + suffix); err == nil {
+			os.Rename(path+suffix, aside+suffix)
+		}
+	}
+	notices = append(notices, fmt.Sprintf("the history %s was damaged (%v): it was moved aside to %s and a new history was started", path, err, aside))
+	if err := AppendHistory(ctx, path, p); err != nil {
+		notices = append(notices, fmt.Sprintf("the audit was not appended to the new history %s either: %v", path, err))
+	}
+	return notices
+}
+
 // ReadHistory reads per-dataset trends from the history database at path.
-func ReadHistory(ctx context.Context, path string, q HistoryQuery) ([]Trend, error) {
+func ReadHistory(ctx context.Context, path string, q HistoryQuery) (trends []Trend, err error) {
+	defer func() {
+		if damaged(err) {
+			err = fmt.Errorf("%w: %s (%v). The next audit into its directory moves it aside to history.db.corrupt-<time> "+
+				"and starts a new one; to start afresh now, move it aside yourself; its earlier trends may be "+
+				"recoverable with sqlite3's .recover", ErrHistoryDamaged, path, err)
+		}
+	}()
 	db, err := openHistory(ctx, path, false)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("%s: no history yet (an audit writes it into its output directory)", path)
@@ -253,7 +310,7 @@ func ReadHistory(ctx context.Context, path string, q HistoryQuery) ([]Trend, err
 		}); err != nil {
 		return nil, err
 	}
-	trends := make([]Trend, 0, len(points))
+	trends = make([]Trend, 0, len(points))
 	for name, ps := range points {
 		trends = append(trends, Trend{Dataset: name, Points: ps})
 	}

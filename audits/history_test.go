@@ -2,6 +2,7 @@ package audits
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -83,5 +84,72 @@ func TestHistoryTrends(t *testing.T) {
 	future.Close()
 	if _, err := ReadHistory(ctx, db, HistoryQuery{}); err == nil || !strings.Contains(err.Error(), "version 7") {
 		t.Errorf("a version-7 history: %v", err)
+	}
+}
+
+// A damaged history never fails the audit: it is moved aside, a new one is started, and the
+// notices say both; reading it says what was found and how to recover.
+func TestRecordHistoryMovesADamagedDatabaseAside(t *testing.T) {
+	ctx := context.Background()
+	for _, tc := range []struct {
+		name   string
+		damage func(t *testing.T, db string)
+	}{
+		{"garbage", func(t *testing.T, db string) {
+			if err := os.WriteFile(db, []byte(strings.Repeat("not a database ", 400)), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}},
+		{"truncated", func(t *testing.T, db string) {
+			if err := AppendHistory(ctx, db, goldenPortfolio()); err != nil {
+				t.Fatal(err)
+			}
+			raw, err := os.ReadFile(db)
+			if err != nil {
+				t.Fatal(err)
+			}
+			// Keep the header page and cut into the second: the tables it names are gone.
+			if err := os.WriteFile(db, raw[:len(raw)/2+100], 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			db := filepath.Join(t.TempDir(), HistoryFile)
+			tc.damage(t, db)
+			damagedBytes, _ := os.ReadFile(db)
+			if _, err := ReadHistory(ctx, db, HistoryQuery{}); !errors.Is(err, ErrHistoryDamaged) ||
+				!strings.Contains(err.Error(), "moves it aside") {
+				t.Errorf("reading the damaged history: %v; want ErrHistoryDamaged with the way forward", err)
+			}
+			notices := RecordHistory(ctx, db, goldenPortfolio(), checkedAt)
+			aside := db + ".corrupt-20261125T080000Z"
+			if len(notices) != 1 || !strings.Contains(notices[0], "moved aside to "+aside) || !strings.Contains(notices[0], "a new history was started") {
+				t.Fatalf("notices %q", notices)
+			}
+			if kept, err := os.ReadFile(aside); err != nil || string(kept) != string(damagedBytes) {
+				t.Errorf("the damaged database was not kept as it was at %s (%v)", aside, err)
+			}
+			trends, err := ReadHistory(ctx, db, HistoryQuery{})
+			if err != nil || len(trends) != 4 || len(trends[0].Points) != 1 {
+				t.Errorf("the new history: %d trends, %v; want the one audit just recorded", len(trends), err)
+			}
+		})
+	}
+}
+
+// A history that cannot be written for another reason (a directory in its place) is a notice
+// too, and nothing is moved.
+func TestRecordHistoryReportsAnUnwritableHistory(t *testing.T) {
+	db := filepath.Join(t.TempDir(), HistoryFile)
+	if err := os.Mkdir(db, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	notices := RecordHistory(context.Background(), db, goldenPortfolio(), checkedAt)
+	if len(notices) != 1 || !strings.Contains(notices[0], "was not appended to the history "+db) {
+		t.Errorf("notices %q", notices)
+	}
+	if st, err := os.Stat(db); err != nil || !st.IsDir() {
+		t.Errorf("the directory in the history's place was moved (%v)", err)
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"time"
 )
 
 // MergeOptions say where a merge writes besides its output directory.
@@ -43,8 +44,13 @@ func Merge(ctx context.Context, dirs []string, out string, o MergeOptions) (*Por
 	if err != nil {
 		return nil, fmt.Errorf("merge: %w", err)
 	}
-	if err := prepareOut(out, false); err != nil {
+	release, notice, err := prepareOut(out, false, time.Now())
+	if err != nil {
 		return nil, err
+	}
+	defer release()
+	if notice != "" {
+		merged.Notices = append(merged.Notices, notice)
 	}
 	for i, p := range shards {
 		for _, e := range p.Datasets {
@@ -53,13 +59,11 @@ func Merge(ctx context.Context, dirs []string, out string, o MergeOptions) (*Por
 			}
 		}
 	}
+	if o.History != "" {
+		merged.Notices = append(merged.Notices, RecordHistory(ctx, o.History, merged, time.Now())...)
+	}
 	if err := WritePortfolio(out, merged, o.PortfolioFormats); err != nil {
 		return nil, err
-	}
-	if o.History != "" {
-		if err := AppendHistory(ctx, o.History, merged); err != nil {
-			return nil, err
-		}
 	}
 	return merged, nil
 }

@@ -12,11 +12,14 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
+	"time"
 )
 
 // The output directory of an audit:
 //
 //	.dgcheck-audit              marks the directory as an audit's, so that it may be reused
+//	.dgcheck-audit.lock         the running audit (pid, host, start), while it runs
 //	portfolio.json, portfolio.md, portfolio.junit.xml, index.html
 //	history.db                  every completed audit's summary (SQLite)
 //	datasets/<name>/entry.json  the dataset's portfolio entry, written when it is finished
@@ -29,20 +32,41 @@ const (
 	HistoryFile = "history.db"
 )
 
-// prepareOut makes dir ready for an audit's output. A directory that holds files but is not
-// an audit's is refused rather than written into. Without resume, the results of an earlier
-// audit are removed, so that none can be mistaken for this one's; the history stays.
-func prepareOut(dir string, resume bool) error {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
+// prepareOut makes dir ready for an audit's output: locked for the audit's lifetime
+// (lockOutDir) and claimed (claimOut). release unlocks it, and notice says when a dead
+// audit's lock was taken over. The lock comes first, so what claimOut removes is never a
+// running audit's.
+func prepareOut(dir string, resume bool, now time.Time) (release func(), notice string, err error) {
+	release, notice, err = lockOutDir(dir, now)
+	if err != nil {
+		return nil, "", err
 	}
+	if err := claimOut(dir, resume); err != nil {
+		release()
+		return nil, "", err
+	}
+	return release, notice, nil
+}
+
+// lockOutDir creates dir if need be and takes its lock (lockOut).
+func lockOutDir(dir string, now time.Time) (release func(), notice string, err error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, "", err
+	}
+	return lockOut(dir, now)
+}
+
+// claimOut marks dir as an audit's, or refuses it when it holds files of something else, and
+// without resume removes an earlier audit's datasets, so that none can be mistaken for this
+// one's; the history stays.
+func claimOut(dir string, resume bool) error {
 	marker := filepath.Join(dir, markerFile)
 	if _, err := os.Stat(marker); errors.Is(err, fs.ErrNotExist) {
 		names, err := os.ReadDir(dir)
 		if err != nil {
 			return err
 		}
-		if len(names) > 0 {
+		if slices.ContainsFunc(names, func(e fs.DirEntry) bool { return e.Name() != lockFile }) {
 			return fmt.Errorf("output directory %s holds files and is not a dgcheck audit's; choose a new or empty one", dir)
 		}
 		if err := os.WriteFile(marker, []byte("dgcheck audit output: dgcheck may rewrite this directory\n"), 0o644); err != nil {

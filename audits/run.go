@@ -94,6 +94,10 @@ type Result struct {
 	// Checked counts the datasets checked in this run; Reused those taken from an earlier
 	// run by --resume.
 	Checked, Reused int
+	// Notices are what happened to the audit's own files that its user should hear of: a dead
+	// audit's lock taken over, a damaged history moved aside. The portfolio's notices hold
+	// them too.
+	Notices []string
 }
 
 // DefaultMemoryBudget is half the Go memory limit when one is set (GOMEMLIMIT), else 1 GiB.
@@ -137,12 +141,23 @@ func Run(ctx context.Context, checker Checker, t *Target, o Options) (*Result, e
 	if err != nil {
 		return nil, err
 	}
+	// The lock first, so that a second audit is refused at once; the directory is claimed
+	// (an earlier audit's results removed) only once the rules have compiled.
+	release, notice, err := lockOutDir(o.Out, started)
+	if err != nil {
+		return nil, err
+	}
+	defer release()
 	checkers, err := profileCheckers(ctx, checker, t, o)
 	if err != nil {
 		return nil, err
 	}
-	if err := prepareOut(o.Out, o.Resume); err != nil {
+	if err := claimOut(o.Out, o.Resume); err != nil {
 		return nil, err
+	}
+	notices := slices.Clone(t.Notices)
+	if notice != "" {
+		notices = append(notices, notice)
 	}
 
 	var names []string
@@ -160,14 +175,19 @@ func Run(ctx context.Context, checker Checker, t *Target, o Options) (*Result, e
 		return nil, err
 	}
 	stamp.Ended = utc(o.Now())
-	res.Portfolio = assemble(stamp, entries, names, t.Notices, o.Baseline)
+	res.Portfolio = assemble(stamp, entries, names, notices, o.Baseline)
+	if notice != "" {
+		res.Notices = append(res.Notices, notice)
+	}
+	// The history comes before the portfolio, so that what befell it is in the portfolio's
+	// notices; it cannot fail the audit (RecordHistory).
+	if o.History != "" && o.Shard.Count == 0 {
+		recorded := RecordHistory(ctx, o.History, res.Portfolio, o.Now())
+		res.Notices = append(res.Notices, recorded...)
+		res.Portfolio.Notices = append(res.Portfolio.Notices, recorded...)
+	}
 	if err := WritePortfolio(o.Out, res.Portfolio, o.PortfolioFormats); err != nil {
 		return nil, err
-	}
-	if o.History != "" && o.Shard.Count == 0 {
-		if err := AppendHistory(ctx, o.History, res.Portfolio); err != nil {
-			return nil, err
-		}
 	}
 	return res, nil
 }

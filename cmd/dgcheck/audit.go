@@ -156,6 +156,9 @@ func runAudit(ctx context.Context, c *cli.Command, env *environment, targetPath 
 		}
 		return err
 	}
+	for _, n := range res.Notices {
+		fmt.Fprintf(env.stderr, "dgcheck: notice: %s\n", n)
+	}
 	if o.Resume && !c.Bool("quiet") {
 		fmt.Fprintf(env.stderr, "dgcheck: resumed: %d datasets checked, %d reused from the interrupted audit\n", res.Checked, res.Reused)
 	}
