@@ -173,15 +173,29 @@ func isDataFile(p string) bool {
 	return meta != "" && filepath.Base(meta) != "datapackage.json"
 }
 
+// realPath is p with its links followed. A link that cannot be followed (a loop, a link to
+// nothing) is an error naming p: filepath.EvalSymlinks's own ("EvalSymlinks: too many links")
+// names no file.
 func realPath(p string) (string, error) {
 	real, err := filepath.EvalSymlinks(p)
 	if err != nil {
-		return "", err
+		if _, statErr := os.Stat(p); statErr != nil {
+			return "", statErr
+		}
+		return "", fmt.Errorf("%s: %w", p, err)
 	}
 	return filepath.Abs(real)
 }
 
-// within checks that a file, once its links are followed, lies inside the audit root.
+// outsideError is a path whose links lead outside the audit root.
+type outsideError struct{ path, root, real string }
+
+func (e *outsideError) Error() string {
+	return fmt.Sprintf("%s leads outside the audit root %s (to %s); pass --allow-outside to audit it", e.path, e.root, e.real)
+}
+
+// within checks that a file, once its links are followed, lies inside the audit root: an
+// *outsideError when it does not, another error when its links cannot be followed.
 func (t *Target) within(p string) error {
 	if t.allowOutside {
 		return nil
@@ -191,7 +205,7 @@ func (t *Target) within(p string) error {
 		return err
 	}
 	if rel, err := filepath.Rel(t.rootReal, real); err != nil || !filepath.IsLocal(rel) {
-		return fmt.Errorf("%s leads outside the audit root %s (to %s); pass --allow-outside to audit it", p, t.Root, real)
+		return &outsideError{p, t.Root, real}
 	}
 	return nil
 }
@@ -207,6 +221,7 @@ func (t *Target) within(p string) error {
 //	    owner: 社会救助科
 //	    encoding: gb18030                                # optional; default: sniffed
 //	  - path: open/**/*.parquet                         # globs: * ? [..] and ** for any depth
+//	    optional: true                                  # a glob that matches nothing is an error without it
 //
 // Paths are relative to the manifest's directory and may not leave it.
 type Manifest struct {
@@ -221,12 +236,14 @@ type ManifestEntry struct {
 	Profile  string `yaml:"profile"`
 	Owner    string `yaml:"owner"`
 	Encoding string `yaml:"encoding"`
+	// Optional: a glob that matches no file is a notice rather than the manifest's error.
+	Optional bool `yaml:"optional"`
 
 	line int
 }
 
 // manifestKeys are the keys of a manifest entry.
-var manifestKeys = []string{"path", "metadata", "profile", "owner", "encoding"}
+var manifestKeys = []string{"path", "metadata", "profile", "owner", "encoding", "optional"}
 
 // UnmarshalYAML records the entry's line, for errors that name it, and refuses unknown keys
 // (a misspelt "metadta" must not silently fall back to the sidecar beside the data).
@@ -314,15 +331,22 @@ func (t *Target) addEntry(file string, defaults, e ManifestEntry) error {
 		return err
 	}
 	if len(matches) == 0 {
+		if !e.Optional {
+			return fmt.Errorf("%s: %s matches no file (mark the entry optional: true if it may match none)", at, e.Path)
+		}
 		t.Notices = append(t.Notices, fmt.Sprintf("%s: %s matches no file", at, e.Path))
 	}
-	for _, p := range matches {
+	for _, m := range matches {
 		d := base
-		d.Path, d.Name = p, t.nameOf(p)
+		d.Path, d.Name, d.Problem = m.path, t.nameOf(m.path), m.problem
 		t.Datasets = append(t.Datasets, d)
 	}
 	return nil
 }
+
+// globMatch is a file a glob matched, and why it cannot be checked when it cannot (a link
+// that loops): the audit accounts for it as that dataset's error rather than stopping.
+type globMatch struct{ path, problem string }
 
 // manifestPath resolves a path a manifest gives, refusing one that leaves the root, by ".."
 // or through a link, unless that is allowed. A file that does not exist is let through: the
@@ -355,9 +379,12 @@ func (t *Target) nameOf(p string) string {
 func hasMeta(p string) bool { return strings.ContainsAny(p, "*?[") }
 
 // glob finds the files whose paths match pattern, relative to the root; "**" matches any
-// number of folders. The search starts at the pattern's fixed leading folders and does not
-// enter hidden files and folders.
-func (t *Target) glob(at, pattern string) ([]string, error) {
+// number of folders. The search starts at the pattern's fixed leading folders, does not
+// enter hidden files and folders, and follows linked folders that stay inside the root
+// (each real folder once, so a link to an ancestor does not loop). A matched file whose links
+// lead outside the root is refused, as a path the manifest names is; one whose links cannot
+// be followed is a match with its problem.
+func (t *Target) glob(at, pattern string) ([]globMatch, error) {
 	if !t.allowOutside && !filepath.IsLocal(filepath.FromSlash(pattern)) {
 		return nil, fmt.Errorf("%s: %s is outside the manifest's directory; pass --allow-outside to audit it", at, pattern)
 	}
@@ -376,36 +403,92 @@ func (t *Target) glob(at, pattern string) ([]string, error) {
 	if !filepath.IsAbs(start) {
 		start = filepath.Join(t.Root, start)
 	}
-	var out []string
-	err := filepath.WalkDir(start, func(p string, d fs.DirEntry, err error) error {
-		if errors.Is(err, fs.ErrNotExist) && p == start {
-			return fs.SkipAll
-		}
+	var out []globMatch
+	st, err := os.Stat(start)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", at, err)
+	}
+	if !st.IsDir() {
+		return nil, nil
+	}
+	if err := t.within(start); err != nil {
+		return nil, fmt.Errorf("%s: %s: %w", at, pattern, err)
+	}
+	visited := map[string]bool{}
+	if real, err := realPath(start); err == nil {
+		visited[real] = true
+	}
+	var pending []string
+	// Real folders first, then linked ones: a folder reached both ways is searched once, under
+	// its own path, and a link is followed only to a folder the search has not seen.
+	var links []string
+	walk := func(dir string) error {
+		entries, err := os.ReadDir(dir)
 		if err != nil {
-			return err
+			return fmt.Errorf("%s: %w", at, err)
 		}
-		if p != start && strings.HasPrefix(d.Name(), ".") {
-			if d.IsDir() {
-				return filepath.SkipDir
+		for _, e := range entries {
+			if strings.HasPrefix(e.Name(), ".") {
+				continue
 			}
-			return nil
-		}
-		if d.IsDir() {
-			return nil
-		}
-		rel, err := filepath.Rel(start, p)
-		if err != nil {
-			return err
-		}
-		if matchSegments(segments[fixed:], strings.Split(filepath.ToSlash(rel), "/")) {
+			p := filepath.Join(dir, e.Name())
+			if e.Type()&fs.ModeSymlink != 0 {
+				if st, err := os.Stat(p); err == nil && st.IsDir() {
+					if err := t.within(p); err != nil {
+						return fmt.Errorf("%s: %s: %w", at, pattern, err)
+					}
+					links = append(links, p)
+					continue
+				}
+			}
+			if e.IsDir() {
+				if real, err := realPath(p); err == nil && !visited[real] {
+					visited[real] = true
+					pending = append(pending, p)
+				}
+				continue
+			}
+			rel, err := filepath.Rel(start, p)
+			if err != nil {
+				return err
+			}
+			if !matchSegments(segments[fixed:], strings.Split(filepath.ToSlash(rel), "/")) {
+				continue
+			}
+			m := globMatch{path: p}
 			if err := t.within(p); err != nil {
-				return fmt.Errorf("%s: %w", at, err)
+				var outside *outsideError
+				if errors.As(err, &outside) {
+					return fmt.Errorf("%s: %w", at, err)
+				}
+				m.problem = err.Error()
 			}
-			out = append(out, p)
+			out = append(out, m)
 		}
 		return nil
-	})
-	return out, err
+	}
+	pending = append(pending, start)
+	for len(pending) > 0 || len(links) > 0 {
+		if len(pending) == 0 {
+			link := links[0]
+			links = links[1:]
+			if real, err := realPath(link); err == nil && !visited[real] {
+				visited[real] = true
+				pending = append(pending, link)
+			}
+			continue
+		}
+		dir := pending[0]
+		pending = pending[1:]
+		if err := walk(dir); err != nil {
+			return nil, err
+		}
+	}
+	slices.SortFunc(out, func(a, b globMatch) int { return strings.Compare(a.path, b.path) })
+	return out, nil
 }
 
 // matchSegments matches a path, split at slashes, against a pattern likewise split, where a

@@ -1,6 +1,7 @@
 package audits
 
 import (
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -87,6 +88,7 @@ datasets:
     encoding: gb18030
   - path: wuchang/**/*.parquet
   - path: qingshan/*.csv
+    optional: true
   - path: missing.csv
 `,
 	})
@@ -127,10 +129,15 @@ func TestManifestErrorsAreLocated(t *testing.T) {
 		{"twice", "datasets:\n  - path: ok.csv\n  - path: ./ok.csv\n", "dataset ok.csv is listed twice"},
 		{"glob with metadata", "datasets:\n  - path: '*.csv'\n    metadata: m.yaml\n", "cannot go with the glob"},
 		{"bad glob", "datasets:\n  - path: '[.csv'\n", "bad glob"},
+		{"glob of nothing", "datasets:\n  - path: ok.csv\n  - path: 'qingshan/*.csv'\n", "manifest.yaml:3: qingshan/*.csv matches no file (mark the entry optional: true"},
+		{"linked folder out", "datasets:\n  - path: 'out/*.csv'\n", "leads outside the audit root"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := tree(t, map[string]string{"ok.csv": "x\n", "manifest.yaml": tc.manifest})
 			if err := os.Symlink(filepath.Join(outside, "secret.csv"), filepath.Join(dir, "link.csv")); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.Symlink(outside, filepath.Join(dir, "out")); err != nil {
 				t.Fatal(err)
 			}
 			_, err := Resolve(filepath.Join(dir, "manifest.yaml"), ResolveOptions{})
@@ -229,5 +236,44 @@ func TestShards(t *testing.T) {
 	}
 	if !(Shard{}).Holds("anything") {
 		t.Error("the whole audit must hold every dataset")
+	}
+}
+
+// A glob follows a linked folder inside the root, and searches each real folder once however
+// the links loop (real folders under their own paths); a file link that loops is that
+// dataset's problem, named, not the manifest's abort.
+func TestGlobThroughLinks(t *testing.T) {
+	dir := tree(t, map[string]string{"data/2025/a.csv": "x\n", "archive/2019/b.csv": "x\n",
+		"manifest.yaml": "datasets:\n  - path: 'data/**/*.csv'\n"})
+	for _, link := range [][2]string{
+		{"../archive", "data/old"},        // a linked folder inside the root, beyond the glob's folder
+		{"2025", "data/current"},          // a second way to a folder the search reaches anyway
+		{"..", "data/2025/up"},            // a link to an ancestor: a loop for a naive walk
+		{"loop-b.csv", "data/loop-a.csv"}, // two links naming each other
+		{"loop-a.csv", "data/loop-b.csv"},
+	} {
+		if err := os.Symlink(link[0], filepath.Join(dir, link[1])); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tg, err := Resolve(filepath.Join(dir, "manifest.yaml"), ResolveOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, d := range tg.Datasets {
+		got[d.Name] = d.Problem
+	}
+	want := []string{"data/2025/a.csv", "data/loop-a.csv", "data/loop-b.csv", "data/old/2019/b.csv"}
+	if names := slices.Sorted(maps.Keys(got)); !slices.Equal(names, want) {
+		t.Fatalf("datasets %q, want %q", names, want)
+	}
+	for _, name := range []string{"data/loop-a.csv", "data/loop-b.csv"} {
+		if p := got[name]; !strings.Contains(p, filepath.FromSlash(name)) || !strings.Contains(p, "too many levels of symbolic links") {
+			t.Errorf("%s: problem %q; want the loop, naming the file", name, p)
+		}
+	}
+	if got["data/2025/a.csv"] != "" || got["data/old/2019/b.csv"] != "" {
+		t.Errorf("a real file, or one in a linked folder, has a problem: %q", got)
 	}
 }
