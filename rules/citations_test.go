@@ -2,58 +2,18 @@ package rules
 
 import (
 	"context"
-	"io/fs"
 	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/open-policy-agent/opa/v1/ast"
-	"gopkg.in/yaml.v3"
 )
 
-// standardsFile is the table of the standards the built-in rules cite.
-const standardsFile = "bundle/dgcheck/standards/data.yaml"
-
-// standardEntry is one row of the standards table.
-type standardEntry struct {
-	Edition      string `yaml:"edition"`
-	TitleZh      string `yaml:"title_zh"`
-	TitleEn      string `yaml:"title_en"`
-	Kind         string `yaml:"kind"`
-	Status       string `yaml:"status"`
-	SupersededBy string `yaml:"superseded_by"`
-	Note         string `yaml:"note"`
-}
-
-func readStandards(t *testing.T) map[string]standardEntry {
-	t.Helper()
-	raw, err := fs.ReadFile(embedded, standardsFile)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var table map[string]standardEntry
-	if err := yaml.Unmarshal(raw, &table); err != nil {
-		t.Fatalf("%s: %v", standardsFile, err)
-	}
-	return table
-}
-
-// citedStandards splits custom.standard into the identifiers of the sources it names: the
-// parts between ";", each up to the gloss in parentheses that may follow it (ruleinfo.go).
-func citedStandards(standard string) []string {
-	var ids []string
-	for _, part := range strings.Split(standard, ";") {
-		id, _, _ := strings.Cut(strings.TrimSpace(part), " (")
-		ids = append(ids, strings.TrimSpace(id))
-	}
-	return ids
-}
-
 func TestCitedStandards(t *testing.T) {
-	got := citedStandards("PIPL (个人信息保护法); GB/T 16831-2013 (ISO 6709:2008);GB/T 36344-2018; 政务信息资源目录编制指南(试行)")
+	got := CitedStandards("PIPL (个人信息保护法); GB/T 16831-2013 (ISO 6709:2008);GB/T 36344-2018; 政务信息资源目录编制指南(试行)")
 	want := []string{"PIPL", "GB/T 16831-2013", "GB/T 36344-2018", "政务信息资源目录编制指南(试行)"}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
-		t.Errorf("citedStandards = %q, want %q", got, want)
+		t.Errorf("CitedStandards = %q, want %q", got, want)
 	}
 }
 
@@ -67,8 +27,14 @@ var basisTag = regexp.MustCompile(`^(T|S|NF|P): \S`)
 // The built-in rules' citations are clean: no caveat in any user-facing text, a basis for
 // every rule, and only current editions of standards the standards table knows.
 func TestBuiltInCitations(t *testing.T) {
-	table := readStandards(t)
+	table, err := Standards()
+	if err != nil {
+		t.Fatal(err)
+	}
 	for id, e := range table {
+		if e.ID != id {
+			t.Errorf("%s: entry %q has ID %q; Standards fills it from its key", standardsFile, id, e.ID)
+		}
 		switch {
 		case e.Edition == "" || e.Kind == "":
 			t.Errorf("%s: standards table entry %q lacks its edition or kind", standardsFile, id)
@@ -104,7 +70,7 @@ func TestBuiltInCitations(t *testing.T) {
 		} else if !basisTag.MatchString(r.Basis) {
 			t.Errorf("%s: custom.basis %q does not open with T:, S:, NF: or P:", r.ID, r.Basis)
 		}
-		for _, id := range citedStandards(r.Standard) {
+		for _, id := range CitedStandards(r.Standard) {
 			e, ok := table[id]
 			switch {
 			case !ok:

@@ -380,6 +380,8 @@ func TestEnumFlagsAreRefusedWithTheirValues(t *testing.T) {
 		{[]string{"audit", "-o", out, "--report-format", "html", "--report-format", "pdf", missing}, `--report-format: unknown format "pdf"`},
 		{[]string{"audit", "-o", out, "--profile", "public", missing}, `--profile: unknown profile "public"`},
 		{[]string{"check", "--input-format", "xlsx", "-"}, `--input-format: unknown format "xlsx" (want one of csv, parquet)`},
+		{[]string{"rules", "doc", "--format", "pdf"}, `--format: unknown format "pdf" (want one of markdown, html)`},
+		{[]string{"rules", "doc", "--lang", "fr"}, `--lang: unknown language "fr" (want one of en, zh)`},
 	} {
 		_, stderr, code := runCLI(t, tc.args...)
 		if code != exitUsageOrInput || !strings.Contains(stderr, tc.want) || strings.Contains(stderr, "absent.csv") {

@@ -333,24 +333,36 @@ func TestCIExamplesWork(t *testing.T) {
 	}
 }
 
-// The rule catalogue a regulator reviews, docs/rules.md, is what `dgcheck rules doc` writes
-// today: regenerated, it is unchanged.
+// The rule catalogue a regulator reviews, in docs/ in each language and format, is what
+// `dgcheck rules doc` writes today: regenerated, it is unchanged.
 func TestRuleCatalogueIsCurrent(t *testing.T) {
-	doc, stderr, code := runCLI(t, "rules", "doc")
-	if code != 0 {
-		t.Fatalf("rules doc: exit %d, %s", code, stderr)
-	}
-	const path = "../../docs/rules.md"
-	if *updateDocs {
-		if err := os.WriteFile(path, []byte(doc), 0o644); err != nil {
-			t.Fatal(err)
+	for _, tc := range []struct {
+		args []string
+		path string
+	}{
+		{[]string{"rules", "doc"}, "../../docs/rules.md"},
+		{[]string{"rules", "doc", "--lang", "zh"}, "../../docs/rules.zh.md"},
+		{[]string{"rules", "doc", "--format", "html"}, "../../docs/rules.html"},
+		{[]string{"rules", "doc", "--format", "html", "--lang", "zh"}, "../../docs/rules.zh.html"},
+	} {
+		doc, stderr, code := runCLI(t, tc.args...)
+		if code != 0 || doc == "" {
+			t.Errorf("%q: exit %d, %d bytes, %s", tc.args, code, len(doc), stderr)
+			continue
 		}
-	}
-	got, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if string(got) != doc {
-		t.Error("docs/rules.md is not what `dgcheck rules doc` writes\nrun go test ./cmd/dgcheck -run TestRuleCatalogue -update-docs and review the diff")
+		if *updateDocs {
+			if err := os.WriteFile(tc.path, []byte(doc), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		got, err := os.ReadFile(tc.path)
+		if err != nil {
+			t.Errorf("%v (run go test ./cmd/dgcheck -run TestRuleCatalogue -update-docs)", err)
+			continue
+		}
+		if string(got) != doc {
+			t.Errorf("%s is not what `dgcheck %s` writes\nrun go test ./cmd/dgcheck -run TestRuleCatalogue -update-docs and review the diff",
+				strings.TrimPrefix(tc.path, "../../"), strings.Join(tc.args, " "))
+		}
 	}
 }

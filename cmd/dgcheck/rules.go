@@ -68,15 +68,27 @@ func rulesCommand(env *environment) *cli.Command {
 					if err != nil {
 						return err
 					}
-					return rules.WriteRuleDoc(env.stdout, all[i], profiles)
+					return rules.WriteRuleDoc(env.stdout, all[i], profiles, rules.DocOptions{})
 				},
 			},
 			{
 				Name:  "doc",
-				Usage: "write Markdown documentation of the rules, with a per-standard clause coverage table",
-				Description: "Generated from the rules' annotations. Without -o, one document on standard output;\n" +
-					"with -o DIR, README.md (coverage and index) and one <ID>.md page per rule in DIR.",
-				Flags: []cli.Flag{packs(), &cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write pages into `DIR`"}},
+				Usage: "write the rule catalogue (Markdown or HTML, English or Chinese), with clause coverage and the standards cited",
+				Description: "Generated from the rules' annotations: a table of which clauses of which standards have rules,\n" +
+					"the standards they cite (edition and title), and per rule its id, title, standard, clause,\n" +
+					"basis, severity, area, profiles, description and remediation.\n\n" +
+					"--lang zh writes headings, labels, titles, remediations, severities and areas in Chinese\n" +
+					"(descriptions stay in English, as annotated). --format html writes one self-contained page\n" +
+					"(inline CSS, no scripts), whose tables link to each rule's section (#<ID>).\n\n" +
+					"Without -o, one document on standard output. With -o DIR, in Markdown, README.md (coverage,\n" +
+					"standards and an index) and one <ID>.md page per rule; in HTML, DIR/index.html.\n\n" +
+					"   dgcheck rules doc --lang zh --format html -o catalogue",
+				Flags: []cli.Flag{packs(),
+					&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write pages into `DIR` (Markdown: README.md and <ID>.md; HTML: index.html)"},
+					&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "markdown", Validator: oneOf("format", rules.DocFormats),
+						Usage: "documentation format: " + strings.Join(rules.DocFormats, ", ")},
+					langFlag("the documentation (descriptions stay in English)"),
+				},
 				Action: func(ctx context.Context, c *cli.Command) error {
 					engine, err := rules.Load(ctx, rules.WithUserRules(c.StringSlice("rules")...))
 					if err != nil {
@@ -86,10 +98,11 @@ func rulesCommand(env *environment) *cli.Command {
 					if err != nil {
 						return err
 					}
+					opts := rules.DocOptions{Lang: c.String("lang"), Format: c.String("format")}
 					if dir := c.String("output"); dir != "" {
-						return rules.WriteDocPages(dir, engine.Rules(), profiles)
+						return rules.WriteDocPages(dir, engine.Rules(), profiles, opts)
 					}
-					return rules.WriteDoc(env.stdout, engine.Rules(), profiles)
+					return rules.WriteDoc(env.stdout, engine.Rules(), profiles, opts)
 				},
 			},
 			{
