@@ -94,13 +94,17 @@ type Request struct {
 	// rules that judge personal information then see no evidence of it. For measuring what
 	// detection costs, and for data known to hold none.
 	SkipDetection bool
+	// Within is the folder the files the metadata names (foreign keys' datasets, a data
+	// dictionary) must lie in to be read (datasets.WithinRoot); one outside is refused, and
+	// QUAL-002 reports it. "" reads them wherever they are.
+	Within string
 }
 
 // Check reads, measures and judges one dataset. An error means the dataset could not be
 // checked (unreadable data or metadata); findings, however severe, are in the report.
 func (c *Checker) Check(ctx context.Context, req Request) (*reports.Report, error) {
 	started := c.now()
-	r, meta, lookupNotice, err := openDataset(ctx, req.Path, req.Metadata, req.Encoding)
+	r, meta, lookupNotice, err := openDataset(ctx, req.Path, req.Metadata, req.Encoding, req.Within)
 	if err != nil {
 		return nil, err
 	}
@@ -140,6 +144,9 @@ func (c *Checker) Check(ctx context.Context, req Request) (*reports.Report, erro
 			report.Notices = append(report.Notices, fmt.Sprintf("%s: unknown metadata key %s", meta.Path, u))
 		}
 		report.Notices = append(report.Notices, meta.Notices...)
+		for _, rp := range meta.Refused {
+			report.Dataset.Refused = append(report.Dataset.Refused, reports.RefusedPath(rp))
+		}
 	}
 	// fail_on is the threshold the verdict uses (Conclude), so that the scores' grade cap
 	// agrees with it.
@@ -167,8 +174,9 @@ func (c *Checker) RulesDigest() string { return c.engine.Digest() }
 
 // openDataset opens a dataset and reads its metadata: metaPath, else the file
 // LookupMetadata finds beside the data (nil when there is none; notice says why metadata
-// beside it was passed over). The caller closes the reader.
-func openDataset(ctx context.Context, path, metaPath, encoding string) (r datasets.Reader, meta *datasets.MetadataFile, notice string, err error) {
+// beside it was passed over), reading what it names only within within ("" anywhere). The
+// caller closes the reader.
+func openDataset(ctx context.Context, path, metaPath, encoding, within string) (r datasets.Reader, meta *datasets.MetadataFile, notice string, err error) {
 	var readOpts []datasets.Option
 	if encoding != "" {
 		readOpts = append(readOpts, datasets.WithEncoding(encoding))
@@ -183,7 +191,11 @@ func openDataset(ctx context.Context, path, metaPath, encoding string) (r datase
 	if metaPath == "" {
 		return r, nil, notice, nil
 	}
-	meta, err = datasets.ReadMetadata(metaPath, path)
+	var metaOpts []datasets.ReadOption
+	if within != "" {
+		metaOpts = append(metaOpts, datasets.WithinRoot(within))
+	}
+	meta, err = datasets.ReadMetadata(metaPath, path, metaOpts...)
 	if err != nil {
 		r.Close()
 		return nil, nil, "", err

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"math"
+	"path/filepath"
 	"time"
 
 	"github.com/dgcheck/dgcheck/checkers"
@@ -67,7 +68,9 @@ type EmbeddedShare struct {
 // Classify reads and measures one dataset and grades it with the grading model. It runs no
 // rule: it says what the data suggests, for a person (or DraftMetadata) to declare.
 func (c *Checker) Classify(ctx context.Context, req ClassifyRequest) (*Classification, error) {
-	r, meta, _, err := openDataset(ctx, req.Path, req.Metadata, req.Encoding)
+	// Classify measures no declared check, so the only file its metadata can name that is read
+	// is a data dictionary: read within the dataset's folder, as check does by default.
+	r, meta, _, err := openDataset(ctx, req.Path, req.Metadata, req.Encoding, filepath.Dir(req.Path))
 	if err != nil {
 		return nil, err
 	}

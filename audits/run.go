@@ -387,7 +387,7 @@ func (a *auditor) audit(ctx context.Context, d Dataset) (Entry, bool, error) {
 	}
 	begun := a.o.Now()
 	report, err := a.checkers[d.Profile].Check(ctx, dgcheck.Request{Path: d.Path, Metadata: meta,
-		Encoding: d.Encoding, FailOn: a.o.FailOn})
+		Encoding: d.Encoding, FailOn: a.o.FailOn, Within: a.target.readRoot()})
 	ended := a.o.Now()
 	a.memory.Release(min(data.Size, a.o.MemoryBudget))
 	e.Timing = Timing{Started: utc(begun), Ended: utc(ended), Seconds: ended.Sub(begun).Seconds()}

@@ -43,7 +43,6 @@ type Target struct {
 	// Notices are things worth saying that are not errors (a glob that matched nothing).
 	Notices []string
 
-	rootReal     string
 	allowOutside bool
 }
 
@@ -93,14 +92,10 @@ func Resolve(target string, o ResolveOptions) (*Target, error) {
 }
 
 func newTarget(root, manifest string, o ResolveOptions) (*Target, error) {
-	real, err := filepath.EvalSymlinks(root)
-	if err != nil {
+	if _, err := datasets.RealPath(root); err != nil {
 		return nil, err
 	}
-	if real, err = filepath.Abs(real); err != nil {
-		return nil, err
-	}
-	return &Target{Root: root, Manifest: manifest, rootReal: real, allowOutside: o.AllowOutside}, nil
+	return &Target{Root: root, Manifest: manifest, allowOutside: o.AllowOutside}, nil
 }
 
 // dataExtensions are the files a directory search takes for datasets. ".txt", which
@@ -115,7 +110,7 @@ func searchDir(dir string, o ResolveOptions) (*Target, error) {
 	}
 	var skip []string
 	for _, s := range o.Skip {
-		if real, err := realPath(s); err == nil {
+		if real, err := datasets.RealPath(s); err == nil {
 			skip = append(skip, real)
 		}
 	}
@@ -130,7 +125,7 @@ func searchDir(dir string, o ResolveOptions) (*Target, error) {
 			return nil
 		}
 		if d.IsDir() {
-			if real, err := realPath(p); err == nil && slices.Contains(skip, real) {
+			if real, err := datasets.RealPath(p); err == nil && slices.Contains(skip, real) {
 				return filepath.SkipDir
 			}
 			return nil
@@ -173,25 +168,20 @@ func isDataFile(p string) bool {
 	return meta != "" && filepath.Base(meta) != "datapackage.json"
 }
 
-// realPath is p with its links followed. A link that cannot be followed (a loop, a link to
-// nothing) is an error naming p: filepath.EvalSymlinks's own ("EvalSymlinks: too many links")
-// names no file.
-func realPath(p string) (string, error) {
-	real, err := filepath.EvalSymlinks(p)
-	if err != nil {
-		if _, statErr := os.Stat(p); statErr != nil {
-			return "", statErr
-		}
-		return "", fmt.Errorf("%s: %w", p, err)
-	}
-	return filepath.Abs(real)
-}
-
 // outsideError is a path whose links lead outside the audit root.
 type outsideError struct{ path, root, real string }
 
 func (e *outsideError) Error() string {
 	return fmt.Sprintf("%s leads outside the audit root %s (to %s); pass --allow-outside to audit it", e.path, e.root, e.real)
+}
+
+// readRoot is the folder the files a dataset's metadata names must lie in to be read: the
+// audit root, or "" (anywhere) with --allow-outside. The same wall as the manifest's paths.
+func (t *Target) readRoot() string {
+	if t.allowOutside {
+		return ""
+	}
+	return t.Root
 }
 
 // within checks that a file, once its links are followed, lies inside the audit root: an
@@ -200,11 +190,11 @@ func (t *Target) within(p string) error {
 	if t.allowOutside {
 		return nil
 	}
-	real, err := realPath(p)
+	inside, real, err := datasets.Contained(t.Root, p)
 	if err != nil {
 		return err
 	}
-	if rel, err := filepath.Rel(t.rootReal, real); err != nil || !filepath.IsLocal(rel) {
+	if !inside {
 		return &outsideError{p, t.Root, real}
 	}
 	return nil
@@ -418,7 +408,7 @@ func (t *Target) glob(at, pattern string) ([]globMatch, error) {
 		return nil, fmt.Errorf("%s: %s: %w", at, pattern, err)
 	}
 	visited := map[string]bool{}
-	if real, err := realPath(start); err == nil {
+	if real, err := datasets.RealPath(start); err == nil {
 		visited[real] = true
 	}
 	var pending []string
@@ -445,7 +435,7 @@ func (t *Target) glob(at, pattern string) ([]globMatch, error) {
 				}
 			}
 			if e.IsDir() {
-				if real, err := realPath(p); err == nil && !visited[real] {
+				if real, err := datasets.RealPath(p); err == nil && !visited[real] {
 					visited[real] = true
 					pending = append(pending, p)
 				}
@@ -475,7 +465,7 @@ func (t *Target) glob(at, pattern string) ([]globMatch, error) {
 		if len(pending) == 0 {
 			link := links[0]
 			links = links[1:]
-			if real, err := realPath(link); err == nil && !visited[real] {
+			if real, err := datasets.RealPath(link); err == nil && !visited[real] {
 				visited[real] = true
 				pending = append(pending, link)
 			}

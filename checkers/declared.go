@@ -118,8 +118,8 @@ func newDeclaredSpec(ctx context.Context, m *datasets.Metadata, cols []string) (
 	}
 	for _, fk := range m.ForeignKeys {
 		idx, ok := resolve(fk.Fields)
-		if !ok || len(fk.Fields) == 0 || len(fk.Fields) != len(fk.Reference.Fields) {
-			continue // a malformed key is QUAL-002's finding, not measured
+		if !ok || len(fk.Fields) == 0 || len(fk.Fields) != len(fk.Reference.Fields) || fk.Reference.Refused {
+			continue // a malformed key, or one whose dataset may not be read, is QUAL-002's finding, not measured
 		}
 		spec, err := loadReference(ctx, fk, idx)
 		if err != nil {

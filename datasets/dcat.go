@@ -245,7 +245,7 @@ func hasType(n *yaml.Node, local string) bool {
 	return slices.ContainsFunc(types, func(v *yaml.Node) bool { return ldLocal(v.Value) == local })
 }
 
-func readDCAT(file, dataPath string, root *yaml.Node) (*MetadataFile, error) {
+func readDCAT(file, dataPath string, root *yaml.Node, cfg readConfig) (*MetadataFile, error) {
 	d := newLDDoc(root)
 	nodes := []*yaml.Node{root}
 	if g := ldProp(root, "@graph"); g != nil {
@@ -344,7 +344,7 @@ func readDCAT(file, dataPath string, root *yaml.Node) (*MetadataFile, error) {
 	for _, dist := range m.Distributions {
 		m.License = cmp.Or(m.License, dist.License)
 	}
-	if err := readDescribedBy(d, ds, file, dataPath, mf); err != nil {
+	if err := readDescribedBy(d, ds, file, dataPath, mf, cfg); err != nil {
 		return nil, err
 	}
 	if catalog != nil {
@@ -444,7 +444,7 @@ func trimScheme(s, scheme string) string {
 
 // readDescribedBy reads the data dictionary a dataset or one of its distributions is
 // describedBy, when it is a local file.
-func readDescribedBy(d *ldDoc, ds *yaml.Node, file, dataPath string, mf *MetadataFile) error {
+func readDescribedBy(d *ldDoc, ds *yaml.Node, file, dataPath string, mf *MetadataFile, cfg readConfig) error {
 	ref, at := d.first(ldProp(ds, "describedBy")), ldProp(ds, "describedBy")
 	for _, dist := range d.values(ldProp(ds, "distribution")) {
 		if ref == "" {
@@ -460,8 +460,12 @@ func readDescribedBy(d *ldDoc, ds *yaml.Node, file, dataPath string, mf *Metadat
 			"save the data dictionary beside the record and name it by a relative path", file, ref))
 		return nil
 	}
+	written := ref
 	if !filepath.IsAbs(local) {
 		local = filepath.Join(filepath.Dir(file), filepath.FromSlash(local))
+	}
+	if !cfg.confine(mf, ds, "describedBy", written, local) {
+		return nil
 	}
 	raw, err := os.ReadFile(local)
 	if err != nil {

@@ -144,6 +144,9 @@ type FKReference struct {
 	Resource string   `json:"resource,omitempty" yaml:"resource"`
 	Path     string   `json:"path,omitempty" yaml:"path"`
 	Fields   []string `json:"fields" yaml:"fields"`
+	// Refused: the referenced dataset lies outside the folder the metadata was read within
+	// (WithinRoot), so it is not read and the key is not measured.
+	Refused bool `json:"-" yaml:"-"`
 }
 
 // BusinessRule is a comparison every row must pass (QUAL-004): Column Op Other (another

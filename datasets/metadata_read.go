@@ -34,6 +34,9 @@ type MetadataFile struct {
 	// Notices are what the reader chose not to do, for the report to say (a data dictionary
 	// at a web address, which dgcheck does not fetch).
 	Notices []string
+	// Refused are the files the metadata names that lie outside the root it was read within
+	// (WithinRoot), and were not read.
+	Refused []RefusedPath
 }
 
 // sidecarExtensions end the names of sidecars, which are read as sidecars whatever they hold.
@@ -141,7 +144,14 @@ func packageLists(pkg, dataPath string) bool {
 // the datapackage resource or DCAT dataset that describes the data file, and is the dataset a
 // self-referencing foreign key names. Syntax errors, and sidecars that break
 // docs/metadata.schema.json, name the file, line and column.
-func ReadMetadata(path, dataPath string) (*MetadataFile, error) {
+//
+// With WithinRoot, a file the metadata names that lies outside the root is not read: it is
+// in Refused, and the foreign key or data dictionary that named it is left out.
+func ReadMetadata(path, dataPath string, opts ...ReadOption) (*MetadataFile, error) {
+	var cfg readConfig
+	for _, o := range opts {
+		o(&cfg)
+	}
 	raw, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
@@ -162,7 +172,7 @@ func ReadMetadata(path, dataPath string) (*MetadataFile, error) {
 	case isCSVW(root): // before DCAT: CSVW metadata is JSON-LD too
 		mf, err = readCSVW(path, dataPath, root)
 	case isJSONLD(root):
-		mf, err = readDCAT(path, dataPath, root)
+		mf, err = readDCAT(path, dataPath, root, cfg)
 	case !isSidecarName(path) && isTableSchema(root):
 		mf, err = readTableSchema(path, dataPath, root)
 	default:
@@ -172,7 +182,7 @@ func ReadMetadata(path, dataPath string) (*MetadataFile, error) {
 		return nil, err
 	}
 	mf.Notices = append(mf.Notices, profileNotices(path, root, mf.Kind)...)
-	resolveReferences(&mf.Metadata, path, dataPath)
+	resolveReferences(mf, root, path, dataPath, cfg)
 	return mf, nil
 }
 
@@ -232,15 +242,21 @@ func datesAsText(n *yaml.Node, seen map[*yaml.Node]bool) {
 
 // resolveReferences makes the paths of referenced datasets usable from the working
 // directory: a foreign key's path is relative to the metadata file, and one naming no dataset
-// refers to the data itself.
-func resolveReferences(m *Metadata, metaPath, dataPath string) {
-	for i := range m.ForeignKeys {
-		ref := &m.ForeignKeys[i].Reference
+// refers to the data itself. A key whose dataset lies outside cfg's root is marked Refused,
+// and its path recorded in mf.Refused.
+func resolveReferences(mf *MetadataFile, doc *yaml.Node, metaPath, dataPath string, cfg readConfig) {
+	for i := range mf.Metadata.ForeignKeys {
+		ref := &mf.Metadata.ForeignKeys[i].Reference
+		written := ref.Path
 		switch {
 		case ref.Path != "" && !filepath.IsAbs(ref.Path):
 			ref.Path = filepath.Join(filepath.Dir(metaPath), ref.Path)
 		case ref.Path == "" && ref.Resource == "":
 			ref.Path = dataPath
+		}
+		if written != "" && !cfg.confine(mf, doc, fmt.Sprintf("foreign_keys[%d].reference.path", i), written, ref.Path) {
+			// Left as written: the report says what the metadata named, not where it leads.
+			ref.Path, ref.Refused = written, true
 		}
 	}
 }

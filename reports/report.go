@@ -152,6 +152,18 @@ type Dataset struct {
 	Columns      []string `json:"columns"`
 	MetadataPath string   `json:"metadata_path,omitempty"`
 	MetadataKind string   `json:"metadata_kind,omitempty"`
+	// Refused are the files the metadata names that lie outside the folder the check may read
+	// in, and were not read (QUAL-002 reports each).
+	Refused []RefusedPath `json:"refused,omitempty"`
+}
+
+// RefusedPath is a file the metadata names at Key (on Line of the metadata file) that lies
+// outside Root, the folder the check may read in.
+type RefusedPath struct {
+	Key  string `json:"key"`
+	Line int    `json:"line,omitempty"`
+	Path string `json:"path"`
+	Root string `json:"root"`
 }
 
 // Summary counts findings per area and per severity, waived ones included, and how many

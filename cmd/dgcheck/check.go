@@ -53,6 +53,8 @@ func checkCommand(env *environment) *cli.Command {
 			&cli.StringFlag{Name: "input-format", Validator: oneOf("format", []string{"csv", "parquet"}),
 				Usage: "format of the dataset read from standard input (PATH -): csv or parquet (default: sniffed, Parquet by its PAR1 magic)"},
 			packTimeoutFlag(), packMemoryFlag(),
+			&cli.StringFlag{Name: "read-within", Usage: "folder `DIR` that the files the metadata names (foreign keys' datasets, a data dictionary) must lie in to be read; one outside is a finding, not read (default: the dataset's folder; for standard input, the metadata's)"},
+			&cli.BoolFlag{Name: "allow-outside", Usage: "read the files the metadata names wherever they are"},
 			&cli.BoolFlag{Name: "no-detectors", Hidden: true, Usage: "scan without identifier detection (to measure its cost): personal-information rules see no evidence"},
 		},
 		Action: func(ctx context.Context, c *cli.Command) error {
@@ -94,6 +96,9 @@ type checkOptions struct {
 	limits      rules.Limits // --pack-timeout, --pack-memory
 	// noDetectors: --no-detectors, a hidden flag for measuring what detection costs.
 	noDetectors bool
+	// readWithin and allowOutside: --read-within and --allow-outside (within).
+	readWithin   string
+	allowOutside bool
 }
 
 // checkOptionsFrom validates enumerated flags before any file is opened, so that a typo
@@ -102,7 +107,8 @@ func checkOptionsFrom(c *cli.Command) (checkOptions, error) {
 	o := checkOptions{metadata: c.String("metadata"), rules: c.StringSlice("rules"),
 		format: c.String("format"), outputs: c.StringSlice("output"), encoding: c.String("encoding"),
 		config: c.String("config"), profile: c.String("profile"), lang: c.String("lang"), quiet: c.Bool("quiet"),
-		noDetectors: c.Bool("no-detectors"), inputFormat: c.String("input-format")}
+		noDetectors: c.Bool("no-detectors"), inputFormat: c.String("input-format"),
+		readWithin: c.String("read-within"), allowOutside: c.Bool("allow-outside")}
 	o.failOn = failOn(c)
 	var err error
 	if o.limits, err = packLimitsFrom(c); err != nil {
@@ -123,6 +129,21 @@ func checkOptionsFrom(c *cli.Command) (checkOptions, error) {
 
 // outputExtensions are the file extensions that name a report format (reports.FormatForPath).
 var outputExtensions = reports.OutputExtensions()
+
+// within is the folder the files the metadata names must lie in (dgcheck.Request.Within):
+// --read-within, else the dataset's folder, or for standard input (spooled to a temporary
+// folder) the metadata's; "" with --allow-outside.
+func (o checkOptions) within(path string) string {
+	switch {
+	case o.allowOutside:
+		return ""
+	case o.readWithin != "":
+		return o.readWithin
+	case o.stdin && o.metadata != "":
+		return filepath.Dir(o.metadata)
+	}
+	return filepath.Dir(path)
+}
 
 // formatFor is the format of one output ("" is standard output): --format for standard
 // output or a single -o, else what the file's extension implies, else --format, else text.
@@ -145,7 +166,8 @@ func runCheck(ctx context.Context, env *environment, path string, o checkOptions
 	if err != nil {
 		return err
 	}
-	req := dgcheck.Request{Path: path, Metadata: o.metadata, Encoding: o.encoding, FailOn: o.failOn, SkipDetection: o.noDetectors}
+	req := dgcheck.Request{Path: path, Metadata: o.metadata, Encoding: o.encoding, FailOn: o.failOn,
+		SkipDetection: o.noDetectors, Within: o.within(path)}
 	if !o.quiet {
 		req.Progress = progressLine(env.stderr, env.now, started)
 	}

@@ -11,6 +11,9 @@
 #   key that names it, since the check it asks for then measures only the columns that exist
 #   (k-anonymity over the other quasi-identifiers) or is not made. A of B header fields are
 #   well formed, X = A/B. Columns against the dictionary are META-016's, types META-017's.
+#   A file the metadata names (a foreign key's dataset, a data dictionary) that lies outside
+#   the folder the check may read in is reported with the key and line that name it, and is
+#   not read: metadata must not make the checker read, and report on, files elsewhere.
 # custom:
 #   id: QUAL-002
 #   title_zh: '文件结构与声明的模型一致：列、类型、主键、是否可空'
@@ -87,6 +90,25 @@ violation contains finding if {
 		"measure": result.measure(0, 1),
 	})
 }
+
+violation contains finding if {
+	some refused in object.get(input.dataset, "refused", [])
+	finding := result.finding(rego.metadata.chain(), {
+		"message": sprintf("%s%s names %s, outside %s, the folder this check may read in: it was not read (--read-within or --allow-outside reads it)", [refused.key, _on_line(refused), refused.path, refused.root]),
+		"message_zh": sprintf("%s%s指向 %s，位于本次检查可读取的目录 %s 之外：未读取（--read-within 或 --allow-outside 可读取）", [refused.key, _on_line_zh(refused), refused.path, refused.root]),
+		"measure": result.measure(0, 1),
+		"evidence": {"key": refused.key, "line": object.get(refused, "line", 0), "path": refused.path, "root": refused.root},
+	})
+}
+
+# A refusal's line, where the reader found it (0: none).
+_on_line(refused) := sprintf(" (line %d)", [refused.line]) if object.get(refused, "line", 0) > 0
+
+_on_line(refused) := "" if object.get(refused, "line", 0) == 0
+
+_on_line_zh(refused) := sprintf("（第 %d 行）", [refused.line]) if object.get(refused, "line", 0) > 0
+
+_on_line_zh(refused) := " " if object.get(refused, "line", 0) == 0
 
 default _keyed := 0
 

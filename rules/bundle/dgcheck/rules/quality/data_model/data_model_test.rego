@@ -184,3 +184,30 @@ test_success_well_formed_foreign_key if {
 	}
 	count(findings) == 0
 }
+
+test_fail_a_referenced_file_outside_the_walls if {
+	findings := data_model.violation with input as {
+		"dataset": {"format": "csv", "columns": ["id"], "refused": [
+			{"key": "foreign_keys[0].reference.path", "line": 7, "path": "../outside/secret.csv", "root": "/data/roll"},
+			{"key": "describedBy", "path": "/etc/dictionary.json", "root": "/data/roll"},
+		]},
+		"metadata": {},
+		"profile": {"table": {"header_issues": {"count": 0, "samples": []}}},
+	}
+	{f.message | some f in findings} == {
+		"foreign_keys[0].reference.path (line 7) names ../outside/secret.csv, outside /data/roll, the folder this check may read in: it was not read (--read-within or --allow-outside reads it)",
+		"describedBy names /etc/dictionary.json, outside /data/roll, the folder this check may read in: it was not read (--read-within or --allow-outside reads it)",
+	}
+	some f in findings
+	f.evidence == {"key": "foreign_keys[0].reference.path", "line": 7, "path": "../outside/secret.csv", "root": "/data/roll"}
+	f.message_zh == "foreign_keys[0].reference.path（第 7 行）指向 ../outside/secret.csv，位于本次检查可读取的目录 /data/roll 之外：未读取（--read-within 或 --allow-outside 可读取）"
+	f.severity == "error"
+}
+
+test_success_nothing_refused if {
+	count(data_model.violation) == 0 with input as {
+		"dataset": {"format": "csv", "columns": ["id"], "refused": []},
+		"metadata": {},
+		"profile": {"table": {"header_issues": {"count": 0, "samples": []}}},
+	}
+}
