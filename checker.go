@@ -122,41 +122,29 @@ func (c *Checker) Check(ctx context.Context, req Request) (*reports.Report, erro
 		return nil, err
 	}
 
-	src := r.Source()
 	report := &reports.Report{SchemaVersion: reports.SchemaVersion,
 		Tool:      reports.Tool{Name: "dgcheck", Version: c.version},
 		CheckedAt: started.UTC().Format(time.RFC3339),
-		Dataset: reports.Dataset{Path: src.Path, Name: src.Name, Format: string(src.Format),
-			Encoding: src.Encoding, Delimiter: src.Delimiter, Size: src.Size, Rows: src.Rows, Columns: src.Columns},
-		Profile: profile, Host: c.host}
+		Dataset:   describe(r.Source(), meta),
+		Profile:   profile, Host: c.host}
 	for _, r := range c.engine.Selected() {
 		report.Rules = append(report.Rules, r.Rule)
 	}
 	if lookupNotice != "" {
 		report.Notices = append(report.Notices, lookupNotice)
 	}
-	var metaInput any
 	if meta != nil {
-		report.Dataset.MetadataPath, report.Dataset.MetadataKind = meta.Path, meta.Kind
-		metaInput = meta.Metadata
 		report.Metadata = meta.Metadata
 		for _, u := range meta.Unknown {
 			report.Notices = append(report.Notices, fmt.Sprintf("%s: unknown metadata key %s", meta.Path, u))
 		}
 		report.Notices = append(report.Notices, meta.Notices...)
-		for _, rp := range meta.Refused {
-			report.Dataset.Refused = append(report.Dataset.Refused, reports.RefusedPath(rp))
-		}
 	}
 	// fail_on is the threshold the verdict uses (Conclude), so that the scores' grade cap
 	// agrees with it.
 	failOn := cmp.Or(req.FailOn, c.failOn)
-	judgement, err := c.engine.Judge(ctx, rules.Input{
-		Dataset:  report.Dataset,
-		Metadata: metaInput,
-		Profile:  profile,
-		Options:  map[string]any{"now": report.CheckedAt, "fail_on": string(failOn)},
-	})
+	judgement, err := c.engine.Judge(ctx, ruleInput(report.Dataset, meta, profile,
+		map[string]any{"now": report.CheckedAt, "fail_on": string(failOn)}))
 	if err != nil {
 		return nil, err
 	}
@@ -171,6 +159,30 @@ func (c *Checker) Check(ctx context.Context, req Request) (*reports.Report, erro
 // RulesDigest is the SHA-256 of the rules this Checker judges with (rules.Engine.Digest):
 // audits stamp it on their reports so that a result can be traced to the rules that made it.
 func (c *Checker) RulesDigest() string { return c.engine.Digest() }
+
+// describe is the dataset as reports and rules see it: the source as read, and where its
+// metadata came from and what of it was refused (meta nil: none).
+func describe(src *datasets.Source, meta *datasets.MetadataFile) reports.Dataset {
+	d := reports.Dataset{Path: src.Path, Name: src.Name, Format: string(src.Format),
+		Encoding: src.Encoding, Delimiter: src.Delimiter, Size: src.Size, Rows: src.Rows, Columns: src.Columns}
+	if meta != nil {
+		d.MetadataPath, d.MetadataKind = meta.Path, meta.Kind
+		for _, rp := range meta.Refused {
+			d.Refused = append(d.Refused, reports.RefusedPath(rp))
+		}
+	}
+	return d
+}
+
+// ruleInput is what the rules judge, for Check and Classify alike: the dataset (describe),
+// its metadata (absent when there is none), the profile and the run's options.
+func ruleInput(d reports.Dataset, meta *datasets.MetadataFile, profile *checkers.Profile, options map[string]any) rules.Input {
+	in := rules.Input{Dataset: d, Profile: profile, Options: options}
+	if meta != nil {
+		in.Metadata = meta.Metadata
+	}
+	return in
+}
 
 // openDataset opens a dataset and reads its metadata: metaPath, else the file
 // LookupMetadata finds beside the data (nil when there is none; notice says why metadata

@@ -75,10 +75,6 @@ func (c *Checker) Classify(ctx context.Context, req ClassifyRequest) (*Classific
 		return nil, err
 	}
 	defer r.Close()
-	var metaInput any
-	if meta != nil {
-		metaInput = meta.Metadata
-	}
 	// Only the columns are needed: no declared keys, constraints or risk figures.
 	profile, err := checkers.Scan(ctx, r, checkers.Plan{Progress: req.Progress})
 	if err != nil {
@@ -89,12 +85,7 @@ func (c *Checker) Classify(ctx context.Context, req ClassifyRequest) (*Classific
 		opts["grading_model"] = req.Model
 	}
 	src := r.Source()
-	grading, err := c.engine.Grade(ctx, rules.Input{
-		Dataset:  map[string]any{"path": src.Path, "name": src.Name, "format": string(src.Format), "rows": src.Rows, "columns": src.Columns},
-		Metadata: metaInput,
-		Profile:  profile,
-		Options:  opts,
-	})
+	grading, err := c.engine.Grade(ctx, ruleInput(describe(src, meta), meta, profile, opts))
 	if err != nil {
 		return nil, err
 	}
