@@ -189,11 +189,7 @@ func ruleInput(d reports.Dataset, meta *datasets.MetadataFile, profile *checkers
 // beside it was passed over), reading what it names only within within ("" anywhere). The
 // caller closes the reader.
 func openDataset(ctx context.Context, path, metaPath, encoding, within string) (r datasets.Reader, meta *datasets.MetadataFile, notice string, err error) {
-	var readOpts []datasets.Option
-	if encoding != "" {
-		readOpts = append(readOpts, datasets.WithEncoding(encoding))
-	}
-	r, err = datasets.Open(ctx, path, readOpts...)
+	r, err = openData(ctx, path, encoding)
 	if err != nil {
 		return nil, nil, "", err
 	}
@@ -213,4 +209,13 @@ func openDataset(ctx context.Context, path, metaPath, encoding, within string) (
 		return nil, nil, "", err
 	}
 	return r, meta, "", nil
+}
+
+// openData opens a dataset's data in encoding ("" sniffs it).
+func openData(ctx context.Context, path, encoding string) (datasets.Reader, error) {
+	var opts []datasets.Option
+	if encoding != "" {
+		opts = append(opts, datasets.WithEncoding(encoding))
+	}
+	return datasets.Open(ctx, path, opts...)
 }

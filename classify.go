@@ -35,7 +35,7 @@ type Classification struct {
 	// Columns are in file order.
 	Columns []ClassifiedColumn `json:"columns"`
 	Grading *rules.Grading     `json:"grading"`
-	// metadata and path are kept for DraftMetadata.
+	// metadata and path are kept for SuggestedMetadata.
 	metadata *datasets.MetadataFile
 	path     string
 }
@@ -66,7 +66,7 @@ type EmbeddedShare struct {
 }
 
 // Classify reads and measures one dataset and grades it with the grading model. It runs no
-// rule: it says what the data suggests, for a person (or DraftMetadata) to declare.
+// rule: it says what the data suggests, for a person (or SuggestedMetadata) to declare.
 func (c *Checker) Classify(ctx context.Context, req ClassifyRequest) (*Classification, error) {
 	// Classify measures no declared check, so the only file its metadata can name that is read
 	// is a data dictionary: read within the dataset's folder, as check does by default.
@@ -116,7 +116,7 @@ func (c *Checker) Classify(ctx context.Context, req ClassifyRequest) (*Classific
 
 // Redacted is the classification as it may be shown: a copy with every identifier in its
 // column names, hints, grades and declared fields masked (detect.Redact), as in a check's
-// report. The classification itself keeps the raw names, which DraftMetadata writes into the
+// report. The classification itself keeps the raw names, which SuggestedMetadata writes into the
 // sidecar, where they must match the data's header.
 func (cl *Classification) Redacted() *Classification {
 	out := *cl

@@ -33,7 +33,7 @@ func draftExamplePackage(t *testing.T) string {
 	if err := os.WriteFile(data, raw, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	d, err := dgcheck.DraftMetadata(context.Background(), dgcheck.MetadataDraftRequest{Path: data})
+	d, err := dgcheck.Draft(context.Background(), dgcheck.DraftRequest{Path: data})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -150,7 +150,7 @@ const twoResources = `{
 
 func mergeIntoTwoResourcePackage(t *testing.T, dir string) []byte {
 	t.Helper()
-	d, err := dgcheck.DraftMetadata(context.Background(), dgcheck.MetadataDraftRequest{Path: filepath.Join(dir, filepath.Base(exampleRoll))})
+	d, err := dgcheck.Draft(context.Background(), dgcheck.DraftRequest{Path: filepath.Join(dir, filepath.Base(exampleRoll))})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -197,7 +197,7 @@ func TestDraftMergeKeepsOtherResourcesAndPackageProperties(t *testing.T) {
 	}
 
 	// A file that is no data package is refused, not replaced.
-	d, err := dgcheck.DraftMetadata(context.Background(), dgcheck.MetadataDraftRequest{Path: exampleRoll})
+	d, err := dgcheck.Draft(context.Background(), dgcheck.DraftRequest{Path: exampleRoll})
 	if err != nil {
 		t.Fatal(err)
 	}

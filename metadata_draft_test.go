@@ -32,7 +32,7 @@ func TestDraftDeclaresWhatHoldsOnEveryRow(t *testing.T) {
 	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	d, err := dgcheck.DraftMetadata(context.Background(), dgcheck.MetadataDraftRequest{Path: path})
+	d, err := dgcheck.Draft(context.Background(), dgcheck.DraftRequest{Path: path})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -121,7 +121,7 @@ func TestDraftBoundsAreRawTypedAndNoIdentifier(t *testing.T) {
 	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	d, err := dgcheck.DraftMetadata(context.Background(), dgcheck.MetadataDraftRequest{Path: path})
+	d, err := dgcheck.Draft(context.Background(), dgcheck.DraftRequest{Path: path})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -66,7 +66,7 @@ func runClassify(ctx context.Context, env *environment, c *cli.Command, format s
 		return err
 	}
 	if c.Bool("write-metadata") {
-		draft, err := cl.DraftMetadata()
+		draft, err := cl.SuggestedMetadata()
 		if err != nil {
 			return err
 		}

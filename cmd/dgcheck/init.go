@@ -8,11 +8,11 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/urfave/cli/v3"
 
 	"github.com/dgcheck/dgcheck"
+	"github.com/dgcheck/dgcheck/datasets"
 )
 
 // Formats init writes.
@@ -52,7 +52,7 @@ func initCommand(env *environment) *cli.Command {
 				return fmt.Errorf("--format: unknown format %q (want %s or %s)", format, initSidecar, initDataPackage)
 			}
 			path := c.Args().First()
-			draft, err := dgcheck.DraftMetadata(ctx, dgcheck.MetadataDraftRequest{Path: path, Encoding: c.String("encoding")})
+			draft, err := dgcheck.Draft(ctx, dgcheck.DraftRequest{Path: path, Encoding: c.String("encoding")})
 			if err != nil {
 				return err
 			}
@@ -117,5 +117,5 @@ func defaultMetadataPath(path, format string) string {
 	if format == initDataPackage {
 		return filepath.Join(filepath.Dir(path), "datapackage.json")
 	}
-	return strings.TrimSuffix(path, filepath.Ext(path)) + ".meta.yaml"
+	return datasets.SidecarPath(path)
 }
