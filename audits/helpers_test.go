@@ -3,7 +3,6 @@ package audits
 import (
 	"context"
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"sync"
 	"sync/atomic"
@@ -12,6 +11,7 @@ import (
 
 	"github.com/dgcheck/dgcheck"
 	"github.com/dgcheck/dgcheck/internal/synth"
+	"github.com/dgcheck/dgcheck/internal/synth/synthtest"
 	"github.com/dgcheck/dgcheck/reports"
 )
 
@@ -37,20 +37,7 @@ func testChecker(t testing.TB) *dgcheck.Checker {
 // example's sidecars) into a new directory.
 func writeCatalogue(t testing.TB, n int, seed int64) (string, []synth.CatalogueDataset) {
 	t.Helper()
-	c := synth.CatalogueConfig{Datasets: n, Seed: seed}
-	var err error
-	if c.RawSidecar, err = os.ReadFile("../examples/dibao/hongshan_dibao_2025.meta.yaml"); err != nil {
-		t.Fatal(err)
-	}
-	if c.CleanSidecar, err = os.ReadFile("../examples/dibao/hongshan_dibao_2025_clean.meta.yaml"); err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
-	sets, err := synth.WriteCatalogue(dir, c)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return dir, sets
+	return synthtest.Catalogue(t, "../examples/dibao", n, seed)
 }
 
 func resolve(t testing.TB, target string) *Target {

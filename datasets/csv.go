@@ -93,13 +93,8 @@ type csvReader struct {
 }
 
 func openCSV(path string, c config) (Reader, error) {
-	f, err := os.Open(path)
+	f, st, err := openFile(path)
 	if err != nil {
-		return nil, err
-	}
-	st, err := f.Stat()
-	if err != nil {
-		f.Close()
 		return nil, err
 	}
 	read := &byteCounter{r: f}

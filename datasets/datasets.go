@@ -194,6 +194,20 @@ func FormatOf(path string) (Format, error) {
 	return "", fmt.Errorf("%s: %w (want .csv or .parquet)", path, ErrUnsupportedFormat)
 }
 
+// openFile opens a data file and states it, for its size; the file is closed on an error.
+func openFile(path string) (*os.File, os.FileInfo, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	st, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, nil, err
+	}
+	return f, st, nil
+}
+
 // ErrNotRegular is returned for a path that is a named pipe, socket, device or directory:
 // reading one would block or make no sense as a table.
 var ErrNotRegular = errors.New("not a regular file")

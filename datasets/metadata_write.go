@@ -11,6 +11,8 @@ import (
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/dgcheck/dgcheck/internal/jsonobj"
 )
 
 // Writing metadata: a draft (dgcheck init) as a dgcheck/metadata/v1 sidecar or a Frictionless
@@ -159,22 +161,22 @@ func (d *Draft) WriteDataPackage(w io.Writer) error {
 // package properties only those existing lacks are added. A package describes several files,
 // and redrafting one of them must not lose the others or what a person wrote.
 func (d *Draft) MergeDataPackage(w io.Writer, existing []byte) error {
-	props, err := jsonObject(existing)
+	props, err := jsonobj.Members(existing)
 	if err != nil {
 		return fmt.Errorf("not a data package: %w", err)
 	}
 	draft := d.dataPackage()
-	resource, err := marshalJSON(draft["resources"].([]any)[0])
+	resource, err := jsonobj.Marshal(draft["resources"].([]any)[0])
 	if err != nil {
 		return err
 	}
 	merged := false
 	for i, p := range props {
-		if p.key != "resources" {
+		if p.Key != "resources" {
 			continue
 		}
 		var resources []json.RawMessage
-		if err := json.Unmarshal(p.value, &resources); err != nil {
+		if err := json.Unmarshal(p.Value, &resources); err != nil {
 			return fmt.Errorf("not a data package: resources: %w", err)
 		}
 		replaced := false
@@ -189,7 +191,7 @@ func (d *Draft) MergeDataPackage(w io.Writer, existing []byte) error {
 		if !replaced {
 			resources = append(resources, resource)
 		}
-		if props[i].value, err = marshalJSON(resources); err != nil {
+		if props[i].Value, err = jsonobj.Marshal(resources); err != nil {
 			return err
 		}
 		merged = true
@@ -202,69 +204,22 @@ func (d *Draft) MergeDataPackage(w io.Writer, existing []byte) error {
 	for _, k := range keys {
 		// profile stays as written: the draft's tabular-data-package would hold the package's
 		// other resources, which need not be tables, to the tabular profile.
-		if k == "resources" && merged || k == "profile" || slices.ContainsFunc(props, func(p jsonProperty) bool { return p.key == k }) {
+		if k == "resources" && merged || k == "profile" || slices.ContainsFunc(props, func(p jsonobj.Member) bool { return p.Key == k }) {
 			continue
 		}
-		v, err := marshalJSON(draft[k])
+		v, err := jsonobj.Marshal(draft[k])
 		if err != nil {
 			return err
 		}
-		props = append(props, jsonProperty{k, v})
+		props = append(props, jsonobj.Member{Key: k, Value: v})
 	}
-	var buf bytes.Buffer
-	buf.WriteByte('{')
-	for i, p := range props {
-		if i > 0 {
-			buf.WriteByte(',')
-		}
-		key, _ := marshalJSON(p.key)
-		buf.Write(key)
-		buf.WriteByte(':')
-		buf.Write(p.value)
-	}
-	buf.WriteByte('}')
 	var out bytes.Buffer
-	if err := json.Indent(&out, buf.Bytes(), "", "  "); err != nil {
+	if err := json.Indent(&out, jsonobj.Object(props), "", "  "); err != nil {
 		return err
 	}
 	out.WriteByte('\n')
 	_, err = w.Write(out.Bytes())
 	return err
-}
-
-// jsonProperty is one property of a JSON object, its value as written.
-type jsonProperty struct {
-	key   string
-	value json.RawMessage
-}
-
-// jsonObject splits a JSON object into its properties, in the order they are written.
-func jsonObject(src []byte) ([]jsonProperty, error) {
-	dec := json.NewDecoder(bytes.NewReader(src))
-	if t, err := dec.Token(); err != nil {
-		return nil, err
-	} else if t != json.Delim('{') {
-		return nil, fmt.Errorf("the top level is not an object")
-	}
-	var props []jsonProperty
-	for dec.More() {
-		t, err := dec.Token()
-		if err != nil {
-			return nil, err
-		}
-		var v json.RawMessage
-		if err := dec.Decode(&v); err != nil {
-			return nil, err
-		}
-		props = append(props, jsonProperty{t.(string), v})
-	}
-	if _, err := dec.Token(); err != nil {
-		return nil, err
-	}
-	if _, err := dec.Token(); err != io.EOF {
-		return nil, fmt.Errorf("data after the top-level object")
-	}
-	return props, nil
 }
 
 // dataPackage is the draft as a data package of one resource.
@@ -361,17 +316,6 @@ func packageName(file string) string {
 		return name
 	}
 	return "data"
-}
-
-// marshalJSON is json.Marshal without escaping <, > and &, as writeJSON writes.
-func marshalJSON(v any) ([]byte, error) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		return nil, err
-	}
-	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
 }
 
 func writeJSON(w io.Writer, v any) error {

@@ -48,13 +48,8 @@ type parquetResult struct {
 }
 
 func openParquet(ctx context.Context, path string, c config) (Reader, error) {
-	f, err := os.Open(path)
+	f, st, err := openFile(path)
 	if err != nil {
-		return nil, err
-	}
-	st, err := f.Stat()
-	if err != nil {
-		f.Close()
 		return nil, err
 	}
 	src := Source{Path: path, Name: filepath.Base(path), Format: Parquet, Size: st.Size()}

@@ -133,23 +133,9 @@ func scanEmbedded(s string, want int) (found uint32, tok string) {
 			return found, tok
 		}
 	}
-	// E-mail addresses: the widest local part and domain around each '@'.
-	for at := 0; at < len(s); at++ {
-		if s[at] != '@' {
-			continue
-		}
-		l := at
-		for l > 0 && emailClass[s[l-1]]&classLocal != 0 {
-			l--
-		}
-		r := at + 1
-		for r < len(s) && (emailClass[s[r]]&classDomain != 0 || s[r] == '.') {
-			r++
-		}
-		for r > at+1 && s[r-1] == '.' {
-			r-- // a full stop ending the sentence
-		}
-		if l < at && Email(s[l:r]).Match && hit(idxEmail, s[l:r]) {
+	// E-mail addresses: the widest address around each '@'.
+	for l, r := range emailRuns(s) {
+		if Email(s[l:r]).Match && hit(idxEmail, s[l:r]) {
 			return found, tok
 		}
 	}

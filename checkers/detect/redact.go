@@ -1,6 +1,7 @@
 package detect
 
 import (
+	"iter"
 	"sort"
 	"strings"
 )
@@ -240,29 +241,13 @@ func redactCodes(s string, spans []redactSpan) []redactSpan {
 	return spans
 }
 
-// redactEmails finds e-mail addresses: the widest local part and domain around each '@'.
+// redactEmails finds e-mail addresses (emailRuns).
 func redactEmails(s string, spans []redactSpan) []redactSpan {
-	for at := 0; at < len(s); at++ {
-		if s[at] != '@' {
-			continue
-		}
-		l := at
-		for l > 0 && emailClass[s[l-1]]&classLocal != 0 {
-			l--
-		}
-		for l < at && s[l] == '.' {
-			l++ // a full stop before the address
-		}
-		r := at + 1
-		for r < len(s) && (emailClass[s[r]]&classDomain != 0 || s[r] == '.') {
-			r++
-		}
-		for r > at+1 && s[r-1] == '.' {
-			r-- // a full stop ending the sentence
-		}
+	for l, r := range emailRuns(s) {
 		// The widest domain may run on into what follows the address ("a@b.cn.0"); a leak
 		// costs more than a few masked characters, so drop trailing labels until one matches.
-		for l < at && r > at+1 {
+		at := l + strings.IndexByte(s[l:r], '@')
+		for r > at+1 {
 			if Email(s[l:r]).Match {
 				spans = append(spans, redactSpan{l, r, MaskEmail(s[l:r])})
 				break
@@ -271,6 +256,38 @@ func redactEmails(s string, spans []redactSpan) []redactSpan {
 		}
 	}
 	return spans
+}
+
+// emailRuns yields, for each '@' in s with characters of an address on both sides, the start
+// and end of the widest address around it: the local part back to the first character that
+// cannot be in one (a full stop before it excepted), the domain on to the first that cannot
+// (a full stop ending the sentence excepted). Redaction and the embedded scan both read
+// addresses out of free text this way.
+func emailRuns(s string) iter.Seq2[int, int] {
+	return func(yield func(int, int) bool) {
+		for at := 0; at < len(s); at++ {
+			if s[at] != '@' {
+				continue
+			}
+			l := at
+			for l > 0 && emailClass[s[l-1]]&classLocal != 0 {
+				l--
+			}
+			for l < at && s[l] == '.' {
+				l++ // a full stop before the address
+			}
+			r := at + 1
+			for r < len(s) && (emailClass[s[r]]&classDomain != 0 || s[r] == '.') {
+				r++
+			}
+			for r > at+1 && s[r-1] == '.' {
+				r-- // a full stop ending the sentence
+			}
+			if l < at && r > at+1 && !yield(l, r) {
+				return
+			}
+		}
+	}
 }
 
 func isASCIIAlnum(c byte) bool { return isDigit(c) || isASCIILetter(c) }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/dgcheck/dgcheck/audits"
 	"github.com/dgcheck/dgcheck/internal/synth"
+	"github.com/dgcheck/dgcheck/internal/synth/synthtest"
 )
 
 const portfolioSchemaPath = "../../docs/portfolio.schema.json"
@@ -16,20 +17,7 @@ const portfolioSchemaPath = "../../docs/portfolio.schema.json"
 // catalogue writes a synthetic catalogue of n rolls with the example's sidecars.
 func catalogue(t *testing.T, n int, seed int64) (string, []synth.CatalogueDataset) {
 	t.Helper()
-	c := synth.CatalogueConfig{Datasets: n, Seed: seed}
-	var err error
-	if c.RawSidecar, err = os.ReadFile("../../examples/dibao/hongshan_dibao_2025.meta.yaml"); err != nil {
-		t.Fatal(err)
-	}
-	if c.CleanSidecar, err = os.ReadFile("../../examples/dibao/hongshan_dibao_2025_clean.meta.yaml"); err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
-	sets, err := synth.WriteCatalogue(dir, c)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return dir, sets
+	return synthtest.Catalogue(t, "../../examples/dibao", n, seed)
 }
 
 func readJSONFile(t *testing.T, name string) map[string]any {

@@ -14,6 +14,7 @@ import (
 
 	"github.com/open-policy-agent/opa/v1/rego"
 
+	"github.com/dgcheck/dgcheck/internal/jsonobj"
 	"github.com/dgcheck/dgcheck/rules"
 )
 
@@ -60,13 +61,13 @@ func profileSchema(input []byte) ([]byte, error) {
 	if err := json.Unmarshal(input, &in); err != nil {
 		return nil, fmt.Errorf("input schema: %w", err)
 	}
-	defs, err := members(in.Definitions)
+	defs, err := jsonobj.Members(in.Definitions)
 	if err != nil {
 		return nil, fmt.Errorf("input schema: definitions: %w", err)
 	}
 	byName := map[string]json.RawMessage{}
 	for _, d := range defs {
-		byName[d.key] = d.value
+		byName[d.Key] = d.Value
 	}
 	reached := map[string]bool{}
 	pending := []string{"profile"}
@@ -94,16 +95,16 @@ func profileSchema(input []byte) ([]byte, error) {
 		}
 	}
 
-	profile, err := members(byName["profile"])
+	profile, err := jsonobj.Members(byName["profile"])
 	if err != nil {
 		return nil, fmt.Errorf("input schema: definitions.profile: %w", err)
 	}
 	var description string
-	var keywords []member
+	var keywords []jsonobj.Member
 	for _, m := range profile {
-		if m.key != "description" {
+		if m.Key != "description" {
 			keywords = append(keywords, m)
-		} else if err := json.Unmarshal(m.value, &description); err != nil {
+		} else if err := json.Unmarshal(m.Value, &description); err != nil {
 			return nil, fmt.Errorf("input schema: definitions.profile.description: %w", err)
 		}
 	}
@@ -111,71 +112,27 @@ func profileSchema(input []byte) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	root := append([]member{
-		{"$schema", json.RawMessage(`"http://json-schema.org/draft-07/schema#"`)},
-		{"$id", json.RawMessage(`"https://github.com/dgcheck/dgcheck/docs/profile.schema.json"`)},
-		{"$comment", json.RawMessage(`"Generated from rules/schemas/dgcheck/input.json (definitions.profile) by go test ./cmd/dgcheck -update-docs: edit that file, not this one."`)},
-		{"title", json.RawMessage(`"dgcheck profile, schema_version 1"`)},
-		{"description", described},
+	root := append([]jsonobj.Member{
+		{Key: "$schema", Value: json.RawMessage(`"http://json-schema.org/draft-07/schema#"`)},
+		{Key: "$id", Value: json.RawMessage(`"https://github.com/dgcheck/dgcheck/docs/profile.schema.json"`)},
+		{Key: "$comment", Value: json.RawMessage(`"Generated from rules/schemas/dgcheck/input.json (definitions.profile) by go test ./cmd/dgcheck -update-docs: edit that file, not this one."`)},
+		{Key: "title", Value: json.RawMessage(`"dgcheck profile, schema_version 1"`)},
+		{Key: "description", Value: described},
 	}, keywords...)
-	var carried []member
+	var carried []jsonobj.Member
 	for _, d := range defs {
-		if reached[d.key] && d.key != "profile" {
+		if reached[d.Key] && d.Key != "profile" {
 			carried = append(carried, d)
 		}
 	}
-	root = append(root, member{"definitions", object(carried)})
+	root = append(root, jsonobj.Member{Key: "definitions", Value: jsonobj.Object(carried)})
 
 	var out bytes.Buffer
-	if err := json.Indent(&out, object(root), "", "  "); err != nil {
+	if err := json.Indent(&out, jsonobj.Object(root), "", "  "); err != nil {
 		return nil, err
 	}
 	out.WriteByte('\n')
 	return out.Bytes(), nil
-}
-
-// member is one key and value of a JSON object, kept in order.
-type member struct {
-	key   string
-	value json.RawMessage
-}
-
-// members reads a JSON object's members in the order they are written.
-func members(obj json.RawMessage) ([]member, error) {
-	dec := json.NewDecoder(bytes.NewReader(obj))
-	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
-		return nil, fmt.Errorf("not a JSON object")
-	}
-	var ms []member
-	for dec.More() {
-		t, err := dec.Token()
-		if err != nil {
-			return nil, err
-		}
-		var v json.RawMessage
-		if err := dec.Decode(&v); err != nil {
-			return nil, err
-		}
-		ms = append(ms, member{t.(string), v})
-	}
-	return ms, nil
-}
-
-// object writes members as a compact JSON object, in their order.
-func object(ms []member) json.RawMessage {
-	var b bytes.Buffer
-	b.WriteByte('{')
-	for i, m := range ms {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		k, _ := json.Marshal(m.key)
-		b.Write(k)
-		b.WriteByte(':')
-		b.Write(m.value)
-	}
-	b.WriteByte('}')
-	return b.Bytes()
 }
 
 // refsIn lists the "$ref" values anywhere in a decoded schema.

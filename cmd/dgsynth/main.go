@@ -127,11 +127,7 @@ func writeCatalogue(n int, seed int64, sidecars, out string, stderr io.Writer, u
 	if _, err := synth.Catalogue(c); err != nil {
 		return usage("%v", err)
 	}
-	var err error
-	if c.RawSidecar, err = os.ReadFile(filepath.Join(sidecars, "hongshan_dibao_2025.meta.yaml")); err != nil {
-		return usage("-sidecars: %v", err)
-	}
-	if c.CleanSidecar, err = os.ReadFile(filepath.Join(sidecars, "hongshan_dibao_2025_clean.meta.yaml")); err != nil {
+	if err := c.ReadSidecars(sidecars); err != nil {
 		return usage("-sidecars: %v", err)
 	}
 	sets, err := synth.WriteCatalogue(out, c)

@@ -27,6 +27,17 @@ type CatalogueConfig struct {
 	RawSidecar, CleanSidecar []byte
 }
 
+// ReadSidecars sets c's RawSidecar and CleanSidecar from the example roll's sidecars in dir
+// (examples/dibao), so that the catalogue follows them when they change.
+func (c *CatalogueConfig) ReadSidecars(dir string) error {
+	var err error
+	if c.RawSidecar, err = os.ReadFile(filepath.Join(dir, "hongshan_dibao_2025.meta.yaml")); err != nil {
+		return err
+	}
+	c.CleanSidecar, err = os.ReadFile(filepath.Join(dir, "hongshan_dibao_2025_clean.meta.yaml"))
+	return err
+}
+
 // Ways a catalogue dataset is damaged on purpose.
 const (
 	// TruncatedParquet: a Parquet file cut in half, as an interrupted upload leaves it; it
