@@ -1,0 +1,229 @@
+package datasets
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/apache/arrow-go/v18/arrow"
+	"github.com/apache/arrow-go/v18/arrow/array"
+)
+
+// A directory of Parquet files is one dataset, as Spark, Hive, DuckDB and Arrow write a
+// large table: its files, read one after another in the order of their paths, are its rows,
+// and each Hive-style folder on the way (year=2024/region=420111/) gives every row of the
+// files below it a column of that name and value. The files must agree on their columns;
+// hidden files and those Spark and Hadoop leave beside the data (_SUCCESS, _metadata, .crc)
+// are not data.
+
+// hiveNull is the folder value Hive writes for a null partition key.
+const hiveNull = "__HIVE_DEFAULT_PARTITION__"
+
+// parquetPart is one file of a directory dataset and its partition values, one per key.
+type parquetPart struct {
+	path   string
+	values []*string // nil: null
+}
+
+// parquetParts lists dir's Parquet files in path order with their partition values, and the
+// partition keys in the order they are nested. Files whose folders name different keys, or
+// the same keys in another order, are an error naming the file: they are not one table.
+func parquetParts(dir string) (parts []parquetPart, keys []string, size int64, err error) {
+	first := true
+	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		name := d.Name()
+		if p != dir && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")) {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() || !strings.EqualFold(filepath.Ext(name), ".parquet") {
+			return nil
+		}
+		rel, err := filepath.Rel(dir, filepath.Dir(p))
+		if err != nil {
+			return err
+		}
+		var fileKeys []string
+		var values []*string
+		if rel != "." {
+			for _, seg := range strings.Split(filepath.ToSlash(rel), "/") {
+				k, v, ok := strings.Cut(seg, "=")
+				if !ok || k == "" {
+					continue // a plain folder: no partition
+				}
+				if uv, err := url.PathUnescape(v); err == nil {
+					v = uv
+				}
+				fileKeys = append(fileKeys, k)
+				if v == hiveNull {
+					values = append(values, nil)
+				} else {
+					values = append(values, &v)
+				}
+			}
+		}
+		if first {
+			keys, first = fileKeys, false
+		} else if !slices.Equal(keys, fileKeys) {
+			return fmt.Errorf("%s: its folders name the partition keys [%s], other files' [%s]: one dataset's files are partitioned alike",
+				p, strings.Join(fileKeys, ", "), strings.Join(keys, ", "))
+		}
+		st, err := d.Info()
+		if err != nil {
+			return err
+		}
+		size += st.Size()
+		parts = append(parts, parquetPart{path: p, values: values})
+		return nil
+	})
+	if err == nil && len(parts) == 0 {
+		err = fmt.Errorf("%s: a directory without a .parquet file: a directory is read as one Parquet dataset of the files in it", dir)
+	}
+	return parts, keys, size, err
+}
+
+// parquetDirReader reads a directory dataset's files in turn (each with the file reader, its
+// row groups in parallel), numbering rows across them and adding the partition columns.
+type parquetDirReader struct {
+	ctx   context.Context
+	c     config
+	parts []parquetPart
+	keys  []string
+	// columns are the first file's columns, which every other file must have.
+	columns []string
+	next    int // the part to open after cur
+	cur     Reader
+	base    int64 // rows of the files read before cur
+	src     Source
+	batch   Batch
+	err     error
+}
+
+func openParquetDir(ctx context.Context, dir string, c config) (Reader, error) {
+	parts, keys, size, err := parquetParts(dir)
+	if err != nil {
+		return nil, err
+	}
+	r := &parquetDirReader{ctx: ctx, c: c, parts: parts, keys: keys,
+		src: Source{Path: dir, Name: filepath.Base(filepath.Clean(dir)), Format: Parquet, Size: size}}
+	// The first file is opened now: its schema is the dataset's, known once the reader is.
+	if err := r.open(); err != nil {
+		return nil, err
+	}
+	first := r.cur.Source()
+	r.columns = first.Columns
+	r.src.HeaderIssues = first.HeaderIssues
+	r.src.Columns = append(slices.Clone(first.Columns), keys...)
+	for _, k := range keys {
+		if slices.Contains(first.Columns, k) {
+			r.cur.Close()
+			return nil, &ParseError{File: parts[0].path, Err: fmt.Errorf("the partition key %s is also a column of the file: its rows would have two values of it", k)}
+		}
+	}
+	return r, nil
+}
+
+// open opens the next part.
+func (r *parquetDirReader) open() error {
+	part := r.parts[r.next]
+	cur, err := openParquet(r.ctx, part.path, r.c)
+	if err != nil {
+		return err
+	}
+	if r.columns != nil && !slices.Equal(cur.Source().Columns, r.columns) {
+		cur.Close()
+		return &ParseError{File: part.path, Err: fmt.Errorf("its columns [%s] are not the dataset's [%s] (%s's): one dataset's files share their columns",
+			strings.Join(cur.Source().Columns, ", "), strings.Join(r.columns, ", "), r.parts[0].path)}
+	}
+	r.cur, r.next = cur, r.next+1
+	r.src.TotalRows += cur.Source().TotalRows
+	return nil
+}
+
+func (r *parquetDirReader) Source() *Source { return &r.src }
+func (r *parquetDirReader) Batch() Batch    { return r.batch }
+func (r *parquetDirReader) Err() error      { return r.err }
+
+func (r *parquetDirReader) Next() bool {
+	r.batch = Batch{}
+	for r.err == nil {
+		if r.cur == nil {
+			if r.next == len(r.parts) {
+				return false
+			}
+			if r.err = r.open(); r.err != nil {
+				return false
+			}
+		}
+		if r.cur.Next() {
+			r.batch = r.withPartitions(r.cur.Batch(), r.parts[r.next-1])
+			r.src.Rows = r.base + r.cur.Source().Rows
+			return true
+		}
+		if r.err = r.cur.Err(); r.err != nil {
+			return false
+		}
+		r.base += r.cur.Source().Rows
+		r.cur.Close()
+		r.cur = nil
+	}
+	return false
+}
+
+// withPartitions numbers a file's batch among the dataset's rows and adds its partition
+// columns, each the part's value on every row.
+func (r *parquetDirReader) withPartitions(b Batch, part parquetPart) Batch {
+	b.FirstRow += r.base
+	for i := range b.Issues {
+		b.Issues[i].Row += r.base
+	}
+	if len(r.keys) == 0 {
+		return b
+	}
+	rec := b.Record
+	n := int(rec.NumRows())
+	fields := slices.Clone(rec.Schema().Fields())
+	cols := slices.Clone(rec.Columns())
+	for i, k := range r.keys {
+		sb := array.NewStringBuilder(r.c.mem)
+		if v := part.values[i]; v == nil {
+			sb.AppendNulls(n)
+		} else {
+			sb.Reserve(n)
+			for range n {
+				sb.Append(*v)
+			}
+		}
+		col := sb.NewArray()
+		sb.Release()
+		fields = append(fields, arrow.Field{Name: k, Type: arrow.BinaryTypes.String, Nullable: true})
+		cols = append(cols, col)
+		defer col.Release()
+	}
+	b.Record = array.NewRecordBatch(arrow.NewSchema(fields, nil), cols, int64(n))
+	rec.Release()
+	return b
+}
+
+func (r *parquetDirReader) Close() error {
+	if r.cur != nil {
+		return r.cur.Close()
+	}
+	return nil
+}
+
+// isDir reports whether path names a directory.
+func isDir(path string) bool {
+	st, err := os.Stat(path)
+	return err == nil && st.IsDir()
+}
