@@ -53,30 +53,16 @@ func parquetParts(dir string) (parts []parquetPart, keys []string, size int64, e
 		if err != nil {
 			return err
 		}
-		var fileKeys []string
-		var values []*string
-		if rel != "." {
-			for _, seg := range strings.Split(filepath.ToSlash(rel), "/") {
-				k, v, ok := strings.Cut(seg, "=")
-				if !ok || k == "" {
-					continue // a plain folder: no partition
-				}
-				if uv, err := url.PathUnescape(v); err == nil {
-					v = uv
-				}
-				fileKeys = append(fileKeys, k)
-				if v == hiveNull {
-					values = append(values, nil)
-				} else {
-					values = append(values, &v)
-				}
-			}
-		}
+		fileKeys, byKey := partitionValues(rel)
 		if first {
 			keys, first = fileKeys, false
-		} else if !slices.Equal(keys, fileKeys) {
+		} else if !sameKeys(keys, fileKeys) {
 			return fmt.Errorf("%s: its folders name the partition keys [%s], other files' [%s]: one dataset's files are partitioned alike",
 				p, strings.Join(fileKeys, ", "), strings.Join(keys, ", "))
+		}
+		values := make([]*string, len(keys))
+		for i, k := range keys {
+			values[i] = byKey[k]
 		}
 		st, err := d.Info()
 		if err != nil {
@@ -90,6 +76,38 @@ func parquetParts(dir string) (parts []parquetPart, keys []string, size int64, e
 		err = fmt.Errorf("%s: a directory without a .parquet file: a directory is read as one Parquet dataset of the files in it", dir)
 	}
 	return parts, keys, size, err
+}
+
+// partitionValues reads the key=value folders of rel, a file's folder under the dataset's:
+// the keys in the order they first appear and each one's value (nil for Hive's null). A key
+// named twice takes its first value, as DuckDB reads it; a folder without "=" is no partition.
+func partitionValues(rel string) (keys []string, values map[string]*string) {
+	values = map[string]*string{}
+	if rel == "." {
+		return nil, values
+	}
+	for _, seg := range strings.Split(filepath.ToSlash(rel), "/") {
+		k, v, ok := strings.Cut(seg, "=")
+		if _, seen := values[k]; !ok || k == "" || seen {
+			continue
+		}
+		if uv, err := url.PathUnescape(v); err == nil {
+			v = uv
+		}
+		keys = append(keys, k)
+		if v == hiveNull {
+			values[k] = nil
+		} else {
+			values[k] = &v
+		}
+	}
+	return keys, values
+}
+
+// sameKeys reports whether two files' partition keys are the same, in whatever order their
+// folders nest them.
+func sameKeys(a, b []string) bool {
+	return len(a) == len(b) && !slices.ContainsFunc(b, func(k string) bool { return !slices.Contains(a, k) })
 }
 
 // parquetDirReader reads a directory dataset's files in turn (each with the file reader, its

@@ -130,3 +130,38 @@ func TestParquetDirectoryMustBeOneTable(t *testing.T) {
 		})
 	}
 }
+
+// Keys nested in another order are the same partitions, and a key named twice on one path
+// takes its first value, as DuckDB reads its hive-partitioning test data
+// (data/parquet-testing/hive-partitioning: different_order, duplicate_names).
+func TestParquetDirectoryKeysByName(t *testing.T) {
+	dir := t.TempDir()
+	partitioned(t, dir, map[string]int{"date=2012/part=a/t.parquet": 1, "part=b/date=2013/t.parquet": 1})
+	r, err := datasets.Open(context.Background(), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	var got []string
+	for r.Next() {
+		rec := r.Batch().Record
+		got = append(got, rec.Column(2).(*array.String).Value(0)+"/"+rec.Column(3).(*array.String).Value(0))
+		rec.Release()
+	}
+	slices.Sort(got)
+	if !slices.Equal(r.Source().Columns, []string{"id", "name", "date", "part"}) || !slices.Equal(got, []string{"2012/a", "2013/b"}) {
+		t.Errorf("columns %q, rows %q; want date and part by name", r.Source().Columns, got)
+	}
+
+	twice := t.TempDir()
+	partitioned(t, twice, map[string]int{"x=1/x=2/t.parquet": 1})
+	r2, err := datasets.Open(context.Background(), twice)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r2.Close()
+	if !r2.Next() || !slices.Equal(r2.Source().Columns, []string{"id", "name", "x"}) || r2.Batch().Record.Column(2).(*array.String).Value(0) != "1" {
+		t.Errorf("a key named twice: columns %q; want one x, its first value 1", r2.Source().Columns)
+	}
+	r2.Batch().Record.Release()
+}
