@@ -250,6 +250,9 @@ func Open(ctx context.Context, path string, opts ...Option) (Reader, error) {
 	if c.batchSize <= 0 {
 		c.batchSize = DefaultBatchSize
 	}
+	if IsDatabaseURL(path) {
+		return openPostgres(ctx, path, c)
+	}
 	if isDir(path) && (c.format == "" || c.format == Parquet) {
 		return openParquetDir(ctx, path, c)
 	}

@@ -17,6 +17,7 @@ import (
 	"github.com/urfave/cli/v3"
 
 	"github.com/dgcheck/dgcheck"
+	"github.com/dgcheck/dgcheck/datasets"
 	"github.com/dgcheck/dgcheck/reports"
 	"github.com/dgcheck/dgcheck/rules"
 )
@@ -132,15 +133,18 @@ var outputExtensions = reports.OutputExtensions()
 
 // within is the folder the files the metadata names must lie in (dgcheck.Request.Within):
 // --read-within, else the dataset's folder, or for standard input (spooled to a temporary
-// folder) the metadata's; "" with --allow-outside.
+// folder) and a database table (in no folder) the metadata's, else the working directory;
+// "" with --allow-outside.
 func (o checkOptions) within(path string) string {
 	switch {
 	case o.allowOutside:
 		return ""
 	case o.readWithin != "":
 		return o.readWithin
-	case o.stdin && o.metadata != "":
+	case (o.stdin || datasets.IsDatabaseURL(path)) && o.metadata != "":
 		return filepath.Dir(o.metadata)
+	case datasets.IsDatabaseURL(path):
+		return "."
 	}
 	return filepath.Dir(path)
 }

@@ -4,7 +4,8 @@
 #   The metadata declares the format (信息资源格式) of the dataset or of its distributions,
 #   and the file checked is in a declared format: a CSV described as Parquet, or the other way
 #   round, is not what the catalogue promises. Media types and EU file-type IRIs count as the
-#   format they name (metadata_vocabularies.formats).
+#   format they name (metadata_vocabularies.formats). A table read from a database is in no
+#   file format: its distributions' formats are those of the files it is published as.
 # custom:
 #   id: META-015
 #   title_zh: '已声明资源格式且与文件实际格式一致'
@@ -28,6 +29,7 @@ violation contains result.finding(rego.metadata.chain(), {
 
 violation contains finding if {
 	count(meta.declared_formats) > 0
+	input.dataset.format in _file_formats
 	not input.dataset.format in meta.declared_formats
 	declared := sort(meta.declared_formats)
 	finding := result.finding(rego.metadata.chain(), {
@@ -36,3 +38,6 @@ violation contains finding if {
 		"evidence": {"actual": input.dataset.format, "declared": declared},
 	})
 }
+
+# The formats of files; a database table (postgresql) is in none.
+_file_formats := {"csv", "parquet"}

@@ -24,3 +24,10 @@ test_success_format_of_a_distribution if {
 		],
 	}}
 }
+
+test_success_a_database_table_is_in_no_file_format if {
+	count(format_matches.violation) == 0 with input as {
+		"dataset": {"format": "postgresql"},
+		"metadata": {"format": "csv"},
+	}
+}
