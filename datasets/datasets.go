@@ -251,7 +251,7 @@ func Open(ctx context.Context, path string, opts ...Option) (Reader, error) {
 		c.batchSize = DefaultBatchSize
 	}
 	if IsDatabaseURL(path) {
-		return openPostgres(ctx, path, c)
+		return openDatabase(ctx, path, c)
 	}
 	if isDir(path) && (c.format == "" || c.format == Parquet) {
 		return openParquetDir(ctx, path, c)

@@ -7,8 +7,6 @@ import (
 	"net/url"
 	"strings"
 
-	"github.com/apache/arrow-go/v18/arrow"
-	"github.com/apache/arrow-go/v18/arrow/array"
 	"github.com/jackc/pgx/v5"
 )
 
@@ -21,37 +19,13 @@ import (
 // PostgreSQL is the Format of a PostgreSQL table.
 const PostgreSQL Format = "postgresql"
 
-// IsDatabaseURL reports whether path names a database table rather than a file.
-func IsDatabaseURL(path string) bool {
-	return strings.HasPrefix(path, "postgres://") || strings.HasPrefix(path, "postgresql://")
-}
-
-// RedactURL is a database URL as it may be printed: without its password.
-func RedactURL(raw string) string {
-	u, err := url.Parse(raw)
-	if err != nil {
-		return "(a database URL that does not parse)"
-	}
-	if _, has := u.User.Password(); has {
-		u.User = url.UserPassword(u.User.Username(), "xxxxx")
-	}
-	return u.String()
-}
-
 // pgTable splits a table URL into the connection string (without table=) and the table's
 // quoted name.
 func pgTable(raw string) (conn, table, name string, err error) {
-	u, err := url.Parse(raw)
+	u, name, err := tableURL(raw)
 	if err != nil {
-		return "", "", "", errors.New("not a database URL")
+		return "", "", "", err
 	}
-	q := u.Query()
-	name = q.Get("table")
-	if name == "" {
-		return "", "", "", errors.New("no table: name it with ?table=schema.name")
-	}
-	q.Del("table")
-	u.RawQuery = q.Encode()
 	schema, rel, qualified := strings.Cut(name, ".")
 	if !qualified {
 		schema, rel = "public", name
@@ -59,17 +33,18 @@ func pgTable(raw string) (conn, table, name string, err error) {
 	return u.String(), pgx.Identifier{schema, rel}.Sanitize(), name, nil
 }
 
-// pgReader streams a table's rows into text columns.
-type pgReader struct {
-	conn    *pgx.Conn
-	rows    pgx.Rows
-	schema  *arrow.Schema
-	columns []*textColumn
-	batchN  int
-	row     int64
-	src     Source
-	batch   Batch
-	err     error
+// pgRows are a PostgreSQL query's rows as textRows.
+type pgRows struct {
+	conn *pgx.Conn
+	rows pgx.Rows
+}
+
+func (r *pgRows) Next() bool                { return r.rows.Next() }
+func (r *pgRows) Values() ([][]byte, error) { return r.rows.RawValues(), nil }
+func (r *pgRows) Err() error                { return r.rows.Err() }
+func (r *pgRows) Close() error {
+	r.rows.Close()
+	return r.conn.Close(context.Background())
 }
 
 func openPostgres(ctx context.Context, raw string, c config) (Reader, error) {
@@ -89,24 +64,11 @@ func openPostgres(ctx context.Context, raw string, c config) (Reader, error) {
 		conn.Close(ctx)
 		return nil, fmt.Errorf("%s: reading %s: %w", shown, name, redactErr(err, raw))
 	}
-	r := &pgReader{conn: conn, rows: rows, batchN: c.batchSize,
-		src: Source{Path: shown, Name: name, Format: PostgreSQL}}
-	fds := rows.FieldDescriptions()
-	if len(fds) > MaxColumns {
-		r.Close()
-		return nil, &ParseError{File: shown, Err: tooManyColumns(len(fds))}
+	var columns []string
+	for _, fd := range rows.FieldDescriptions() {
+		columns = append(columns, fd.Name)
 	}
-	names := columnNamer{field: "column", fieldZh: "列", seen: map[string]int{}}
-	fields := make([]arrow.Field, len(fds))
-	for i, fd := range fds {
-		n := names.name(i, fd.Name, &r.src.HeaderIssues)
-		r.src.Columns = append(r.src.Columns, n)
-		fields[i] = arrow.Field{Name: n, Type: arrow.BinaryTypes.String, Nullable: true}
-		r.columns = append(r.columns, newTextColumn(c.mem))
-	}
-	r.schema = arrow.NewSchema(fields, nil)
-	r.batchN = batchRows(c.batchSize, len(fields))
-	return r, nil
+	return newSQLReader(&pgRows{conn, rows}, columns, Source{Path: shown, Name: name, Format: PostgreSQL}, c)
 }
 
 // redactErr keeps a password out of an error that quotes the connection string.
@@ -119,58 +81,4 @@ func redactErr(err error, raw string) error {
 		return errors.New(strings.ReplaceAll(err.Error(), pw, "xxxxx"))
 	}
 	return err
-}
-
-func (r *pgReader) Source() *Source { return &r.src }
-func (r *pgReader) Batch() Batch    { return r.batch }
-func (r *pgReader) Err() error      { return r.err }
-
-func (r *pgReader) Next() bool {
-	r.batch = Batch{}
-	if r.err != nil || r.rows == nil {
-		return false
-	}
-	for _, c := range r.columns {
-		c.reset(r.batchN)
-	}
-	first, n := r.row+1, 0
-	for n < r.batchN && r.rows.Next() {
-		for i, v := range r.rows.RawValues() {
-			if v == nil {
-				r.columns[i].appendNull()
-			} else {
-				r.columns[i].append(string(v))
-			}
-		}
-		r.row++
-		n++
-	}
-	if err := r.rows.Err(); err != nil {
-		r.err = &ParseError{File: r.src.Path, Err: fmt.Errorf("reading row %d: %w", r.row+1, err)}
-	}
-	if r.err != nil || n == 0 {
-		for _, c := range r.columns {
-			c.release()
-		}
-		return false
-	}
-	cols := make([]arrow.Array, len(r.columns))
-	for i, c := range r.columns {
-		cols[i] = c.finish()
-	}
-	rec := array.NewRecordBatch(r.schema, cols, int64(n))
-	for _, c := range cols {
-		c.Release()
-	}
-	r.src.Rows = r.row
-	r.batch = Batch{Record: rec, FirstRow: first}
-	return true
-}
-
-func (r *pgReader) Close() error {
-	if r.rows != nil {
-		r.rows.Close()
-		r.rows = nil
-	}
-	return r.conn.Close(context.Background())
 }

@@ -39,5 +39,5 @@ violation contains finding if {
 	})
 }
 
-# The formats of files; a database table (postgresql) is in none.
+# The formats of files; a database table (postgresql, mysql) is in none.
 _file_formats := {"csv", "parquet"}

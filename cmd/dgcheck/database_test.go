@@ -1,0 +1,168 @@
+package main
+
+import (
+	"context"
+	"database/sql"
+	"encoding/csv"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/dgcheck/dgcheck/internal/mysqltest"
+	"github.com/dgcheck/dgcheck/internal/pgtest"
+	"github.com/dgcheck/dgcheck/reports"
+)
+
+// loadCSV makes table a table of text columns named as csv's header and copies the file's rows
+// into it with PostgreSQL's own CSV reader.
+func loadCSV(t *testing.T, url, table, csv string) {
+	t.Helper()
+	ctx := context.Background()
+	conn, err := pgx.Connect(ctx, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	f, err := os.Open(csv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	raw, err := os.ReadFile(csv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	header, _, _ := strings.Cut(string(raw), "\n")
+	var cols []string
+	for _, name := range strings.Split(strings.TrimSpace(header), ",") {
+		cols = append(cols, pgx.Identifier{name}.Sanitize()+" text")
+	}
+	if _, err := conn.Exec(ctx, "CREATE TABLE "+table+" ("+strings.Join(cols, ", ")+")"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := conn.PgConn().CopyFrom(ctx, f, "COPY "+table+" FROM STDIN (FORMAT csv, HEADER true)"); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// loadCSVIntoMariaDB makes table a table of text columns named as csv's header and inserts
+// the file's rows, an empty field as NULL, as PostgreSQL's COPY reads one.
+func loadCSVIntoMariaDB(t *testing.T, db *sql.DB, table, path string) {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	records, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cols, marks []string
+	for _, name := range records[0] {
+		cols = append(cols, "`"+name+"` text")
+		marks = append(marks, "?")
+	}
+	if _, err := db.Exec("CREATE TABLE " + table + " (" + strings.Join(cols, ", ") + ") CHARACTER SET utf8mb4"); err != nil {
+		t.Fatal(err)
+	}
+	tx, err := db.Begin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	insert, err := tx.Prepare("INSERT INTO " + table + " VALUES (" + strings.Join(marks, ", ") + ")")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, rec := range records[1:] {
+		args := make([]any, len(rec))
+		for i, v := range rec {
+			if v != "" {
+				args[i] = v
+			}
+		}
+		if _, err := insert.Exec(args...); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// The example roll, loaded into a real PostgreSQL and a real MariaDB, checks as its CSV does:
+// the same rows, columns and findings, the dataset named by its table.
+func TestDatabaseTableChecksAsItsCSV(t *testing.T) {
+	const file = "../../examples/dibao/hongshan_dibao_2025.csv"
+	meta := "../../examples/dibao/hongshan_dibao_2025.meta.yaml"
+	findings := func(r reports.Report) []string {
+		var fs []string
+		for _, f := range r.Findings {
+			fs = append(fs, strings.Join([]string{f.ID, string(f.Severity), f.Column, f.Message}, " | "))
+		}
+		slices.Sort(fs)
+		return fs
+	}
+	exported, code := checkReport(t, "-m", meta, file)
+	if code != exitNonConformant {
+		t.Fatalf("the CSV: exit %d", code)
+	}
+	for _, tc := range []struct {
+		dialect, format string
+		load            func(t *testing.T) (url, table string)
+	}{
+		{"postgresql", "postgresql", func(t *testing.T) (string, string) {
+			base := pgtest.Start(t)
+			loadCSV(t, base, "public.roll", file)
+			return base + "&table=public.roll", "public.roll"
+		}},
+		{"mariadb", "mysql", func(t *testing.T) (string, string) {
+			base, db := mysqltest.Start(t)
+			loadCSVIntoMariaDB(t, db, "dgtest.roll", file)
+			return base + "&table=roll", "roll"
+		}},
+	} {
+		t.Run(tc.dialect, func(t *testing.T) {
+			url, name := tc.load(t)
+			table, code := checkReport(t, "-m", meta, url)
+			if code != exitNonConformant {
+				t.Fatalf("the table: exit %d", code)
+			}
+			if table.Dataset.Rows != exported.Dataset.Rows || !slices.Equal(table.Dataset.Columns, exported.Dataset.Columns) ||
+				table.Dataset.Name != name || table.Dataset.Format != tc.format {
+				t.Errorf("the table read as %+v; the CSV %+v", table.Dataset, exported.Dataset)
+			}
+			got, want := findings(table), findings(exported)
+			for _, g := range got {
+				if !slices.Contains(want, g) {
+					t.Errorf("only the table: %s", g)
+				}
+			}
+			for _, w := range want {
+				if !slices.Contains(got, w) {
+					t.Errorf("only the CSV: %s", w)
+				}
+			}
+		})
+	}
+}
+
+// A table that does not exist, and a server that cannot be reached, are exit-2 errors naming
+// the source without its password.
+func TestDatabaseErrorsNameTheSource(t *testing.T) {
+	base := pgtest.Start(t)
+	for _, tc := range []struct{ url, want string }{
+		{base + "&table=public.absent", `reading public.absent`},
+		{"postgres://dgcheck:s3cret@127.0.0.1:1/none?table=t&connect_timeout=2", "postgres://dgcheck:xxxxx@127.0.0.1:1/none"},
+		{"mysql://dgcheck:s3cret@127.0.0.1:1/none?table=t", "mysql://dgcheck:xxxxx@127.0.0.1:1/none"},
+		{base, "no table: name it with ?table=schema.name"},
+	} {
+		_, stderr, code := runCLI(t, "check", "-q", tc.url)
+		if code != exitUsageOrInput || !strings.Contains(stderr, tc.want) || strings.Contains(stderr, "s3cret") {
+			t.Errorf("%s: exit %d, %q; want 2 naming %q and no password", tc.url, code, stderr, tc.want)
+		}
+	}
+}

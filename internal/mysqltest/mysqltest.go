@@ -1,0 +1,94 @@
+// Package mysqltest starts a real MariaDB server for tests: Debian's mariadb-server binaries
+// (which .ci/run installs), a data directory in a temporary folder, reached only through a
+// Unix socket. No mock: the tests read what a server sends.
+package mysqltest
+
+import (
+	"database/sql"
+	"os"
+	"os/exec"
+	"os/user"
+	"path/filepath"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/go-sql-driver/mysql"
+)
+
+// Start starts a server for the test with an empty database dgtest, and returns its URL
+// (mysql://root@/dgtest?socket=...), to which &table=... may be appended, and a handle on it.
+// Without the binaries the test is skipped, except under CI=true, where their absence is a
+// failure.
+func Start(t testing.TB) (string, *sql.DB) {
+	t.Helper()
+	install, err1 := exec.LookPath("mariadb-install-db")
+	server, err2 := exec.LookPath("mariadbd")
+	if err2 != nil {
+		server, err2 = exec.LookPath("/usr/sbin/mariadbd")
+	}
+	if err1 != nil || err2 != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("MariaDB's mariadb-install-db and mariadbd are not installed, which .ci/run installs (mariadb-server)")
+		}
+		t.Skip("MariaDB is not installed (apt-get install mariadb-server): no server to test against")
+	}
+	dir, err := os.MkdirTemp("", "dgcheck-mariadb-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(dir) })
+	args := []string{"--no-defaults"}
+	if os.Geteuid() == 0 {
+		// The server will not run as root: run it as the mysql user the package makes.
+		u, err := user.Lookup("mysql")
+		if err != nil {
+			t.Fatalf("running as root, and no mysql user to run the server as: %v", err)
+		}
+		uid, _ := strconv.Atoi(u.Uid)
+		gid, _ := strconv.Atoi(u.Gid)
+		if err := os.Chown(dir, uid, gid); err != nil {
+			t.Fatal(err)
+		}
+		args = append(args, "--user=mysql")
+	}
+	data, socket := filepath.Join(dir, "data"), filepath.Join(dir, "mysqld.sock")
+	init := exec.Command(install, append(args, "--datadir="+data, "--auth-root-authentication-method=normal", "--skip-test-db")...)
+	if out, err := init.CombinedOutput(); err != nil {
+		t.Fatalf("mariadb-install-db: %v\n%s", err, out)
+	}
+	log, err := os.Create(filepath.Join(dir, "server.log"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := exec.Command(server, append(args, "--datadir="+data, "--socket="+socket, "--skip-networking",
+		"--pid-file="+filepath.Join(dir, "mysqld.pid"), "--innodb-flush-log-at-trx-commit=0")...)
+	srv.Stdout, srv.Stderr = log, log
+	if err := srv.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		srv.Process.Kill()
+		srv.Wait()
+		log.Close()
+	})
+	cfg := mysql.NewConfig()
+	cfg.User, cfg.Net, cfg.Addr = "root", "unix", socket
+	cfg.MultiStatements = true
+	connector, err := mysql.NewConnector(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db := sql.OpenDB(connector)
+	t.Cleanup(func() { db.Close() })
+	for deadline := time.Now().Add(30 * time.Second); db.Ping() != nil; time.Sleep(100 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			out, _ := os.ReadFile(filepath.Join(dir, "server.log"))
+			t.Fatalf("mariadbd did not answer on %s within 30 s:\n%s", socket, out)
+		}
+	}
+	if _, err := db.Exec("CREATE DATABASE dgtest CHARACTER SET utf8mb4"); err != nil {
+		t.Fatal(err)
+	}
+	return "mysql://root@/dgtest?socket=" + socket, db
+}
