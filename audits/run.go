@@ -350,13 +350,18 @@ func (a *auditor) audit(ctx context.Context, d Dataset) (Entry, bool, error) {
 	if d.Problem != "" {
 		return fail(errors.New(d.Problem))
 	}
-	data, err := hashFile(RoleData, d.Path)
-	if err != nil {
-		return fail(err)
+	// A table's rows have no digest: it is named by its URL, and checked again on --resume.
+	table := datasets.IsDatabaseURL(d.Path)
+	data := reports.Input{Role: RoleData, Path: datasets.RedactURL(d.Path)}
+	if !table {
+		var err error
+		if data, err = hashFile(RoleData, d.Path); err != nil {
+			return fail(err)
+		}
 	}
 	e.Inputs = append(e.Inputs, data)
 	meta := d.Metadata
-	if meta == "" {
+	if meta == "" && !table {
 		// A sidecar found beside the data may be a link out of the root, which the target
 		// allows only when it allows everything outside.
 		meta = datasets.FindMetadata(d.Path)
@@ -374,7 +379,7 @@ func (a *auditor) audit(ctx context.Context, d Dataset) (Entry, bool, error) {
 		e.Inputs = append(e.Inputs, in)
 	}
 	e.Fingerprint = a.fingerprint(d, e.Inputs)
-	if a.o.Resume {
+	if a.o.Resume && !table {
 		if prev, ok := a.finished(dir, e.Fingerprint); ok {
 			return prev, true, nil
 		}

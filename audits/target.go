@@ -8,6 +8,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"net/url"
 	"path"
 	"path/filepath"
 	"slices"
@@ -303,6 +304,12 @@ func (t *Target) addEntry(file string, defaults, e ManifestEntry) error {
 		}
 		base.Metadata = meta
 	}
+	if datasets.IsDatabaseURL(e.Path) {
+		d := base
+		d.Path, d.Name = e.Path, tableName(e.Path)
+		t.Datasets = append(t.Datasets, d)
+		return nil
+	}
 	if !hasMeta(e.Path) {
 		p, err := t.manifestPath(at, e.Path)
 		if err != nil {
@@ -337,6 +344,17 @@ func (t *Target) addEntry(file string, defaults, e ManifestEntry) error {
 // globMatch is a file a glob matched, and why it cannot be checked when it cannot (a link
 // that loops): the audit accounts for it as that dataset's error rather than stopping.
 type globMatch struct{ path, problem string }
+
+// tableName is a database table's name in an audit: tables/<host>/<database>/<table>, from
+// its URL without the user or password ("local" for a Unix socket), a path like a file's.
+func tableName(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return "tables/unparsed"
+	}
+	host := cmp.Or(u.Hostname(), "local")
+	return path.Join("tables", host, strings.Trim(u.Path, "/"), u.Query().Get("table"))
+}
 
 // manifestPath resolves a path a manifest gives, refusing one that leaves the root, by ".."
 // or through a link, unless that is allowed. A file that does not exist is let through: the

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/csv"
+	"maps"
 	"os"
 	"slices"
 	"strings"
@@ -164,5 +165,51 @@ func TestDatabaseErrorsNameTheSource(t *testing.T) {
 		if code != exitUsageOrInput || !strings.Contains(stderr, tc.want) || strings.Contains(stderr, "s3cret") {
 			t.Errorf("%s: exit %d, %q; want 2 naming %q and no password", tc.url, code, stderr, tc.want)
 		}
+	}
+}
+
+// A manifest may list tables beside files: the audit checks the table as check does, names it
+// tables/<host>/<database>/<table>, stamps its URL without a password, and checks it again on
+// --resume, since a table's rows have no digest.
+func TestAuditOfATable(t *testing.T) {
+	base := pgtest.Start(t)
+	root := t.TempDir()
+	for _, name := range []string{"hongshan_dibao_2025.csv", "hongshan_dibao_2025.meta.yaml"} {
+		raw, err := os.ReadFile("../../examples/dibao/" + name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(root+"/"+name, raw, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	loadCSV(t, base, "public.roll", root+"/hongshan_dibao_2025.csv")
+	manifest := root + "/manifest.yaml"
+	body := "datasets:\n  - path: hongshan_dibao_2025.csv\n  - path: '" + base + "&table=public.roll'\n    metadata: hongshan_dibao_2025.meta.yaml\n"
+	if err := os.WriteFile(manifest, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := t.TempDir() + "/audit"
+	if _, stderr, code := runCLI(t, "audit", "-q", "-o", out, manifest); code != exitNonConformant {
+		t.Fatalf("audit: exit %d, %s", code, stderr)
+	}
+	portfolio := readJSONFile(t, out+"/portfolio.json")
+	ids := map[string][]string{}
+	for _, d := range portfolio["datasets"].([]any) {
+		entry := d.(map[string]any)
+		var found []string
+		for _, f := range entry["findings"].([]any) {
+			found = append(found, f.(map[string]any)["id"].(string))
+		}
+		slices.Sort(found)
+		ids[entry["dataset"].(string)] = found
+	}
+	file, table := ids["hongshan_dibao_2025.csv"], ids["tables/local/postgres/public.roll"]
+	if len(file) == 0 || !slices.Equal(file, table) {
+		t.Errorf("datasets %q: the table's findings %q, the file's %q", slices.Collect(maps.Keys(ids)), table, file)
+	}
+	_, stderr, code := runCLI(t, "audit", "--resume", "-o", out, manifest)
+	if code != exitNonConformant || !strings.Contains(stderr, "1 datasets checked, 1 reused") {
+		t.Errorf("resumed: exit %d, %q; want the table checked again and the file reused", code, stderr)
 	}
 }
