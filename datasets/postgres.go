@@ -2,9 +2,7 @@ package datasets
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"net/url"
 	"strings"
 
 	"github.com/jackc/pgx/v5"
@@ -69,16 +67,4 @@ func openPostgres(ctx context.Context, raw string, c config) (Reader, error) {
 		columns = append(columns, fd.Name)
 	}
 	return newSQLReader(&pgRows{conn, rows}, columns, Source{Path: shown, Name: name, Format: PostgreSQL}, c)
-}
-
-// redactErr keeps a password out of an error that quotes the connection string.
-func redactErr(err error, raw string) error {
-	u, perr := url.Parse(raw)
-	if perr != nil {
-		return err
-	}
-	if pw, has := u.User.Password(); has && pw != "" && strings.Contains(err.Error(), pw) {
-		return errors.New(strings.ReplaceAll(err.Error(), pw, "xxxxx"))
-	}
-	return err
 }

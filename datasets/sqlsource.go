@@ -55,6 +55,18 @@ func RedactURL(raw string) string {
 	return u.String()
 }
 
+// redactErr keeps a password out of an error that quotes the connection string.
+func redactErr(err error, raw string) error {
+	u, perr := url.Parse(raw)
+	if perr != nil {
+		return err
+	}
+	if pw, has := u.User.Password(); has && pw != "" && strings.Contains(err.Error(), pw) {
+		return errors.New(strings.ReplaceAll(err.Error(), pw, "xxxxx"))
+	}
+	return err
+}
+
 // tableURL parses a table URL and takes its table= parameter out of it.
 func tableURL(raw string) (u *url.URL, table string, err error) {
 	u, err = url.Parse(raw)
