@@ -151,12 +151,17 @@ func TestDatabaseTableChecksAsItsCSV(t *testing.T) {
 	}
 }
 
-// A table that does not exist, and a server that cannot be reached, are exit-2 errors naming
-// the source without its password.
+// A table that does not exist, a password the server refuses and a server that cannot be
+// reached are exit-2 errors naming the source without its password.
 func TestDatabaseErrorsNameTheSource(t *testing.T) {
 	base := pgtest.Start(t)
+	maria, _ := mysqltest.Start(t)
+	// The same server as root with a password root does not have: an authentication error.
+	wrongPassword := strings.Replace(maria, "mysql://root@", "mysql://root:s3cret@", 1) + "&table=roll"
 	for _, tc := range []struct{ url, want string }{
 		{base + "&table=public.absent", `reading public.absent`},
+		{maria + "&table=absent", `reading absent`},
+		{wrongPassword, "mysql://root:xxxxx@"},
 		{"postgres://dgcheck:s3cret@127.0.0.1:1/none?table=t&connect_timeout=2", "postgres://dgcheck:xxxxx@127.0.0.1:1/none"},
 		{"mysql://dgcheck:s3cret@127.0.0.1:1/none?table=t", "mysql://dgcheck:xxxxx@127.0.0.1:1/none"},
 		{base, "no table: name it with ?table=schema.name"},
