@@ -33,6 +33,10 @@ func openMySQL(ctx context.Context, raw string, c config) (Reader, error) {
 		return nil, fmt.Errorf("%s: %w", shown, redactErr(err, raw))
 	}
 	db := sql.OpenDB(connector)
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("%s: connecting: %w", shown, redactErr(err, raw))
+	}
 	quoted := "`" + strings.ReplaceAll(name, "`", "``") + "`"
 	rows, err := db.QueryContext(ctx, "SELECT * FROM "+quoted)
 	if err != nil {
