@@ -13,7 +13,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/apache/arrow-go/v18/arrow"
-	"github.com/apache/arrow-go/v18/arrow/array"
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/simplifiedchinese"
@@ -811,14 +810,7 @@ func (cr *csvReader) Next() bool {
 		}
 		return false
 	}
-	cols := make([]arrow.Array, len(cr.columns))
-	for i, c := range cr.columns {
-		cols[i] = c.finish()
-	}
-	rec := array.NewRecordBatch(cr.schema, cols, int64(n))
-	for _, c := range cols {
-		c.Release()
-	}
+	rec := finishBatch(cr.schema, cr.columns, n)
 	cr.src.Rows = cr.row
 	cr.batch = Batch{Record: rec, FirstRow: first, Issues: issues}
 	return true

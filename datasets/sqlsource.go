@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"github.com/apache/arrow-go/v18/arrow"
-	"github.com/apache/arrow-go/v18/arrow/array"
 )
 
 // Database tables as datasets: a URL names the server, the database and, in table=, the table
@@ -153,14 +152,7 @@ func (r *sqlReader) Next() bool {
 		}
 		return false
 	}
-	cols := make([]arrow.Array, len(r.columns))
-	for i, c := range r.columns {
-		cols[i] = c.finish()
-	}
-	rec := array.NewRecordBatch(r.schema, cols, int64(n))
-	for _, c := range cols {
-		c.Release()
-	}
+	rec := finishBatch(r.schema, r.columns, n)
 	r.src.Rows = r.row
 	r.batch = Batch{Record: rec, FirstRow: first}
 	return true

@@ -89,3 +89,16 @@ func (c *textColumn) release() {
 	}
 	c.validity, c.offsets, c.data = nil, nil, nil
 }
+
+// finishBatch ends the batch of n rows in columns as a record of schema.
+func finishBatch(schema *arrow.Schema, columns []*textColumn, n int) arrow.RecordBatch {
+	cols := make([]arrow.Array, len(columns))
+	for i, c := range columns {
+		cols[i] = c.finish()
+	}
+	rec := array.NewRecordBatch(schema, cols, int64(n))
+	for _, c := range cols {
+		c.Release()
+	}
+	return rec
+}

@@ -7,13 +7,13 @@ import (
 	"database/sql"
 	"os"
 	"os/exec"
-	"os/user"
 	"path/filepath"
-	"strconv"
 	"testing"
 	"time"
 
 	"github.com/go-sql-driver/mysql"
+
+	"github.com/dgcheck/dgcheck/internal/servertest"
 )
 
 // Start starts a server for the test with an empty database dgtest, and returns its URL
@@ -28,28 +28,11 @@ func Start(t testing.TB) (string, *sql.DB) {
 		server, err2 = exec.LookPath("/usr/sbin/mariadbd")
 	}
 	if err1 != nil || err2 != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("MariaDB's mariadb-install-db and mariadbd are not installed, which .ci/run installs (mariadb-server)")
-		}
-		t.Skip("MariaDB is not installed (apt-get install mariadb-server): no server to test against")
+		servertest.Missing(t, "MariaDB's mariadb-install-db and mariadbd", "mariadb-server")
 	}
-	dir, err := os.MkdirTemp("", "dgcheck-mariadb-")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { os.RemoveAll(dir) })
+	dir, root := servertest.Dir(t, "mysql")
 	args := []string{"--no-defaults"}
-	if os.Geteuid() == 0 {
-		// The server will not run as root: run it as the mysql user the package makes.
-		u, err := user.Lookup("mysql")
-		if err != nil {
-			t.Fatalf("running as root, and no mysql user to run the server as: %v", err)
-		}
-		uid, _ := strconv.Atoi(u.Uid)
-		gid, _ := strconv.Atoi(u.Gid)
-		if err := os.Chown(dir, uid, gid); err != nil {
-			t.Fatal(err)
-		}
+	if root {
 		args = append(args, "--user=mysql")
 	}
 	data, socket := filepath.Join(dir, "data"), filepath.Join(dir, "mysqld.sock")

@@ -7,10 +7,10 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
-	"os/user"
 	"path/filepath"
-	"strconv"
 	"testing"
+
+	"github.com/dgcheck/dgcheck/internal/servertest"
 )
 
 // Start starts a server for the test and returns the URL of its postgres database, to which
@@ -20,28 +20,11 @@ func Start(t testing.TB) string {
 	t.Helper()
 	bin := binDir()
 	if bin == "" {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("PostgreSQL's initdb and pg_ctl are not installed, which .ci/run installs (postgresql)")
-		}
-		t.Skip("PostgreSQL's initdb and pg_ctl are not installed (apt-get install postgresql): no server to test against")
+		servertest.Missing(t, "PostgreSQL's initdb and pg_ctl", "postgresql")
 	}
-	dir, err := os.MkdirTemp("", "dgcheck-pg-")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { os.RemoveAll(dir) })
-	// initdb refuses to run as root: run the server as the postgres user the package makes.
+	dir, root := servertest.Dir(t, "postgres")
 	var as []string
-	if os.Geteuid() == 0 {
-		u, err := user.Lookup("postgres")
-		if err != nil {
-			t.Fatalf("running as root, and no postgres user to run the server as: %v", err)
-		}
-		uid, _ := strconv.Atoi(u.Uid)
-		gid, _ := strconv.Atoi(u.Gid)
-		if err := os.Chown(dir, uid, gid); err != nil {
-			t.Fatal(err)
-		}
+	if root {
 		as = []string{"runuser", "-u", "postgres", "--"}
 	}
 	run := func(name string, args ...string) {
