@@ -163,7 +163,8 @@ func mergeIntoTwoResourcePackage(t *testing.T, dir string) []byte {
 
 // Trust II, reproduction 3: init --force replaced a package of two resources by one of one.
 // Merged, the roll's resource is the new draft, in its place; the other resource and the
-// package's properties are as the person wrote them.
+// package's properties are as the person wrote them. (The merge on its own, and its refusal of
+// a file that is no data package, are datasets' TestMergeDataPackage.)
 func TestDraftMergeKeepsOtherResourcesAndPackageProperties(t *testing.T) {
 	merged := mergeIntoTwoResourcePackage(t, filepath.Dir(draftExamplePackage(t)))
 	var doc struct {
@@ -194,17 +195,6 @@ func TestDraftMergeKeepsOtherResourcesAndPackageProperties(t *testing.T) {
 	}
 	if strings.Index(string(merged), `"name": "hongshan-dibao"`) > strings.Index(string(merged), `"resources"`) {
 		t.Errorf("the package's properties are not kept in their order:\n%s", merged)
-	}
-
-	// A file that is no data package is refused, not replaced.
-	d, err := dgcheck.Draft(context.Background(), dgcheck.DraftRequest{Path: exampleRoll})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, bad := range []string{`[1]`, `{"resources": {}}`, `{"name": "x"} trailing`, ``} {
-		if err := d.MergeDataPackage(&bytes.Buffer{}, []byte(bad)); err == nil {
-			t.Errorf("merged into %q", bad)
-		}
 	}
 }
 
