@@ -392,7 +392,7 @@ func AmendSidecar(path string, src []byte, amend func(SidecarEditor)) ([]byte, e
 // value, a YAML scalar typed as YAML reads it, when it is absent or null, with comment after
 // it, and reports whether it did. Mappings on the way are made as needed.
 func (e SidecarEditor) SetIfAbsent(keys []string, value, comment string) bool {
-	return setIfAbsent(e.mappingAt(e.root, keys[:len(keys)-1]), keys[len(keys)-1], value, comment)
+	return setIfAbsent(mappingAt(e.root, keys[:len(keys)-1]), keys[len(keys)-1], value, comment)
 }
 
 // SetFieldIfAbsent is SetIfAbsent on property key of the fields entry named field, which is
@@ -402,7 +402,7 @@ func (e SidecarEditor) SetFieldIfAbsent(field, key, value, comment string) bool 
 }
 
 // mappingAt follows keys from m, adding an empty mapping where a key is absent or null.
-func (e SidecarEditor) mappingAt(m *yaml.Node, keys []string) *yaml.Node {
+func mappingAt(m *yaml.Node, keys []string) *yaml.Node {
 	for _, key := range keys {
 		v := lookup(m, key)
 		switch {
