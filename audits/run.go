@@ -350,8 +350,9 @@ func (a *auditor) audit(ctx context.Context, d Dataset) (Entry, bool, error) {
 	if d.Problem != "" {
 		return fail(errors.New(d.Problem))
 	}
-	// A table's rows have no digest: it is named by its URL, and checked again on --resume.
-	table := datasets.IsDatabaseURL(d.Path)
+	// A table's rows, or objects', have no digest: they are named by their URL, and checked
+	// again on --resume.
+	table := datasets.IsURL(d.Path)
 	data := reports.Input{Role: RoleData, Path: datasets.RedactURL(d.Path)}
 	if !table {
 		var err error

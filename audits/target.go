@@ -304,9 +304,9 @@ func (t *Target) addEntry(file string, defaults, e ManifestEntry) error {
 		}
 		base.Metadata = meta
 	}
-	if datasets.IsDatabaseURL(e.Path) {
+	if datasets.IsURL(e.Path) {
 		d := base
-		d.Path, d.Name = e.Path, tableName(e.Path)
+		d.Path, d.Name = e.Path, urlName(e.Path)
 		t.Datasets = append(t.Datasets, d)
 		return nil
 	}
@@ -345,12 +345,16 @@ func (t *Target) addEntry(file string, defaults, e ManifestEntry) error {
 // that loops): the audit accounts for it as that dataset's error rather than stopping.
 type globMatch struct{ path, problem string }
 
-// tableName is a database table's name in an audit: tables/<host>/<database>/<table>, from
-// its URL without the user or password ("local" for a Unix socket), a path like a file's.
-func tableName(raw string) string {
+// urlName is the name in an audit of a dataset named by URL, a path like a file's: for a
+// database table tables/<host>/<database>/<table>, from its URL without the user or password
+// ("local" for a Unix socket); for objects in storage objects/<bucket>/<prefix>.
+func urlName(raw string) string {
 	u, err := url.Parse(raw)
 	if err != nil {
 		return "tables/unparsed"
+	}
+	if datasets.IsObjectURL(raw) {
+		return path.Join("objects", u.Host, strings.Trim(u.Path, "/"))
 	}
 	host := cmp.Or(u.Hostname(), "local")
 	return path.Join("tables", host, strings.Trim(u.Path, "/"), u.Query().Get("table"))

@@ -253,6 +253,12 @@ func Open(ctx context.Context, path string, opts ...Option) (Reader, error) {
 	if IsDatabaseURL(path) {
 		return openDatabase(ctx, path, c)
 	}
+	if IsObjectURL(path) {
+		if c.format != "" && c.format != Parquet {
+			return nil, fmt.Errorf("%s: objects in storage are read as Parquet, not %s", path, c.format)
+		}
+		return openObjects(ctx, path, c)
+	}
 	if isDir(path) && (c.format == "" || c.format == Parquet) {
 		return openParquetDir(ctx, path, c)
 	}

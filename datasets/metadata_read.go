@@ -61,10 +61,10 @@ func FindMetadata(dataPath string) string {
 // package that lists other files but not this one says nothing of it: the file is checked on
 // its own, and notice says why its metadata was passed over (a Frictionless folder holds many
 // files that no package lists; refusing them all would leave them uncheckable). A database
-// table has nothing beside it: its metadata is given.
+// table or objects in storage have nothing beside them: their metadata is given.
 func LookupMetadata(dataPath string) (path, notice string) {
-	if IsDatabaseURL(dataPath) {
-		return "", "" // a table's metadata is named with --metadata
+	if IsURL(dataPath) {
+		return "", "" // named with --metadata
 	}
 	dir := filepath.Dir(dataPath)
 	base := strings.TrimSuffix(filepath.Base(dataPath), filepath.Ext(dataPath))

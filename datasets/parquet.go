@@ -4,7 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
+	"io"
 	"path/filepath"
 	"runtime"
 	"slices"
@@ -29,7 +29,7 @@ import (
 // panic into a ParseError. Batches therefore arrive in row-group completion order; FirstRow
 // is exact.
 type parquetReader struct {
-	f      *os.File
+	f      parquetFile
 	pf     *file.Reader
 	int96  *int96Plan // nil unless the file has top-level INT96 columns
 	mem    memory.Allocator
@@ -47,21 +47,34 @@ type parquetResult struct {
 	err   error
 }
 
+// parquetFile is the bytes of one Parquet file: a local file, or an object in storage read
+// by range requests (objectstore.go).
+type parquetFile interface {
+	parquet.ReaderAtSeeker
+	io.Closer
+}
+
 func openParquet(ctx context.Context, path string, c config) (Reader, error) {
 	f, st, err := openFile(path)
 	if err != nil {
 		return nil, err
 	}
-	src := Source{Path: path, Name: filepath.Base(path), Format: Parquet, Size: st.Size()}
+	return openParquetFile(ctx, f, path, filepath.Base(path), st.Size(), c)
+}
+
+// openParquetFile reads f, size bytes, which errors call path and reports name; the reader
+// closes f.
+func openParquetFile(ctx context.Context, f parquetFile, path, name string, size int64, c config) (Reader, error) {
+	src := Source{Path: path, Name: name, Format: Parquet, Size: size}
 	fail := func(err error) (Reader, error) {
 		f.Close()
 		return nil, &ParseError{File: path, Err: err}
 	}
-	pf, fr, schema, err := openFooter(f, st.Size(), c)
+	pf, fr, schema, err := openFooter(f, size, c)
 	if err != nil {
 		// Some schemas arrow-go refuses are read by other readers: try once more with the
 		// footer read leniently (parquet_footer.go).
-		patched, changed, perr := lenientFooter(f, st.Size())
+		patched, changed, perr := lenientFooter(f, size)
 		if perr != nil || len(changed) == 0 {
 			return fail(err)
 		}

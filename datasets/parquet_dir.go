@@ -28,54 +28,72 @@ const hiveNull = "__HIVE_DEFAULT_PARTITION__"
 type parquetPart struct {
 	path   string
 	values []*string // nil: null
+	size   int64
+	etag   string // an object's version, which every range request asks for (objectstore.go)
 }
 
 // parquetParts lists dir's Parquet files in path order with their partition values, and the
-// partition keys in the order they are nested. Files whose folders name different keys, or
-// the same keys in another order, are an error naming the file: they are not one table.
+// partition keys in the order they are nested.
 func parquetParts(dir string) (parts []parquetPart, keys []string, size int64, err error) {
-	first := true
+	var ps partSet
 	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
-		name := d.Name()
-		if p != dir && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")) {
+		if p != dir && notData(d.Name()) {
 			if d.IsDir() {
 				return filepath.SkipDir
 			}
 			return nil
 		}
-		if d.IsDir() || !strings.EqualFold(filepath.Ext(name), ".parquet") {
+		if d.IsDir() || !strings.EqualFold(filepath.Ext(p), ".parquet") {
 			return nil
 		}
 		rel, err := filepath.Rel(dir, filepath.Dir(p))
 		if err != nil {
 			return err
 		}
-		fileKeys, byKey := partitionValues(rel)
-		if first {
-			keys, first = fileKeys, false
-		} else if !sameKeys(keys, fileKeys) {
-			return fmt.Errorf("%s: its folders name the partition keys [%s], other files' [%s]: one dataset's files are partitioned alike",
-				p, strings.Join(fileKeys, ", "), strings.Join(keys, ", "))
-		}
-		values := make([]*string, len(keys))
-		for i, k := range keys {
-			values[i] = byKey[k]
-		}
 		st, err := d.Info()
 		if err != nil {
 			return err
 		}
-		size += st.Size()
-		parts = append(parts, parquetPart{path: p, values: values})
-		return nil
+		return ps.add(parquetPart{path: p, size: st.Size()}, filepath.ToSlash(rel))
 	})
-	if err == nil && len(parts) == 0 {
+	if err == nil && len(ps.parts) == 0 {
 		err = fmt.Errorf("%s: a directory without a .parquet file: a directory is read as one Parquet dataset of the files in it", dir)
 	}
-	return parts, keys, size, err
+	return ps.parts, ps.keys, ps.size, err
+}
+
+// notData says whether a file or folder of a dataset's directory is not its data: hidden, or
+// left beside the data by Spark and Hadoop (_SUCCESS, _metadata, _temporary).
+func notData(name string) bool { return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") }
+
+// partSet gathers a dataset's files, in path order, with their partition values.
+type partSet struct {
+	parts []parquetPart
+	keys  []string
+	size  int64
+}
+
+// add adds part, whose folder under the dataset's is rel (slash-separated, "." for none).
+// Files whose folders name different keys, or the same keys in another order, are an error
+// naming the file: they are not one table.
+func (ps *partSet) add(part parquetPart, rel string) error {
+	fileKeys, byKey := partitionValues(rel)
+	if len(ps.parts) == 0 {
+		ps.keys = fileKeys
+	} else if !sameKeys(ps.keys, fileKeys) {
+		return fmt.Errorf("%s: its folders name the partition keys [%s], other files' [%s]: one dataset's files are partitioned alike",
+			part.path, strings.Join(fileKeys, ", "), strings.Join(ps.keys, ", "))
+	}
+	part.values = make([]*string, len(ps.keys))
+	for i, k := range ps.keys {
+		part.values[i] = byKey[k]
+	}
+	ps.size += part.size
+	ps.parts = append(ps.parts, part)
+	return nil
 }
 
 // partitionValues reads the key=value folders of rel, a file's folder under the dataset's:
@@ -86,7 +104,7 @@ func partitionValues(rel string) (keys []string, values map[string]*string) {
 	if rel == "." {
 		return nil, values
 	}
-	for _, seg := range strings.Split(filepath.ToSlash(rel), "/") {
+	for _, seg := range strings.Split(rel, "/") {
 		k, v, ok := strings.Cut(seg, "=")
 		if _, seen := values[k]; !ok || k == "" || seen {
 			continue
@@ -116,7 +134,9 @@ type parquetDirReader struct {
 	ctx   context.Context
 	c     config
 	parts []parquetPart
-	keys  []string
+	// openPart reads one part: a local file, or an object in storage.
+	openPart func(ctx context.Context, part parquetPart, c config) (Reader, error)
+	keys     []string
 	// columns are the first file's columns, which every other file must have.
 	columns []string
 	next    int // the part to open after cur
@@ -132,8 +152,16 @@ func openParquetDir(ctx context.Context, dir string, c config) (Reader, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &parquetDirReader{ctx: ctx, c: c, parts: parts, keys: keys,
-		src: Source{Path: dir, Name: filepath.Base(filepath.Clean(dir)), Format: Parquet, Size: size}}
+	return openParts(&parquetDirReader{ctx: ctx, c: c, parts: parts, keys: keys,
+		openPart: func(ctx context.Context, part parquetPart, c config) (Reader, error) {
+			return openParquet(ctx, part.path, c)
+		},
+		src: Source{Path: dir, Name: filepath.Base(filepath.Clean(dir)), Format: Parquet, Size: size}})
+}
+
+// openParts opens r's first part, whose schema is the dataset's.
+func openParts(r *parquetDirReader) (Reader, error) {
+	keys, parts := r.keys, r.parts
 	// The first file is opened now: its schema is the dataset's, known once the reader is.
 	if err := r.open(); err != nil {
 		return nil, err
@@ -154,7 +182,7 @@ func openParquetDir(ctx context.Context, dir string, c config) (Reader, error) {
 // open opens the next part.
 func (r *parquetDirReader) open() error {
 	part := r.parts[r.next]
-	cur, err := openParquet(r.ctx, part.path, r.c)
+	cur, err := r.openPart(r.ctx, part, r.c)
 	if err != nil {
 		return err
 	}

@@ -27,7 +27,11 @@ func checkCommand(env *environment) *cli.Command {
 		Name:      "check",
 		Usage:     "check one dataset (CSV or Parquet) and its metadata",
 		ArgsUsage: "PATH",
-		Description: "Reads PATH once, measures every column (nulls, distinct values, types, identifiers such as\n" +
+		Description: "PATH is a CSV or Parquet file, a folder of Parquet files (Hive partitions become columns),\n" +
+			"a table (postgres://…?table=schema.name, mysql://…?table=name), or Parquet objects in\n" +
+			"S3-compatible storage (s3://bucket/prefix/; endpoint, region and credentials from the AWS\n" +
+			"environment variables, or ?endpoint=URL&region=NAME).\n\n" +
+			"Reads PATH once, measures every column (nulls, distinct values, types, identifiers such as\n" +
 			"resident ID numbers and mobile numbers) and judges the measurements and the metadata with\n" +
 			"the built-in rule packs and any --rules. Metadata is taken from --metadata, else from\n" +
 			"<name>.meta.yaml|.meta.yml|.meta.json or datapackage.json beside PATH. A dgcheck.yaml in the\n" +
@@ -39,7 +43,8 @@ func checkCommand(env *environment) *cli.Command {
 			"   dgcheck check --metadata meta.yaml --fail-on warning --encoding gb18030 export.csv\n" +
 			"   dgcheck check --rules ./policies data.csv\n" +
 			"   dgcheck check --profile public-release -o report.html --lang zh data.csv\n" +
-			"   dgcheck check --config ci/dgcheck.yaml -o results.sarif data.parquet",
+			"   dgcheck check --config ci/dgcheck.yaml -o results.sarif data.parquet\n" +
+			"   AWS_ENDPOINT_URL_S3=http://minio:9000 dgcheck check -m roll.meta.yaml s3://open-data/roll/",
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "metadata", Aliases: []string{"m"}, Usage: "metadata `FILE` (sidecar YAML/JSON or datapackage.json)"},
 			&cli.StringSliceFlag{Name: "rules", Aliases: []string{"r"}, Usage: "extra rule pack `DIR` (repeatable)"},
@@ -133,7 +138,7 @@ var outputExtensions = reports.OutputExtensions()
 
 // within is the folder the files the metadata names must lie in (dgcheck.Request.Within):
 // --read-within, else the dataset's folder, or for standard input (spooled to a temporary
-// folder) and a database table (in no folder) the metadata's, else the working directory;
+// folder) and a source named by URL (in no folder) the metadata's, else the working directory;
 // "" with --allow-outside.
 func (o checkOptions) within(path string) string {
 	switch {
@@ -141,9 +146,9 @@ func (o checkOptions) within(path string) string {
 		return ""
 	case o.readWithin != "":
 		return o.readWithin
-	case (o.stdin || datasets.IsDatabaseURL(path)) && o.metadata != "":
+	case (o.stdin || datasets.IsURL(path)) && o.metadata != "":
 		return filepath.Dir(o.metadata)
-	case datasets.IsDatabaseURL(path):
+	case datasets.IsURL(path):
 		return "."
 	}
 	return filepath.Dir(path)

@@ -28,7 +28,7 @@ func Start(t testing.TB) (string, *sql.DB) {
 		server, err2 = exec.LookPath("/usr/sbin/mariadbd")
 	}
 	if err1 != nil || err2 != nil {
-		servertest.Missing(t, "MariaDB's mariadb-install-db and mariadbd", "mariadb-server")
+		servertest.Missing(t, "MariaDB's mariadb-install-db and mariadbd", "apt-get install mariadb-server")
 	}
 	dir, root := servertest.Dir(t, "mysql")
 	args := []string{"--no-defaults"}

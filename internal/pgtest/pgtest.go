@@ -20,7 +20,7 @@ func Start(t testing.TB) string {
 	t.Helper()
 	bin := binDir()
 	if bin == "" {
-		servertest.Missing(t, "PostgreSQL's initdb and pg_ctl", "postgresql")
+		servertest.Missing(t, "PostgreSQL's initdb and pg_ctl", "apt-get install postgresql")
 	}
 	dir, root := servertest.Dir(t, "postgres")
 	var as []string

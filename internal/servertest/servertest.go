@@ -1,4 +1,4 @@
-// Package servertest holds what the tests that start real database servers share: skipping
+// Package servertest holds what the tests that start real servers share: skipping
 // when the server is not installed (failing under CI=true, where .ci/run installs it) and a
 // data directory the server's own user may write.
 package servertest
@@ -10,13 +10,14 @@ import (
 	"testing"
 )
 
-// Missing skips the test because what is named is not installed, or fails it under CI=true.
-func Missing(t testing.TB, what, pkg string) {
+// Missing skips the test because what is named is not installed, or fails it under CI=true;
+// install is the command that installs it.
+func Missing(t testing.TB, what, install string) {
 	t.Helper()
 	if os.Getenv("CI") == "true" {
-		t.Fatalf("%s is not installed, which .ci/run installs (%s)", what, pkg)
+		t.Fatalf("%s is not installed, which .ci/run installs (%s)", what, install)
 	}
-	t.Skipf("%s is not installed (apt-get install %s): no server to test against", what, pkg)
+	t.Skipf("%s is not installed (%s): no server to test against", what, install)
 }
 
 // Dir is a new temporary directory for a server's data, removed after the test. Servers will
