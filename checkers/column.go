@@ -27,7 +27,7 @@ type column struct {
 	textMin, textMax string
 	minLen, maxLen   int
 	detectors        []*detectorCounts // detection.go; nil when detection is skipped
-	memo             memoState         // memo.go
+	memo             memoState         `state:"-"` // memo.go; a cache
 	forms            formCounter       // forms.go
 	masking          *maskingCounter   // masking.go; nil unless the field declares a pattern
 	dirty            dirtyCounts       // dirty.go

@@ -252,17 +252,17 @@ var derivations = map[string]func([]string, []bool) (bool, bool){
 
 // declared is one worker's share of the row-level declared checks.
 type declared struct {
-	spec     *declaredSpec
+	spec     *declaredSpec `state:"-"`
 	rows     []checkTally
 	entities []entityTally
 	fks      []checkTally
-	missing  []string
+	missing  []string `state:"-"`
 	// cells are the batch's values of each column in spec.need (nil for the others), kept by
 	// the scan as it measures them; vals, hashes and present are the current row's.
-	cells   []*cells
-	vals    []string
-	hashes  []uint64
-	present []bool
+	cells   []*cells `state:"-"`
+	vals    []string `state:"-"`
+	hashes  []uint64 `state:"-"`
+	present []bool   `state:"-"`
 }
 
 // cells are one batch's values of a column the row-level checks read, kept as the scan

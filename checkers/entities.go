@@ -27,7 +27,7 @@ type entitySpec struct {
 // entityTally is one worker's rows of one entity.
 type entityTally struct {
 	rows rowSet
-	vals []uint32 // one row's attribute hashes
+	vals []uint32 `state:"-"` // one row's attribute hashes
 }
 
 func newEntityTally(e entitySpec) entityTally {

@@ -187,7 +187,7 @@ func compareISO(v, bound string) int {
 
 // fieldChecks is one worker's tally of a column's declared checks.
 type fieldChecks struct {
-	spec    *fieldSpec
+	spec    *fieldSpec `state:"-"`
 	tallies []checkTally
 }
 

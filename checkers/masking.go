@@ -97,7 +97,7 @@ func maskingSpecFor(d Masking) *maskingSpec {
 
 // maskingCounter checks one column's values against its declared pattern.
 type maskingCounter struct {
-	spec                 *maskingSpec
+	spec                 *maskingSpec `state:"-"`
 	checked, conforming  int64
 	leaks                int64
 	nonconforming, leaky sampleSet[heldSample] // values as read (cellmask.go)

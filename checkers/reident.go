@@ -31,7 +31,7 @@ var classBins = [][2]int64{{1, 1}, {2, 2}, {3, 3}, {4, 4}, {5, 9}, {10, 19}, {20
 // counted at the end, one partition of the hash space at a time.
 type classTally struct {
 	rows rowSet
-	vals []uint32 // one row's sensitive hashes
+	vals []uint32 `state:"-"` // one row's sensitive hashes
 	n    int64    // rows counted
 }
 
@@ -312,12 +312,12 @@ func stringList(v any) (list []string, declared bool) {
 // row's quasi-identifier value hashes (those the scan computes for every value) into one
 // class hash with mix, and each sensitive attribute's value hash into its own slot.
 type riskAcc struct {
-	plan *riskPlan
+	plan *riskPlan `state:"-"`
 	// role per column: 0 none, 1 a quasi-identifier, 2+i sensitive attribute i.
-	role     []int
-	qiHash   []uint64
-	sensHash [][]uint64
-	sens     []uint64 // one row's sensitive-value hashes
+	role     []int      `state:"-"`
+	qiHash   []uint64   `state:"-"`
+	sensHash [][]uint64 `state:"-"`
+	sens     []uint64   `state:"-"` // one row's sensitive-value hashes
 	table    *classTally
 }
 

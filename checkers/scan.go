@@ -82,44 +82,87 @@ func PlanFor(m *datasets.Metadata) Plan {
 // Scan reads r to the end and returns its profile. A read error (damage after which nothing
 // more can be read) is returned as is; problems the reader repaired become evidence.
 func Scan(ctx context.Context, r datasets.Reader, plan Plan) (*Profile, error) {
+	part, err := Measure(ctx, r, plan)
+	if err != nil {
+		return nil, err
+	}
+	defer part.Release()
+	return part.Profile(r.Source().HeaderIssues)
+}
+
+// scanSetup is what a plan resolves to over a file's columns: the accumulators each worker
+// starts from.
+type scanSetup struct {
+	plan     Plan
+	cols     []string
+	keys     []key
+	masking  map[int]*maskingSpec
+	risk     *riskPlan
+	declared *declaredSpec
+	missing  []string
+}
+
+func newScanSetup(ctx context.Context, cols []string, plan Plan) (*scanSetup, error) {
 	if plan.Samples <= 0 {
 		plan.Samples = DefaultSamples
 	}
 	if plan.Workers <= 0 {
 		plan.Workers = runtime.GOMAXPROCS(0)
 	}
-	cols := r.Source().Columns
-	keys := resolveKeys(plan.Keys, cols)
-	masking, risk := maskingCounters(plan.Masking, cols), resolveRisk(plan, cols)
-	declared, err := newDeclaredSpec(ctx, plan.Metadata, cols)
+	s := &scanSetup{plan: plan, cols: cols, keys: resolveKeys(plan.Keys, cols),
+		masking: maskingCounters(plan.Masking, cols), risk: resolveRisk(plan, cols)}
+	var err error
+	if s.declared, err = newDeclaredSpec(ctx, plan.Metadata, cols); err != nil {
+		return nil, err
+	}
+	if plan.Metadata != nil {
+		s.missing = plan.Metadata.MissingValues
+	}
+	return s, nil
+}
+
+// newPartial is one worker's empty accumulators.
+func (s *scanSetup) newPartial() *partial {
+	p := newPartial(s.cols, s.keys, s.plan.Samples)
+	if s.plan.SkipDetection {
+		for _, c := range p.columns {
+			c.detectors = nil
+		}
+	}
+	p.risk = newRiskAcc(s.risk, len(s.cols))
+	for ci, spec := range s.masking {
+		p.columns[ci].masking = newMaskingCounter(spec, s.plan.Samples)
+	}
+	for ci, spec := range s.declared.fields {
+		p.columns[ci].checks = newFieldChecks(spec, s.plan.Samples)
+		p.columns[ci].kept = newKeptValues(s.plan.KeepValues)
+	}
+	p.declared = newDeclared(s.declared, s.missing, len(s.cols), s.plan.Samples)
+	p.spillPast(rowSetBudget(s.plan.Workers, len(p.rowSets())), spillDir)
+	return p
+}
+
+// Part is a scan's accumulators before they are finished into a profile: what was measured
+// of all of a dataset, or of a slice of it (datasets.WithPart) to be written down (Encode),
+// read back on another machine (DecodePart), merged with the other slices' (Merge) and
+// finished once (Profile), giving the profile one scan of the whole would.
+type Part struct {
+	setup *scanSetup
+	acc   *partial
+}
+
+// Measure reads r to the end into a Part, measured by one worker per CPU.
+func Measure(ctx context.Context, r datasets.Reader, plan Plan) (*Part, error) {
+	setup, err := newScanSetup(ctx, r.Source().Columns, plan)
 	if err != nil {
 		return nil, err
 	}
-	var missing []string
-	if plan.Metadata != nil {
-		missing = plan.Metadata.MissingValues
-	}
-
+	plan = setup.plan
 	batches := make(chan datasets.Batch, plan.Workers)
 	parts := make([]*partial, plan.Workers)
 	var wg sync.WaitGroup
 	for w := range parts {
-		parts[w] = newPartial(cols, keys, plan.Samples)
-		if plan.SkipDetection {
-			for _, c := range parts[w].columns {
-				c.detectors = nil
-			}
-		}
-		parts[w].risk = newRiskAcc(risk, len(cols))
-		for ci, spec := range masking {
-			parts[w].columns[ci].masking = newMaskingCounter(spec, plan.Samples)
-		}
-		for ci, spec := range declared.fields {
-			parts[w].columns[ci].checks = newFieldChecks(spec, plan.Samples)
-			parts[w].columns[ci].kept = newKeptValues(plan.KeepValues)
-		}
-		parts[w].declared = newDeclared(declared, missing, len(cols), plan.Samples)
-		parts[w].spillPast(rowSetBudget(plan.Workers, len(parts[w].rowSets())), spillDir)
+		parts[w] = setup.newPartial()
 		wg.Go(func() {
 			for b := range batches {
 				parts[w].observe(b)
@@ -144,15 +187,13 @@ func Scan(ctx context.Context, r datasets.Reader, plan Plan) (*Profile, error) {
 	}
 	close(batches)
 	wg.Wait()
-	defer func() {
-		for _, p := range parts {
-			p.release()
-		}
-	}()
 	if readErr == nil {
 		readErr = r.Err()
 	}
 	if readErr != nil {
+		for _, p := range parts {
+			p.release()
+		}
 		return nil, readErr
 	}
 	total := parts[0]
@@ -160,12 +201,57 @@ func Scan(ctx context.Context, r datasets.Reader, plan Plan) (*Profile, error) {
 		total.merge(p)
 	}
 	total.noteIssues(r.Source().EndIssues)
-	pr, err := total.profile(cols, maskDecls(plan.Metadata, masking, risk, cols))
+	return &Part{setup: setup, acc: total}, nil
+}
+
+// Merge adds o's measurements to p's; o must not be used afterwards.
+func (p *Part) Merge(o *Part) { p.acc.merge(o.acc) }
+
+// Rows is the number of rows measured.
+func (p *Part) Rows() int64 { return p.acc.rows }
+
+// Release removes the files the accumulators spilled to.
+func (p *Part) Release() { p.acc.release() }
+
+// Profile finishes the measurements into the dataset's profile, with the issues the reader
+// found in its header or schema.
+func (p *Part) Profile(header []datasets.Issue) (*Profile, error) {
+	s := p.setup
+	pr, err := p.acc.profile(s.cols, maskDecls(s.plan.Metadata, s.masking, s.risk, s.cols))
 	if err != nil {
 		return nil, err
 	}
-	pr.Table.HeaderIssues = headerIssues(r.Source().HeaderIssues)
+	pr.Table.HeaderIssues = headerIssues(header)
 	return pr, nil
+}
+
+// Encode writes the accumulators in this build's state encoding (partstate.go).
+func (p *Part) Encode() ([]byte, error) {
+	var w stateWriter
+	if err := w.value(p.acc); err != nil {
+		return nil, err
+	}
+	return w.buf, nil
+}
+
+// DecodePart reads accumulators Encode wrote, for a dataset of these columns measured under
+// this plan: the same plan makes the same accumulators, into which the state is read.
+func DecodePart(ctx context.Context, state []byte, cols []string, plan Plan) (*Part, error) {
+	setup, err := newScanSetup(ctx, cols, plan)
+	if err != nil {
+		return nil, err
+	}
+	acc := setup.newPartial()
+	r := stateReader{buf: state}
+	if err := r.value(acc); err != nil {
+		acc.release()
+		return nil, err
+	}
+	if len(r.buf) != 0 {
+		acc.release()
+		return nil, fmt.Errorf("partial profile: %d bytes after the state", len(r.buf))
+	}
+	return &Part{setup: setup, acc: acc}, nil
 }
 
 // key is a declared key resolved to column indexes.
@@ -194,8 +280,8 @@ next:
 // partial is one worker's share of a profile.
 type partial struct {
 	columns     []*column
-	keys        []key
-	keysOf      [][]int // per column, the keys it belongs to
+	keys        []key   `state:"-"`
+	keysOf      [][]int `state:"-"` // per column, the keys it belongs to
 	samples     int
 	rows        int64
 	ragged      issueSet
@@ -209,9 +295,9 @@ type partial struct {
 	risk        *riskAcc  // nil without quasi-identifiers
 	declared    *declared // nil without declared row-level checks
 	// Per-batch scratch, reused: each row's running hash over its columns, and over each key.
-	rowHash  []uint64
-	keyHash  [][]uint64
-	keyNulls [][]bool
+	rowHash  []uint64   `state:"-"`
+	keyHash  [][]uint64 `state:"-"`
+	keyNulls [][]bool   `state:"-"`
 }
 
 type issueSet struct {
