@@ -160,6 +160,10 @@ type config struct {
 	batchSize int
 	mem       memory.Allocator
 	format    Format
+	// part of parts (from 1) is the slice of a Parquet dataset read (WithPart); groupBase is
+	// the number of row groups of the files before this one, in a directory.
+	part, parts int
+	groupBase   int
 }
 
 // Option configures Open.
@@ -182,6 +186,13 @@ func WithAllocator(mem memory.Allocator) Option { return func(c *config) { c.mem
 // WithFormat overrides the format otherwise taken from the file name extension.
 func WithFormat(f Format) Option { return func(c *config) { c.format = f } }
 
+// WithPart reads only part (from 1) of parts slices of a Parquet dataset, for measuring one
+// dataset on several machines: the row groups whose number across the dataset's files, from
+// 0, leaves part-1 divided by parts. Rows keep their numbers in the whole dataset, and the
+// Source's TotalRows is the whole's. A CSV or a table, which have no row groups, are refused
+// unless parts is 1.
+func WithPart(part, parts int) Option { return func(c *config) { c.part, c.parts = part, parts } }
+
 // FormatOf tells the format from a file name: .csv, .tsv and .txt are CSV; .parquet and .pq
 // are Parquet.
 func FormatOf(path string) (Format, error) {
@@ -192,6 +203,12 @@ func FormatOf(path string) (Format, error) {
 		return Parquet, nil
 	}
 	return "", fmt.Errorf("%s: %w (want .csv or .parquet)", path, ErrUnsupportedFormat)
+}
+
+// isParquetName says whether path's extension names Parquet.
+func isParquetName(path string) bool {
+	f, err := FormatOf(path)
+	return err == nil && f == Parquet
 }
 
 // openFile opens a data file and states it, for its size; the file is closed on an error.
@@ -249,6 +266,13 @@ func Open(ctx context.Context, path string, opts ...Option) (Reader, error) {
 	}
 	if c.batchSize <= 0 {
 		c.batchSize = DefaultBatchSize
+	}
+	if c.parts > 0 && (c.part < 1 || c.part > c.parts) {
+		return nil, fmt.Errorf("part %d of %d: a part is numbered from 1 to the number of parts", c.part, c.parts)
+	}
+	sliced := c.parts > 1
+	if sliced && (IsDatabaseURL(path) || (!IsObjectURL(path) && !isDir(path) && c.format != Parquet && !isParquetName(path))) {
+		return nil, fmt.Errorf("%s: only a Parquet dataset is read in parts, by its row groups; a CSV or a table is measured whole", RedactURL(path))
 	}
 	if IsDatabaseURL(path) {
 		return openDatabase(ctx, path, c)

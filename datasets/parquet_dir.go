@@ -141,7 +141,8 @@ type parquetDirReader struct {
 	columns []string
 	next    int // the part to open after cur
 	cur     Reader
-	base    int64 // rows of the files read before cur
+	base    int64 // rows of the files before cur
+	groups  int   // row groups of the files up to cur's, numbered across them for WithPart
 	src     Source
 	batch   Batch
 	err     error
@@ -182,7 +183,9 @@ func openParts(r *parquetDirReader) (Reader, error) {
 // open opens the next part.
 func (r *parquetDirReader) open() error {
 	part := r.parts[r.next]
-	cur, err := r.openPart(r.ctx, part, r.c)
+	c := r.c
+	c.groupBase = r.groups
+	cur, err := r.openPart(r.ctx, part, c)
 	if err != nil {
 		return err
 	}
@@ -193,6 +196,9 @@ func (r *parquetDirReader) open() error {
 	}
 	r.cur, r.next = cur, r.next+1
 	r.src.TotalRows += cur.Source().TotalRows
+	if pr, ok := cur.(*parquetReader); ok {
+		r.groups += pr.pf.NumRowGroups()
+	}
 	return nil
 }
 
@@ -219,7 +225,9 @@ func (r *parquetDirReader) Next() bool {
 		if r.err = r.cur.Err(); r.err != nil {
 			return false
 		}
-		r.base += r.cur.Source().Rows
+		// The rows the file holds, not those read: a part (WithPart) skips some, and every
+		// row keeps its number in the whole dataset.
+		r.base += r.cur.Source().TotalRows
 		r.cur.Close()
 		r.cur = nil
 	}

@@ -165,3 +165,64 @@ func TestParquetDirectoryKeysByName(t *testing.T) {
 	}
 	r2.Batch().Record.Release()
 }
+
+// The parts of a dataset (WithPart) read its row groups, across its files, each exactly once:
+// together they are the whole's rows, each under its number in the whole, and every part
+// reports the whole's total.
+func TestPartsReadEachRowGroupOnce(t *testing.T) {
+	dir := t.TempDir()
+	partitioned(t, dir, map[string]int{"year=2023/a.parquet": 5, "year=2024/a.parquet": 3, "year=2024/b.parquet": 2, "year=2025/a.parquet": 4})
+	rowsOf := func(opts ...datasets.Option) (rows []int64, total int64) {
+		t.Helper()
+		r, err := datasets.Open(context.Background(), dir, opts...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer r.Close()
+		for r.Next() {
+			b := r.Batch()
+			for j := range b.Record.NumRows() {
+				rows = append(rows, b.FirstRow+j)
+			}
+			b.Record.Release()
+		}
+		if err := r.Err(); err != nil {
+			t.Fatal(err)
+		}
+		return rows, r.Source().TotalRows
+	}
+	whole, total := rowsOf()
+	if len(whole) != 14 || total != 14 {
+		t.Fatalf("the whole: %d rows of %d", len(whole), total)
+	}
+	for n := 1; n <= 5; n++ {
+		var all []int64
+		for i := 1; i <= n; i++ {
+			rows, partTotal := rowsOf(datasets.WithPart(i, n))
+			if partTotal != total {
+				t.Errorf("part %d/%d: total %d, want the whole's %d", i, n, partTotal, total)
+			}
+			all = append(all, rows...)
+		}
+		slices.Sort(all)
+		if !slices.Equal(all, whole) {
+			t.Errorf("%d parts read rows %v, the whole %v", n, all, whole)
+		}
+	}
+	for _, tc := range []struct {
+		path string
+		opt  datasets.Option
+		want string
+	}{
+		{dir, datasets.WithPart(0, 3), "numbered from 1"},
+		{dir, datasets.WithPart(4, 3), "numbered from 1"},
+		{"../examples/dibao/hongshan_dibao_2025.csv", datasets.WithPart(1, 2), "only a Parquet dataset is read in parts"},
+	} {
+		if r, err := datasets.Open(context.Background(), tc.path, tc.opt); err == nil || !strings.Contains(err.Error(), tc.want) {
+			if r != nil {
+				r.Close()
+			}
+			t.Errorf("%s: %v, want an error saying %q", tc.path, err, tc.want)
+		}
+	}
+}
