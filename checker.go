@@ -98,6 +98,21 @@ type Request struct {
 	// dictionary) must lie in to be read (datasets.WithinRoot); one outside is refused, and
 	// QUAL-002 reports it. "" reads them wherever they are.
 	Within string
+	// Profiles, if set, are the partial profiles of every part of the dataset (MeasurePart):
+	// the check merges them instead of reading the data's rows.
+	Profiles []string
+}
+
+// plan is what the scan measures for the request, given the dataset's metadata (nil: none).
+func (req Request) plan(meta *datasets.MetadataFile) checkers.Plan {
+	var metadata *datasets.Metadata
+	if meta != nil {
+		metadata = &meta.Metadata
+	}
+	plan := checkers.PlanFor(metadata)
+	plan.Progress = req.Progress
+	plan.SkipDetection = req.SkipDetection
+	return plan
 }
 
 // Check reads, measures and judges one dataset. An error means the dataset could not be
@@ -109,15 +124,13 @@ func (c *Checker) Check(ctx context.Context, req Request) (*reports.Report, erro
 		return nil, err
 	}
 	defer r.Close()
-	var metadata *datasets.Metadata
-	if meta != nil {
-		metadata = &meta.Metadata
+	plan := req.plan(meta)
+	var profile *checkers.Profile
+	if len(req.Profiles) > 0 {
+		profile, err = c.mergeParts(ctx, req.Profiles, r.Source(), meta, req, plan)
+	} else {
+		profile, err = checkers.Scan(ctx, r, plan)
 	}
-
-	plan := checkers.PlanFor(metadata)
-	plan.Progress = req.Progress
-	plan.SkipDetection = req.SkipDetection
-	profile, err := checkers.Scan(ctx, r, plan)
 	if err != nil {
 		return nil, err
 	}
@@ -127,6 +140,8 @@ func (c *Checker) Check(ctx context.Context, req Request) (*reports.Report, erro
 		CheckedAt: started.UTC().Format(time.RFC3339),
 		Dataset:   describe(r.Source(), meta),
 		Profile:   profile, Host: c.host}
+	// The rows measured: the reader's count, or the parts' when they were merged.
+	report.Dataset.Rows = profile.Rows
 	for _, r := range c.engine.Selected() {
 		report.Rules = append(report.Rules, r.Rule)
 	}
@@ -188,8 +203,8 @@ func ruleInput(d reports.Dataset, meta *datasets.MetadataFile, profile *checkers
 // LookupMetadata finds beside the data (nil when there is none; notice says why metadata
 // beside it was passed over), reading what it names only within within ("" anywhere). The
 // caller closes the reader.
-func openDataset(ctx context.Context, path, metaPath, encoding, within string) (r datasets.Reader, meta *datasets.MetadataFile, notice string, err error) {
-	r, err = openData(ctx, path, encoding)
+func openDataset(ctx context.Context, path, metaPath, encoding, within string, opts ...datasets.Option) (r datasets.Reader, meta *datasets.MetadataFile, notice string, err error) {
+	r, err = openData(ctx, path, encoding, opts...)
 	if err != nil {
 		return nil, nil, "", err
 	}
@@ -212,8 +227,7 @@ func openDataset(ctx context.Context, path, metaPath, encoding, within string) (
 }
 
 // openData opens a dataset's data in encoding ("" sniffs it).
-func openData(ctx context.Context, path, encoding string) (datasets.Reader, error) {
-	var opts []datasets.Option
+func openData(ctx context.Context, path, encoding string, opts ...datasets.Option) (datasets.Reader, error) {
 	if encoding != "" {
 		opts = append(opts, datasets.WithEncoding(encoding))
 	}

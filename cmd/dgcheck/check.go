@@ -61,6 +61,7 @@ func checkCommand(env *environment) *cli.Command {
 			packTimeoutFlag(), packMemoryFlag(),
 			&cli.StringFlag{Name: "read-within", Usage: "folder `DIR` that the files the metadata names (foreign keys' datasets, a data dictionary) must lie in to be read; one outside is a finding, not read (default: the dataset's folder; for standard input, the metadata's)"},
 			&cli.BoolFlag{Name: "allow-outside", Usage: "read the files the metadata names wherever they are"},
+			&cli.StringSliceFlag{Name: "profiles", Usage: "judge the partial profiles `GLOB` of every part of PATH (dgcheck profile --part; repeatable; quote the glob) instead of reading its rows"},
 			&cli.BoolFlag{Name: "no-detectors", Hidden: true, Usage: "scan without identifier detection (to measure its cost): personal-information rules see no evidence"},
 		},
 		Action: func(ctx context.Context, c *cli.Command) error {
@@ -105,6 +106,8 @@ type checkOptions struct {
 	// readWithin and allowOutside: --read-within and --allow-outside (within).
 	readWithin   string
 	allowOutside bool
+	// profiles are the partial profiles --profiles' globs match.
+	profiles []string
 }
 
 // checkOptionsFrom validates enumerated flags before any file is opened, so that a typo
@@ -119,6 +122,13 @@ func checkOptionsFrom(c *cli.Command) (checkOptions, error) {
 	var err error
 	if o.limits, err = packLimitsFrom(c); err != nil {
 		return o, err
+	}
+	for _, pattern := range c.StringSlice("profiles") {
+		matches, err := filepath.Glob(pattern)
+		if err != nil || len(matches) == 0 {
+			return o, fmt.Errorf("--profiles %s: no file matches", pattern)
+		}
+		o.profiles = append(o.profiles, matches...)
 	}
 	for _, path := range o.outputs {
 		if o.format == "" && reports.FormatForPath(path) == "" {
@@ -176,7 +186,7 @@ func runCheck(ctx context.Context, env *environment, path string, o checkOptions
 		return err
 	}
 	req := dgcheck.Request{Path: path, Metadata: o.metadata, Encoding: o.encoding, FailOn: o.failOn,
-		SkipDetection: o.noDetectors, Within: o.within(path)}
+		SkipDetection: o.noDetectors, Within: o.within(path), Profiles: o.profiles}
 	if !o.quiet {
 		req.Progress = progressLine(env.stderr, env.now, started)
 	}

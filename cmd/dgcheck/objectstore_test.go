@@ -45,8 +45,8 @@ func findingLines(r reports.Report) []string {
 }
 
 // Objects in a real S3-compatible server (versitygw) read as the same files in a local
-// directory do: a prefix is the partitioned dataset, an object's key the single file, and an
-// audit manifest may list a prefix.
+// directory do: a prefix is the partitioned dataset, an object's key the single file, parts
+// of a prefix merge into the directory's check, and an audit manifest may list a prefix.
 func TestObjectsInStorageReadAsTheirFiles(t *testing.T) {
 	srv := s3test.Start(t)
 	srv.Env(t)
@@ -79,6 +79,14 @@ func TestObjectsInStorageReadAsTheirFiles(t *testing.T) {
 	if r := check("s3://data/roll/"); r.Dataset.Rows != 3*check(filepath.Join(local, "year=2024", "a.parquet")).Dataset.Rows {
 		t.Errorf("the prefix has %d rows, want three files' worth", r.Dataset.Rows)
 	}
+
+	// Parts measured from the objects (each machine reading only its row groups) merge
+	// against the local copy of the dataset into the local check's judgement.
+	merged, code := checkReport(t, "--profiles", measureParts(t, t.TempDir(), "s3://data/roll/", 3), local)
+	if code != exitNonConformant {
+		t.Fatalf("check --profiles: exit %d", code)
+	}
+	sameJudgement(t, "3 parts of the objects", merged, check(local))
 
 	manifest := filepath.Join(t.TempDir(), "manifest.yaml")
 	if err := os.WriteFile(manifest, []byte("datasets:\n  - path: s3://data/roll/\n"), 0o644); err != nil {

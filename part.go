@@ -1,0 +1,247 @@
+package dgcheck
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strings"
+
+	"github.com/dgcheck/dgcheck/checkers"
+	"github.com/dgcheck/dgcheck/datasets"
+	"github.com/dgcheck/dgcheck/reports"
+)
+
+// One dataset across machines: each machine measures one part of a Parquet dataset's row
+// groups (MeasurePart) into a partial profile, a file; a check given all of them
+// (Request.Profiles) merges their accumulators and judges once, giving the findings one scan
+// of the whole gives. The parts run wherever the user's scheduler runs them; the files are all
+// that travels.
+//
+// A partial profile holds the accumulators in this build's own encoding (checkers.Part), so it
+// is read only by the dgcheck that wrote it, and only against the same dataset, metadata and
+// rules: anything else is refused with the reason. Like the data, it holds values in clear
+// (samples are masked when the whole is judged, once the columns' classification is known):
+// keep it where the data may be kept. Its envelope's JSON Schema is
+// docs/partial-profile.schema.json.
+
+// PartialFormat is the partial profile's format and version.
+const PartialFormat = "dgcheck/partial-profile/v1"
+
+// PartialProfile is what one part measured.
+type PartialProfile struct {
+	Format string       `json:"format"`
+	Tool   reports.Tool `json:"tool"`
+	// RulesDigest is the rules' (Checker.RulesDigest): a part is judged with the rules it was
+	// measured for.
+	RulesDigest string `json:"rules_digest"`
+	// MetadataDigest is the SHA-256 of the metadata as read ("" without metadata): it decides
+	// what is measured (keys, quasi-identifiers, checks).
+	MetadataDigest string         `json:"metadata_digest"`
+	SkipDetection  bool           `json:"skip_detection"`
+	Part           int            `json:"part"`
+	Parts          int            `json:"parts"`
+	Dataset        PartialDataset `json:"dataset"`
+	Rows           int64          `json:"rows"`  // rows this part measured
+	State          []byte         `json:"state"` // the accumulators, base64 in JSON
+}
+
+// PartialDataset is the dataset a part was measured from, as its reader saw it: a check
+// merges parts only of the dataset it is given, recognised by these.
+type PartialDataset struct {
+	Path    string   `json:"path"`
+	Name    string   `json:"name"`
+	Format  string   `json:"format"`
+	Size    int64    `json:"size"`
+	Rows    int64    `json:"rows"` // the whole dataset's, as the part read it
+	Columns []string `json:"columns"`
+}
+
+// MeasurePart measures part (from 1) of parts of the dataset req names, a Parquet file,
+// directory or prefix, whose row groups the parts share (datasets.WithPart).
+func (c *Checker) MeasurePart(ctx context.Context, req Request, part, parts int) (*PartialProfile, error) {
+	r, meta, _, err := openDataset(ctx, req.Path, req.Metadata, req.Encoding, req.Within, datasets.WithPart(part, parts))
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	plan := req.plan(meta)
+	measured, err := checkers.Measure(ctx, r, plan)
+	if err != nil {
+		return nil, err
+	}
+	defer measured.Release()
+	state, err := measured.Encode()
+	if err != nil {
+		return nil, err
+	}
+	metaDigest, err := metadataDigest(meta)
+	if err != nil {
+		return nil, err
+	}
+	return &PartialProfile{Format: PartialFormat, Tool: reports.Tool{Name: "dgcheck", Version: c.version},
+		RulesDigest: c.RulesDigest(), MetadataDigest: metaDigest, SkipDetection: req.SkipDetection,
+		Part: part, Parts: parts, Dataset: partialDataset(r.Source()), Rows: measured.Rows(), State: state,
+	}, nil
+}
+
+// WriteTo writes the partial profile as JSON.
+func (p *PartialProfile) WriteTo(w io.Writer) (int64, error) {
+	b, err := json.Marshal(p)
+	if err != nil {
+		return 0, err
+	}
+	n, err := w.Write(append(b, '\n'))
+	return int64(n), err
+}
+
+func partialDataset(src *datasets.Source) PartialDataset {
+	return PartialDataset{Path: src.Path, Name: src.Name, Format: string(src.Format), Size: src.Size,
+		Rows: src.TotalRows, Columns: src.Columns}
+}
+
+// metadataDigest is the SHA-256 of the metadata as read, "" for none.
+func metadataDigest(meta *datasets.MetadataFile) (string, error) {
+	if meta == nil {
+		return "", nil
+	}
+	b, err := json.Marshal(meta.Metadata)
+	if err != nil {
+		return "", err
+	}
+	sum := sha256.Sum256(b)
+	return "sha256:" + hex.EncodeToString(sum[:]), nil
+}
+
+// ReadPartialProfile reads a partial profile file, refusing one of another format.
+func ReadPartialProfile(path string) (*PartialProfile, error) {
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var head struct {
+		Format string `json:"format"`
+	}
+	if err := json.Unmarshal(raw, &head); err != nil {
+		return nil, fmt.Errorf("%s: not a partial profile: %w", path, err)
+	}
+	if head.Format != PartialFormat {
+		return nil, fmt.Errorf("%s: a partial profile of format %q; this dgcheck reads %s", path, head.Format, PartialFormat)
+	}
+	var p PartialProfile
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&p); err != nil {
+		return nil, fmt.Errorf("%s: not a partial profile: %w", path, err)
+	}
+	return &p, nil
+}
+
+// mergeParts reads the partial profiles at paths, which must be every part of the dataset
+// src, measured by this dgcheck with these rules, metadata and plan, and finishes their merged
+// accumulators into the whole's profile.
+func (c *Checker) mergeParts(ctx context.Context, paths []string, src *datasets.Source, meta *datasets.MetadataFile, req Request, plan checkers.Plan) (*checkers.Profile, error) {
+	metaDigest, err := metadataDigest(meta)
+	if err != nil {
+		return nil, err
+	}
+	want := partialDataset(src)
+	var merged *checkers.Part
+	defer func() {
+		if merged != nil {
+			merged.Release()
+		}
+	}()
+	seen := map[int]string{}
+	parts := 0
+	var rows, total int64 // measured, and the whole's as the parts knew it
+	for _, path := range paths {
+		p, err := ReadPartialProfile(path)
+		if err != nil {
+			return nil, err
+		}
+		refuse := func(format string, args ...any) error {
+			return fmt.Errorf("%s: refused: %s", path, fmt.Sprintf(format, args...))
+		}
+		switch {
+		case p.Tool.Version != c.version:
+			return nil, refuse("written by dgcheck %s, this is %s: a partial profile is read by the version that wrote it", p.Tool.Version, c.version)
+		case p.RulesDigest != c.RulesDigest():
+			return nil, refuse("measured for other rules (%s, these are %s)", p.RulesDigest, c.RulesDigest())
+		case p.MetadataDigest != metaDigest:
+			return nil, refuse("measured with other metadata (%s, this check's is %s)", orNone(p.MetadataDigest), orNone(metaDigest))
+		case p.SkipDetection != req.SkipDetection:
+			return nil, refuse("measured with identifier detection %s, this check %s", onOff(!p.SkipDetection), onOff(!req.SkipDetection))
+		case !samePartialDataset(p.Dataset, want):
+			return nil, refuse("a part of %s (%s %s, %d bytes, columns %s), not of %s (%s %s, %d bytes, columns %s)",
+				p.Dataset.Path, p.Dataset.Format, p.Dataset.Name, p.Dataset.Size, strings.Join(p.Dataset.Columns, ","),
+				want.Path, want.Format, want.Name, want.Size, strings.Join(want.Columns, ","))
+		case total != 0 && p.Dataset.Rows != total:
+			return nil, refuse("a part of %d rows, while %s is a part of %d", p.Dataset.Rows, paths[0], total)
+		case parts != 0 && p.Parts != parts:
+			return nil, refuse("part %d of %d, while %s is of %d", p.Part, p.Parts, paths[0], parts)
+		case p.Part < 1 || p.Part > p.Parts:
+			return nil, refuse("part %d of %d", p.Part, p.Parts)
+		case seen[p.Part] != "":
+			return nil, refuse("part %d of %d again (%s is that part)", p.Part, p.Parts, seen[p.Part])
+		}
+		parts, seen[p.Part], total = p.Parts, path, p.Dataset.Rows
+		part, err := checkers.DecodePart(ctx, p.State, src.Columns, plan)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+		if part.Rows() != p.Rows {
+			part.Release()
+			return nil, refuse("its state holds %d rows, its envelope says %d", part.Rows(), p.Rows)
+		}
+		rows += p.Rows
+		if merged == nil {
+			merged = part
+		} else {
+			merged.Merge(part)
+		}
+	}
+	var missing []string
+	for i := 1; i <= parts; i++ {
+		if seen[i] == "" {
+			missing = append(missing, fmt.Sprint(i))
+		}
+	}
+	if len(missing) > 0 {
+		return nil, fmt.Errorf("--profiles: part %s of %d missing: every part of the dataset is needed to judge it", strings.Join(missing, ", "), parts)
+	}
+	if merged == nil {
+		return nil, errors.New("--profiles: no partial profile given")
+	}
+	if rows != total {
+		return nil, fmt.Errorf("--profiles: the parts measured %d rows, the dataset has %d", rows, total)
+	}
+	return merged.Profile(src.HeaderIssues)
+}
+
+// samePartialDataset says whether two descriptions are of one dataset: the same name,
+// format, size in bytes and columns (the path may differ between machines). Rows are not
+// compared: a directory's reader knows them only once it has opened every file.
+func samePartialDataset(a, b PartialDataset) bool {
+	return a.Name == b.Name && a.Format == b.Format && a.Size == b.Size && slices.Equal(a.Columns, b.Columns)
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "none"
+	}
+	return s
+}
+
+func onOff(on bool) string {
+	if on {
+		return "on"
+	}
+	return "off"
+}
