@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -19,6 +20,7 @@ import (
 	"google.golang.org/protobuf/encoding/protojson"
 	"google.golang.org/protobuf/types/known/structpb"
 
+	"github.com/dgcheck/dgcheck/datasets"
 	"github.com/dgcheck/dgcheck/reports"
 )
 
@@ -279,4 +281,46 @@ func (v *Verified) MatchSubject(role, path string) (File, error) {
 	}
 	return File{}, fmt.Errorf("%s %s: its SHA-256 %s is no subject of the attestation (%s): the file is not the one attested, or was changed",
 		role, path, got.SHA256, strings.Join(names, ", "))
+}
+
+// DatasetSubjects are the files a check of the dataset at path read, by digest: the
+// dataset's files (datasets.DataFiles; a folder's named under its name), then the metadata
+// file the report names. A table or objects in storage are no files here: their subject is
+// the digest of the profile measured, named by the source's URL.
+func DatasetSubjects(path string, r *reports.Report) ([]File, error) {
+	files, err := datasets.DataFiles(path)
+	if err != nil {
+		return nil, err
+	}
+	var subjects []File
+	for _, p := range files {
+		name := filepath.Base(p)
+		if p != path {
+			rel, err := filepath.Rel(path, p)
+			if err != nil {
+				return nil, err
+			}
+			name = filepath.ToSlash(filepath.Join(filepath.Base(filepath.Clean(path)), rel))
+		}
+		f, err := HashFile(name, p)
+		if err != nil {
+			return nil, err
+		}
+		subjects = append(subjects, f)
+	}
+	if files == nil {
+		profile, err := json.Marshal(r.Profile)
+		if err != nil {
+			return nil, err
+		}
+		subjects = append(subjects, HashBytes(r.Dataset.Path+"#profile", profile))
+	}
+	if m := r.Dataset.MetadataPath; m != "" {
+		f, err := HashFile(filepath.Base(m), m)
+		if err != nil {
+			return nil, err
+		}
+		subjects = append(subjects, f)
+	}
+	return subjects, nil
 }

@@ -28,6 +28,7 @@ import (
 	"golang.org/x/sync/semaphore"
 
 	"github.com/dgcheck/dgcheck"
+	"github.com/dgcheck/dgcheck/attest"
 	"github.com/dgcheck/dgcheck/datasets"
 	"github.com/dgcheck/dgcheck/reports"
 )
@@ -80,6 +81,10 @@ type Options struct {
 	Now func() time.Time
 	// Progress, if set, is called after each dataset is finished, from one goroutine.
 	Progress func(Progress)
+	// Signer, if set, signs each dataset's result (attestation.json beside its reports) and
+	// the portfolio (portfolio.attestation.json, whose subjects are the portfolio and every
+	// dataset's attestation): attest.go.
+	Signer *attest.Signer
 }
 
 // Progress is how far an audit has got.
@@ -188,6 +193,11 @@ func Run(ctx context.Context, checker Checker, t *Target, o Options) (*Result, e
 	}
 	if err := WritePortfolio(o.Out, res.Portfolio, o.PortfolioFormats); err != nil {
 		return nil, err
+	}
+	if o.Signer != nil {
+		if err := attestPortfolio(ctx, o, res.Portfolio); err != nil {
+			return nil, err
+		}
 	}
 	return res, nil
 }
@@ -382,7 +392,8 @@ func (a *auditor) audit(ctx context.Context, d Dataset) (Entry, bool, error) {
 	e.Fingerprint = a.fingerprint(d, e.Inputs)
 	if a.o.Resume && !table {
 		if prev, ok := a.finished(dir, e.Fingerprint); ok {
-			return prev, true, nil
+			// Signed again from its report: the earlier run may have had no key, or another.
+			return prev, true, a.attestResumed(ctx, d, prev)
 		}
 	}
 
@@ -419,6 +430,9 @@ func (a *auditor) audit(ctx context.Context, d Dataset) (Entry, bool, error) {
 			return Entry{}, false, err
 		}
 		e.Reports[format] = name
+	}
+	if err := a.attestDataset(ctx, d, e, report); err != nil {
+		return Entry{}, false, err
 	}
 	return e, false, writeJSON(entryPath, e)
 }

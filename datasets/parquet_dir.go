@@ -281,3 +281,21 @@ func isDir(path string) bool {
 	st, err := os.Stat(path)
 	return err == nil && st.IsDir()
 }
+
+// DataFiles are the files a dataset's rows are read from, for digests of exactly what was
+// read: the file itself, or a directory's Parquet files in path order; none for a source
+// named by URL, whose rows are not files.
+func DataFiles(path string) ([]string, error) {
+	switch {
+	case IsURL(path):
+		return nil, nil
+	case isDir(path):
+		parts, _, _, err := parquetParts(path)
+		var files []string
+		for _, p := range parts {
+			files = append(files, p.path)
+		}
+		return files, err
+	}
+	return []string{path}, nil
+}

@@ -44,7 +44,7 @@ func newApp(stdout, stderr io.Writer) *cli.Command {
 		StopOnNthArg:    &groupArgs,
 		// Errors are printed once, by main, with the right exit code.
 		ExitErrHandler: func(context.Context, *cli.Command, error) {},
-		Commands:       []*cli.Command{checkCommand(env), profileCommand(env), classifyCommand(env), initCommand(env), auditCommand(env), mergeCommand(env), historyCommand(env), rulesCommand(env), versionCommand(env)},
+		Commands:       []*cli.Command{checkCommand(env), profileCommand(env), classifyCommand(env), initCommand(env), auditCommand(env), mergeCommand(env), historyCommand(env), keygenCommand(env), verifyCommand(env), rulesCommand(env), versionCommand(env)},
 	}
 	// cli/v3 asks each command, not the root alone, what to make of a usage error (an unknown
 	// flag, a flag without its value, a required flag missing): one line, by main, pointing

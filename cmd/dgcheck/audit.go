@@ -14,6 +14,7 @@ import (
 	"github.com/urfave/cli/v3"
 
 	"github.com/dgcheck/dgcheck"
+	"github.com/dgcheck/dgcheck/attest"
 	"github.com/dgcheck/dgcheck/audits"
 	"github.com/dgcheck/dgcheck/rules"
 )
@@ -40,6 +41,7 @@ func auditCommand(env *environment) *cli.Command {
 			"   dgcheck audit -o audit/ --baseline last/portfolio.json manifest.yaml\n" +
 			"   dgcheck audit -o shard-2/ --shard 2/3 manifest.yaml && dgcheck merge -o audit/ shard-*/",
 		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "attest", Usage: attestUsage + ": each dataset's (attestation.json beside its reports) and the portfolio's (portfolio.attestation.json, which dgcheck verify walks)"},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Required: true, Usage: "output `DIR` (created; an earlier audit's is reused)"},
 			&cli.StringSliceFlag{Name: "rules", Aliases: []string{"r"}, Usage: "extra rule pack `DIR` (repeatable)"},
 			&cli.StringFlag{Name: "config", Aliases: []string{"c"}, Usage: "gate configuration `FILE` (default: " + rules.ConfigFile + " in the working directory, if there is one)"},
@@ -73,6 +75,13 @@ func runAudit(ctx context.Context, c *cli.Command, env *environment, targetPath 
 		Formats: c.StringSlice("report-format"), Lang: c.String("lang"), FailOn: failOn(c)}
 	if o.Workers < 1 {
 		return fmt.Errorf("--workers must be at least 1, got %d", o.Workers)
+	}
+	if k := c.String("attest"); k != "" {
+		signer, err := attest.LoadSigner(k)
+		if err != nil {
+			return fmt.Errorf("--attest: %w", err)
+		}
+		o.Signer = signer
 	}
 	if m := c.String("memory"); m != "" {
 		n, err := humanize.ParseBytes(m)

@@ -17,6 +17,7 @@ import (
 	"github.com/urfave/cli/v3"
 
 	"github.com/dgcheck/dgcheck"
+	"github.com/dgcheck/dgcheck/attest"
 	"github.com/dgcheck/dgcheck/datasets"
 	"github.com/dgcheck/dgcheck/reports"
 	"github.com/dgcheck/dgcheck/rules"
@@ -61,6 +62,8 @@ func checkCommand(env *environment) *cli.Command {
 			packTimeoutFlag(), packMemoryFlag(),
 			&cli.StringFlag{Name: "read-within", Usage: "folder `DIR` that the files the metadata names (foreign keys' datasets, a data dictionary) must lie in to be read; one outside is a finding, not read (default: the dataset's folder; for standard input, the metadata's)"},
 			&cli.BoolFlag{Name: "allow-outside", Usage: "read the files the metadata names wherever they are"},
+			&cli.StringFlag{Name: "attest", Usage: attestUsage},
+			&cli.StringFlag{Name: "attestation", Usage: "with --attest: write the attestation to `FILE` (default: beside the first -o report, as NAME.attestation.json; else DATASET.attestation.json)"},
 			&cli.StringSliceFlag{Name: "profiles", Usage: "judge the partial profiles `GLOB` of every part of PATH (dgcheck profile --part; repeatable; quote the glob) instead of reading its rows"},
 			&cli.BoolFlag{Name: "no-detectors", Hidden: true, Usage: "scan without identifier detection (to measure its cost): personal-information rules see no evidence"},
 		},
@@ -108,6 +111,8 @@ type checkOptions struct {
 	allowOutside bool
 	// profiles are the partial profiles --profiles' globs match.
 	profiles []string
+	// attest is --attest's private key, attestation --attestation's file.
+	attest, attestation string
 }
 
 // checkOptionsFrom validates enumerated flags before any file is opened, so that a typo
@@ -117,7 +122,8 @@ func checkOptionsFrom(c *cli.Command) (checkOptions, error) {
 		format: c.String("format"), outputs: c.StringSlice("output"), encoding: c.String("encoding"),
 		config: c.String("config"), profile: c.String("profile"), lang: c.String("lang"), quiet: c.Bool("quiet"),
 		noDetectors: c.Bool("no-detectors"), inputFormat: c.String("input-format"),
-		readWithin: c.String("read-within"), allowOutside: c.Bool("allow-outside")}
+		readWithin: c.String("read-within"), allowOutside: c.Bool("allow-outside"),
+		attest: c.String("attest"), attestation: c.String("attestation")}
 	o.failOn = failOn(c)
 	var err error
 	if o.limits, err = packLimitsFrom(c); err != nil {
@@ -179,6 +185,13 @@ func runCheck(ctx context.Context, env *environment, path string, o checkOptions
 	if err != nil {
 		return err
 	}
+	// The key is read first: a key that cannot sign should not cost a scan.
+	var signer *attest.Signer
+	if o.attest != "" {
+		if signer, err = attest.LoadSigner(o.attest); err != nil {
+			return fmt.Errorf("--attest: %w", err)
+		}
+	}
 	checker, err := dgcheck.NewChecker(ctx, dgcheck.WithRules(o.rules...), dgcheck.WithConfig(cfg),
 		dgcheck.WithVersion(env.version), dgcheck.WithClock(func() time.Time { return started }),
 		dgcheck.WithHost(env.host), dgcheck.WithPackLimits(o.limits))
@@ -207,6 +220,20 @@ func runCheck(ctx context.Context, env *environment, path string, o checkOptions
 	for _, path := range o.outputs {
 		if err := writeReport(env.stdout, o, path, report); err != nil {
 			return err
+		}
+	}
+	if signer != nil {
+		configDigest, err := configDigestOf(cfg)
+		if err != nil {
+			return err
+		}
+		out, err := attestCheck(ctx, signer, o, path, report, checker.RulesDigest(), configDigest)
+		if err != nil {
+			return fmt.Errorf("--attest: %w", err)
+		}
+		if !o.quiet {
+			id, _ := signer.KeyID()
+			fmt.Fprintf(env.stderr, "attested: %s (signed by %s key %s)\n", out, signer.Algorithm(), id)
 		}
 	}
 	if len(o.outputs) > 0 && !o.quiet {
