@@ -119,7 +119,11 @@ func (req Request) plan(meta *datasets.MetadataFile) checkers.Plan {
 // checked (unreadable data or metadata); findings, however severe, are in the report.
 func (c *Checker) Check(ctx context.Context, req Request) (*reports.Report, error) {
 	started := c.now()
-	r, meta, lookupNotice, err := openDataset(ctx, req.Path, req.Metadata, req.Encoding, req.Within)
+	var opts []datasets.Option
+	if len(req.Profiles) > 0 {
+		opts = append(opts, datasets.WithSchemaOnly()) // the rows are in the profiles
+	}
+	r, meta, lookupNotice, err := openDataset(ctx, req.Path, req.Metadata, req.Encoding, req.Within, opts...)
 	if err != nil {
 		return nil, err
 	}

@@ -196,6 +196,8 @@ func (c *Checker) mergeParts(ctx context.Context, paths []string, src *datasets.
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", path, err)
 		}
+		p.State = nil // decoded: its bytes, as large as the part's row sets, can go before the next part's
+
 		if part.Rows() != p.Rows {
 			part.Release()
 			return nil, refuse("its state holds %d rows, its envelope says %d", part.Rows(), p.Rows)

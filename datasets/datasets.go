@@ -164,6 +164,7 @@ type config struct {
 	// the number of row groups of the files before this one, in a directory.
 	part, parts int
 	groupBase   int
+	schemaOnly  bool
 }
 
 // Option configures Open.
@@ -192,6 +193,11 @@ func WithFormat(f Format) Option { return func(c *config) { c.format = f } }
 // Source's TotalRows is the whole's. A CSV or a table, which have no row groups, are refused
 // unless parts is 1.
 func WithPart(part, parts int) Option { return func(c *config) { c.part, c.parts = part, parts } }
+
+// WithSchemaOnly opens a dataset for its description alone (columns, size, header issues):
+// a Parquet reader then decodes no row group in the background, as it otherwise starts to
+// at once. For a check that merges partial profiles instead of reading rows.
+func WithSchemaOnly() Option { return func(c *config) { c.schemaOnly = true } }
 
 // FormatOf tells the format from a file name: .csv, .tsv and .txt are CSV; .parquet and .pq
 // are Parquet.

@@ -115,6 +115,9 @@ func openParquetFile(ctx context.Context, f parquetFile, path, name string, size
 	go func() {
 		defer close(groups)
 		for rg := range starts {
+			if c.schemaOnly {
+				return
+			}
 			if c.parts > 1 && (c.groupBase+rg)%c.parts != c.part-1 {
 				continue
 			}
