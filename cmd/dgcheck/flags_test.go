@@ -2,14 +2,17 @@ package main
 
 import (
 	"cmp"
+	"encoding/base64"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"maps"
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -31,6 +34,7 @@ func TestReadmeExamplesTakeFlagsBeforeAndAfterThePath(t *testing.T) {
 	run := func(t *testing.T, dir string, lines [][]string) ([]outcome, map[string]string) {
 		t.Chdir(dir)
 		var outcomes []outcome
+		keyIDs := []string{dir, "$DIR"}
 		for _, args := range lines {
 			if args[0] == "init" {
 				// init drafts the metadata of data that has none; the examples before it
@@ -43,9 +47,20 @@ func TestReadmeExamplesTakeFlagsBeforeAndAfterThePath(t *testing.T) {
 			if code == exitUsageOrInput {
 				t.Errorf("dgcheck %s: exit 2: %s", strings.Join(args, " "), stderr)
 			}
-			outcomes = append(outcomes, outcome{code, normalise(stdout, dir), normalise(stderr, dir)})
+			// A key is random by design: the two runs' keys are named by the order they
+			// were made in, and so are their signatures.
+			for _, id := range generatedKey.FindAllStringSubmatch(stderr, -1) {
+				keyIDs = append(keyIDs, id[1], fmt.Sprintf("$KEY%d", len(keyIDs)/2))
+			}
+			hide := strings.NewReplacer(keyIDs...)
+			outcomes = append(outcomes, outcome{code, hide.Replace(stdout), hide.Replace(stderr)})
 		}
-		return outcomes, treeContents(t, dir)
+		files := treeContents(t, dir)
+		hide := strings.NewReplacer(keyIDs...)
+		for name, content := range files {
+			files[name] = hide.Replace(unsigned(t, name, content))
+		}
+		return outcomes, files
 	}
 	var moved [][]string
 	for _, args := range examples {
@@ -81,7 +96,7 @@ func TestReadmeExamplesTakeFlagsBeforeAndAfterThePath(t *testing.T) {
 		}
 	}
 	// What the README promises: the examples' reports were written, in their formats.
-	for _, name := range []string{"report.json", "report.html", "results.sarif", "summary.md", "junit.xml", "data.meta.yaml", "audit/portfolio.json", "next/portfolio.json"} {
+	for _, name := range []string{"report.json", "report.html", "results.sarif", "summary.md", "junit.xml", "data.meta.yaml", "audit/portfolio.json", "next/portfolio.json", "report.attestation.json", "signed/portfolio.attestation.json"} {
 		if beforeFiles[name] == "" {
 			t.Errorf("no %s after the README examples (files: %q)", name, keys(beforeFiles))
 		}
@@ -275,6 +290,52 @@ func treeContents(t *testing.T, dir string) map[string]string {
 		t.Fatal(err)
 	}
 	return files
+}
+
+// generatedKey finds the id of a key keygen made in what it prints.
+var generatedKey = regexp.MustCompile(`key ([0-9a-f]{64}): private key`)
+
+// unsigned is a file with what differs between two keys hidden: a key's PEM is "key" and an
+// attestation's signatures are "signature" (their key ids stay, for the caller to name), and
+// so are the digests of the signed attestations a portfolio's statement names.
+func unsigned(t *testing.T, name, content string) string {
+	t.Helper()
+	switch {
+	case strings.HasSuffix(name, ".key") || strings.HasSuffix(name, ".pub"):
+		return "key"
+	case strings.HasSuffix(name, "attestation.json"):
+		var envelope map[string]any
+		if err := json.Unmarshal([]byte(content), &envelope); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		payload, err := base64.StdEncoding.DecodeString(fmt.Sprint(envelope["payload"]))
+		if err != nil {
+			t.Fatalf("%s: payload: %v", name, err)
+		}
+		var statement map[string]any
+		if err := json.Unmarshal(payload, &statement); err != nil {
+			t.Fatalf("%s: payload: %v", name, err)
+		}
+		subjects, _ := statement["subject"].([]any)
+		for _, s := range subjects {
+			if s, ok := s.(map[string]any); ok && strings.HasSuffix(fmt.Sprint(s["name"]), "attestation.json") {
+				s["digest"] = "signature"
+			}
+		}
+		envelope["payload"] = statement
+		signatures, _ := envelope["signatures"].([]any)
+		for _, s := range signatures {
+			if s, ok := s.(map[string]any); ok && s["sig"] != nil {
+				s["sig"] = "signature"
+			}
+		}
+		raw, err := json.Marshal(envelope)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(raw)
+	}
+	return content
 }
 
 // normalise hides what differs between two runs in two directories: the directory.
