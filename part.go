@@ -205,8 +205,8 @@ func (c *Checker) mergeParts(ctx context.Context, paths []string, src *datasets.
 		rows += p.Rows
 		if merged == nil {
 			merged = part
-		} else {
-			merged.Merge(part)
+		} else if err := merged.Merge(part); err != nil {
+			return nil, fmt.Errorf("%s: %w", path, err)
 		}
 	}
 	var missing []string

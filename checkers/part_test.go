@@ -5,6 +5,8 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/dgcheck/dgcheck/datasets"
@@ -81,8 +83,8 @@ func TestPartsMergeIntoTheWholeProfile(t *testing.T) {
 				rows += back.Rows()
 				if merged == nil {
 					merged = back
-				} else {
-					merged.Merge(back)
+				} else if err := merged.Merge(back); err != nil {
+					t.Fatal(err)
 				}
 			}
 			defer merged.Release()
@@ -127,4 +129,56 @@ func TestDamagedPartStateIsRefused(t *testing.T) {
 			t.Errorf("a state of %d bytes (of %d) was read", len(bad), len(state))
 		}
 	}
+}
+
+// A partial profile's state comes from a file: whatever its bytes, decoding, merging and
+// finishing it is a result or an error, never a crash.
+func FuzzDecodePart(f *testing.F) {
+	var buf bytes.Buffer
+	if _, err := synth.WriteCSV(&buf, synth.Defective(300, 5)); err != nil {
+		f.Fatal(err)
+	}
+	path := filepath.Join(f.TempDir(), "roll.csv")
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		f.Fatal(err)
+	}
+	meta, err := datasets.ReadMetadata("../examples/dibao/hongshan_dibao_2025.meta.yaml", path)
+	if err != nil {
+		f.Fatal(err)
+	}
+	plan := PlanFor(&meta.Metadata)
+	measure := func() (*Part, []string) {
+		r, err := datasets.Open(context.Background(), path)
+		if err != nil {
+			f.Fatal(err)
+		}
+		defer r.Close()
+		p, err := Measure(context.Background(), r, plan)
+		if err != nil {
+			f.Fatal(err)
+		}
+		return p, r.Source().Columns
+	}
+	seed, cols := measure()
+	state, err := seed.Encode()
+	seed.Release()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(state)
+	f.Fuzz(func(t *testing.T, damaged []byte) {
+		part, err := DecodePart(context.Background(), damaged, cols, plan)
+		if err != nil {
+			return
+		}
+		defer part.Release()
+		whole, err := DecodePart(context.Background(), state, cols, plan)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := part.Merge(whole); err != nil {
+			return
+		}
+		part.Profile(nil)
+	})
 }

@@ -147,8 +147,9 @@ func (s *scanSetup) newPartial() *partial {
 // read back on another machine (DecodePart), merged with the other slices' (Merge) and
 // finished once (Profile), giving the profile one scan of the whole would.
 type Part struct {
-	setup *scanSetup
-	acc   *partial
+	setup   *scanSetup
+	acc     *partial
+	decoded bool // read from a state another process wrote (DecodePart)
 }
 
 // Measure reads r to the end into a Part, measured by one worker per CPU.
@@ -204,8 +205,24 @@ func Measure(ctx context.Context, r datasets.Reader, plan Plan) (*Part, error) {
 	return &Part{setup: setup, acc: total}, nil
 }
 
-// Merge adds o's measurements to p's; o must not be used afterwards.
-func (p *Part) Merge(o *Part) { p.acc.merge(o.acc) }
+// Merge adds o's measurements to p's; o must not be used afterwards. Merging decoded state
+// that is damaged is an error, not a crash.
+func (p *Part) Merge(o *Part) (err error) {
+	if p.decoded || o.decoded {
+		defer damagedState(&err)
+	}
+	p.acc.merge(o.acc)
+	return nil
+}
+
+// damagedState turns a panic while merging or finishing decoded state into an error: a state
+// comes from a file, which may be damaged in ways its encoding cannot tell (a sample count
+// that does not fit the samples, lists of another length than the plan's).
+func damagedState(err *error) {
+	if r := recover(); r != nil {
+		*err = fmt.Errorf("partial profile: the state is damaged (%v)", r)
+	}
+}
 
 // Rows is the number of rows measured.
 func (p *Part) Rows() int64 { return p.acc.rows }
@@ -215,7 +232,10 @@ func (p *Part) Release() { p.acc.release() }
 
 // Profile finishes the measurements into the dataset's profile, with the issues the reader
 // found in its header or schema.
-func (p *Part) Profile(header []datasets.Issue) (*Profile, error) {
+func (p *Part) Profile(header []datasets.Issue) (_ *Profile, err error) {
+	if p.decoded {
+		defer damagedState(&err)
+	}
 	s := p.setup
 	pr, err := p.acc.profile(s.cols, maskDecls(s.plan.Metadata, s.masking, s.risk, s.cols))
 	if err != nil {
@@ -243,7 +263,11 @@ func DecodePart(ctx context.Context, state []byte, cols []string, plan Plan) (*P
 	}
 	acc := setup.newPartial()
 	r := stateReader{buf: state}
-	if err := r.value(acc); err != nil {
+	err = func() (err error) {
+		defer damagedState(&err)
+		return r.value(acc)
+	}()
+	if err != nil {
 		acc.release()
 		return nil, err
 	}
@@ -251,7 +275,7 @@ func DecodePart(ctx context.Context, state []byte, cols []string, plan Plan) (*P
 		acc.release()
 		return nil, fmt.Errorf("partial profile: %d bytes after the state", len(r.buf))
 	}
-	return &Part{setup: setup, acc: acc}, nil
+	return &Part{setup: setup, acc: acc, decoded: true}, nil
 }
 
 // key is a declared key resolved to column indexes.
