@@ -266,3 +266,33 @@ func TestAppendDateIsTimeFormat(t *testing.T) {
 		}
 	}
 }
+
+// The text of every date a Parquet DATE column can hold in ISO form, 0000-01-01 to
+// 9999-12-31, decides what dateFacts say and nothing else, so a date column's values are
+// met without being read (typedFacts). A detector that came to recognise some date would fail
+// this test rather than go unseen in date columns.
+func TestDateTextDecidesNothingElse(t *testing.T) {
+	c := newColumn("d", 5, allowanceFor(1))
+	var buf []byte
+	first, last := int64(-719_528), int64(2_932_896) // 0000-01-01 and 9999-12-31
+	for days := first; days <= last; days++ {
+		buf = appendDate(buf[:0], days)
+		v := string(buf)
+		if len(v) != len(time.DateOnly) {
+			t.Fatalf("day %d is %q", days, v)
+		}
+		var f facts
+		if !c.first(&f, v, hashString(v), 1) || f != dateFacts {
+			t.Fatalf("%s: facts %+v, want dateFacts %+v", v, f, dateFacts)
+		}
+	}
+	if got := string(appendDate(nil, first)); got != "0000-01-01" {
+		t.Errorf("first day %s", got)
+	}
+	if got := string(appendDate(nil, last)); got != "9999-12-31" {
+		t.Errorf("last day %s", got)
+	}
+	if got := string(appendDate(nil, last+1)); len(got) == len(time.DateOnly) {
+		t.Errorf("day after 9999-12-31 is %s: ten bytes, which typedFacts would not read", got)
+	}
+}

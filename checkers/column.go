@@ -3,6 +3,7 @@ package checkers
 import (
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 )
 
@@ -28,6 +29,9 @@ type column struct {
 	minLen, maxLen   int
 	detectors        []*detectorCounts // detection.go; nil when detection is skipped
 	memo             memoState         `state:"-"` // memo.go; a cache
+	// typed holds the facts that the batch's array type decides for every value of its
+	// text form (typedFacts), nil when each value's text must be read.
+	typed *facts `state:"-"`
 	forms            formCounter       // forms.go
 	masking          *maskingCounter   // masking.go; nil unless the field declares a pattern
 	dirty            dirtyCounts       // dirty.go
@@ -65,6 +69,12 @@ func (c *column) observe(v string, present bool, row int64) uint64 {
 		c.count(f, v, row)
 		return h
 	}
+	if c.typed != nil && len(v) == len(time.DateOnly) {
+		c.meet(c.typed, v, h)
+		c.count(c.typed, v, row)
+		c.memo.keep(v, h, c.typed)
+		return h
+	}
 	var f facts
 	cacheable := c.first(&f, v, h, row)
 	c.count(&f, v, row)
@@ -74,19 +84,34 @@ func (c *column) observe(v string, present bool, row int64) uint64 {
 	return h
 }
 
-// first measures what only a value the column has not met yet can change (distinct values,
-// kept values, extremes, lengths) and fills f with what its text decides. It returns whether
-// f may be memoised.
+// first fills f with what a value's text decides and measures it as a value the column
+// may not have met yet (meet). It returns whether f may be memoised.
 func (c *column) first(f *facts, v string, h uint64, row int64) bool {
 	f.missing = int8(missingToken(v))
-	c.distinct.add(h)
-	c.kept.add(v)
 	f.kind = kindOf(v)
 	f.form = formOfValue(v, f.kind)
 	f.dirt = dirtyOf(v)
+	if f.kind == kindInteger || f.kind == kindNumber {
+		f.num, f.numeric = numberOf(v, f.kind)
+	}
+	c.meet(f, v, h)
+	if c.detectors == nil {
+		return true
+	}
+	var cacheable bool
+	f.d, cacheable = c.detection(v, row) // detection.go
+	return cacheable
+}
+
+// meet measures what only a value the column has not met yet can change: distinct values,
+// kept values, extremes and lengths. Meeting a value again changes nothing, so a value that
+// left the memo is met again at no harm.
+func (c *column) meet(f *facts, v string, h uint64) {
+	c.distinct.add(h)
+	c.kept.add(v)
 	switch f.kind {
 	case kindInteger, kindNumber:
-		if f.num, f.numeric = numberOf(v, f.kind); f.numeric {
+		if f.numeric {
 			if c.kinds[kindInteger]+c.kinds[kindNumber] == 0 || f.num < c.numMin {
 				c.numMin = f.num
 			}
@@ -113,12 +138,6 @@ func (c *column) first(f *facts, v string, h uint64, row int64) bool {
 		c.minLen = n
 	}
 	c.maxLen = max(c.maxLen, n)
-	if c.detectors == nil {
-		return true
-	}
-	var cacheable bool
-	f.d, cacheable = c.detection(v, row) // detection.go
-	return cacheable
 }
 
 // count counts one present, non-blank value at row, whose text decided f.

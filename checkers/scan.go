@@ -367,6 +367,7 @@ func (p *partial) observe(b datasets.Batch) {
 	for ci, c := range p.columns {
 		arr := rec.Column(ci)
 		text := texterFor(arr)
+		c.typed = typedFacts(arr)
 		fold := p.risk.folder(ci)
 		keep := p.declared.cellsOf(ci, n, arr)
 		for j := range n {

@@ -93,6 +93,23 @@ func texterFor(arr arrow.Array) texter {
 // appendDate appends the date days after 1970-01-01 as time.DateOnly writes it, without going
 // through time.Time: formatting was 4% of a Parquet scan. Years outside 0-9999, which
 // time.Format writes its own way, go through it.
+// dateFacts are what the text of a date appendDate wrote in ISO form (years 0000 to 9999,
+// the ten bytes of time.DateOnly) decides: a date, in raw form, clean, no missing-value
+// token and, since its ten characters are digits and hyphens, no identifier any detector
+// recognises, alone or embedded (TestDateTextDecidesNothingElse holds that for every day).
+var dateFacts = facts{missing: -1, kind: kindDate, form: formOf{form: formRaw, gen: -1, hash: -1, decimals: -1}}
+
+// typedFacts are the facts arr's type decides for its values' text, so that a value the
+// memo does not hold is met rather than read again: a date column's (dateFacts). nil for
+// the other types, whose text says more than their type.
+func typedFacts(arr arrow.Array) *facts {
+	switch arr.(type) {
+	case *array.Date32, *array.Date64:
+		return &dateFacts
+	}
+	return nil
+}
+
 func appendDate(dst []byte, days int64) []byte {
 	// Civil from days (H. Hinnant, "chrono-compatible low-level date algorithms").
 	z := days + 719_468
