@@ -7,6 +7,8 @@ import (
 	"strconv"
 
 	"github.com/DataDog/sketches-go/ddsketch"
+	"github.com/DataDog/sketches-go/ddsketch/mapping"
+	"github.com/DataDog/sketches-go/ddsketch/store"
 )
 
 // Statistical outliers (GB/T 36344 准确性/脏数据出现率, QUAL-013's outlier test) by Tukey's
@@ -75,8 +77,12 @@ func (s *spread) observe(f float64, row int64) {
 
 // toSketch moves the exact counts into a new sketch.
 func (s *spread) toSketch() {
-	// Only fails for an accuracy outside (0, 1).
-	s.sketch, _ = ddsketch.LogCollapsingLowestDenseDDSketch(s.allowed.accuracy, s.allowed.bins)
+	// The cubically interpolated mapping keeps the logarithmic one's relative accuracy with
+	// about 1% more bins and no math.Log per number, which was 6% of a scan's time. It only
+	// fails for an accuracy outside (0, 1).
+	m, _ := mapping.NewCubicallyInterpolatedMapping(s.allowed.accuracy)
+	bins := s.allowed.bins
+	s.sketch = ddsketch.NewDDSketch(m, store.NewCollapsingLowestDenseStore(bins), store.NewCollapsingLowestDenseStore(bins))
 	for f, n := range s.counts {
 		s.sketch.AddWithCount(f, float64(n))
 	}
