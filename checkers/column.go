@@ -29,9 +29,7 @@ type column struct {
 	minLen, maxLen   int
 	detectors        []*detectorCounts // detection.go; nil when detection is skipped
 	memo             memoState         `state:"-"` // memo.go; a cache
-	// typed holds the facts that the batch's array type decides for every value of its
-	// text form (typedFacts), nil when each value's text must be read.
-	typed *facts `state:"-"`
+	typed            *facts            `state:"-"` // what the batch's type decides (typedFacts); nil: read the text
 	forms            formCounter       // forms.go
 	masking          *maskingCounter   // masking.go; nil unless the field declares a pattern
 	dirty            dirtyCounts       // dirty.go
