@@ -110,34 +110,41 @@ func typedFacts(arr arrow.Array) *facts {
 	return nil
 }
 
+// appendDate appends the ISO text of the date days after 1970-01-01.
 func appendDate(dst []byte, days int64) []byte {
-	// Civil from days (H. Hinnant, "chrono-compatible low-level date algorithms").
-	z := days + 719_468
-	era := floorDiv(z, 146_097)
-	doe := z - era*146_097
-	yoe := (doe - doe/1460 + doe/36_524 - doe/146_096) / 365
-	y := yoe + era*400
-	doy := doe - (365*yoe + yoe/4 - yoe/100)
-	mp := (5*doy + 2) / 153
-	d := doy - (153*mp+2)/5 + 1
-	m := mp + 3
-	if m > 12 {
-		m -= 12
-	}
-	if m <= 2 {
-		y++
-	}
-	if y < 0 || y > 9999 {
+	// Years 0000 to 9999 by Neri and Schneider's Euclidean affine functions ("Euclidean
+	// affine functions and their application to calendar algorithms", 2022): unsigned
+	// multiplications and shifts, on a calendar shifted to start in March 82 x 400 years
+	// before 1970 so that every quantity is positive. Other years through package time.
+	const (
+		shift  = 82
+		offset = 719_468 + 146_097*shift
+	)
+	if days < -719_528 || days > 2_932_896 { // 0000-01-01 and 9999-12-31
 		return time.Unix(days*86_400, 0).UTC().AppendFormat(dst, time.DateOnly)
 	}
-	return append(dst, byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10), '-',
-		byte('0'+m/10), byte('0'+m%10), '-', byte('0'+d/10), byte('0'+d%10))
+	n := uint32(days + offset)
+	n1 := 4*n + 3
+	century := n1 / 146_097
+	n2 := n1%146_097 | 3
+	p2 := 2_939_745 * uint64(n2)
+	yearOfCentury := uint32(p2 >> 32)
+	dayOfYear := uint32(p2) / 2_939_745 / 4
+	n3 := 2_141*dayOfYear + 197_913
+	month, day := n3>>16, (n3&0xFFFF)/2_141+1
+	year := 100*century + yearOfCentury - 400*shift
+	if dayOfYear >= 306 { // January and February end the shifted year
+		year, month = year+1, month-12
+	}
+	hi, lo := twoDigits[year/100], twoDigits[year%100]
+	return append(dst, hi[0], hi[1], lo[0], lo[1], '-', twoDigits[month][0], twoDigits[month][1], '-',
+		twoDigits[day][0], twoDigits[day][1])
 }
 
-func floorDiv(a, b int64) int64 {
-	q := a / b
-	if a%b != 0 && (a < 0) != (b < 0) {
-		q--
+// twoDigits are 00 to 99.
+var twoDigits = func() (t [100][2]byte) {
+	for i := range t {
+		t[i] = [2]byte{byte('0' + i/10), byte('0' + i%10)}
 	}
-	return q
-}
+	return t
+}()
