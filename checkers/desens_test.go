@@ -39,7 +39,10 @@ func TestValueForms(t *testing.T) {
 		{"123e4567-e89b-12d3-a456-426614174000", formTokenised, ""},
 		{"tk_9fA2c8Qe71bX0d4K", formTokenised, ""},
 		{"HS2025-000001", formRaw, ""},
-		{"tk_abcdefghijklmnopq", formRaw, ""}, // no digit: a word, not a token
+		{"tk_abcdefghijklmnopq", formRaw, ""},            // no digit: a word, not a token
+		{"sessionid_9fA2c8Qe71bX0d4K", formRaw, ""},      // a prefix of nine letters is too long
+		{"sessions:9fA2c8Qe71bX0d4K", formTokenised, ""}, // eight letters
+		{"9fA2c8Qe71bX0d4K_tk", formRaw, ""},             // the separator after the body
 		{"1950年", formGeneralised, "year"},
 		{"1950-07", formGeneralised, "year_month"},
 		{"1950年7月", formGeneralised, "year_month"},

@@ -391,8 +391,16 @@ func isToken(v string) bool {
 	if len(v) < minTokenBody+2 {
 		return false
 	}
-	sep := strings.IndexAny(v, "_-:")
-	if sep < 1 || sep > 8 {
+	// The prefix is one to eight letters: only the first nine bytes can hold the separator
+	// (a loop, since strings.IndexAny builds its byte set on every call).
+	sep := -1
+	for i := 0; i < min(len(v), 9); i++ {
+		if c := v[i]; c == '_' || c == '-' || c == ':' {
+			sep = i
+			break
+		}
+	}
+	if sep < 1 {
 		return false
 	}
 	for i := 0; i < sep; i++ {
@@ -492,10 +500,12 @@ func bandSeparator(rest string) (bool, string) {
 // >=60, ≥60, 18岁以下.
 func ageBand(v string) (generalisation, bool) {
 	rest := v
-	for _, p := range []string{"<=", ">=", "≤", "≥", "<", ">"} {
-		if strings.HasPrefix(rest, p) {
-			a, tail := leadingAge(rest[len(p):])
-			return genAgeBand, a >= 0 && (tail == "" || tail == "岁")
+	if !isDigit(v[0]) { // every bound's sign starts with a byte other than a digit
+		for _, p := range []string{"<=", ">=", "≤", "≥", "<", ">"} {
+			if strings.HasPrefix(rest, p) {
+				a, tail := leadingAge(rest[len(p):])
+				return genAgeBand, a >= 0 && (tail == "" || tail == "岁")
+			}
 		}
 	}
 	a, tail := leadingAge(rest)
