@@ -19,7 +19,7 @@ import (
 )
 
 // One dataset across machines: each machine measures one part of a Parquet dataset's row
-// groups (MeasurePart) into a partial profile, a file; a check given all of them
+// groups or of a table's key ranges (MeasurePart) into a partial profile, a file; a check given all of them
 // (Request.Profiles) merges their accumulators and judges once, giving the findings one scan
 // of the whole gives. The parts run wherever the user's scheduler runs them; the files are all
 // that travels.
@@ -63,8 +63,9 @@ type PartialDataset struct {
 	Columns []string `json:"columns"`
 }
 
-// MeasurePart measures part (from 1) of parts of the dataset req names, a Parquet file,
-// directory or prefix, whose row groups the parts share (datasets.WithPart).
+// MeasurePart measures part (from 1) of parts of the dataset req names: a Parquet file,
+// directory or prefix, whose row groups the parts share, or a table with a primary key,
+// whose key's order they share in ranges (datasets.WithPart).
 func (c *Checker) MeasurePart(ctx context.Context, req Request, part, parts int) (*PartialProfile, error) {
 	r, meta, _, err := openDataset(ctx, req.Path, req.Metadata, req.Encoding, req.Within, datasets.WithPart(part, parts))
 	if err != nil {

@@ -46,8 +46,8 @@ type Source struct {
 	// BytesRead is how much of a CSV file has been read so far, of Size: a progress line's
 	// measure, since a CSV's row count is unknown until its end. 0 for Parquet.
 	BytesRead int64 `json:"-"`
-	// TotalRows is the row count a Parquet file's footer declares, known once it is open; 0
-	// for CSV.
+	// TotalRows is the row count a Parquet file's footer declares, known once it is open, or
+	// a table's when it is read in parts; 0 for CSV.
 	TotalRows int64 `json:"-"`
 }
 
@@ -189,9 +189,10 @@ func WithFormat(f Format) Option { return func(c *config) { c.format = f } }
 
 // WithPart reads only part (from 1) of parts slices of a Parquet dataset, for measuring one
 // dataset on several machines: the row groups whose number across the dataset's files, from
-// 0, leaves part-1 divided by parts. Rows keep their numbers in the whole dataset, and the
-// Source's TotalRows is the whole's. A CSV or a table, which have no row groups, are refused
-// unless parts is 1.
+// 0, leaves part-1 divided by parts, or of a table, the part-th of parts ranges of its primary
+// key's order (readTable). Rows keep their numbers in the whole dataset, and the Source's
+// TotalRows is the whole's. A CSV, and a table without a primary key, are refused unless
+// parts is 1.
 func WithPart(part, parts int) Option { return func(c *config) { c.part, c.parts = part, parts } }
 
 // WithSchemaOnly opens a dataset for its description alone (columns, size, header issues):
@@ -277,8 +278,8 @@ func Open(ctx context.Context, path string, opts ...Option) (Reader, error) {
 		return nil, fmt.Errorf("part %d of %d: a part is numbered from 1 to the number of parts", c.part, c.parts)
 	}
 	sliced := c.parts > 1
-	if sliced && (IsDatabaseURL(path) || (!IsObjectURL(path) && !isDir(path) && c.format != Parquet && !isParquetName(path))) {
-		return nil, fmt.Errorf("%s: only a Parquet dataset is read in parts, by its row groups; a CSV or a table is measured whole", RedactURL(path))
+	if sliced && !IsDatabaseURL(path) && !IsObjectURL(path) && !isDir(path) && c.format != Parquet && !isParquetName(path) {
+		return nil, fmt.Errorf("%s: only a Parquet dataset or a table is read in parts (by row groups, or ranges of its primary key); a CSV is measured whole", path)
 	}
 	if IsDatabaseURL(path) {
 		return openDatabase(ctx, path, c)

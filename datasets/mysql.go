@@ -11,14 +11,13 @@ import (
 
 // A MySQL-compatible table (MySQL, MariaDB, TiDB, OceanBase) is a dataset:
 // mysql://user:password@host:3306/db?table=name, or mysql://user@/db?socket=/run/mysqld/mysqld.sock&table=name
-// for a Unix socket. A query without parameters comes back in MySQL's text protocol: every
-// value as the server writes it in a CSV export.
+// for a Unix socket.
 
-func openMySQL(ctx context.Context, raw string, c config) (Reader, error) {
+func openMySQL(ctx context.Context, raw string) (tableConn, Source, error) {
 	shown := RedactURL(raw)
 	u, name, err := tableURL(raw)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", shown, err)
+		return nil, Source{}, fmt.Errorf("%s: %w", shown, err)
 	}
 	cfg := mysql.NewConfig()
 	cfg.User = u.User.Username()
@@ -30,30 +29,69 @@ func openMySQL(ctx context.Context, raw string, c config) (Reader, error) {
 	}
 	connector, err := mysql.NewConnector(cfg)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", shown, redactErr(err, raw))
+		return nil, Source{}, fmt.Errorf("%s: %w", shown, redactErr(err, raw))
 	}
 	db := sql.OpenDB(connector)
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
-		return nil, fmt.Errorf("%s: connecting: %w", shown, redactErr(err, raw))
+		return nil, Source{}, fmt.Errorf("%s: connecting: %w", shown, redactErr(err, raw))
 	}
-	quoted := "`" + strings.ReplaceAll(name, "`", "``") + "`"
-	rows, err := db.QueryContext(ctx, "SELECT * FROM "+quoted)
+	return &mysqlTable{db: db, name: name}, Source{Path: shown, Name: name, Format: MySQL}, nil
+}
+
+// mysqlTable is a connection to one table of a MySQL-compatible server.
+type mysqlTable struct {
+	db   *sql.DB
+	name string
+}
+
+func (t *mysqlTable) table() string { return t.quote(t.name) }
+func (t *mysqlTable) quote(column string) string {
+	return "`" + strings.ReplaceAll(column, "`", "``") + "`"
+}
+func (t *mysqlTable) Close() error { return t.db.Close() }
+
+func (t *mysqlTable) primaryKey(ctx context.Context) ([]string, error) {
+	rows, err := t.db.QueryContext(ctx, `SELECT COLUMN_NAME FROM information_schema.KEY_COLUMN_USAGE
+		WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? AND CONSTRAINT_NAME = 'PRIMARY'
+		ORDER BY ORDINAL_POSITION`, t.name)
 	if err != nil {
-		db.Close()
-		return nil, fmt.Errorf("%s: reading %s: %w", shown, name, redactErr(err, raw))
+		return nil, err
+	}
+	defer rows.Close()
+	var key []string
+	for rows.Next() {
+		var column string
+		if err := rows.Scan(&column); err != nil {
+			return nil, err
+		}
+		key = append(key, column)
+	}
+	return key, rows.Err()
+}
+
+func (t *mysqlTable) count(ctx context.Context, query string) (n int64, err error) {
+	err = t.db.QueryRowContext(ctx, query).Scan(&n)
+	return n, err
+}
+
+// rows runs a query without parameters, which comes back in MySQL's text protocol: every
+// value as the server writes it in a CSV export.
+func (t *mysqlTable) rows(ctx context.Context, query string) (textRows, []string, error) {
+	rows, err := t.db.QueryContext(ctx, query)
+	if err != nil {
+		return nil, nil, err
 	}
 	names, err := rows.Columns()
 	if err != nil {
 		rows.Close()
-		db.Close()
-		return nil, fmt.Errorf("%s: reading %s: %w", shown, name, err)
+		return nil, nil, err
 	}
-	mr := &mysqlRows{db: db, rows: rows, raw: make([]sql.RawBytes, len(names)), dest: make([]any, len(names))}
+	mr := &mysqlRows{db: t.db, rows: rows, raw: make([]sql.RawBytes, len(names)), dest: make([]any, len(names))}
 	for i := range mr.raw {
 		mr.dest[i] = &mr.raw[i]
 	}
-	return newSQLReader(mr, names, Source{Path: shown, Name: name, Format: MySQL}, c)
+	return mr, names, nil
 }
 
 // MySQL is the Format of a table read from a MySQL-compatible server.

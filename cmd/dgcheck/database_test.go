@@ -4,22 +4,26 @@ import (
 	"context"
 	"database/sql"
 	"encoding/csv"
+	"fmt"
 	"maps"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/jackc/pgx/v5"
 
+	"github.com/dgcheck/dgcheck"
 	"github.com/dgcheck/dgcheck/internal/mysqltest"
 	"github.com/dgcheck/dgcheck/internal/pgtest"
 	"github.com/dgcheck/dgcheck/reports"
 )
 
 // loadCSV makes table a table of text columns named as csv's header and copies the file's rows
-// into it with PostgreSQL's own CSV reader.
-func loadCSV(t *testing.T, url, table, csv string) {
+// into it with PostgreSQL's own CSV reader. A key names a first column, the table's primary
+// key, that numbers the rows in the file's order.
+func loadCSV(t *testing.T, url, table, csv, key string) {
 	t.Helper()
 	ctx := context.Background()
 	conn, err := pgx.Connect(ctx, url)
@@ -37,21 +41,27 @@ func loadCSV(t *testing.T, url, table, csv string) {
 		t.Fatal(err)
 	}
 	header, _, _ := strings.Cut(string(raw), "\n")
-	var cols []string
+	var cols, names []string
 	for _, name := range strings.Split(strings.TrimSpace(header), ",") {
 		cols = append(cols, pgx.Identifier{name}.Sanitize()+" text")
+		names = append(names, pgx.Identifier{name}.Sanitize())
+	}
+	if key != "" {
+		cols = append([]string{pgx.Identifier{key}.Sanitize() + " bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY"}, cols...)
 	}
 	if _, err := conn.Exec(ctx, "CREATE TABLE "+table+" ("+strings.Join(cols, ", ")+")"); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := conn.PgConn().CopyFrom(ctx, f, "COPY "+table+" FROM STDIN (FORMAT csv, HEADER true)"); err != nil {
+	copyInto := "COPY " + table + " (" + strings.Join(names, ", ") + ") FROM STDIN (FORMAT csv, HEADER true)"
+	if _, err := conn.PgConn().CopyFrom(ctx, f, copyInto); err != nil {
 		t.Fatal(err)
 	}
 }
 
 // loadCSVIntoMariaDB makes table a table of text columns named as csv's header and inserts
-// the file's rows, an empty field as NULL, as PostgreSQL's COPY reads one.
-func loadCSVIntoMariaDB(t *testing.T, db *sql.DB, table, path string) {
+// the file's rows, an empty field as NULL, as PostgreSQL's COPY reads one. A key is a first
+// column, as loadCSV's.
+func loadCSVIntoMariaDB(t *testing.T, db *sql.DB, table, path, key string) {
 	t.Helper()
 	f, err := os.Open(path)
 	if err != nil {
@@ -62,10 +72,14 @@ func loadCSVIntoMariaDB(t *testing.T, db *sql.DB, table, path string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var cols, marks []string
+	var cols, names, marks []string
 	for _, name := range records[0] {
 		cols = append(cols, "`"+name+"` text")
+		names = append(names, "`"+name+"`")
 		marks = append(marks, "?")
+	}
+	if key != "" {
+		cols = append([]string{"`" + key + "` bigint AUTO_INCREMENT PRIMARY KEY"}, cols...)
 	}
 	if _, err := db.Exec("CREATE TABLE " + table + " (" + strings.Join(cols, ", ") + ") CHARACTER SET utf8mb4"); err != nil {
 		t.Fatal(err)
@@ -74,7 +88,7 @@ func loadCSVIntoMariaDB(t *testing.T, db *sql.DB, table, path string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	insert, err := tx.Prepare("INSERT INTO " + table + " VALUES (" + strings.Join(marks, ", ") + ")")
+	insert, err := tx.Prepare("INSERT INTO " + table + " (" + strings.Join(names, ", ") + ") VALUES (" + strings.Join(marks, ", ") + ")")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -117,12 +131,12 @@ func TestDatabaseTableChecksAsItsCSV(t *testing.T) {
 	}{
 		{"postgresql", "postgresql", func(t *testing.T) (string, string) {
 			base := pgtest.Start(t)
-			loadCSV(t, base, "public.roll", file)
+			loadCSV(t, base, "public.roll", file, "")
 			return base + "&table=public.roll", "public.roll"
 		}},
 		{"mariadb", "mysql", func(t *testing.T) (string, string) {
 			base, db := mysqltest.Start(t)
-			loadCSVIntoMariaDB(t, db, "dgtest.roll", file)
+			loadCSVIntoMariaDB(t, db, "dgtest.roll", file, "")
 			return base + "&table=roll", "roll"
 		}},
 	} {
@@ -188,7 +202,7 @@ func TestAuditOfATable(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	loadCSV(t, base, "public.roll", root+"/hongshan_dibao_2025.csv")
+	loadCSV(t, base, "public.roll", root+"/hongshan_dibao_2025.csv", "")
 	manifest := root + "/manifest.yaml"
 	body := "datasets:\n  - path: hongshan_dibao_2025.csv\n  - path: '" + base + "&table=public.roll'\n    metadata: hongshan_dibao_2025.meta.yaml\n"
 	if err := os.WriteFile(manifest, []byte(body), 0o644); err != nil {
@@ -216,5 +230,56 @@ func TestAuditOfATable(t *testing.T) {
 	_, stderr, code := runCLI(t, "audit", "--resume", "-o", out, manifest)
 	if code != exitNonConformant || !strings.Contains(stderr, "1 datasets checked, 1 reused") {
 		t.Errorf("resumed: exit %d, %q; want the table checked again and the file reused", code, stderr)
+	}
+}
+
+// A table with a primary key measured in 1, 2 or 3 ranges of its key by profile --part, on a
+// real PostgreSQL and a real MariaDB, and merged by check --profiles, is judged exactly as one
+// check of the table: the same dataset, profile, findings (their sampled rows too), scores and
+// verdict. A table without a key is refused in parts, naming why.
+func TestTablePartsMergeIntoOneCheck(t *testing.T) {
+	const file = "../../examples/dibao/hongshan_dibao_2025.csv"
+	for _, tc := range []struct {
+		dialect string
+		load    func(t *testing.T) (keyed, unkeyed string)
+	}{
+		{"postgresql", func(t *testing.T) (string, string) {
+			base := pgtest.Start(t)
+			loadCSV(t, base, "public.keyed", file, "line")
+			loadCSV(t, base, "public.unkeyed", file, "")
+			return base + "&table=public.keyed", base + "&table=public.unkeyed"
+		}},
+		{"mariadb", func(t *testing.T) (string, string) {
+			base, db := mysqltest.Start(t)
+			loadCSVIntoMariaDB(t, db, "dgtest.keyed", file, "line")
+			loadCSVIntoMariaDB(t, db, "dgtest.unkeyed", file, "")
+			return base + "&table=keyed", base + "&table=unkeyed"
+		}},
+	} {
+		t.Run(tc.dialect, func(t *testing.T) {
+			keyed, unkeyed := tc.load(t)
+			whole, code := checkReport(t, "-m", exampleMeta, keyed)
+			if code != exitNonConformant || whole.Dataset.Rows != 2000 {
+				t.Fatalf("one check: exit %d, %d rows", code, whole.Dataset.Rows)
+			}
+			for n := 1; n <= 3; n++ {
+				glob := measureParts(t, t.TempDir(), keyed, n, "-m", exampleMeta)
+				for i := 1; i <= n; i++ {
+					p, err := dgcheck.ReadPartialProfile(strings.Replace(glob, "*", fmt.Sprint(i), 1))
+					if want := int64(2000*i/n - 2000*(i-1)/n); err != nil || p.Rows != want || p.Dataset.Rows != 2000 {
+						t.Fatalf("part %d of %d: %v, %d of %d rows; want %d of 2000", i, n, err, p.Rows, p.Dataset.Rows, want)
+					}
+				}
+				merged, code := checkReport(t, "--profiles", glob, "-m", exampleMeta, keyed)
+				if code != exitNonConformant {
+					t.Fatalf("check --profiles of %d parts: exit %d", n, code)
+				}
+				sameJudgement(t, fmt.Sprintf("%s, %d parts", tc.dialect, n), merged, whole)
+			}
+			_, stderr, code := runCLI(t, "profile", "-q", "--part", "1/2", "-o", filepath.Join(t.TempDir(), "p.json"), unkeyed)
+			if code != exitUsageOrInput || !strings.Contains(stderr, "ranges of its primary key, and it has none") {
+				t.Errorf("profile --part 1/2 of a table without a key: exit %d, %q", code, stderr)
+			}
+		})
 	}
 }

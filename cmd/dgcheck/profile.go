@@ -17,13 +17,14 @@ import (
 func profileCommand(env *environment) *cli.Command {
 	return &cli.Command{
 		Name:      "profile",
-		Usage:     "measure one part of a Parquet dataset into a partial profile, for check --profiles",
+		Usage:     "measure one part of a Parquet dataset or a table into a partial profile, for check --profiles",
 		ArgsUsage: "PATH",
 		Description: "Measures part I of N of PATH, a Parquet file, folder or s3:// prefix, whose row groups the\n" +
-			"N parts share, and writes what it measured as a partial profile. Run the N parts wherever your\n" +
-			"scheduler runs work (a Kubernetes Indexed Job, a CI matrix: see examples/parts), then judge\n" +
-			"them once with dgcheck check --profiles 'part-*.profile.json' PATH, which gives the findings\n" +
-			"one check of the whole gives.\n\n" +
+			"N parts share, or a table (postgres://, mysql://) with a primary key, which the N parts read\n" +
+			"in N ranges of the key's order, and writes what it measured as a partial profile. Run the N\n" +
+			"parts wherever your scheduler runs work (a Kubernetes Indexed Job, a CI matrix: see\n" +
+			"examples/parts), then judge them once with dgcheck check --profiles 'part-*.profile.json' PATH,\n" +
+			"which gives the findings one check of the whole gives.\n\n" +
 			"Every part and the check must use the same dgcheck, --rules, --metadata and PATH (the same\n" +
 			"dataset; its path may differ between machines); a partial profile of another is refused with\n" +
 			"the reason. A partial profile holds values in clear, as the data does (they are masked when the\n" +

@@ -151,7 +151,7 @@ func TestPartialProfilesAreRefusedWithTheReason(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"--part", "2/2", "../../examples/dibao/hongshan_dibao_2025.csv"}, "only a Parquet dataset is read in parts"},
+		{[]string{"--part", "2/2", "../../examples/dibao/hongshan_dibao_2025.csv"}, "a CSV is measured whole"},
 		{[]string{"--part", "4/3", dir}, `"4/3": want I/N`},
 		{[]string{"--part", "x", dir}, `"x": want I/N`},
 	} {
