@@ -5,9 +5,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -294,5 +296,25 @@ func TestDateTextDecidesNothingElse(t *testing.T) {
 	}
 	if got := string(appendDate(nil, last+1)); len(got) == len(time.DateOnly) {
 		t.Errorf("day after 9999-12-31 is %s: ten bytes, which typedFacts would not read", got)
+	}
+}
+
+// appendFloat writes what strconv's shortest 'f' formatting writes, on whole numbers either
+// side of 2^53, signed zeros, fractions, extremes and 200,000 random values of every scale.
+func TestAppendFloatIsStrconv(t *testing.T) {
+	values := []float64{0, math.Copysign(0, -1), 1, -1, 890, 1620.5, 0.1, 1e15, 1e21, -1e21, 1 << 53, 1<<53 + 2,
+		1<<53 - 1, -(1 << 53), math.MaxFloat64, -math.MaxFloat64, math.SmallestNonzeroFloat64, 123456789012345678}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 200_000 {
+		f := math.Float64frombits(rng.Uint64())
+		if math.IsNaN(f) || math.IsInf(f, 0) {
+			continue
+		}
+		values = append(values, f, math.Trunc(f), math.Trunc(rng.NormFloat64()*1e6), math.Round(rng.Float64()*1e4)/10)
+	}
+	for _, f := range values {
+		if got, want := string(appendFloat(nil, f)), strconv.FormatFloat(f, 'f', -1, 64); got != want {
+			t.Fatalf("%v: %s, want %s", f, got, want)
+		}
 	}
 }
