@@ -95,6 +95,14 @@ func (s *Signer) KeyID() (string, error) { return s.keyID, nil }
 // Algorithm is the key's algorithm.
 func (s *Signer) Algorithm() Algorithm { return s.alg }
 
+// Verifier verifies what s signs: its public key.
+func (s *Signer) Verifier() *Verifier {
+	if s.alg == Ed25519 {
+		return &Verifier{alg: s.alg, pub: s.ed.Public(), keyID: s.keyID}
+	}
+	return &Verifier{alg: s.alg, pub: &s.sm.PublicKey, keyID: s.keyID}
+}
+
 // Verifier verifies with a public key (dsse.Verifier).
 type Verifier struct {
 	alg   Algorithm

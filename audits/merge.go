@@ -2,8 +2,10 @@ package audits
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -11,6 +13,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/dgcheck/dgcheck/attest"
 )
 
 // MergeOptions say where a merge writes besides its output directory.
@@ -18,6 +22,9 @@ type MergeOptions struct {
 	PortfolioFormats []string
 	// History is the database the merged audit's summary is appended to; "" appends to none.
 	History string
+	// Signer, if set, signs the merged portfolio (portfolio.attestation.json) over the
+	// datasets' attestations, which every shard must have signed with the same key.
+	Signer *attest.Signer
 }
 
 // Merge combines the output directories of a sharded audit's shards into out: the portfolio
@@ -57,6 +64,11 @@ func Merge(ctx context.Context, dirs []string, out string, o MergeOptions) (*Por
 			if err := copyDatasetDir(dirs[i], out, e); err != nil {
 				return nil, err
 			}
+			if o.Signer != nil {
+				if err := copyAttestation(ctx, dirs[i], out, e, o.Signer.Verifier()); err != nil {
+					return nil, fmt.Errorf("merge --attest: %w", err)
+				}
+			}
 		}
 	}
 	if o.History != "" {
@@ -64,6 +76,11 @@ func Merge(ctx context.Context, dirs []string, out string, o MergeOptions) (*Por
 	}
 	if err := WritePortfolio(out, merged, o.PortfolioFormats); err != nil {
 		return nil, err
+	}
+	if o.Signer != nil {
+		if err := attestPortfolio(ctx, Options{Out: out, Signer: o.Signer}, merged); err != nil {
+			return nil, fmt.Errorf("merge --attest: %w", err)
+		}
 	}
 	return merged, nil
 }
@@ -152,6 +169,27 @@ func copyDatasetDir(from, to string, e Entry) error {
 		}
 	}
 	return nil
+}
+
+// copyAttestation copies a checked dataset's attestation from its shard, once it verifies
+// with the key that signs the merge: a portfolio's signature vouches for what it lists.
+func copyAttestation(ctx context.Context, from, to string, e Entry, key *attest.Verifier) error {
+	if e.Reports["json"] == "" {
+		return nil // not checked: nothing was attested
+	}
+	name := path.Join(datasetDir(e.Dataset), AttestationFile)
+	shard := filepath.Join(from, filepath.FromSlash(name))
+	raw, err := os.ReadFile(shard)
+	if errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("%s has no attestation in %s: run every shard with audit --attest", e.Dataset, from)
+	}
+	if err != nil {
+		return err
+	}
+	if _, err := attest.Verify(ctx, raw, key); err != nil {
+		return fmt.Errorf("%s: %w (every shard must be signed with the merge's key)", shard, err)
+	}
+	return copyFile(shard, filepath.Join(to, filepath.FromSlash(name)))
 }
 
 func copyFile(from, to string) error {

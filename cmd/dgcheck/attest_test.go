@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/base64"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -163,6 +164,54 @@ func TestAttestedAuditVerifiesWhole(t *testing.T) {
 	os.WriteFile(report, append(b, ' '), 0o644)
 	if _, stderr, code := runCLI(t, "verify", "--key", filepath.Join(dir, "bureau.pub"), portfolio); code != exitUsageOrInput || !strings.Contains(stderr, "report.html") {
 		t.Errorf("a changed report: exit %d, %s", code, stderr)
+	}
+}
+
+// A sharded audit signed shard by shard is signed as one by merge --attest: the merged
+// portfolio's attestation verifies every dataset of every shard. A shard that was not signed,
+// or signed with another key, is refused, naming the dataset and why.
+func TestMergedShardsAreSigned(t *testing.T) {
+	dir := t.TempDir()
+	cat := filepath.Join(dir, "catalogue")
+	os.Mkdir(cat, 0o755)
+	for _, name := range []string{"hongshan_dibao_2025.csv", "hongshan_dibao_2025.meta.yaml", "hongshan_dibao_2025_clean.csv", "hongshan_dibao_2025_clean.meta.yaml"} {
+		raw, _ := os.ReadFile("../../examples/dibao/" + name)
+		os.WriteFile(filepath.Join(cat, name), raw, 0o644)
+	}
+	for _, k := range []string{"bureau", "other"} {
+		if _, stderr, code := runCLI(t, "keygen", "-o", filepath.Join(dir, k)); code != 0 {
+			t.Fatalf("keygen: %s", stderr)
+		}
+	}
+	shard := func(i int, args ...string) string {
+		out := filepath.Join(dir, fmt.Sprintf("shard-%d-%d", i, len(args)))
+		argv := append([]string{"audit", "-q", "--no-history", "--shard", fmt.Sprintf("%d/2", i), "-o", out}, args...)
+		if _, stderr, code := runCLI(t, append(argv, cat)...); code == exitUsageOrInput {
+			t.Fatalf("audit --shard %d/2: %s", i, stderr)
+		}
+		return out
+	}
+	key := filepath.Join(dir, "bureau.key")
+	signed := []string{shard(1, "--attest", key), shard(2, "--attest", key)}
+	merged := filepath.Join(dir, "merged")
+	if _, stderr, code := runCLI(t, append([]string{"merge", "--no-history", "--attest", key, "-o", merged}, signed...)...); code != exitNonConformant {
+		t.Fatalf("merge --attest: exit %d, %s", code, stderr)
+	}
+	stdout, stderr, code := runCLI(t, "verify", "--key", filepath.Join(dir, "bureau.pub"), filepath.Join(merged, "portfolio.attestation.json"))
+	if code != exitNonConformant || strings.Count(stdout, "/attestation.json: ") != 2 || !strings.Contains(stdout, "audit: 2 datasets, 1 conformant") {
+		t.Errorf("verify the merged audit: exit %d\n%s%s", code, stdout, stderr)
+	}
+	for _, tc := range []struct {
+		shards []string
+		want   string
+	}{
+		{[]string{signed[0], shard(2)}, "has no attestation in"},
+		{[]string{signed[0], shard(2, "--attest", filepath.Join(dir, "other.key"))}, "every shard must be signed with the merge's key"},
+	} {
+		argv := append([]string{"merge", "--no-history", "--attest", key, "-o", filepath.Join(t.TempDir(), "m")}, tc.shards...)
+		if _, stderr, code := runCLI(t, argv...); code != exitUsageOrInput || !strings.Contains(stderr, tc.want) {
+			t.Errorf("merge --attest of %v: exit %d, %q; want 2 saying %q", tc.shards, code, stderr, tc.want)
+		}
 	}
 }
 
