@@ -67,15 +67,7 @@ func TestPartsMergeIntoTheWholeProfile(t *testing.T) {
 			var rows int64
 			for i := range n {
 				r := open()
-				part, err := Measure(context.Background(), &slice{Reader: r, i: i, n: n}, plan)
-				if err != nil {
-					t.Fatal(err)
-				}
-				state, err := part.Encode()
-				part.Release()
-				if err != nil {
-					t.Fatal(err)
-				}
+				state := encodedPart(t, &slice{Reader: r, i: i, n: n}, plan)
 				back, err := DecodePart(context.Background(), state, r.Source().Columns, plan)
 				if err != nil {
 					t.Fatalf("part %d: %v", i, err)
@@ -114,15 +106,7 @@ func TestDamagedPartStateIsRefused(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer r.Close()
-	part, err := Measure(context.Background(), r, Plan{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	state, err := part.Encode()
-	part.Release()
-	if err != nil {
-		t.Fatal(err)
-	}
+	state := encodedPart(t, r, Plan{})
 	for _, bad := range [][]byte{state[:len(state)/2], state[:len(state)-1], append(state[:len(state):len(state)], 0)} {
 		if p, err := DecodePart(context.Background(), bad, r.Source().Columns, Plan{}); err == nil {
 			p.Release()
@@ -147,24 +131,12 @@ func FuzzDecodePart(f *testing.F) {
 		f.Fatal(err)
 	}
 	plan := PlanFor(&meta.Metadata)
-	measure := func() (*Part, []string) {
-		r, err := datasets.Open(context.Background(), path)
-		if err != nil {
-			f.Fatal(err)
-		}
-		defer r.Close()
-		p, err := Measure(context.Background(), r, plan)
-		if err != nil {
-			f.Fatal(err)
-		}
-		return p, r.Source().Columns
-	}
-	seed, cols := measure()
-	state, err := seed.Encode()
-	seed.Release()
+	r, err := datasets.Open(context.Background(), path)
 	if err != nil {
 		f.Fatal(err)
 	}
+	defer r.Close()
+	state, cols := encodedPart(f, r, plan), r.Source().Columns
 	f.Add(state)
 	f.Fuzz(func(t *testing.T, damaged []byte) {
 		part, err := DecodePart(context.Background(), damaged, cols, plan)
@@ -181,4 +153,19 @@ func FuzzDecodePart(f *testing.F) {
 		}
 		part.Profile(nil)
 	})
+}
+
+// encodedPart is what Measure measures of r, encoded.
+func encodedPart(t testing.TB, r datasets.Reader, plan Plan) []byte {
+	t.Helper()
+	part, err := Measure(context.Background(), r, plan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer part.Release()
+	state, err := part.Encode()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return state
 }

@@ -24,6 +24,18 @@ import (
 // Signed results: check --attest and audit --attest sign what they concluded (attest), keygen
 // makes the keys, verify checks an attestation offline and the files it is about.
 
+// attestSigner is the signer --attest names, nil when it names none.
+func attestSigner(spec string) (*attest.Signer, error) {
+	if spec == "" {
+		return nil, nil
+	}
+	signer, err := attest.LoadSigner(spec)
+	if err != nil {
+		return nil, fmt.Errorf("--attest: %w", err)
+	}
+	return signer, nil
+}
+
 const attestUsage = "sign the result with the private key `KEY` into an in-toto attestation (a file only its owner reads, env:VAR for a key in an environment variable, fd:N for one on a file descriptor)"
 
 func keygenCommand(env *environment) *cli.Command {

@@ -139,16 +139,31 @@ func TestKeysAreKeptSafe(t *testing.T) {
 	}
 }
 
+// rollCatalogue is a catalogue in dir of the example roll and its clean twin, with their
+// metadata: one dataset that fails, one that conforms.
+func rollCatalogue(t *testing.T, dir string) string {
+	t.Helper()
+	cat := filepath.Join(dir, "catalogue")
+	if err := os.Mkdir(cat, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"hongshan_dibao_2025.csv", "hongshan_dibao_2025.meta.yaml", "hongshan_dibao_2025_clean.csv", "hongshan_dibao_2025_clean.meta.yaml"} {
+		raw, err := os.ReadFile("../../examples/dibao/" + name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(cat, name), raw, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return cat
+}
+
 // An audit signed with --attest is verified whole from its portfolio's attestation: every
 // dataset's attestation and its reports; a changed report in one dataset fails it, naming it.
 func TestAttestedAuditVerifiesWhole(t *testing.T) {
 	dir := t.TempDir()
-	cat := filepath.Join(dir, "catalogue")
-	os.Mkdir(cat, 0o755)
-	for _, name := range []string{"hongshan_dibao_2025.csv", "hongshan_dibao_2025.meta.yaml", "hongshan_dibao_2025_clean.csv", "hongshan_dibao_2025_clean.meta.yaml"} {
-		raw, _ := os.ReadFile("../../examples/dibao/" + name)
-		os.WriteFile(filepath.Join(cat, name), raw, 0o644)
-	}
+	cat := rollCatalogue(t, dir)
 	runCLI(t, "keygen", "--alg", "sm2", "-o", filepath.Join(dir, "bureau"))
 	out := filepath.Join(dir, "audit")
 	if _, stderr, code := runCLI(t, "audit", "-q", "--attest", filepath.Join(dir, "bureau.key"), "-o", out, cat); code != exitNonConformant {
@@ -172,12 +187,7 @@ func TestAttestedAuditVerifiesWhole(t *testing.T) {
 // or signed with another key, is refused, naming the dataset and why.
 func TestMergedShardsAreSigned(t *testing.T) {
 	dir := t.TempDir()
-	cat := filepath.Join(dir, "catalogue")
-	os.Mkdir(cat, 0o755)
-	for _, name := range []string{"hongshan_dibao_2025.csv", "hongshan_dibao_2025.meta.yaml", "hongshan_dibao_2025_clean.csv", "hongshan_dibao_2025_clean.meta.yaml"} {
-		raw, _ := os.ReadFile("../../examples/dibao/" + name)
-		os.WriteFile(filepath.Join(cat, name), raw, 0o644)
-	}
+	cat := rollCatalogue(t, dir)
 	for _, k := range []string{"bureau", "other"} {
 		if _, stderr, code := runCLI(t, "keygen", "-o", filepath.Join(dir, k)); code != 0 {
 			t.Fatalf("keygen: %s", stderr)

@@ -14,7 +14,6 @@ import (
 	"github.com/urfave/cli/v3"
 
 	"github.com/dgcheck/dgcheck"
-	"github.com/dgcheck/dgcheck/attest"
 	"github.com/dgcheck/dgcheck/audits"
 	"github.com/dgcheck/dgcheck/rules"
 )
@@ -76,12 +75,9 @@ func runAudit(ctx context.Context, c *cli.Command, env *environment, targetPath 
 	if o.Workers < 1 {
 		return fmt.Errorf("--workers must be at least 1, got %d", o.Workers)
 	}
-	if k := c.String("attest"); k != "" {
-		signer, err := attest.LoadSigner(k)
-		if err != nil {
-			return fmt.Errorf("--attest: %w", err)
-		}
-		o.Signer = signer
+	var err error
+	if o.Signer, err = attestSigner(c.String("attest")); err != nil {
+		return err
 	}
 	if m := c.String("memory"); m != "" {
 		n, err := humanize.ParseBytes(m)
@@ -90,7 +86,6 @@ func runAudit(ctx context.Context, c *cli.Command, env *environment, targetPath 
 		}
 		o.MemoryBudget = int64(min(n, 1<<62))
 	}
-	var err error
 	if s := c.String("shard"); s != "" {
 		if o.Shard, err = audits.ParseShard(s); err != nil {
 			return fmt.Errorf("--shard: %w", err)

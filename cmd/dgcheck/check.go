@@ -17,7 +17,6 @@ import (
 	"github.com/urfave/cli/v3"
 
 	"github.com/dgcheck/dgcheck"
-	"github.com/dgcheck/dgcheck/attest"
 	"github.com/dgcheck/dgcheck/datasets"
 	"github.com/dgcheck/dgcheck/reports"
 	"github.com/dgcheck/dgcheck/rules"
@@ -186,11 +185,9 @@ func runCheck(ctx context.Context, env *environment, path string, o checkOptions
 		return err
 	}
 	// The key is read first: a key that cannot sign should not cost a scan.
-	var signer *attest.Signer
-	if o.attest != "" {
-		if signer, err = attest.LoadSigner(o.attest); err != nil {
-			return fmt.Errorf("--attest: %w", err)
-		}
+	signer, err := attestSigner(o.attest)
+	if err != nil {
+		return err
 	}
 	checker, err := dgcheck.NewChecker(ctx, dgcheck.WithRules(o.rules...), dgcheck.WithConfig(cfg),
 		dgcheck.WithVersion(env.version), dgcheck.WithClock(func() time.Time { return started }),

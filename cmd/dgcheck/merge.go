@@ -8,7 +8,6 @@ import (
 
 	"github.com/urfave/cli/v3"
 
-	"github.com/dgcheck/dgcheck/attest"
 	"github.com/dgcheck/dgcheck/audits"
 )
 
@@ -42,12 +41,9 @@ func mergeCommand(env *environment) *cli.Command {
 			if !c.Bool("no-history") {
 				o.History = cmp.Or(c.String("history"), filepath.Join(out, audits.HistoryFile))
 			}
-			if k := c.String("attest"); k != "" {
-				signer, err := attest.LoadSigner(k)
-				if err != nil {
-					return fmt.Errorf("--attest: %w", err)
-				}
-				o.Signer = signer
+			var err error
+			if o.Signer, err = attestSigner(c.String("attest")); err != nil {
+				return err
 			}
 			p, err := audits.Merge(ctx, c.Args().Slice(), out, o)
 			if err != nil {

@@ -44,15 +44,24 @@ func findingLines(r reports.Report) []string {
 	return fs
 }
 
+// servedRoll starts a real S3-compatible server, points the AWS environment at it and
+// uploads the example's partitioned copies (partitionedCopies) under s3://data/roll/; local is
+// their folder on disk.
+func servedRoll(t *testing.T) (srv *s3test.Server, local string) {
+	t.Helper()
+	srv = s3test.Start(t)
+	srv.Env(t)
+	local = filepath.Join(t.TempDir(), "roll")
+	partitionedCopies(t, local)
+	srv.Upload(t, "data", "roll/", local)
+	return srv, local
+}
+
 // Objects in a real S3-compatible server (versitygw) read as the same files in a local
 // directory do: a prefix is the partitioned dataset, an object's key the single file, parts
 // of a prefix merge into the directory's check, and an audit manifest may list a prefix.
 func TestObjectsInStorageReadAsTheirFiles(t *testing.T) {
-	srv := s3test.Start(t)
-	srv.Env(t)
-	local := filepath.Join(t.TempDir(), "roll")
-	partitionedCopies(t, local)
-	srv.Upload(t, "data", "roll/", local)
+	_, local := servedRoll(t)
 
 	check := func(target string) reports.Report {
 		t.Helper()
@@ -106,11 +115,7 @@ func TestObjectsInStorageReadAsTheirFiles(t *testing.T) {
 // A bucket or prefix with nothing to read, refused credentials, credentials in the URL and an
 // endpoint no one serves are exit-2 errors naming the source and never printing the secret.
 func TestObjectStorageErrorsNameTheSource(t *testing.T) {
-	srv := s3test.Start(t)
-	srv.Env(t)
-	local := filepath.Join(t.TempDir(), "roll")
-	partitionedCopies(t, local)
-	srv.Upload(t, "data", "roll/", local)
+	srv, _ := servedRoll(t)
 	for _, tc := range []struct{ url, want string }{
 		{"s3://absent/roll/", "s3://absent/roll/: listing the objects"},
 		{"s3://data/nothing/", `no .parquet object under the prefix "nothing/"`},
