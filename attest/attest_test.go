@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/secure-systems-lab/go-securesystemslib/dsse"
@@ -153,8 +154,15 @@ func TestPrivateKeysAreReadSafely(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	defer r.Close()
 	go func() { w.Write(priv); w.Close() }()
-	if _, err := LoadSigner("fd:" + strconv.Itoa(int(r.Fd()))); err != nil {
+	// LoadSigner closes the descriptor it reads, as a CI secret's should be; it gets its own
+	// copy, or r's finalizer would close the number again, by then another file's.
+	fd, err := syscall.Dup(int(r.Fd()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := LoadSigner("fd:" + strconv.Itoa(fd)); err != nil {
 		t.Errorf("fd: %v", err)
 	}
 }
