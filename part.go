@@ -19,9 +19,9 @@ import (
 )
 
 // One dataset across machines: each machine measures one part of a Parquet dataset's row
-// groups or of a table's key ranges (MeasurePart) into a partial profile, a file; a check given all of them
-// (Request.Profiles) merges their accumulators and judges once, giving the findings one scan
-// of the whole gives. The parts run wherever the user's scheduler runs them; the files are all
+// groups or of a table's key ranges (MeasurePart) into a partial profile, a file; a check
+// given all of them (Request.Profiles) merges their accumulators and judges once, giving the
+// findings one scan of the whole gives. The parts run wherever the user's scheduler runs them; the files are all
 // that travels.
 //
 // A partial profile holds the accumulators in this build's own encoding (checkers.Part), so it

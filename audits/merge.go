@@ -59,13 +59,17 @@ func Merge(ctx context.Context, dirs []string, out string, o MergeOptions) (*Por
 	if notice != "" {
 		merged.Notices = append(merged.Notices, notice)
 	}
+	var key *attest.Verifier // the merge's, which every dataset's attestation must verify with
+	if o.Signer != nil {
+		key = o.Signer.Verifier()
+	}
 	for i, p := range shards {
 		for _, e := range p.Datasets {
 			if err := copyDatasetDir(dirs[i], out, e); err != nil {
 				return nil, err
 			}
-			if o.Signer != nil {
-				if err := copyAttestation(ctx, dirs[i], out, e, o.Signer.Verifier()); err != nil {
+			if key != nil {
+				if err := copyAttestation(ctx, dirs[i], out, e, key); err != nil {
 					return nil, fmt.Errorf("merge --attest: %w", err)
 				}
 			}

@@ -35,7 +35,6 @@ func pgTableName(raw string) (conn, table, name string, err error) {
 type pgTable struct {
 	conn   *pgx.Conn
 	quoted string // the table's name, quoted
-	name   string // as the URL gives it
 }
 
 func (t *pgTable) table() string              { return t.quoted }
@@ -96,5 +95,5 @@ func openPostgres(ctx context.Context, raw string) (tableConn, Source, error) {
 	if err != nil {
 		return nil, Source{}, fmt.Errorf("%s: connecting: %w", shown, redactErr(err, raw))
 	}
-	return &pgTable{conn: conn, quoted: table, name: name}, Source{Path: shown, Name: name, Format: PostgreSQL}, nil
+	return &pgTable{conn: conn, quoted: table}, Source{Path: shown, Name: name, Format: PostgreSQL}, nil
 }
