@@ -306,9 +306,9 @@ func TestReidentificationTreatsNullsAsAValue(t *testing.T) {
 	}
 }
 
-// Classes are counted exactly however many there are: spilled to disk past the memory
-// budget, with any split between workers and batches, the figures are those of one worker
-// holding every class in memory.
+// Classes are counted exactly however many there are: in the tally's table, in its rows
+// spilled to disk past the memory budget, or split between the two, with any split between
+// workers and batches, the figures are those of one worker holding every class in its table.
 func TestReidentificationIsExactWhenItSpills(t *testing.T) {
 	var b strings.Builder
 	b.WriteString("q,s\n")
@@ -324,13 +324,20 @@ func TestReidentificationIsExactWhenItSpills(t *testing.T) {
 		t.Errorf("exact: %+v", exact)
 	}
 	one, _ := json.Marshal(exact)
+	t.Cleanup(func() { classTableSlots = 0 })
 	dir := spillScans(t)
-	for _, workers := range []int{1, 2, 3} {
-		for _, batch := range []int{7, 1000} {
-			plan.Workers = workers
-			got, _ := json.Marshal(scanCSV(t, b.String(), plan, datasets.WithBatchSize(batch)).Table.Reidentification)
-			if string(got) != string(one) {
-				t.Errorf("workers=%d batch=%d, spilling: %s\nin memory, one worker: %s", workers, batch, got, one)
+	// With the spilling budget the table holds no class unless classTableSlots says so: 64
+	// slots put most classes in the rows, and classes met first in one batch and again later
+	// in both.
+	for _, table := range []int{0, 64, 8192} {
+		classTableSlots = table
+		for _, workers := range []int{1, 2, 3} {
+			for _, batch := range []int{7, 1000} {
+				plan.Workers = workers
+				got, _ := json.Marshal(scanCSV(t, b.String(), plan, datasets.WithBatchSize(batch)).Table.Reidentification)
+				if string(got) != string(one) {
+					t.Errorf("table of %d slots, workers=%d batch=%d, spilling: %s\none worker's table: %s", table, workers, batch, got, one)
+				}
 			}
 		}
 	}

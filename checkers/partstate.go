@@ -345,6 +345,84 @@ func (s *rowSet) decodeState(r *stateReader) error {
 	return s.err
 }
 
+// encodeState writes a class table: whether it is full, then per class its hash, size, first
+// row and each attribute's distinct values. The reader puts them in a table the plan made, of
+// the plan's width, so a damaged count of values is refused rather than trusted.
+func (c *classTable) encodeState(w *stateWriter) error {
+	if err := w.value(&c.full); err != nil {
+		return err
+	}
+	w.uvarint(uint64(c.n))
+	for i, s := range c.slots {
+		if s.size == 0 {
+			continue
+		}
+		w.buf = binary.LittleEndian.AppendUint64(w.buf, s.hash)
+		w.uvarint(uint64(s.size))
+		w.uvarint(uint64(s.first))
+		for a := range c.width {
+			at := i*c.width + a
+			w.uvarint(uint64(c.nvals[at]))
+			for _, v := range c.vals[at*maxDistinctSensitive:][:c.nvals[at]] {
+				w.uvarint(uint64(v))
+			}
+		}
+	}
+	return nil
+}
+
+var errClassDamaged = errors.New("partial profile: a class of the quasi-identifiers is damaged")
+
+func (c *classTable) decodeState(r *stateReader) error {
+	if err := r.value(&c.full); err != nil {
+		return err
+	}
+	n, err := r.uvarint()
+	if err != nil {
+		return err
+	}
+	if n > uint64(len(r.buf)) {
+		return errStateShort
+	}
+	for range n {
+		b, err := r.take(8)
+		if err != nil {
+			return err
+		}
+		size, err := r.uvarint()
+		if err != nil {
+			return err
+		}
+		first, err := r.uvarint()
+		if err != nil {
+			return err
+		}
+		h := binary.LittleEndian.Uint64(b)
+		i, held := c.find(h)
+		if held || size == 0 || size > math.MaxInt64/2 || first > math.MaxInt64 {
+			return errClassDamaged
+		}
+		i = c.claim(i, h, int64(size), int64(first))
+		for a := range c.width {
+			kept, err := r.uvarint()
+			if err != nil {
+				return err
+			}
+			if kept > maxDistinctSensitive {
+				return errClassDamaged
+			}
+			for range kept {
+				v, err := r.uvarint()
+				if err != nil {
+					return err
+				}
+				c.keep(i*c.width+a, uint32(v))
+			}
+		}
+	}
+	return nil
+}
+
 // encodeState writes a column's numbers: the sketch in its own encoding (mapping and bins),
 // which its reader rebuilds with the store the plan's allowance makes.
 func (s *spread) encodeState(w *stateWriter) error {

@@ -22,22 +22,33 @@ const maxDistinctSensitive = 8
 // classBins are the histogram's bins: sizes 1-4 one by one (they decide k = 5), then wider.
 var classBins = [][2]int64{{1, 1}, {2, 2}, {3, 3}, {4, 4}, {5, 9}, {10, 19}, {20, 49}, {50, 99}, {100, 999}, {1000, 0}}
 
-// classTally groups rows into equivalence classes by their quasi-identifier hash, exactly:
-// every row is kept in a rowSet under its class hash, with a 32-bit hash of each sensitive
-// value, and spills to disk past the set's budget. A table of classes in memory (hash, size,
-// first row) held 250 MB on the 10M-row roll, whose sex × birth date × street × community
-// make nearly every person a class of their own, and had to turn to estimates past two
-// million classes; the rows cost 10 bytes each, on disk when need be, and the classes are
-// counted at the end, one partition of the hash space at a time.
+// classTally groups rows into equivalence classes by their quasi-identifier hash, exactly.
+// Classes are first counted in place, in a table (classTable), while it fits half the
+// tally's budget: a roll's usual quasi-identifiers (sex and birth date) make tens of
+// thousands of classes over millions of rows, and each row then costs a probe of the table.
+// Keeping every row instead, as below, spilled and read back 10 million rows of the 10M-row
+// roll to count its 54,000 classes.
+//
+// Once the table is full, rows of classes it does not hold are kept in a rowSet under their
+// class hash, with a 32-bit hash of each sensitive value, and spill to disk past the set's
+// budget. A table of every class held 250 MB on the 10M-row roll whose sex × birth date ×
+// street × community make nearly every person a class of their own; the rows cost 10 bytes
+// each, on disk when need be, and their classes are counted at the end, one partition of the
+// hash space at a time, together with the table's classes of that partition.
 type classTally struct {
-	rows rowSet
-	vals []uint32 `state:"-"` // one row's sensitive hashes
-	n    int64    // rows counted
+	table classTable
+	rows  rowSet
+	vals  []uint32 `state:"-"` // one row's sensitive hashes
+	n     int64    // rows counted
 }
 
 func newClassTally(attributes int) *classTally {
-	return &classTally{rows: rowSet{width: attributes}, vals: make([]uint32, attributes)}
+	return &classTally{table: classTable{width: attributes}, rows: rowSet{width: attributes}, vals: make([]uint32, attributes)}
 }
+
+// classTableSlots, when set, bounds the table's slots rather than the budget: tests set it to
+// split the classes between the table and the rows.
+var classTableSlots int
 
 // add counts one row of class h; sens are the row's sensitive-value hashes.
 func (t *classTally) add(h uint64, row int64, sens []uint64) {
@@ -45,12 +56,166 @@ func (t *classTally) add(h uint64, row int64, sens []uint64) {
 	for i, s := range sens {
 		t.vals[i] = uint32(s ^ s>>32)
 	}
-	t.rows.add(h, row, t.vals)
+	i, held := t.table.find(h)
+	switch {
+	case held:
+		t.table.count(i, row, t.vals)
+	case !t.table.full && t.table.fits(t.rows.limit()/2):
+		t.table.count(t.table.claim(i, h, 0, row), row, t.vals)
+	default:
+		if !t.table.full {
+			// The table keeps what it holds, and the set's budget makes room for it.
+			t.table.full, t.rows.reserved = true, t.table.bytes()
+		}
+		t.rows.add(h, row, t.vals)
+	}
 }
 
 func (t *classTally) merge(o *classTally) {
 	t.n += o.n
+	t.table.merge(&o.table)
 	t.rows.merge(&o.rows)
+}
+
+// classTable counts classes in place, open-addressed by class hash: a slot holds a class's
+// hash, size and first row together, so that counting a row reads one cache line (a map to
+// separate counters read three, and cost as much as the spilling it replaced). Beside the
+// slots, each slot's class keeps up to maxDistinctSensitive distinct hashes of each of width
+// sensitive attributes.
+type classTable struct {
+	width int
+	slots []classSlot // a power of two of them, or none; size 0 is an empty slot
+	vals  []uint32    // per slot and attribute, maxDistinctSensitive of them
+	nvals []uint8     // per slot and attribute, how many of those are kept
+	n     int         // classes held
+	full  bool        // classes it does not hold go to the tally's rows
+}
+
+type classSlot struct {
+	hash        uint64
+	size, first int64
+}
+
+// slotBytes is one slot's memory, with its sensitive values.
+func (c *classTable) slotBytes() int64 { return 24 + int64(4*maxDistinctSensitive+1)*int64(c.width) }
+
+func (c *classTable) bytes() int64 { return int64(len(c.slots)) * c.slotBytes() }
+
+// fits reports whether one more class keeps the table within budget bytes, counting the
+// doubling it may need.
+func (c *classTable) fits(budget int64) bool {
+	slots := len(c.slots)
+	if c.growing() {
+		slots = max(2*slots, 64)
+	}
+	if classTableSlots > 0 {
+		return slots <= classTableSlots
+	}
+	return int64(slots)*c.slotBytes() <= budget
+}
+
+// growing reports whether one more class takes the table past three quarters full.
+func (c *classTable) growing() bool { return (c.n+1)*4 > len(c.slots)*3 }
+
+// find returns class h's slot, or else the empty slot where it would go (-1 in a table of no
+// slots). The hashes are xxhash's, mixed, so their low bits spread well.
+func (c *classTable) find(h uint64) (int, bool) {
+	if len(c.slots) == 0 {
+		return -1, false
+	}
+	mask := len(c.slots) - 1
+	for i := int(h) & mask; ; i = (i + 1) & mask {
+		if s := &c.slots[i]; s.size == 0 || s.hash == h {
+			return i, s.size != 0
+		}
+	}
+}
+
+// claim puts class h, of size rows the first at first, in slot i that find returned for it,
+// and returns its slot: growing the table moves the classes. A size of 0 is for a row the
+// caller counts at once, before the next find.
+func (c *classTable) claim(i int, h uint64, size, first int64) int {
+	if c.growing() {
+		c.grow()
+		i, _ = c.find(h)
+	}
+	c.slots[i] = classSlot{hash: h, size: size, first: first}
+	c.n++
+	return i
+}
+
+func (c *classTable) grow() {
+	old, oldVals, oldN := c.slots, c.vals, c.nvals
+	n := max(2*len(old), 64)
+	w := c.width
+	c.slots, c.vals, c.nvals = make([]classSlot, n), make([]uint32, n*w*maxDistinctSensitive), make([]uint8, n*w)
+	for j, s := range old {
+		if s.size == 0 {
+			continue
+		}
+		i, _ := c.find(s.hash)
+		c.slots[i] = s
+		copy(c.vals[i*w*maxDistinctSensitive:(i+1)*w*maxDistinctSensitive], oldVals[j*w*maxDistinctSensitive:])
+		copy(c.nvals[i*w:(i+1)*w], oldN[j*w:])
+	}
+}
+
+// count adds one row of the class in slot i.
+func (c *classTable) count(i int, row int64, sens []uint32) {
+	s := &c.slots[i]
+	s.size++
+	s.first = min(s.first, row)
+	for a, v := range sens {
+		c.keep(i*c.width+a, v)
+	}
+}
+
+// keep adds v to one slot and attribute's distinct values unless it is there or they are
+// maxDistinctSensitive: a class's count of them is then the smaller of its true count and
+// maxDistinctSensitive, however its rows were split, which is all l-diversity reads.
+func (c *classTable) keep(at int, v uint32) {
+	n := &c.nvals[at]
+	kept := c.vals[at*maxDistinctSensitive:][:*n]
+	if int(*n) < maxDistinctSensitive && !slices.Contains(kept, v) {
+		c.vals[at*maxDistinctSensitive+int(*n)] = v
+		*n++
+	}
+}
+
+// absorb adds the class in slot j of o, of the same width, to the table.
+func (c *classTable) absorb(o *classTable, j int) {
+	s := o.slots[j]
+	i, held := c.find(s.hash)
+	if held {
+		c.slots[i].size += s.size
+		c.slots[i].first = min(c.slots[i].first, s.first)
+	} else {
+		i = c.claim(i, s.hash, s.size, s.first)
+	}
+	for a := range c.width {
+		at := j*c.width + a
+		for _, v := range o.vals[at*maxDistinctSensitive:][:o.nvals[at]] {
+			c.keep(i*c.width+a, v)
+		}
+	}
+}
+
+// merge takes o's classes; o must not be used afterwards.
+func (c *classTable) merge(o *classTable) {
+	for j, s := range o.slots {
+		if s.size != 0 {
+			c.absorb(o, j)
+		}
+	}
+	c.full = c.full || o.full
+	*o = classTable{width: o.width}
+}
+
+// reset empties the table, keeping its memory, for counting a partition.
+func (c *classTable) reset() {
+	clear(c.slots)
+	clear(c.nvals)
+	c.n = 0
 }
 
 // classFigures are the class figures of some partitions; figures of disjoint partitions add.
@@ -126,49 +291,30 @@ func (f *classFigures) merge(o *classFigures) {
 	}
 }
 
-// partitionClasses counts the classes of partition i of the rows into f, then frees the
-// partition. The scratch (index, sizes, distinct values) is the caller's, reused: it holds one
-// entry per class of the partition, 1/256 of the classes.
-type partitionClasses struct {
-	index  map[uint64]int32
-	size   []int64
-	first  []int64
-	vals   []uint32 // per class and attribute, up to maxDistinctSensitive hashes
-	nvals  []uint8  // per class and attribute, how many of them
-	buf    []byte
-	counts []uint8
-}
-
-func (t *classTally) countPartition(i int, pc *partitionClasses, f *classFigures) error {
-	width := t.rows.width
-	clear(pc.index)
-	pc.size, pc.first, pc.vals, pc.nvals = pc.size[:0], pc.first[:0], pc.vals[:0], pc.nvals[:0]
-	err := t.rows.eachEntry(i, &pc.buf, func(h, row uint64, sens []uint32) {
-		c, seen := pc.index[h]
-		if !seen {
-			c = int32(len(pc.size))
-			pc.index[h] = c
-			pc.size, pc.first = append(pc.size, 0), append(pc.first, int64(row))
-			pc.vals = append(pc.vals, make([]uint32, width*maxDistinctSensitive)...)
-			pc.nvals = append(pc.nvals, make([]uint8, width)...)
+// countPartition counts the classes of partition i of the hash space into f, from the
+// table's classes there (byPart) and the rows, then frees the partition's rows. pc is the
+// caller's scratch, reused: it holds one entry per class of the partition, about 1/256 of the
+// classes.
+func (t *classTally) countPartition(i int, byPart []int, pc *classTable, buf *[]byte, f *classFigures) error {
+	pc.reset()
+	for _, j := range byPart {
+		pc.absorb(&t.table, j)
+	}
+	err := t.rows.eachEntry(i, buf, func(h, row uint64, sens []uint32) {
+		c, held := pc.find(h)
+		if !held {
+			c = pc.claim(c, h, 0, int64(row))
 		}
-		pc.size[c]++
-		pc.first[c] = min(pc.first[c], int64(row))
-		for a, v := range sens {
-			n := &pc.nvals[int(c)*width+a]
-			kept := pc.vals[(int(c)*width+a)*maxDistinctSensitive:][:*n]
-			if int(*n) < maxDistinctSensitive && !slices.Contains(kept, v) {
-				pc.vals[(int(c)*width+a)*maxDistinctSensitive+int(*n)] = v
-				*n++
-			}
-		}
+		pc.count(c, int64(row), sens)
 	})
 	t.rows.parts[i] = nil
 	if err != nil {
 		return err
 	}
-	for c := range pc.size {
-		f.add(pc.size[c], pc.first[c], pc.nvals[c*width:(c+1)*width])
+	for c, s := range pc.slots {
+		if s.size != 0 {
+			f.add(s.size, s.first, pc.nvals[c*pc.width:(c+1)*pc.width])
+		}
 	}
 	return nil
 }
@@ -180,13 +326,23 @@ func (t *classTally) profile(r *Reidentification, sensitive []string, samples in
 	if t.rows.err != nil {
 		return t.rows.err
 	}
+	var byPart [256][]int
+	for j, s := range t.table.slots {
+		if s.size != 0 {
+			byPart[s.hash>>56] = append(byPart[s.hash>>56], j)
+		}
+	}
 	workers := runtime.GOMAXPROCS(0)
 	figures := make([]*classFigures, workers)
-	scratch := make([]*partitionClasses, workers)
+	scratch := make([]classTable, workers)
+	bufs := make([][]byte, workers)
 	for w := range workers {
-		figures[w], scratch[w] = newClassFigures(len(sensitive), samples), &partitionClasses{index: map[uint64]int32{}}
+		figures[w], scratch[w] = newClassFigures(len(sensitive), samples), classTable{width: t.table.width}
 	}
-	if err := t.rows.eachPartition(workers, func(w, i int) error { return t.countPartition(i, scratch[w], figures[w]) }); err != nil {
+	err := t.rows.eachPartition(workers, func(w, i int) error {
+		return t.countPartition(i, byPart[i], &scratch[w], &bufs[w], figures[w])
+	})
+	if err != nil {
 		return err
 	}
 	f := figures[0]

@@ -2,6 +2,7 @@ package checkers
 
 import (
 	"bufio"
+	"cmp"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -35,13 +36,15 @@ type rowSet struct {
 	parts [256][]*block
 	width int // 32-bit values each row carries
 
-	budget int64  // bytes of blocks held before spilling; 0 means maxRowSetBudget
-	dir    string // where spill files go; "" means os.TempDir()
-	held   int64  // bytes of the blocks in parts
-	free   []*block
-	out    *spillFile   // the file this set spills to, once it has spilled
-	spills []*spillFile // out and the files of the sets merged into this one
-	err    error        // the first spilling failure; the set is empty after it
+	budget int64 // bytes of blocks held before spilling; 0 means maxRowSetBudget
+	// reserved is the part of the budget its owner holds otherwise: a class tally's table.
+	reserved int64
+	dir      string // where spill files go; "" means os.TempDir()
+	held     int64  // bytes of the blocks in parts
+	free     []*block
+	out      *spillFile   // the file this set spills to, once it has spilled
+	spills   []*spillFile // out and the files of the sets merged into this one
+	err      error        // the first spilling failure; the set is empty after it
 }
 
 // blockRows is a block's capacity: 8 KiB of hashes, so 256 partitions' partly filled last
@@ -114,11 +117,9 @@ func (s *rowSet) add(h uint64, row int64, vals []uint32) {
 	b.lastRow = row
 }
 
+// limit is the bytes of blocks the set holds before spilling.
 func (s *rowSet) limit() int64 {
-	if s.budget > 0 {
-		return s.budget
-	}
-	return maxRowSetBudget
+	return cmp.Or(s.budget, maxRowSetBudget) - s.reserved
 }
 
 func (s *rowSet) newBlock() *block {
