@@ -249,15 +249,15 @@ func (s *rowSet) duplicates(n int) (Duplicates, error) {
 	workers := runtime.GOMAXPROCS(0)
 	counts := make([]int64, workers)
 	samples := make([]sampleSet[DuplicateRow], workers)
-	firsts := make([]map[uint64]uint64, workers)
+	firsts := make([]classTable, workers)
 	bufs := make([][]byte, workers)
 	for w := range workers {
-		samples[w], firsts[w] = newSampleSet[DuplicateRow](n), map[uint64]uint64{}
+		samples[w] = newSampleSet[DuplicateRow](n)
 	}
 	err := s.eachPartition(workers, func(w, i int) error {
-		repeats, err := s.partitionRepeats(i, firsts[w], &bufs[w], &samples[w])
+		firsts[w].reset()
+		repeats, err := s.partitionRepeats(i, &firsts[w], &bufs[w], &samples[w])
 		counts[w] += repeats
-		clear(firsts[w])
 		return err
 	})
 	if err != nil {
@@ -294,27 +294,33 @@ func (s *rowSet) eachPartition(workers int, finish func(w, i int) error) error {
 
 // partitionRepeats counts the rows of partition i that repeat an earlier row's hash and
 // samples them with the row they repeat, then frees the partition's blocks. It reads the
-// partition twice, the first time for each hash's earliest row (first, an empty map to
-// fill), the second for the samples, so that it holds one entry per distinct hash: a partition
-// is 1/256 of the distinct rows, however often a row repeats (40 million copies of one row
-// are one partition, which sorting whole had taken 640 MB to hold). buf is scratch for
-// reading the files.
-func (s *rowSet) partitionRepeats(i int, first map[uint64]uint64, buf *[]byte, samples *sampleSet[DuplicateRow]) (int64, error) {
+// partition twice, the first time for each hash's earliest row (first, an empty table of
+// width 0 to fill: each hash a class, as the quasi-identifiers' are), the second for the
+// samples, so that it holds one entry per distinct hash: a partition is 1/256 of the distinct
+// rows, however often a row repeats (40 million copies of one row are one partition, which
+// sorting whole had taken 640 MB to hold). buf is scratch for reading the files.
+func (s *rowSet) partitionRepeats(i int, first *classTable, buf *[]byte, samples *sampleSet[DuplicateRow]) (int64, error) {
 	var rows int64
 	err := s.eachEntry(i, buf, func(h, row uint64, _ []uint32) {
 		rows++
-		if r, ok := first[h]; !ok || row < r {
-			first[h] = row
+		c, held := first.find(h)
+		if !held {
+			c = first.claim(c, h, 0, int64(row))
 		}
+		first.count(c, int64(row), nil)
 	})
 	if err != nil {
 		return 0, err
 	}
-	repeats := rows - int64(len(first))
+	repeats := rows - int64(first.n)
 	if repeats > 0 {
 		err = s.eachEntry(i, buf, func(h, row uint64, _ []uint32) {
-			if !samples.full(int64(row)) && first[h] != row {
-				samples.add(DuplicateRow{Row: int64(row), FirstRow: int64(first[h])}, int64(row))
+			if samples.full(int64(row)) {
+				return
+			}
+			c, _ := first.find(h)
+			if f := first.slots[c].first; f != int64(row) {
+				samples.add(DuplicateRow{Row: int64(row), FirstRow: f}, int64(row))
 			}
 		})
 	}
