@@ -1,9 +1,12 @@
 package dgcheck
 
 import (
+	"bufio"
 	"bytes"
+	"cmp"
 	"context"
 	"crypto/sha256"
+	"encoding/base64"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -48,8 +51,13 @@ type PartialProfile struct {
 	Part           int            `json:"part"`
 	Parts          int            `json:"parts"`
 	Dataset        PartialDataset `json:"dataset"`
-	Rows           int64          `json:"rows"`  // rows this part measured
-	State          []byte         `json:"state"` // the accumulators, base64 in JSON
+	Rows           int64          `json:"rows"` // rows this part measured
+	// The accumulators are the last field, "state", base64 in JSON: written from measured
+	// (WriteTo), read from the file at stateAt (readState). Both stream them: a 10M-row roll's
+	// state is hundreds of megabytes.
+	measured *checkers.Part
+	path     string
+	stateAt  int64
 }
 
 // PartialDataset is the dataset a part was measured from, as its reader saw it: a check
@@ -65,41 +73,67 @@ type PartialDataset struct {
 
 // MeasurePart measures part (from 1) of parts of the dataset req names: a Parquet file,
 // directory or prefix, whose row groups the parts share, or a table with a primary key,
-// whose key's order they share in ranges (datasets.WithPart).
+// whose key's order they share in ranges (datasets.WithPart). Release the result once it is
+// written.
 func (c *Checker) MeasurePart(ctx context.Context, req Request, part, parts int) (*PartialProfile, error) {
 	r, meta, _, err := openDataset(ctx, req.Path, req.Metadata, req.Encoding, req.Within, datasets.WithPart(part, parts))
 	if err != nil {
 		return nil, err
 	}
 	defer r.Close()
-	plan := req.plan(meta)
-	measured, err := checkers.Measure(ctx, r, plan)
-	if err != nil {
-		return nil, err
-	}
-	defer measured.Release()
-	state, err := measured.Encode()
-	if err != nil {
-		return nil, err
-	}
 	metaDigest, err := metadataDigest(meta)
+	if err != nil {
+		return nil, err
+	}
+	measured, err := checkers.Measure(ctx, r, req.plan(meta))
 	if err != nil {
 		return nil, err
 	}
 	return &PartialProfile{Format: PartialFormat, Tool: reports.Tool{Name: "dgcheck", Version: c.version},
 		RulesDigest: c.RulesDigest(), MetadataDigest: metaDigest, SkipDetection: req.SkipDetection,
-		Part: part, Parts: parts, Dataset: partialDataset(r.Source()), Rows: measured.Rows(), State: state,
+		Part: part, Parts: parts, Dataset: partialDataset(r.Source()), Rows: measured.Rows(), measured: measured,
 	}, nil
 }
 
-// WriteTo writes the partial profile as JSON.
+// Release removes the files the measured part's row sets spilled to.
+func (p *PartialProfile) Release() {
+	if p.measured != nil {
+		p.measured.Release()
+	}
+}
+
+// WriteTo writes the partial profile MeasurePart made as JSON, its state streamed last.
 func (p *PartialProfile) WriteTo(w io.Writer) (int64, error) {
-	b, err := json.Marshal(p)
+	if p.measured == nil {
+		return 0, errors.New("partial profile: only a measured part can be written")
+	}
+	envelope, err := json.Marshal(p)
 	if err != nil {
 		return 0, err
 	}
-	n, err := w.Write(append(b, '\n'))
-	return int64(n), err
+	cw := &countingWriter{w: w}
+	bw := bufio.NewWriterSize(cw, 256<<10)
+	bw.Write(envelope[:len(envelope)-1]) // without its closing brace
+	bw.WriteString(`,"state":"`)
+	enc := base64.NewEncoder(base64.StdEncoding, bw)
+	if err := p.measured.WriteState(enc); err != nil {
+		return cw.n, err
+	}
+	enc.Close()
+	bw.WriteString("\"}\n")
+	err = bw.Flush()
+	return cw.n, err
+}
+
+type countingWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countingWriter) Write(b []byte) (int, error) {
+	n, err := c.w.Write(b)
+	c.n += int64(n)
+	return n, err
 }
 
 func partialDataset(src *datasets.Source) PartialDataset {
@@ -120,28 +154,163 @@ func metadataDigest(meta *datasets.MetadataFile) (string, error) {
 	return "sha256:" + hex.EncodeToString(sum[:]), nil
 }
 
-// ReadPartialProfile reads a partial profile file, refusing one of another format.
+// ReadPartialProfile reads a partial profile's envelope, refusing one of another format. Its
+// state is passed over, not held, and read when the part is merged (readState).
 func ReadPartialProfile(path string) (*PartialProfile, error) {
-	raw, err := os.ReadFile(path)
+	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
-	var head struct {
-		Format string `json:"format"`
+	defer f.Close()
+	notOne := func(err error) error { return fmt.Errorf("%s: not a partial profile: %w", path, err) }
+	dec := json.NewDecoder(f)
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
+		return nil, notOne(cmp.Or(err, errors.New("not a JSON object")))
 	}
-	if err := json.Unmarshal(raw, &head); err != nil {
-		return nil, fmt.Errorf("%s: not a partial profile: %w", path, err)
+	fields := map[string]json.RawMessage{}
+	stateAt := int64(-1)
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return nil, notOne(err)
+		}
+		if tok != "state" {
+			var raw json.RawMessage
+			if err := dec.Decode(&raw); err != nil {
+				return nil, notOne(err)
+			}
+			fields[tok.(string)] = raw
+			continue
+		}
+		if stateAt >= 0 {
+			return nil, notOne(errors.New("two states"))
+		}
+		// The fields after the state, if any (a tool that sorts keys puts "tool" there), are
+		// read by a decoder of their own.
+		stateAt = dec.InputOffset()
+		rest, err := pastState(f, stateAt)
+		if err != nil {
+			return nil, notOne(err)
+		}
+		dec = json.NewDecoder(io.MultiReader(strings.NewReader("{"), rest))
+		dec.Token()
 	}
-	if head.Format != PartialFormat {
-		return nil, fmt.Errorf("%s: a partial profile of format %q; this dgcheck reads %s", path, head.Format, PartialFormat)
+	var format string
+	_ = json.Unmarshal(fields["format"], &format)
+	if format != PartialFormat {
+		return nil, fmt.Errorf("%s: a partial profile of format %q; this dgcheck reads %s", path, format, PartialFormat)
 	}
-	var p PartialProfile
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&p); err != nil {
-		return nil, fmt.Errorf("%s: not a partial profile: %w", path, err)
+	if stateAt < 0 {
+		return nil, notOne(errors.New("no state"))
+	}
+	envelope, _ := json.Marshal(fields)
+	p := PartialProfile{path: path, stateAt: stateAt}
+	strict := json.NewDecoder(bytes.NewReader(envelope))
+	strict.DisallowUnknownFields()
+	if err := strict.Decode(&p); err != nil {
+		return nil, notOne(err)
 	}
 	return &p, nil
+}
+
+// pastState reads f from the state's key, at, past its string, and returns the rest of the
+// object after the comma that follows it, or an empty object's end.
+func pastState(f *os.File, at int64) (io.Reader, error) {
+	s, err := openStateString(f, at)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := io.Copy(io.Discard, s); err != nil {
+		return nil, err
+	}
+	switch c, _ := s.skipSpace(); c {
+	case ',':
+		return s.r, nil
+	case '}':
+		return strings.NewReader("}"), nil
+	}
+	return nil, errStateLayout
+}
+
+// readState opens the state of a partial profile ReadPartialProfile read, for decode to read
+// as it streams, decoding its base64. limit bounds the state's length.
+func (p *PartialProfile) readState(decode func(state io.Reader, limit int64) error) error {
+	f, err := os.Open(p.path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return err
+	}
+	s, err := openStateString(f, p.stateAt)
+	if err != nil {
+		return fmt.Errorf("%s: %w", p.path, err)
+	}
+	limit := (info.Size()-p.stateAt)/4*3 + 3
+	if err := decode(base64.NewDecoder(base64.StdEncoding, s), limit); err != nil {
+		return fmt.Errorf("%s: %w", p.path, err)
+	}
+	return nil
+}
+
+// stateString reads the characters of the JSON string that holds the state, to its closing
+// quote. WriteTo writes base64, which needs no escapes; one that has them is refused rather
+// than unescaped.
+type stateString struct {
+	r       *bufio.Reader
+	pending []byte // read and not yet returned; it is the reader's buffer
+	done    bool   // the closing quote is read
+}
+
+var errStateLayout = errors.New(`partial profile: the state is not a JSON string of base64 without escapes, as dgcheck writes it`)
+
+// openStateString reads f from the state's key, at, to its string's opening quote.
+func openStateString(f *os.File, at int64) (*stateString, error) {
+	if _, err := f.Seek(at, io.SeekStart); err != nil {
+		return nil, err
+	}
+	s := &stateString{r: bufio.NewReaderSize(f, 256<<10)}
+	for _, want := range []byte{':', '"'} {
+		if c, err := s.skipSpace(); err != nil || c != want {
+			return nil, errStateLayout
+		}
+	}
+	return s, nil
+}
+
+// skipSpace returns the next byte that is not JSON's white space.
+func (s *stateString) skipSpace() (byte, error) {
+	for {
+		c, err := s.r.ReadByte()
+		if err != nil || !strings.ContainsRune(" \t\r\n", rune(c)) {
+			return c, err
+		}
+	}
+}
+
+func (s *stateString) Read(b []byte) (int, error) {
+	for len(s.pending) == 0 {
+		if s.done {
+			return 0, io.EOF
+		}
+		chunk, err := s.r.ReadSlice('"')
+		switch err {
+		case nil:
+			s.done, chunk = true, chunk[:len(chunk)-1]
+		case bufio.ErrBufferFull:
+		default:
+			return 0, errStateLayout // the file ends within the string
+		}
+		if bytes.IndexByte(chunk, '\\') >= 0 {
+			return 0, errStateLayout
+		}
+		s.pending = chunk
+	}
+	n := copy(b, s.pending)
+	s.pending = s.pending[n:]
+	return n, nil
 }
 
 // mergeParts reads the partial profiles at paths, which must be every part of the dataset
@@ -193,11 +362,14 @@ func (c *Checker) mergeParts(ctx context.Context, paths []string, src *datasets.
 			return nil, refuse("part %d of %d again (%s is that part)", p.Part, p.Parts, seen[p.Part])
 		}
 		parts, seen[p.Part], total = p.Parts, path, p.Dataset.Rows
-		part, err := checkers.DecodePart(ctx, p.State, src.Columns, plan)
+		var part *checkers.Part
+		err = p.readState(func(state io.Reader, limit int64) (err error) {
+			part, err = checkers.DecodePart(ctx, state, limit, src.Columns, plan)
+			return err
+		})
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", path, err)
+			return nil, err
 		}
-		p.State = nil // decoded: its bytes, as large as the part's row sets, can go before the next part's
 
 		if part.Rows() != p.Rows {
 			part.Release()

@@ -68,7 +68,7 @@ func TestPartsMergeIntoTheWholeProfile(t *testing.T) {
 			for i := range n {
 				r := open()
 				state := encodedPart(t, &slice{Reader: r, i: i, n: n}, plan)
-				back, err := DecodePart(context.Background(), state, r.Source().Columns, plan)
+				back, err := DecodePart(context.Background(), bytes.NewReader(state), int64(len(state)), r.Source().Columns, plan)
 				if err != nil {
 					t.Fatalf("part %d: %v", i, err)
 				}
@@ -108,7 +108,7 @@ func TestDamagedPartStateIsRefused(t *testing.T) {
 	defer r.Close()
 	state := encodedPart(t, r, Plan{})
 	for _, bad := range [][]byte{state[:len(state)/2], state[:len(state)-1], append(state[:len(state):len(state)], 0)} {
-		if p, err := DecodePart(context.Background(), bad, r.Source().Columns, Plan{}); err == nil {
+		if p, err := DecodePart(context.Background(), bytes.NewReader(bad), int64(len(bad)), r.Source().Columns, Plan{}); err == nil {
 			p.Release()
 			t.Errorf("a state of %d bytes (of %d) was read", len(bad), len(state))
 		}
@@ -139,12 +139,12 @@ func FuzzDecodePart(f *testing.F) {
 	state, cols := encodedPart(f, r, plan), r.Source().Columns
 	f.Add(state)
 	f.Fuzz(func(t *testing.T, damaged []byte) {
-		part, err := DecodePart(context.Background(), damaged, cols, plan)
+		part, err := DecodePart(context.Background(), bytes.NewReader(damaged), int64(len(damaged)), cols, plan)
 		if err != nil {
 			return
 		}
 		defer part.Release()
-		whole, err := DecodePart(context.Background(), state, cols, plan)
+		whole, err := DecodePart(context.Background(), bytes.NewReader(state), int64(len(state)), cols, plan)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -163,9 +163,9 @@ func encodedPart(t testing.TB, r datasets.Reader, plan Plan) []byte {
 		t.Fatal(err)
 	}
 	defer part.Release()
-	state, err := part.Encode()
-	if err != nil {
+	var state bytes.Buffer
+	if err := part.WriteState(&state); err != nil {
 		t.Fatal(err)
 	}
-	return state
+	return state.Bytes()
 }

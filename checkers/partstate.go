@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"io"
 	"math"
 	"reflect"
 	"unsafe"
@@ -31,15 +32,37 @@ type stateCodec interface {
 
 var stateCodecType = reflect.TypeFor[stateCodec]()
 
-type stateWriter struct{ buf []byte }
+// stateWriter writes the state to out as it goes: a part's row sets, tens of bytes a row, are
+// written from their files and blocks a partition at a time, never held whole (a 10M-row
+// roll's state, held and then base64-encoded, took a part to 1.3 GB).
+type stateWriter struct {
+	buf []byte
+	out io.Writer
+	err error // the first of out's
+}
+
+// flushAt is how much the writer holds before writing it out.
+const flushAt = 256 << 10
 
 func (w *stateWriter) uvarint(u uint64) { w.buf = binary.AppendUvarint(w.buf, u) }
 func (w *stateWriter) bytes(b []byte)   { w.uvarint(uint64(len(b))); w.buf = append(w.buf, b...) }
+
+// flush writes out what the writer holds once it is flushAt, or all of it when all is true.
+func (w *stateWriter) flush(all bool) error {
+	if w.err == nil && (all || len(w.buf) >= flushAt) {
+		_, w.err = w.out.Write(w.buf)
+		w.buf = w.buf[:0]
+	}
+	return w.err
+}
 
 // value writes what ptr points to.
 func (w *stateWriter) value(ptr any) error { return w.walk(reflect.ValueOf(ptr).Elem()) }
 
 func (w *stateWriter) walk(v reflect.Value) error {
+	if err := w.flush(false); err != nil {
+		return err
+	}
 	if v.CanAddr() && v.Addr().Type().Implements(stateCodecType) {
 		return v.Addr().Interface().(stateCodec).encodeState(w)
 	}
@@ -131,26 +154,103 @@ func eachStateField(v reflect.Value, f func(reflect.Value) error) error {
 	return nil
 }
 
-type stateReader struct{ buf []byte }
+// stateReader reads the state from src as it goes, holding a window of it. left bounds what
+// src still holds, so that a damaged length is refused before anything is allocated for it.
+type stateReader struct {
+	buf  []byte // read from src and not yet taken
+	mem  []byte // buf's backing
+	src  io.Reader
+	left int64
+	err  error // src's, other than io.EOF
+}
+
+func newStateReader(src io.Reader, limit int64) *stateReader {
+	return &stateReader{src: src, left: limit}
+}
 
 var errStateShort = errors.New("partial profile: the state ends early")
 
+// remaining is at most the bytes left to read.
+func (r *stateReader) remaining() uint64 { return uint64(len(r.buf)) + uint64(max(r.left, 0)) }
+
+// fill reads from src until the window holds n bytes or src ends.
+func (r *stateReader) fill(n int) {
+	if len(r.buf) >= n || r.src == nil {
+		return
+	}
+	if cap(r.mem) < n {
+		r.mem = make([]byte, max(n, 64<<10))
+	}
+	k := copy(r.mem[:cap(r.mem)], r.buf)
+	for k < n && r.src != nil {
+		m, err := r.src.Read(r.mem[k:cap(r.mem)])
+		k += m
+		r.left -= int64(m)
+		if err != nil {
+			if err != io.EOF {
+				r.err = err
+			}
+			r.src = nil
+		}
+	}
+	r.buf = r.mem[:k]
+}
+
+// short is the error of a read that found too few bytes: src's own, if it failed.
+func (r *stateReader) short() error {
+	if r.err != nil {
+		return fmt.Errorf("partial profile: reading the state: %w", r.err)
+	}
+	return errStateShort
+}
+
 func (r *stateReader) uvarint() (uint64, error) {
+	r.fill(binary.MaxVarintLen64)
 	u, n := binary.Uvarint(r.buf)
 	if n <= 0 {
-		return 0, errStateShort
+		return 0, r.short()
 	}
 	r.buf = r.buf[n:]
 	return u, nil
 }
 
+func (r *stateReader) varint() (int64, error) {
+	r.fill(binary.MaxVarintLen64)
+	i, n := binary.Varint(r.buf)
+	if n <= 0 {
+		return 0, r.short()
+	}
+	r.buf = r.buf[n:]
+	return i, nil
+}
+
+// take returns the next n bytes, valid until the next read.
 func (r *stateReader) take(n uint64) ([]byte, error) {
-	if n > uint64(len(r.buf)) {
+	if n > r.remaining() {
 		return nil, errStateShort
+	}
+	r.fill(int(n))
+	if n > uint64(len(r.buf)) {
+		return nil, r.short()
 	}
 	b := r.buf[:n]
 	r.buf = r.buf[n:]
 	return b, nil
+}
+
+// uint64 reads 8 little-endian bytes.
+func (r *stateReader) uint64() (uint64, error) {
+	b, err := r.take(8)
+	if err != nil {
+		return 0, err
+	}
+	return binary.LittleEndian.Uint64(b), nil
+}
+
+// atEnd reports whether every byte of the state has been read.
+func (r *stateReader) atEnd() bool {
+	r.fill(1)
+	return len(r.buf) == 0 && r.err == nil
 }
 
 func (r *stateReader) bytes() ([]byte, error) {
@@ -171,7 +271,7 @@ func (r *stateReader) length() (n int, ok bool, err error) {
 	if err != nil || u == 0 {
 		return 0, false, err
 	}
-	if u-1 > uint64(len(r.buf)) {
+	if u-1 > r.remaining() {
 		return 0, false, errStateShort
 	}
 	return int(u - 1), true, nil
@@ -189,11 +289,10 @@ func (r *stateReader) walk(v reflect.Value) error {
 		}
 		v.SetBool(b[0] == 1)
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		i, n := binary.Varint(r.buf)
-		if n <= 0 {
-			return errStateShort
+		i, err := r.varint()
+		if err != nil {
+			return err
 		}
-		r.buf = r.buf[n:]
 		v.SetInt(i)
 	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
 		u, err := r.uvarint()
@@ -202,11 +301,11 @@ func (r *stateReader) walk(v reflect.Value) error {
 		}
 		v.SetUint(u)
 	case reflect.Float32, reflect.Float64:
-		b, err := r.take(8)
+		u, err := r.uint64()
 		if err != nil {
 			return err
 		}
-		v.SetFloat(math.Float64frombits(binary.LittleEndian.Uint64(b)))
+		v.SetFloat(math.Float64frombits(u))
 	case reflect.String:
 		b, err := r.bytes()
 		if err != nil {
@@ -312,6 +411,9 @@ func (s *rowSet) encodeState(w *stateWriter) error {
 		}
 		w.uvarint(n)
 		w.buf = append(w.buf, part.buf...)
+		if err := w.flush(false); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -324,7 +426,7 @@ func (s *rowSet) decodeState(r *stateReader) error {
 			return err
 		}
 		for range n {
-			b, err := r.take(8)
+			h, err := r.uint64()
 			if err != nil {
 				return err
 			}
@@ -339,7 +441,7 @@ func (s *rowSet) decodeState(r *stateReader) error {
 				}
 				vals[v] = uint32(u)
 			}
-			s.add(binary.LittleEndian.Uint64(b), int64(row), vals)
+			s.add(h, int64(row), vals)
 		}
 	}
 	return s.err
@@ -356,6 +458,9 @@ func (c *classTable) encodeState(w *stateWriter) error {
 	for i, s := range c.slots {
 		if s.size == 0 {
 			continue
+		}
+		if err := w.flush(false); err != nil {
+			return err
 		}
 		w.buf = binary.LittleEndian.AppendUint64(w.buf, s.hash)
 		w.uvarint(uint64(s.size))
@@ -381,11 +486,11 @@ func (c *classTable) decodeState(r *stateReader) error {
 	if err != nil {
 		return err
 	}
-	if n > uint64(len(r.buf)) {
+	if n > r.remaining() {
 		return errStateShort
 	}
 	for range n {
-		b, err := r.take(8)
+		h, err := r.uint64()
 		if err != nil {
 			return err
 		}
@@ -397,7 +502,6 @@ func (c *classTable) decodeState(r *stateReader) error {
 		if err != nil {
 			return err
 		}
-		h := binary.LittleEndian.Uint64(b)
 		i, held := c.find(h)
 		if held || size == 0 || size > math.MaxInt64/2 || first > math.MaxInt64 {
 			return errClassDamaged

@@ -6,7 +6,9 @@ package checkers
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io"
 	"math/bits"
 	"runtime"
 	"slices"
@@ -245,35 +247,39 @@ func (p *Part) Profile(header []datasets.Issue) (_ *Profile, err error) {
 	return pr, nil
 }
 
-// Encode writes the accumulators in this build's state encoding (partstate.go).
-func (p *Part) Encode() ([]byte, error) {
-	var w stateWriter
-	if err := w.value(p.acc); err != nil {
-		return nil, err
+// WriteState writes the accumulators to w in this build's state encoding (partstate.go), as
+// it goes: the row sets are written from their files, not gathered first.
+func (p *Part) WriteState(w io.Writer) error {
+	sw := stateWriter{out: w}
+	if err := sw.value(p.acc); err != nil {
+		return err
 	}
-	return w.buf, nil
+	return sw.flush(true)
 }
 
-// DecodePart reads accumulators Encode wrote, for a dataset of these columns measured under
-// this plan: the same plan makes the same accumulators, into which the state is read.
-func DecodePart(ctx context.Context, state []byte, cols []string, plan Plan) (*Part, error) {
+// DecodePart reads accumulators WriteState wrote, from state, which holds at most limit bytes,
+// for a dataset of these columns measured under this plan: the same plan makes the same
+// accumulators, into which the state is read as it streams.
+func DecodePart(ctx context.Context, state io.Reader, limit int64, cols []string, plan Plan) (*Part, error) {
 	setup, err := newScanSetup(ctx, cols, plan)
 	if err != nil {
 		return nil, err
 	}
 	acc := setup.newPartial()
-	r := stateReader{buf: state}
+	r := newStateReader(state, limit)
 	err = func() (err error) {
 		defer damagedState(&err)
 		return r.value(acc)
 	}()
+	if err == nil && !r.atEnd() {
+		err = errors.New("partial profile: bytes after the state")
+		if r.err != nil {
+			err = r.short()
+		}
+	}
 	if err != nil {
 		acc.release()
 		return nil, err
-	}
-	if len(r.buf) != 0 {
-		acc.release()
-		return nil, fmt.Errorf("partial profile: %d bytes after the state", len(r.buf))
 	}
 	return &Part{setup: setup, acc: acc, decoded: true}, nil
 }

@@ -266,8 +266,11 @@ func TestTablePartsMergeIntoOneCheck(t *testing.T) {
 				glob := measureParts(t, t.TempDir(), keyed, n, "-m", exampleMeta)
 				for i := 1; i <= n; i++ {
 					p, err := dgcheck.ReadPartialProfile(strings.Replace(glob, "*", fmt.Sprint(i), 1))
-					if want := int64(2000*i/n - 2000*(i-1)/n); err != nil || p.Rows != want || p.Dataset.Rows != 2000 {
-						t.Fatalf("part %d of %d: %v, %d of %d rows; want %d of 2000", i, n, err, p.Rows, p.Dataset.Rows, want)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if want := int64(2000*i/n - 2000*(i-1)/n); p.Rows != want || p.Dataset.Rows != 2000 {
+						t.Fatalf("part %d of %d: %d of %d rows; want %d of 2000", i, n, p.Rows, p.Dataset.Rows, want)
 					}
 				}
 				merged, code := checkReport(t, "--profiles", glob, "-m", exampleMeta, keyed)

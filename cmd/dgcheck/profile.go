@@ -64,6 +64,7 @@ func profileCommand(env *environment) *cli.Command {
 			if err != nil {
 				return err
 			}
+			defer measured.Release()
 			out := c.String("output")
 			if out == "" || out == "-" {
 				_, err = measured.WriteTo(env.stdout)

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -96,8 +97,8 @@ func TestPartialProfilesAreRefusedWithTheReason(t *testing.T) {
 	parts := t.TempDir()
 	glob := measureParts(t, parts, dir, 3, "-m", exampleMeta)
 	first := filepath.Join(parts, "part-1.profile.json")
-	// edited writes a copy of the parts in which part 1 is changed by edit.
-	edited := func(edit func(map[string]any)) string {
+	// rewritten writes a copy of the parts in which part 1's bytes are changed by change.
+	rewritten := func(change func([]byte) []byte) string {
 		t.Helper()
 		out := t.TempDir()
 		for i := 1; i <= 3; i++ {
@@ -106,12 +107,7 @@ func TestPartialProfilesAreRefusedWithTheReason(t *testing.T) {
 				t.Fatal(err)
 			}
 			if i == 1 {
-				var p map[string]any
-				if err := json.Unmarshal(raw, &p); err != nil {
-					t.Fatal(err)
-				}
-				edit(p)
-				raw, _ = json.Marshal(p)
+				raw = change(raw)
 			}
 			if err := os.WriteFile(filepath.Join(out, fmt.Sprintf("part-%d.profile.json", i)), raw, 0o600); err != nil {
 				t.Fatal(err)
@@ -119,6 +115,21 @@ func TestPartialProfilesAreRefusedWithTheReason(t *testing.T) {
 		}
 		return filepath.Join(out, "part-*.profile.json")
 	}
+	// edited rewrites part 1 as JSON changed by edit, its keys sorted: the state is no longer
+	// last, as a tool that sorts keys leaves it.
+	edited := func(edit func(map[string]any)) string {
+		t.Helper()
+		return rewritten(func(raw []byte) []byte {
+			var p map[string]any
+			if err := json.Unmarshal(raw, &p); err != nil {
+				t.Fatal(err)
+			}
+			edit(p)
+			raw, _ = json.Marshal(p)
+			return raw
+		})
+	}
+	sorted := edited(func(map[string]any) {})
 	other := filepath.Join(t.TempDir(), "other")
 	if err := os.MkdirAll(filepath.Join(other, "year=2023"), 0o755); err != nil {
 		t.Fatal(err)
@@ -138,6 +149,8 @@ func TestPartialProfilesAreRefusedWithTheReason(t *testing.T) {
 		{"a damaged state", []string{"--profiles", edited(func(p map[string]any) { s := p["state"].(string); p["state"] = s[:len(s)/2] }), "-m", exampleMeta, dir}, "partial profile"},
 		{"other metadata", []string{"--profiles", withoutMeta, "-m", exampleMeta, dir}, "measured with other metadata (none"},
 		{"another dataset", []string{"--profiles", glob, "-m", exampleMeta, other}, "refused: a part of"},
+		{"slashes escaped", []string{"--profiles", rewritten(func(raw []byte) []byte { return bytes.ReplaceAll(raw, []byte("/"), []byte(`\/`)) }), "-m", exampleMeta, dir},
+			"the state is not a JSON string of base64 without escapes"},
 		{"a part missing", []string{"--profiles", first, "-m", exampleMeta, dir}, "part 2, 3 of 3 missing"},
 		{"a part twice", []string{"--profiles", first, "--profiles", first, "-m", exampleMeta, dir}, "part 1 of 3 again"},
 		{"no file", []string{"--profiles", filepath.Join(parts, "none-*.json"), dir}, "no file matches"},
@@ -147,6 +160,10 @@ func TestPartialProfilesAreRefusedWithTheReason(t *testing.T) {
 			t.Errorf("%s: exit %d, %q; want 2 saying %q", tc.name, code, stderr, tc.want)
 		}
 	}
+	// Part 1 with its keys sorted, the state amid them, is read as it was written.
+	whole, _ := checkReport(t, "--profiles", glob, "-m", exampleMeta, dir)
+	resorted, _ := checkReport(t, "--profiles", sorted, "-m", exampleMeta, dir)
+	sameJudgement(t, "part 1's keys sorted", resorted, whole)
 	for _, tc := range []struct {
 		args []string
 		want string
