@@ -15,11 +15,14 @@ const PortfolioSchemaVersion = "1"
 // Portfolio is one audit of many datasets: how it was made, what each dataset came to, and,
 // against a baseline, what changed.
 type Portfolio struct {
-	SchemaVersion string   `json:"schema_version"`
-	Stamp         Stamp    `json:"stamp"`
-	Summary       Summary  `json:"summary"`
-	Datasets      []Entry  `json:"datasets"` // sorted by name
-	Notices       []string `json:"notices"`
+	SchemaVersion string  `json:"schema_version"`
+	Stamp         Stamp   `json:"stamp"`
+	Summary       Summary `json:"summary"`
+	Datasets      []Entry `json:"datasets"` // sorted by name
+	// Views are the datasets seen by requirement, owner and area, and those that could not be
+	// checked (views.go).
+	Views   Views    `json:"views"`
+	Notices []string `json:"notices"`
 	// Removed names the baseline's datasets that this audit no longer holds; their findings
 	// are not counted as fixed.
 	Removed []string `json:"removed,omitempty"`
@@ -39,6 +42,9 @@ type Stamp struct {
 	// TargetDatasets counts the target's datasets before sharding, so that a merge can tell
 	// a complete set of shards.
 	TargetDatasets int `json:"target_datasets"`
+	// Lang is the language of the portfolio's page and of the datasets' HTML reports
+	// (reports.Langs; "" is en).
+	Lang string `json:"lang,omitempty"`
 }
 
 // Summary counts the datasets by outcome and their findings by area and severity.
@@ -127,7 +133,11 @@ type Entry struct {
 // Finding is a finding as the portfolio lists it: identity, place and measure, without
 // samples (the dataset's own report has them).
 type Finding struct {
-	ID       string           `json:"id"`
+	ID string `json:"id"`
+	// Title, Standard and Clause are the rule's, for the requirement view.
+	Title    string           `json:"title,omitempty"`
+	Standard string           `json:"standard,omitempty"`
+	Clause   string           `json:"clause,omitempty"`
 	Area     string           `json:"area"`
 	Severity reports.Severity `json:"severity"`
 	Column   string           `json:"column,omitempty"`
@@ -150,7 +160,7 @@ type Timing struct {
 func findingsOf(r *reports.Report) []Finding {
 	out := make([]Finding, 0, len(r.Findings))
 	for _, f := range r.Findings {
-		out = append(out, Finding{ID: f.ID, Area: f.Area, Severity: f.Severity, Column: f.Column,
+		out = append(out, Finding{ID: f.ID, Title: f.Title, Standard: f.Standard, Clause: f.Clause, Area: f.Area, Severity: f.Severity, Column: f.Column,
 			Message: f.Message, Measure: f.Measure, Waived: f.Waived != nil})
 	}
 	return out
@@ -176,7 +186,7 @@ func assemble(stamp Stamp, entries []Entry, names []string, notices []string, ba
 			}
 		}
 	}
-	p.Summary = summarise(p.Datasets, baseline != nil)
+	p.Summary, p.Views = summarise(p.Datasets, baseline != nil), viewsOf(p.Datasets)
 	return p
 }
 

@@ -214,7 +214,7 @@ func newStamp(checker Checker, t *Target, o Options, started time.Time) (Stamp, 
 		Stamp: reports.Stamp{Version: o.Version, RulesDigest: checker.RulesDigest(),
 			ConfigDigest: configDigest, Inputs: []reports.Input{}, Started: utc(started)},
 		Target: filepath.ToSlash(cmp.Or(t.Manifest, t.Root)), FailOn: o.FailOn, Profile: o.Profile,
-		Shard: o.Shard.String(), TargetDatasets: len(t.Datasets),
+		Shard: o.Shard.String(), TargetDatasets: len(t.Datasets), Lang: o.Lang,
 	}
 	var files [][2]string
 	if t.Manifest != "" {

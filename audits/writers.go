@@ -1,6 +1,7 @@
 package audits
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -153,20 +154,19 @@ func (PortfolioMarkdown) Write(w io.Writer, p *Portfolio) error {
 		b.WriteString(".\n")
 	}
 
-	var failing, incomplete, failed, changed []Entry
+	var failing, incomplete, changed []Entry
 	for _, e := range p.Datasets {
 		switch e.Status {
 		case NonConformant:
 			failing = append(failing, e)
 		case Incomplete:
 			incomplete = append(incomplete, e)
-		case Failed:
-			failed = append(failed, e)
 		}
 		if changedSince(e) {
 			changed = append(changed, e)
 		}
 	}
+	markdownViews(&b, p.Views)
 	if len(incomplete) > 0 {
 		b.WriteString("\n### Incomplete\n\nA rule could not be judged; the findings are the other rules'.\n\n| dataset | owner | rules not judged | failing |\n| --- | --- | --- | ---: |\n")
 		for _, e := range incomplete {
@@ -188,14 +188,14 @@ func (PortfolioMarkdown) Write(w io.Writer, p *Portfolio) error {
 				e.Verdict.Failing, mdText(AreaCounts(e.Summary.ByArea)), mdText(e.Level), mdText(e.OpenType))
 		}
 	}
-	if len(failed) > 0 {
-		b.WriteString("\n### Could not be checked\n\n| dataset | error |\n| --- | --- |\n")
-		for i, e := range failed {
+	if len(p.Views.Unchecked) > 0 {
+		b.WriteString("\n### Could not be checked\n\n| dataset | owner | reason |\n| --- | --- | --- |\n")
+		for i, u := range p.Views.Unchecked {
 			if i == markdownMaxRows {
-				fmt.Fprintf(&b, "\n%d more in portfolio.json.\n", len(failed)-i)
+				fmt.Fprintf(&b, "\n%d more in portfolio.json.\n", len(p.Views.Unchecked)-i)
 				break
 			}
-			fmt.Fprintf(&b, "| %s | %s |\n", mdCode(e.Dataset), mdText(e.Error))
+			fmt.Fprintf(&b, "| %s | %s | %s |\n", mdCode(u.Dataset), mdText(u.Owner), mdText(u.Reason))
 		}
 	}
 	if len(changed) > 0 {
@@ -223,6 +223,37 @@ func (PortfolioMarkdown) Write(w io.Writer, p *Portfolio) error {
 		mdText(st.Version), shortDigest(st.RulesDigest), shortDigest(st.ConfigDigest), st.Started, st.Ended)
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// markdownViews writes the requirement, owner and area views.
+func markdownViews(b *strings.Builder, v Views) {
+	if len(v.Requirements) > 0 {
+		b.WriteString("\n### Requirements failing\n\nBy the datasets failing each, most first.\n\n" +
+			"| rule | severity | standard | clause | datasets | findings |\n| --- | --- | --- | --- | ---: | ---: |\n")
+		for i, r := range v.Requirements {
+			if i == markdownMaxRows {
+				fmt.Fprintf(b, "\n%d more in portfolio.json.\n", len(v.Requirements)-i)
+				break
+			}
+			fmt.Fprintf(b, "| **%s** %s | %s | %s | %s | %d | %d |\n", mdText(r.ID), mdText(r.Title), r.Severity,
+				mdText(r.Standard), mdText(r.Clause), len(r.Datasets), r.Findings)
+		}
+	}
+	if len(v.Owners) > 0 {
+		b.WriteString("\n### Owners\n\n| owner | datasets | checked | conformant | top failing rules |\n| --- | ---: | ---: | ---: | --- |\n")
+		for i, o := range v.Owners {
+			if i == markdownMaxRows {
+				fmt.Fprintf(b, "\n%d more in portfolio.json.\n", len(v.Owners)-i)
+				break
+			}
+			var top []string
+			for _, r := range o.TopRules {
+				top = append(top, fmt.Sprintf("%s (%d)", r.ID, r.Datasets))
+			}
+			fmt.Fprintf(b, "| %s | %d | %d | %d (%.0f%%) | %s |\n", mdText(cmp.Or(o.Owner, "(none)")), o.Datasets, o.Checked,
+				o.Conformant, 100*o.ConformantShare, mdText(strings.Join(top, ", ")))
+		}
+	}
 }
 
 // changedSince reports an entry with a finding that is not unchanged against the baseline.

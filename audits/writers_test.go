@@ -21,6 +21,18 @@ var update = flag.Bool("update", false, "rewrite the portfolio golden files in t
 // findings new, regressed and fixed against a baseline, one that could not be read, and one
 // whose name and owner try to inject markup.
 func goldenPortfolio() *Portfolio {
+	// The rules' own identities (rules/bundle), which the requirement view shows.
+	qual007 := Finding{ID: "QUAL-007", Title: "Required fields are populated", Standard: "GB/T 36344-2018",
+		Clause: "5 指标说明, indicator 完整性/数据元素完整性", Area: "quality"}
+	id002 := Finding{ID: "ID-002", Title: "Citizen ID check digits are valid", Standard: "GB 11643-1999",
+		Clause: "校验码 (ISO 7064:1983 MOD 11-2); Annex B 校验码字符值计算方法实例", Area: "identifiers"}
+	pub003 := Finding{ID: "PUB-003", Title: "Unconditionally open data contains no PI unless anonymised or lawfully public",
+		Standard: "PIPL (个人信息保护法); GB/T 35273-2020", Clause: "PIPL art. 25, art. 27, art. 55(三), art. 4; GB/T 35273-2020 9.4 个人信息公开披露", Area: "release"}
+	meta001 := Finding{ID: "META-001", Title: "Dataset has a non-empty title", Standard: "DCAT-AP 3.0.1", Clause: "shapes.ttl :Dataset_Shape", Area: "metadata"}
+	with := func(f Finding, sev reports.Severity, column, message string, m *reports.Measure, c Change) Finding {
+		f.Severity, f.Column, f.Message, f.Measure, f.Change = sev, column, message, m, c
+		return f
+	}
 	scores := &reports.Scores{Overall: 92.5, Grade: "A", Indicators: map[string]reports.IndicatorScore{
 		"completeness": {Score: 99.5, A: 199, B: 200, Rules: []string{"QUAL-007"}},
 		"accuracy":     {Score: 85.5, A: 171, B: 200, Rules: []string{"ID-002"}},
@@ -32,31 +44,34 @@ func goldenPortfolio() *Portfolio {
 			Verdict: &reports.Verdict{Conformant: true, FailOn: reports.Error},
 			Summary: &reports.Summary{ByArea: map[string]int{"quality": 1}, BySeverity: map[string]int{"warning": 1}},
 			Scores:  scores, Rules: []string{"ID-002", "QUAL-007"},
-			Findings: []Finding{{ID: "QUAL-007", Area: "quality", Severity: reports.Warning, Column: "remark",
-				Message: "remark: 1 of 200 missing", Measure: &reports.Measure{A: 199, B: 200, X: 0.995}, Change: Unchanged}},
+			Findings:       []Finding{with(qual007, reports.Warning, "remark", "remark: 1 of 200 missing", &reports.Measure{A: 199, B: 200, X: 0.995}, Unchanged)},
 			BaselineStatus: "conformant",
 			Reports:        map[string]string{"json": "datasets/bureau-01/roll-001.csv/report.json", "html": "datasets/bureau-01/roll-001.csv/report.html"},
 			Timing:         Timing{Started: "2026-11-25T08:00:01Z", Ended: "2026-11-25T08:00:02Z", Seconds: 1}},
 		{Dataset: "bureau-02/roll-002.parquet", Owner: "青山区民政局", Status: NonConformant,
 			Format: "parquet", Rows: 120, Level: "important", OpenType: "有条件开放",
 			Verdict: &reports.Verdict{Conformant: false, FailOn: reports.Error, Failing: 2},
-			Summary: &reports.Summary{ByArea: map[string]int{"identifiers": 1, "release": 1}, BySeverity: map[string]int{"error": 2}},
+			Summary: &reports.Summary{ByArea: map[string]int{"identifiers": 1, "quality": 1, "release": 1}, BySeverity: map[string]int{"error": 2, "warning": 1}},
 			Rules:   []string{"ID-002", "PUB-003", "QUAL-007"},
 			Findings: []Finding{
-				{ID: "ID-002", Area: "identifiers", Severity: reports.Error, Column: "sfzh", Message: "sfzh: 3 of 120 wrong check digits",
-					Measure: &reports.Measure{A: 117, B: 120, X: 0.975}, Change: Regressed},
-				{ID: "PUB-003", Area: "release", Severity: reports.Error, Column: "mobile", Message: "mobile: raw mobile numbers in open data", Change: New},
+				with(id002, reports.Error, "sfzh", "sfzh: 3 of 120 wrong check digits", &reports.Measure{A: 117, B: 120, X: 0.975}, Regressed),
+				with(pub003, reports.Error, "mobile", "mobile: raw mobile numbers in open data", nil, New),
+				with(qual007, reports.Warning, "remark", "remark: 4 of 120 missing", &reports.Measure{A: 116, B: 120, X: 0.967}, New),
 			},
-			Fixed:          []Finding{{ID: "QUAL-007", Area: "quality", Severity: reports.Error, Column: "name", Message: "name: 1 of 120 missing", Change: Fixed}},
+			Fixed:          []Finding{with(qual007, reports.Error, "name", "name: 1 of 120 missing", nil, Fixed)},
 			BaselineStatus: "nonconformant",
 			Reports:        map[string]string{"json": "datasets/bureau-02/roll-002.parquet/report.json"}},
 		{Dataset: "bureau-03/roll-003.parquet", Status: Failed, BaselineStatus: "absent",
 			Error: "cat/bureau-03/roll-003.parquet: not a readable parquet file: file is smaller than indicated metadata size"},
 		{Dataset: "odd/<script>alert(1)</script> | *x*.csv", Owner: "<b>me</b>", Status: NonConformant,
-			Verdict:  &reports.Verdict{FailOn: reports.Error, Failing: 1},
-			Summary:  &reports.Summary{ByArea: map[string]int{"metadata": 1}, BySeverity: map[string]int{"error": 1}},
-			Findings: []Finding{{ID: "META-001", Area: "metadata", Severity: reports.Error, Message: "no <title>", Change: New, Waived: true}},
-			Reports:  map[string]string{"json": "datasets/odd/x.csv/report.json"}, BaselineStatus: "absent"},
+			Verdict: &reports.Verdict{FailOn: reports.Error, Failing: 1},
+			Summary: &reports.Summary{ByArea: map[string]int{"metadata": 1}, BySeverity: map[string]int{"error": 1}},
+			Findings: []Finding{func() Finding {
+				f := with(meta001, reports.Error, "", "no <title>", nil, New)
+				f.Waived = true
+				return f
+			}()},
+			Reports: map[string]string{"json": "datasets/odd/x.csv/report.json"}, BaselineStatus: "absent"},
 	}
 	stamp := Stamp{Stamp: reports.Stamp{Version: "1.2.3", RulesDigest: strings.Repeat("b", 64), ConfigDigest: strings.Repeat("c", 64),
 		Inputs:  []reports.Input{{Role: RoleManifest, Path: "cat/manifest.yaml", SHA256: strings.Repeat("d", 64), Size: 99}},
@@ -64,7 +79,7 @@ func goldenPortfolio() *Portfolio {
 		Target: "cat/manifest.yaml", FailOn: reports.Error, TargetDatasets: 4}
 	p := &Portfolio{SchemaVersion: PortfolioSchemaVersion, Stamp: stamp, Datasets: entries,
 		Notices: []string{"cat/manifest.yaml:9: qingshan/*.csv matches no file"}, Removed: []string{"bureau-09/gone.csv"}}
-	p.Summary = summarise(entries, true)
+	p.Summary, p.Views = summarise(entries, true), viewsOf(entries)
 	return p
 }
 

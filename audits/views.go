@@ -1,0 +1,161 @@
+package audits
+
+import (
+	"cmp"
+	"maps"
+	"slices"
+	"strings"
+
+	"github.com/dgcheck/dgcheck/reports"
+)
+
+// Views answer a regulator's questions across the audit's datasets, from their entries:
+// which requirements fail, and where (Requirements, by reach); whose datasets they are
+// (Owners); which areas of the standards each dataset fails in (Areas); and which datasets
+// could not be checked, and why (Unchecked). Every writer shows the same views.
+type Views struct {
+	Requirements []Requirement `json:"requirements"`
+	Owners       []OwnerView   `json:"owners"`
+	Areas        AreaMap       `json:"areas"`
+	Unchecked    []Unchecked   `json:"unchecked"`
+}
+
+// Requirement is a rule that failed on at least one dataset. A waived finding counts: it is
+// still a failure of the requirement, accepted for now.
+type Requirement struct {
+	ID       string           `json:"id"`
+	Title    string           `json:"title,omitempty"`
+	Area     string           `json:"area"`
+	Severity reports.Severity `json:"severity"` // the most severe of its findings
+	Standard string           `json:"standard,omitempty"`
+	Clause   string           `json:"clause,omitempty"`
+	// Datasets are those with a finding of the rule, in name order; Findings counts the
+	// findings (a rule may find several columns of one dataset).
+	Datasets []string `json:"datasets"`
+	Findings int      `json:"findings"`
+}
+
+// OwnerView is one owner's datasets (Entry.Owner; "" for those the manifest gives none).
+type OwnerView struct {
+	Owner      string `json:"owner"`
+	Datasets   int    `json:"datasets"`
+	Conformant int    `json:"conformant"`
+	// Checked excludes the datasets that could not be checked; ConformantShare is of those.
+	Checked         int     `json:"checked"`
+	ConformantShare float64 `json:"conformant_share"`
+	// TopRules are up to topRules rules failing on most of the owner's datasets.
+	TopRules []RuleReach `json:"top_rules"`
+}
+
+// RuleReach is how many datasets a rule fails on.
+type RuleReach struct {
+	ID       string `json:"id"`
+	Datasets int    `json:"datasets"`
+}
+
+// AreaMap is the heatmap of datasets by area: for each checked dataset, its findings in each
+// area, Areas in name order.
+type AreaMap struct {
+	Areas []string  `json:"areas"`
+	Rows  []AreaRow `json:"rows"`
+}
+
+// AreaRow is one dataset's findings per area, in the order of AreaMap.Areas, and the most
+// severe finding's severity in each ("" for none).
+type AreaRow struct {
+	Dataset  string             `json:"dataset"`
+	Findings []int              `json:"findings"`
+	Worst    []reports.Severity `json:"worst"`
+}
+
+// Unchecked is a dataset that could not be checked, with the reason.
+type Unchecked struct {
+	Dataset string `json:"dataset"`
+	Owner   string `json:"owner,omitempty"`
+	Reason  string `json:"reason"`
+}
+
+// topRules bounds an owner's TopRules.
+const topRules = 3
+
+// viewsOf computes the views of entries, which are in dataset order.
+func viewsOf(entries []Entry) Views {
+	v := Views{Requirements: []Requirement{}, Owners: []OwnerView{}, Unchecked: []Unchecked{},
+		Areas: AreaMap{Areas: []string{}, Rows: []AreaRow{}}}
+	requirements := map[string]*Requirement{}
+	owners := map[string]*OwnerView{}
+	ownerRules := map[string]map[string]int{} // owner, rule: datasets
+	areas := map[string]bool{}
+	for _, e := range entries {
+		o := owners[e.Owner]
+		if o == nil {
+			o = &OwnerView{Owner: e.Owner, TopRules: []RuleReach{}}
+			owners[e.Owner], ownerRules[e.Owner] = o, map[string]int{}
+		}
+		o.Datasets++
+		if e.Status == Failed {
+			v.Unchecked = append(v.Unchecked, Unchecked{Dataset: e.Dataset, Owner: e.Owner, Reason: e.Error})
+			continue
+		}
+		o.Checked++
+		if e.Status == Conformant {
+			o.Conformant++
+		}
+		seen := map[string]bool{}
+		for _, f := range e.Findings {
+			areas[f.Area] = true
+			r := requirements[f.ID]
+			if r == nil {
+				r = &Requirement{ID: f.ID, Title: f.Title, Area: f.Area, Severity: f.Severity, Standard: f.Standard, Clause: f.Clause}
+				requirements[f.ID] = r
+			}
+			r.Findings++
+			if f.Severity.Rank() > r.Severity.Rank() {
+				r.Severity = f.Severity
+			}
+			if !seen[f.ID] {
+				seen[f.ID] = true
+				r.Datasets = append(r.Datasets, e.Dataset)
+				ownerRules[e.Owner][f.ID]++
+			}
+		}
+	}
+	for _, r := range requirements {
+		v.Requirements = append(v.Requirements, *r)
+	}
+	// By reach: most datasets first, then the more severe, then by id.
+	slices.SortFunc(v.Requirements, func(a, b Requirement) int {
+		return cmp.Or(cmp.Compare(len(b.Datasets), len(a.Datasets)), cmp.Compare(b.Severity.Rank(), a.Severity.Rank()),
+			strings.Compare(a.ID, b.ID))
+	})
+	for _, name := range slices.Sorted(maps.Keys(owners)) {
+		o := owners[name]
+		if o.Checked > 0 {
+			o.ConformantShare = float64(o.Conformant) / float64(o.Checked)
+		}
+		for id, n := range ownerRules[name] {
+			o.TopRules = append(o.TopRules, RuleReach{ID: id, Datasets: n})
+		}
+		slices.SortFunc(o.TopRules, func(a, b RuleReach) int {
+			return cmp.Or(cmp.Compare(b.Datasets, a.Datasets), strings.Compare(a.ID, b.ID))
+		})
+		o.TopRules = o.TopRules[:min(len(o.TopRules), topRules)]
+		v.Owners = append(v.Owners, *o)
+	}
+	v.Areas.Areas = slices.Sorted(maps.Keys(areas))
+	for _, e := range entries {
+		if e.Status == Failed {
+			continue
+		}
+		row := AreaRow{Dataset: e.Dataset, Findings: make([]int, len(v.Areas.Areas)), Worst: make([]reports.Severity, len(v.Areas.Areas))}
+		for _, f := range e.Findings {
+			i, _ := slices.BinarySearch(v.Areas.Areas, f.Area)
+			row.Findings[i]++
+			if f.Severity.Rank() > row.Worst[i].Rank() {
+				row.Worst[i] = f.Severity
+			}
+		}
+		v.Areas.Rows = append(v.Areas.Rows, row)
+	}
+	return v
+}
