@@ -2,25 +2,29 @@ package audits
 
 import (
 	"bytes"
+	"cmp"
 	"crypto/sha256"
 	_ "embed"
 	"encoding/base64"
 	"fmt"
 	"html/template"
 	"io"
-	"maps"
 	"slices"
+	"strings"
 
 	"github.com/dgcheck/dgcheck/reports"
 )
 
-// PortfolioHTML writes the portfolio as one self-contained page, an index of the audit: the
-// counts, then one row per dataset (verdict, failing findings, a score per quality
-// indicator, findings per area, level, open type, changes against the baseline, the error of
-// a dataset that could not be checked), each linking to the dataset's own HTML report. The
-// table sorts by any column. Like the dataset reports, it fetches nothing and escapes every
-// value (html/template); its Content-Security-Policy lets only its own sorting script run,
-// by hash, so nothing a dataset name or an error message holds can.
+// PortfolioHTML writes the portfolio as one self-contained page, in the stamp's language
+// (Stamp.Lang): the counts; the requirements failing, by reach, each with the datasets that
+// fail it; each owner's datasets; a heatmap of findings by dataset and area; one row per
+// dataset (verdict, failing findings, overall score, level, open type, changes against the
+// baseline), each linking to the dataset's own report; the quality indicators' scores; and the
+// datasets that could not be checked, with the reason, in a section of their own. Tables sort
+// by any column and filter by what is typed above them; on a narrow screen their rows become
+// cards, so the page never scrolls sideways. Like the dataset reports, it fetches nothing and
+// escapes every value (html/template); its Content-Security-Policy lets only its own script
+// run, by hash, so nothing a dataset name or an error message holds can.
 type PortfolioHTML struct{}
 
 //go:embed templates/index.html.tmpl
@@ -28,12 +32,13 @@ var indexSource string
 
 var indexTemplate = template.Must(template.New("index").Parse(indexSource))
 
-// sortScript sorts the table by the clicked column: by data-sort when a cell has one
-// (numbers, ranks), else by text; a second click reverses.
-const sortScript = `
-document.querySelectorAll("table.sortable th").forEach(function (th, col) {
+// pageScript sorts a table by the clicked heading (by data-sort when a cell has one, numbers
+// and ranks, else by text; a second click reverses) and filters a table's rows by the text
+// typed into the search box that names it (data-filter).
+const pageScript = `
+document.querySelectorAll("table.sortable th").forEach(function (th) {
   th.addEventListener("click", function () {
-    var table = th.closest("table"), body = table.tBodies[0];
+    var table = th.closest("table"), body = table.tBodies[0], col = th.cellIndex;
     var asc = th.getAttribute("aria-sort") !== "ascending";
     table.querySelectorAll("th").forEach(function (h) { h.removeAttribute("aria-sort"); });
     th.setAttribute("aria-sort", asc ? "ascending" : "descending");
@@ -52,22 +57,40 @@ document.querySelectorAll("table.sortable th").forEach(function (th, col) {
     rows.forEach(function (r) { body.appendChild(r); });
   });
 });
+document.querySelectorAll("input[data-filter]").forEach(function (input) {
+  var table = document.getElementById(input.getAttribute("data-filter"));
+  input.addEventListener("input", function () {
+    var q = input.value.trim().toLowerCase();
+    Array.prototype.forEach.call(table.tBodies[0].rows, function (r) {
+      r.hidden = q !== "" && r.textContent.toLowerCase().indexOf(q) < 0;
+    });
+  });
+});
 `
 
-// scriptHash is the CSP source that allows sortScript and nothing else.
+// scriptHash is the CSP source that allows pageScript and nothing else.
 var scriptHash = func() string {
-	sum := sha256.Sum256([]byte(sortScript))
+	sum := sha256.Sum256([]byte(pageScript))
 	return "sha256-" + base64.StdEncoding.EncodeToString(sum[:])
 }()
 
 type indexPage struct {
-	P          *Portfolio
-	Script     template.JS
-	ScriptHash string
-	Indicators []string
-	Areas      []string
-	Rows       []indexRow
+	P            *Portfolio
+	W            map[string]string // the page's words in its language
+	Sev          map[reports.Severity]string
+	Lang         string
+	Script       template.JS
+	ScriptHash   string
+	Indicators   []indexHeading
+	Areas        []indexHeading
+	Rows         []indexRow
+	Requirements []indexRequirement
+	Owners       []indexOwner
+	Heatmap      []indexAreaRow
+	Unchecked    []indexUnchecked
 }
+
+type indexHeading struct{ Key, Title string }
 
 type indexRow struct {
 	E          Entry
@@ -76,7 +99,6 @@ type indexRow struct {
 	StatusRank int
 	Failing    int
 	Scores     []indexScore
-	AreaCounts []int
 	New        int
 	Regressed  int
 }
@@ -86,18 +108,53 @@ type indexScore struct {
 	Sort float64 // -1 sorts unscored datasets first
 }
 
+type indexLink struct{ Name, Link string }
+
+type indexRequirement struct {
+	R        Requirement
+	Datasets []indexLink
+}
+
+type indexOwner struct {
+	O     OwnerView
+	Share string
+	Top   string
+}
+
+type indexAreaRow struct {
+	Dataset indexLink
+	Cells   []indexCell
+}
+
+type indexCell struct {
+	Findings int
+	Worst    reports.Severity
+	Area     string // the heading, for a card's label
+}
+
+type indexUnchecked struct {
+	U    Unchecked
+	Link string
+}
+
 func (PortfolioHTML) Write(w io.Writer, p *Portfolio) error {
-	page := indexPage{P: p, Script: template.JS(sortScript), ScriptHash: scriptHash,
-		Indicators: reports.Indicators}
-	areas := map[string]bool{}
-	for _, e := range p.Datasets {
-		if e.Summary != nil {
-			for a := range e.Summary.ByArea {
-				areas[a] = true
-			}
-		}
+	lang := cmp.Or(p.Stamp.Lang, "en")
+	words, ok := indexWords[lang]
+	if !ok {
+		return fmt.Errorf("portfolio html: unknown language %q (want one of %s)", lang, strings.Join(reports.Langs, ", "))
 	}
-	page.Areas = slices.Sorted(maps.Keys(areas))
+	page := indexPage{P: p, W: words, Lang: lang, Script: template.JS(pageScript), ScriptHash: scriptHash,
+		Sev: map[reports.Severity]string{}}
+	for _, sev := range []reports.Severity{reports.Error, reports.Warning, reports.Info} {
+		page.Sev[sev] = reports.Term(lang, string(sev))
+	}
+	for _, ind := range reports.Indicators {
+		page.Indicators = append(page.Indicators, indexHeading{Key: ind, Title: reports.Term(lang, ind)})
+	}
+	for _, a := range p.Views.Areas.Areas {
+		page.Areas = append(page.Areas, indexHeading{Key: a, Title: reports.Term(lang, "area_"+a)})
+	}
+	links := map[string]string{}
 	for _, e := range p.Datasets {
 		row := indexRow{E: e, Checked: e.Status != Failed}
 		switch {
@@ -106,6 +163,7 @@ func (PortfolioHTML) Write(w io.Writer, p *Portfolio) error {
 		case e.Reports["json"] != "":
 			row.Link = e.Reports["json"]
 		}
+		links[e.Dataset] = row.Link
 		switch e.Status {
 		case Failed:
 			row.StatusRank = 0
@@ -132,13 +190,6 @@ func (PortfolioHTML) Write(w io.Writer, p *Portfolio) error {
 			}
 			row.Scores = append(row.Scores, s)
 		}
-		for _, a := range page.Areas {
-			n := 0
-			if e.Summary != nil {
-				n = e.Summary.ByArea[a]
-			}
-			row.AreaCounts = append(row.AreaCounts, n)
-		}
 		for _, f := range e.Findings {
 			switch f.Change {
 			case New:
@@ -148,6 +199,30 @@ func (PortfolioHTML) Write(w io.Writer, p *Portfolio) error {
 			}
 		}
 		page.Rows = append(page.Rows, row)
+	}
+	for _, r := range p.Views.Requirements {
+		ir := indexRequirement{R: r}
+		for _, d := range r.Datasets {
+			ir.Datasets = append(ir.Datasets, indexLink{Name: d, Link: links[d]})
+		}
+		page.Requirements = append(page.Requirements, ir)
+	}
+	for _, o := range p.Views.Owners {
+		var top []string
+		for _, r := range o.TopRules {
+			top = append(top, fmt.Sprintf("%s (%d)", r.ID, r.Datasets))
+		}
+		page.Owners = append(page.Owners, indexOwner{O: o, Share: fmt.Sprintf("%.0f%%", 100*o.ConformantShare), Top: strings.Join(top, ", ")})
+	}
+	for _, r := range p.Views.Areas.Rows {
+		row := indexAreaRow{Dataset: indexLink{Name: r.Dataset, Link: links[r.Dataset]}}
+		for i, n := range r.Findings {
+			row.Cells = append(row.Cells, indexCell{Findings: n, Worst: r.Worst[i], Area: page.Areas[i].Title})
+		}
+		page.Heatmap = append(page.Heatmap, row)
+	}
+	for _, u := range p.Views.Unchecked {
+		page.Unchecked = append(page.Unchecked, indexUnchecked{U: u, Link: links[u.Dataset]})
 	}
 	// Render whole before writing, so a template error leaves no half page behind.
 	var buf bytes.Buffer

@@ -1,7 +1,9 @@
 package audits
 
 import (
+	"bytes"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/dgcheck/dgcheck/reports"
@@ -49,5 +51,32 @@ func TestViewsAnswerByRequirementOwnerAndArea(t *testing.T) {
 	if r := v.Areas.Rows[1]; r.Dataset != "bureau-02/roll-002.parquet" || !reflect.DeepEqual(r.Findings, []int{1, 0, 1, 1}) ||
 		!reflect.DeepEqual(r.Worst, []reports.Severity{reports.Error, "", reports.Warning, reports.Error}) {
 		t.Errorf("bureau-02's row: %+v", r)
+	}
+}
+
+// The page has its words in both languages, and writes the stamp's.
+func TestPortfolioPageIsBilingual(t *testing.T) {
+	for key := range indexWords["en"] {
+		if indexWords["zh"][key] == "" {
+			t.Errorf("no Chinese for %q", key)
+		}
+	}
+	if len(indexWords["zh"]) != len(indexWords["en"]) {
+		t.Errorf("%d Chinese words, %d English", len(indexWords["zh"]), len(indexWords["en"]))
+	}
+	p := goldenPortfolio()
+	p.Stamp.Lang = "zh"
+	var buf bytes.Buffer
+	if err := (PortfolioHTML{}).Write(&buf, p); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`<html lang="zh">`, "未满足的要求", "无法检查", "数据质量", "完整性", ">错误<"} {
+		if !strings.Contains(buf.String(), want) {
+			t.Errorf("the Chinese page lacks %q", want)
+		}
+	}
+	p.Stamp.Lang = "fr"
+	if err := (PortfolioHTML{}).Write(&buf, p); err == nil || !strings.Contains(err.Error(), `unknown language "fr"`) {
+		t.Errorf("an unknown language: %v", err)
 	}
 }

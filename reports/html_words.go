@@ -259,3 +259,13 @@ var htmlWords = map[string]map[string]string{
 // TypeLabel is the HTML report's label of a detected data type in lang ("en" or "zh"), or ""
 // when it has none. The labels are checkers/detect's registry's; a test holds them equal.
 func TypeLabel(lang, typ string) string { return htmlWords[lang]["detector_"+typ] }
+
+// Term is the HTML report's word for key in lang (Langs): an area ("area_quality"), a
+// quality indicator ("completeness"), a severity ("error"). The portfolio's page names them
+// as the reports do. A key it does not know is returned as it is.
+func Term(lang, key string) string {
+	if t, ok := htmlWords[lang][key]; ok {
+		return t
+	}
+	return key
+}

@@ -46,7 +46,7 @@ func auditCommand(env *environment) *cli.Command {
 			&cli.StringFlag{Name: "config", Aliases: []string{"c"}, Usage: "gate configuration `FILE` (default: " + rules.ConfigFile + " in the working directory, if there is one)"},
 			profileFlag("conformance profile `NAME` for datasets whose manifest entry names none (default: the configuration's, else every rule)"),
 			failOnFlag("the configuration's, else error"),
-			langFlag("the datasets' reports (HTML words; findings' messages in HTML, text and Markdown)"),
+			langFlag("the portfolio page and the datasets' reports (HTML words; findings' messages in HTML, text and Markdown)"),
 			&cli.IntFlag{Name: "workers", Aliases: []string{"j"}, Value: runtime.GOMAXPROCS(0), Usage: "datasets checked at once"},
 			&cli.StringFlag{Name: "memory", Usage: "bound on the total size of the data files checked at once, e.g. 2GiB; a larger file runs alone (default: half of GOMEMLIMIT, else 1GiB)"},
 			&cli.BoolFlag{Name: "resume", Usage: "continue an interrupted audit in --output: finished datasets whose inputs are unchanged (by SHA-256) are not checked again"},
