@@ -127,7 +127,7 @@ func mergePortfolios(dirs []string, shards []*Portfolio) (*Portfolio, error) {
 	if n := len(merged.Datasets); n != first.Stamp.TargetDatasets {
 		return nil, fmt.Errorf("the shards hold %d datasets, the target %d", n, first.Stamp.TargetDatasets)
 	}
-	merged.Summary, merged.Views = summarise(merged.Datasets, first.Summary.Changes != nil), viewsOf(merged.Datasets)
+	merged.Summary, merged.Views = summarise(merged.Datasets, first.Summary.Changes != nil), viewsOf(merged.Datasets, first.Summary.Changes != nil)
 	return merged, nil
 }
 

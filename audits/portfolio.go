@@ -186,7 +186,7 @@ func assemble(stamp Stamp, entries []Entry, names []string, notices []string, ba
 			}
 		}
 	}
-	p.Summary, p.Views = summarise(p.Datasets, baseline != nil), viewsOf(p.Datasets)
+	p.Summary, p.Views = summarise(p.Datasets, baseline != nil), viewsOf(p.Datasets, baseline != nil)
 	return p
 }
 

@@ -18,6 +18,19 @@ type Views struct {
 	Owners       []OwnerView   `json:"owners"`
 	Areas        AreaMap       `json:"areas"`
 	Unchecked    []Unchecked   `json:"unchecked"`
+	// Changes are, against a baseline, the rules with findings new, regressed or fixed since
+	// it, most new and regressed first; nil without a baseline.
+	Changes []RuleChange `json:"changes,omitempty"`
+}
+
+// RuleChange counts one rule's findings by their change against the baseline, over every
+// dataset compared.
+type RuleChange struct {
+	ID        string `json:"id"`
+	Title     string `json:"title,omitempty"`
+	New       int    `json:"new"`
+	Regressed int    `json:"regressed"`
+	Fixed     int    `json:"fixed"`
 }
 
 // Requirement is a rule that failed on at least one dataset. A waived finding counts: it is
@@ -78,8 +91,9 @@ type Unchecked struct {
 // topRules bounds an owner's TopRules.
 const topRules = 3
 
-// viewsOf computes the views of entries, which are in dataset order.
-func viewsOf(entries []Entry) Views {
+// viewsOf computes the views of entries, which are in dataset order; withBaseline adds the
+// changes by rule.
+func viewsOf(entries []Entry, withBaseline bool) Views {
 	v := Views{Requirements: []Requirement{}, Owners: []OwnerView{}, Unchecked: []Unchecked{},
 		Areas: AreaMap{Areas: []string{}, Rows: []AreaRow{}}}
 	requirements := map[string]*Requirement{}
@@ -157,5 +171,46 @@ func viewsOf(entries []Entry) Views {
 		}
 		v.Areas.Rows = append(v.Areas.Rows, row)
 	}
+	if withBaseline {
+		v.Changes = changesByRule(entries)
+	}
 	return v
+}
+
+func changesByRule(entries []Entry) []RuleChange {
+	rules := map[string]*RuleChange{}
+	count := func(f Finding) {
+		if f.Change == Unchanged || f.Change == "" {
+			return
+		}
+		r := rules[f.ID]
+		if r == nil {
+			r = &RuleChange{ID: f.ID, Title: f.Title}
+			rules[f.ID] = r
+		}
+		switch f.Change {
+		case New:
+			r.New++
+		case Regressed:
+			r.Regressed++
+		case Fixed:
+			r.Fixed++
+		}
+	}
+	for _, e := range entries {
+		for _, f := range e.Findings {
+			count(f)
+		}
+		for _, f := range e.Fixed {
+			count(f)
+		}
+	}
+	out := []RuleChange{}
+	for _, r := range rules {
+		out = append(out, *r)
+	}
+	slices.SortFunc(out, func(a, b RuleChange) int {
+		return cmp.Or(cmp.Compare(b.New+b.Regressed, a.New+a.Regressed), cmp.Compare(b.Fixed, a.Fixed), strings.Compare(a.ID, b.ID))
+	})
+	return out
 }

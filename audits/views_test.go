@@ -45,6 +45,10 @@ func TestViewsAnswerByRequirementOwnerAndArea(t *testing.T) {
 	if want := []string{"identifiers", "metadata", "quality", "release"}; !reflect.DeepEqual(v.Areas.Areas, want) {
 		t.Errorf("areas: %v, want %v", v.Areas.Areas, want)
 	}
+	if want := []RuleChange{{ID: "QUAL-007", Title: "Required fields are populated", New: 1, Fixed: 1},
+		{ID: "ID-002", Title: "Citizen ID check digits are valid", Regressed: 1}}; !reflect.DeepEqual(v.Changes[:2], want) {
+		t.Errorf("changes by rule: %+v, want first %+v", v.Changes, want)
+	}
 	if len(v.Areas.Rows) != 3 {
 		t.Fatalf("%d heatmap rows, want the 3 checked datasets", len(v.Areas.Rows))
 	}

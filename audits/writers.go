@@ -198,6 +198,16 @@ func (PortfolioMarkdown) Write(w io.Writer, p *Portfolio) error {
 			fmt.Fprintf(&b, "| %s | %s | %s |\n", mdCode(u.Dataset), mdText(u.Owner), mdText(u.Reason))
 		}
 	}
+	if len(p.Views.Changes) > 0 {
+		b.WriteString("\n### Changes by rule\n\n| rule | new | regressed | fixed |\n| --- | ---: | ---: | ---: |\n")
+		for i, c := range p.Views.Changes {
+			if i == markdownMaxRows {
+				fmt.Fprintf(&b, "\n%d more in portfolio.json.\n", len(p.Views.Changes)-i)
+				break
+			}
+			fmt.Fprintf(&b, "| **%s** %s | %d | %d | %d |\n", mdText(c.ID), mdText(c.Title), c.New, c.Regressed, c.Fixed)
+		}
+	}
 	if len(changed) > 0 {
 		b.WriteString("\n### Changes since the baseline\n\n| dataset | change | rule | column | finding |\n| --- | --- | --- | --- | --- |\n")
 		rows := 0

@@ -79,7 +79,7 @@ func goldenPortfolio() *Portfolio {
 		Target: "cat/manifest.yaml", FailOn: reports.Error, TargetDatasets: 4}
 	p := &Portfolio{SchemaVersion: PortfolioSchemaVersion, Stamp: stamp, Datasets: entries,
 		Notices: []string{"cat/manifest.yaml:9: qingshan/*.csv matches no file"}, Removed: []string{"bureau-09/gone.csv"}}
-	p.Summary, p.Views = summarise(entries, true), viewsOf(entries)
+	p.Summary, p.Views = summarise(entries, true), viewsOf(entries, true)
 	return p
 }
 
