@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"path/filepath"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -58,6 +59,12 @@ func untimed(t testing.TB, p *Portfolio) string {
 	c.Datasets = append([]Entry(nil), p.Datasets...)
 	for i := range c.Datasets {
 		c.Datasets[i].Timing = Timing{}
+	}
+	if tr := p.Views.Trend; tr != nil {
+		c.Views.Trend = &TrendView{Datasets: tr.Datasets, Audits: slices.Clone(tr.Audits)}
+		for i := range c.Views.Trend.Audits {
+			c.Views.Trend.Audits[i].Started = ""
+		}
 	}
 	raw, err := json.MarshalIndent(c, "", " ")
 	if err != nil {

@@ -235,6 +235,16 @@ func RecordHistory(ctx context.Context, path string, p *Portfolio, now time.Time
 	return notices
 }
 
+// historyTrend is the portfolio's trend from the history at path, which the audit has just
+// been appended to; nil when it cannot be read (RecordHistory's notices say why).
+func historyTrend(ctx context.Context, path string) *TrendView {
+	trends, err := ReadHistory(ctx, path, HistoryQuery{Last: trendAudits})
+	if err != nil {
+		return nil
+	}
+	return trendOf(trends)
+}
+
 // ReadHistory reads per-dataset trends from the history database at path.
 func ReadHistory(ctx context.Context, path string, q HistoryQuery) (trends []Trend, err error) {
 	defer func() {

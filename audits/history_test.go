@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -60,6 +61,30 @@ func TestHistoryTrends(t *testing.T) {
 	}
 	if len(failing) != 3 || failing[0] != 2 || failing[1] != 0 || roll2.Points[0].ByArea["release"] != 1 || len(roll2.Points[1].ByArea) != 0 {
 		t.Errorf("roll-002 over time: failing %v, areas %v then %v", failing, roll2.Points[0].ByArea, roll2.Points[1].ByArea)
+	}
+
+	// The portfolio's trend lays the same history out by audit.
+	tr := historyTrend(ctx, db)
+	if tr == nil || len(tr.Audits) != 3 || len(tr.Datasets) != 4 {
+		t.Fatalf("trend: %+v", tr)
+	}
+	if a := tr.Audits; a[0] != (AuditPoint{Started: "2026-11-25T08:00:00Z", Datasets: 4, Conformant: 1, Unchecked: 1}) ||
+		a[1].Conformant != 2 || a[2] != (AuditPoint{Started: "2027-01-25T08:00:00Z", Datasets: 4, Conformant: 0, Unchecked: 2}) {
+		t.Errorf("the catalogue over time: %+v", a)
+	}
+	var series []string
+	for _, f := range tr.Datasets[1].Failing {
+		if f == nil {
+			series = append(series, "-")
+		} else {
+			series = append(series, strconv.Itoa(*f))
+		}
+	}
+	if tr.Datasets[1].Dataset != "bureau-02/roll-002.parquet" || strings.Join(series, " ") != "2 0 2" {
+		t.Errorf("roll-002's trend: %s %v", tr.Datasets[1].Dataset, series)
+	}
+	if f := tr.Datasets[0].Failing; f[2] != nil {
+		t.Errorf("roll-001 could not be read in the third audit, but its trend has %d failing", *f[2])
 	}
 
 	last, err := ReadHistory(ctx, db, HistoryQuery{Dataset: "bureau-0[12]/**", Last: 2})

@@ -88,6 +88,82 @@ type indexPage struct {
 	Owners       []indexOwner
 	Heatmap      []indexAreaRow
 	Unchecked    []indexUnchecked
+	Trend        *indexTrend // nil unless the history holds two audits or more
+}
+
+// indexTrend draws the history: the catalogue's conformant share per audit as bars, and each
+// dataset's failing findings per audit as a line.
+type indexTrend struct {
+	Bars  []indexBar
+	Width int
+	Lines map[string]indexLine // by dataset
+	Text  string               // the conformant counts, for the eye and for a screen reader
+}
+
+type indexBar struct {
+	X, Y, Height int
+	Title        string
+}
+
+type indexLine struct {
+	Points     string // polyline points; "" when fewer than two audits had the dataset checked
+	DotX, DotY string // its one point then
+	Title      string
+}
+
+const (
+	sparkWidth, sparkHeight = 80, 18
+	barWidth, barGap        = 14, 4
+	barsHeight              = 40
+)
+
+func trendChart(t *TrendView) *indexTrend {
+	if t == nil || len(t.Audits) < 2 {
+		return nil
+	}
+	it := &indexTrend{Width: len(t.Audits) * (barWidth + barGap), Lines: map[string]indexLine{}}
+	var counts []string
+	for i, a := range t.Audits {
+		share := 0.0
+		if a.Datasets > 0 {
+			share = float64(a.Conformant) / float64(a.Datasets)
+		}
+		h := max(1, int(share*barsHeight+0.5))
+		it.Bars = append(it.Bars, indexBar{X: i * (barWidth + barGap), Y: barsHeight - h, Height: h,
+			Title: fmt.Sprintf("%s: %d/%d", a.Started, a.Conformant, a.Datasets)})
+		counts = append(counts, fmt.Sprintf("%d/%d", a.Conformant, a.Datasets))
+	}
+	it.Text = strings.Join(counts, " → ")
+	step := float64(sparkWidth-4) / float64(len(t.Audits)-1)
+	for _, d := range t.Datasets {
+		top := 1
+		for _, f := range d.Failing {
+			if f != nil {
+				top = max(top, *f)
+			}
+		}
+		var pts, title []string
+		var dotX, dotY string
+		for i, f := range d.Failing {
+			if f == nil {
+				title = append(title, "–")
+				continue
+			}
+			title = append(title, fmt.Sprint(*f))
+			dotX, dotY = fmt.Sprintf("%.1f", 2+step*float64(i)), fmt.Sprintf("%.1f", 2+float64(sparkHeight-4)*(1-float64(*f)/float64(top)))
+			pts = append(pts, dotX+","+dotY)
+		}
+		l := indexLine{Title: strings.Join(title, " → ")}
+		switch len(pts) {
+		case 0:
+		case 1:
+			l.DotX, l.DotY = dotX, dotY
+		default:
+			l.Points = strings.Join(pts, " ")
+		}
+		it.Lines[d.Dataset] = l
+	}
+	return it
 }
 
 type indexHeading struct{ Key, Title string }
@@ -221,6 +297,7 @@ func (PortfolioHTML) Write(w io.Writer, p *Portfolio) error {
 		}
 		page.Heatmap = append(page.Heatmap, row)
 	}
+	page.Trend = trendChart(p.Views.Trend)
 	for _, u := range p.Views.Unchecked {
 		page.Unchecked = append(page.Unchecked, indexUnchecked{U: u, Link: links[u.Dataset]})
 	}

@@ -77,6 +77,7 @@ func Merge(ctx context.Context, dirs []string, out string, o MergeOptions) (*Por
 	}
 	if o.History != "" {
 		merged.Notices = append(merged.Notices, RecordHistory(ctx, o.History, merged, time.Now())...)
+		merged.Views.Trend = historyTrend(ctx, o.History)
 	}
 	if err := WritePortfolio(out, merged, o.PortfolioFormats); err != nil {
 		return nil, err

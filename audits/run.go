@@ -190,6 +190,7 @@ func Run(ctx context.Context, checker Checker, t *Target, o Options) (*Result, e
 		recorded := RecordHistory(ctx, o.History, res.Portfolio, o.Now())
 		res.Notices = append(res.Notices, recorded...)
 		res.Portfolio.Notices = append(res.Portfolio.Notices, recorded...)
+		res.Portfolio.Views.Trend = historyTrend(ctx, o.History)
 	}
 	if err := WritePortfolio(o.Out, res.Portfolio, o.PortfolioFormats); err != nil {
 		return nil, err

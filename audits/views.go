@@ -21,6 +21,73 @@ type Views struct {
 	// Changes are, against a baseline, the rules with findings new, regressed or fixed since
 	// it, most new and regressed first; nil without a baseline.
 	Changes []RuleChange `json:"changes,omitempty"`
+	// Trend is the last audits in the history, this one included; nil without a history.
+	Trend *TrendView `json:"trend,omitempty"`
+}
+
+// TrendView is the catalogue and each of its datasets over the last audits of the history,
+// oldest first (trendAudits of them at most).
+type TrendView struct {
+	Audits   []AuditPoint   `json:"audits"`
+	Datasets []DatasetTrend `json:"datasets"`
+}
+
+// AuditPoint is the catalogue in one audit.
+type AuditPoint struct {
+	Started    string `json:"started"`
+	Datasets   int    `json:"datasets"`
+	Conformant int    `json:"conformant"`
+	Unchecked  int    `json:"unchecked"`
+}
+
+// DatasetTrend is one dataset's failing findings in each of TrendView.Audits: null where it
+// was not audited or could not be checked.
+type DatasetTrend struct {
+	Dataset string `json:"dataset"`
+	Failing []*int `json:"failing"`
+}
+
+// trendAudits is how many audits the trend shows.
+const trendAudits = 10
+
+// trendOf lays the history's per-dataset points out by audit.
+func trendOf(trends []Trend) *TrendView {
+	type audit struct {
+		id      int64
+		started string
+	}
+	var audits []audit
+	for _, t := range trends {
+		for _, pt := range t.Points {
+			if !slices.Contains(audits, audit{pt.Audit, pt.Started}) {
+				audits = append(audits, audit{pt.Audit, pt.Started})
+			}
+		}
+	}
+	slices.SortFunc(audits, func(a, b audit) int { return cmp.Or(strings.Compare(a.started, b.started), cmp.Compare(a.id, b.id)) })
+	v := &TrendView{Audits: make([]AuditPoint, len(audits)), Datasets: []DatasetTrend{}}
+	at := map[int64]int{}
+	for i, a := range audits {
+		v.Audits[i].Started, at[a.id] = a.started, i
+	}
+	for _, t := range trends {
+		d := DatasetTrend{Dataset: t.Dataset, Failing: make([]*int, len(audits))}
+		for _, pt := range t.Points {
+			i := at[pt.Audit]
+			a := &v.Audits[i]
+			a.Datasets++
+			switch pt.Status {
+			case Failed:
+				a.Unchecked++
+				continue
+			case Conformant:
+				a.Conformant++
+			}
+			d.Failing[i] = &pt.Failing
+		}
+		v.Datasets = append(v.Datasets, d)
+	}
+	return v
 }
 
 // RuleChange counts one rule's findings by their change against the baseline, over every

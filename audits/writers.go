@@ -166,6 +166,13 @@ func (PortfolioMarkdown) Write(w io.Writer, p *Portfolio) error {
 			changed = append(changed, e)
 		}
 	}
+	if t := p.Views.Trend; t != nil && len(t.Audits) > 1 {
+		var counts []string
+		for _, a := range t.Audits {
+			counts = append(counts, fmt.Sprintf("%d/%d", a.Conformant, a.Datasets))
+		}
+		fmt.Fprintf(&b, "\nConformant in the last %d audits: %s.\n", len(t.Audits), strings.Join(counts, " → "))
+	}
 	markdownViews(&b, p.Views)
 	if len(incomplete) > 0 {
 		b.WriteString("\n### Incomplete\n\nA rule could not be judged; the findings are the other rules'.\n\n| dataset | owner | rules not judged | failing |\n| --- | --- | --- | ---: |\n")

@@ -80,6 +80,17 @@ func goldenPortfolio() *Portfolio {
 	p := &Portfolio{SchemaVersion: PortfolioSchemaVersion, Stamp: stamp, Datasets: entries,
 		Notices: []string{"cat/manifest.yaml:9: qingshan/*.csv matches no file"}, Removed: []string{"bureau-09/gone.csv"}}
 	p.Summary, p.Views = summarise(entries, true), viewsOf(entries, true)
+	// Two earlier audits in the history: roll-001 conformant throughout, roll-002 failing 1,
+	// then 0, then 2, roll-003 first audited now.
+	n := func(v int) *int { return &v }
+	p.Views.Trend = &TrendView{
+		Audits: []AuditPoint{{Started: "2026-09-25T08:00:00Z", Datasets: 2, Conformant: 1}, {Started: "2026-10-25T08:00:00Z", Datasets: 2, Conformant: 2},
+			{Started: "2026-11-25T08:00:00Z", Datasets: 4, Conformant: 1, Unchecked: 1}},
+		Datasets: []DatasetTrend{{Dataset: "bureau-01/roll-001.csv", Failing: []*int{n(0), n(0), n(0)}},
+			{Dataset: "bureau-02/roll-002.parquet", Failing: []*int{n(1), n(0), n(2)}},
+			{Dataset: "bureau-03/roll-003.parquet", Failing: []*int{nil, nil, nil}},
+			{Dataset: "odd/<script>alert(1)</script> | *x*.csv", Failing: []*int{nil, nil, n(1)}}},
+	}
 	return p
 }
 

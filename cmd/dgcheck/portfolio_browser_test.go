@@ -33,7 +33,8 @@ type browserResult struct {
 }
 
 // The portfolio of a 50-dataset catalogue, eight owners and three datasets that cannot be
-// read, opened in Debian's Chromium (headless, driven by puppeteer-core from npm): no console
+// read, audited a second time into the same history (so it draws trends), opened in Debian's
+// Chromium (headless, driven by puppeteer-core from npm): no console
 // error and no request, its requirement table sorts, its dataset table filters, and nothing
 // is wider than the viewport at 1280 or 390 px. Screenshots are left in $DGCHECK_SCREENSHOTS
 // (else the temporary folder). Without Chromium, Node or puppeteer-core it is skipped, except
@@ -94,17 +95,22 @@ func TestPortfolioPageInABrowser(t *testing.T) {
 	if err := os.WriteFile(path, []byte(manifest.String()), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	// An earlier audit in the same history, so that the page draws the trends.
+	history := filepath.Join(t.TempDir(), "history.db")
 	out := filepath.Join(t.TempDir(), "audit")
-	if _, stderr, code := runCLI(t, "audit", "-q", "-o", out, path); code != exitNonConformant {
-		t.Fatalf("audit: exit %d: %s", code, stderr)
+	for _, dir := range []string{filepath.Join(t.TempDir(), "earlier"), out} {
+		if _, stderr, code := runCLI(t, "audit", "-q", "--history", history, "-o", dir, path); code != exitNonConformant {
+			t.Fatalf("audit: exit %d: %s", code, stderr)
+		}
 	}
 	p, err := audits.ReadPortfolio(filepath.Join(out, "portfolio.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(p.Datasets) != 50 || len(p.Views.Owners) != 8 || len(p.Views.Unchecked) != unreadable || len(p.Views.Requirements) == 0 {
-		t.Fatalf("portfolio: %d datasets, %d owners, %d unchecked (want %d), %d requirements failing",
-			len(p.Datasets), len(p.Views.Owners), len(p.Views.Unchecked), unreadable, len(p.Views.Requirements))
+	if len(p.Datasets) != 50 || len(p.Views.Owners) != 8 || len(p.Views.Unchecked) != unreadable || len(p.Views.Requirements) == 0 ||
+		p.Views.Trend == nil || len(p.Views.Trend.Audits) != 2 {
+		t.Fatalf("portfolio: %d datasets, %d owners, %d unchecked (want %d), %d requirements failing, trend %+v",
+			len(p.Datasets), len(p.Views.Owners), len(p.Views.Unchecked), unreadable, len(p.Views.Requirements), p.Views.Trend)
 	}
 
 	shots := filepath.Dir(screenshotPath("x"))
