@@ -135,6 +135,7 @@ func trendChart(t *TrendView) *indexTrend {
 	}
 	it.Text = strings.Join(counts, " → ")
 	step := float64(sparkWidth-4) / float64(len(t.Audits)-1)
+	titles := failingTrends(t)
 	for _, d := range t.Datasets {
 		top := 1
 		for _, f := range d.Failing {
@@ -142,18 +143,16 @@ func trendChart(t *TrendView) *indexTrend {
 				top = max(top, *f)
 			}
 		}
-		var pts, title []string
+		var pts []string
 		var dotX, dotY string
 		for i, f := range d.Failing {
 			if f == nil {
-				title = append(title, "–")
 				continue
 			}
-			title = append(title, fmt.Sprint(*f))
 			dotX, dotY = fmt.Sprintf("%.1f", 2+step*float64(i)), fmt.Sprintf("%.1f", 2+float64(sparkHeight-4)*(1-float64(*f)/float64(top)))
 			pts = append(pts, dotX+","+dotY)
 		}
-		l := indexLine{Title: strings.Join(title, " → ")}
+		l := indexLine{Title: titles[d.Dataset]}
 		switch len(pts) {
 		case 0:
 		case 1:

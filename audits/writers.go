@@ -185,14 +185,27 @@ func (PortfolioMarkdown) Write(w io.Writer, p *Portfolio) error {
 		}
 	}
 	if len(failing) > 0 {
-		b.WriteString("\n### Not conformant\n\n| dataset | owner | failing | findings by area | level | open type |\n| --- | --- | ---: | --- | --- | --- |\n")
+		trends := failingTrends(p.Views.Trend)
+		b.WriteString("\n### Not conformant\n\n| dataset | owner | failing | findings by area | level | open type |")
+		if trends != nil {
+			b.WriteString(" failing, last audits |")
+		}
+		b.WriteString("\n| --- | --- | ---: | --- | --- | --- |")
+		if trends != nil {
+			b.WriteString(" --- |")
+		}
+		b.WriteString("\n")
 		for i, e := range failing {
 			if i == markdownMaxRows {
 				fmt.Fprintf(&b, "\n%d more in portfolio.json.\n", len(failing)-i)
 				break
 			}
-			fmt.Fprintf(&b, "| %s | %s | %d | %s | %s | %s |\n", mdCode(e.Dataset), mdText(e.Owner),
+			fmt.Fprintf(&b, "| %s | %s | %d | %s | %s | %s |", mdCode(e.Dataset), mdText(e.Owner),
 				e.Verdict.Failing, mdText(AreaCounts(e.Summary.ByArea)), mdText(e.Level), mdText(e.OpenType))
+			if trends != nil {
+				fmt.Fprintf(&b, " %s |", trends[e.Dataset])
+			}
+			b.WriteString("\n")
 		}
 	}
 	if len(p.Views.Unchecked) > 0 {
@@ -242,7 +255,28 @@ func (PortfolioMarkdown) Write(w io.Writer, p *Portfolio) error {
 	return err
 }
 
-// markdownViews writes the requirement, owner and area views.
+// failingTrends are each dataset's failing findings over the trend's audits, "2 → – → 1" (–
+// where it was not checked); nil without two audits.
+func failingTrends(t *TrendView) map[string]string {
+	if t == nil || len(t.Audits) < 2 {
+		return nil
+	}
+	out := map[string]string{}
+	for _, d := range t.Datasets {
+		var parts []string
+		for _, f := range d.Failing {
+			if f == nil {
+				parts = append(parts, "–")
+			} else {
+				parts = append(parts, fmt.Sprint(*f))
+			}
+		}
+		out[d.Dataset] = strings.Join(parts, " → ")
+	}
+	return out
+}
+
+// markdownViews writes the requirement and owner views.
 func markdownViews(b *strings.Builder, v Views) {
 	if len(v.Requirements) > 0 {
 		b.WriteString("\n### Requirements failing\n\nBy the datasets failing each, most first.\n\n" +
