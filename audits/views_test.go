@@ -2,6 +2,7 @@ package audits
 
 import (
 	"bytes"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -82,5 +83,22 @@ func TestPortfolioPageIsBilingual(t *testing.T) {
 	p.Stamp.Lang = "fr"
 	if err := (PortfolioHTML{}).Write(&buf, p); err == nil || !strings.Contains(err.Error(), `unknown language "fr"`) {
 		t.Errorf("an unknown language: %v", err)
+	}
+}
+
+// A Markdown table stops at markdownMaxRows and says how many more rows portfolio.json has.
+func TestMarkdownTablesAreBounded(t *testing.T) {
+	var entries []Entry
+	for i := range markdownMaxRows + 7 {
+		entries = append(entries, Entry{Dataset: fmt.Sprintf("d%03d.csv", i), Status: Failed, Error: "unreadable"})
+	}
+	p := &Portfolio{Datasets: entries, Summary: summarise(entries, false), Views: viewsOf(entries, false)}
+	var buf bytes.Buffer
+	if err := (PortfolioMarkdown{}).Write(&buf, p); err != nil {
+		t.Fatal(err)
+	}
+	md := buf.String()
+	if got := strings.Count(md, "| unreadable |"); got != markdownMaxRows || !strings.Contains(md, "\n7 more in portfolio.json.\n") {
+		t.Errorf("%d rows of unchecked datasets, and no word of the 7 more:\n%.300s", got, md)
 	}
 }

@@ -195,38 +195,29 @@ func (PortfolioMarkdown) Write(w io.Writer, p *Portfolio) error {
 			b.WriteString(" --- |")
 		}
 		b.WriteString("\n")
-		for i, e := range failing {
-			if i == markdownMaxRows {
-				fmt.Fprintf(&b, "\n%d more in portfolio.json.\n", len(failing)-i)
-				break
-			}
+		mdRows(&b, len(failing), func(i int) {
+			e := failing[i]
 			fmt.Fprintf(&b, "| %s | %s | %d | %s | %s | %s |", mdCode(e.Dataset), mdText(e.Owner),
 				e.Verdict.Failing, mdText(AreaCounts(e.Summary.ByArea)), mdText(e.Level), mdText(e.OpenType))
 			if trends != nil {
 				fmt.Fprintf(&b, " %s |", trends[e.Dataset])
 			}
 			b.WriteString("\n")
-		}
+		})
 	}
 	if len(p.Views.Unchecked) > 0 {
 		b.WriteString("\n### Could not be checked\n\n| dataset | owner | reason |\n| --- | --- | --- |\n")
-		for i, u := range p.Views.Unchecked {
-			if i == markdownMaxRows {
-				fmt.Fprintf(&b, "\n%d more in portfolio.json.\n", len(p.Views.Unchecked)-i)
-				break
-			}
+		mdRows(&b, len(p.Views.Unchecked), func(i int) {
+			u := p.Views.Unchecked[i]
 			fmt.Fprintf(&b, "| %s | %s | %s |\n", mdCode(u.Dataset), mdText(u.Owner), mdText(u.Reason))
-		}
+		})
 	}
 	if len(p.Views.Changes) > 0 {
 		b.WriteString("\n### Changes by rule\n\n| rule | new | regressed | fixed |\n| --- | ---: | ---: | ---: |\n")
-		for i, c := range p.Views.Changes {
-			if i == markdownMaxRows {
-				fmt.Fprintf(&b, "\n%d more in portfolio.json.\n", len(p.Views.Changes)-i)
-				break
-			}
+		mdRows(&b, len(p.Views.Changes), func(i int) {
+			c := p.Views.Changes[i]
 			fmt.Fprintf(&b, "| **%s** %s | %d | %d | %d |\n", mdText(c.ID), mdText(c.Title), c.New, c.Regressed, c.Fixed)
-		}
+		})
 	}
 	if len(changed) > 0 {
 		b.WriteString("\n### Changes since the baseline\n\n| dataset | change | rule | column | finding |\n| --- | --- | --- | --- | --- |\n")
@@ -276,34 +267,40 @@ func failingTrends(t *TrendView) map[string]string {
 	return out
 }
 
+// mdRows writes row(i) for the first markdownMaxRows of n rows, then says how many more
+// portfolio.json holds.
+func mdRows(b *strings.Builder, n int, row func(i int)) {
+	for i := range n {
+		if i == markdownMaxRows {
+			fmt.Fprintf(b, "\n%d more in portfolio.json.\n", n-i)
+			return
+		}
+		row(i)
+	}
+}
+
 // markdownViews writes the requirement and owner views.
 func markdownViews(b *strings.Builder, v Views) {
 	if len(v.Requirements) > 0 {
 		b.WriteString("\n### Requirements failing\n\nBy the datasets failing each, most first.\n\n" +
 			"| rule | severity | standard | clause | datasets | findings |\n| --- | --- | --- | --- | ---: | ---: |\n")
-		for i, r := range v.Requirements {
-			if i == markdownMaxRows {
-				fmt.Fprintf(b, "\n%d more in portfolio.json.\n", len(v.Requirements)-i)
-				break
-			}
+		mdRows(b, len(v.Requirements), func(i int) {
+			r := v.Requirements[i]
 			fmt.Fprintf(b, "| **%s** %s | %s | %s | %s | %d | %d |\n", mdText(r.ID), mdText(r.Title), r.Severity,
 				mdText(r.Standard), mdText(r.Clause), len(r.Datasets), r.Findings)
-		}
+		})
 	}
 	if len(v.Owners) > 0 {
 		b.WriteString("\n### Owners\n\n| owner | datasets | checked | conformant | top failing rules |\n| --- | ---: | ---: | ---: | --- |\n")
-		for i, o := range v.Owners {
-			if i == markdownMaxRows {
-				fmt.Fprintf(b, "\n%d more in portfolio.json.\n", len(v.Owners)-i)
-				break
-			}
+		mdRows(b, len(v.Owners), func(i int) {
+			o := v.Owners[i]
 			var top []string
 			for _, r := range o.TopRules {
 				top = append(top, fmt.Sprintf("%s (%d)", r.ID, r.Datasets))
 			}
 			fmt.Fprintf(b, "| %s | %d | %d | %d (%.0f%%) | %s |\n", mdText(cmp.Or(o.Owner, "(none)")), o.Datasets, o.Checked,
 				o.Conformant, 100*o.ConformantShare, mdText(strings.Join(top, ", ")))
-		}
+		})
 	}
 }
 
