@@ -3,9 +3,11 @@ package audits
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -243,5 +245,100 @@ func editSidecar(t *testing.T, dir string, d synth.CatalogueDataset, old, new st
 	}
 	if err := os.WriteFile(name, bytes.Replace(raw, []byte(old), []byte(new), 1), 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// Without --baseline, an audit is classed against the previous audit of its target in the
+// history, exactly as against that audit's portfolio given as the baseline.
+func TestThePreviousAuditInTheHistoryIsTheBaseline(t *testing.T) {
+	dir, sets := writeCatalogue(t, 12, 6)
+	target := resolve(t, dir)
+	ctx := context.Background()
+	history := filepath.Join(t.TempDir(), HistoryFile)
+	first := t.TempDir()
+	before, err := Run(ctx, testChecker(t), target, Options{Out: first, Version: "test", History: history})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if before.Portfolio.Summary.Changes != nil {
+		t.Fatalf("the first audit in a history was compared with something: %+v", before.Portfolio.Summary.Changes)
+	}
+	// Repair one roll, spoil another.
+	replaceRoll(t, dir, sets[1], synth.Clean(sets[1].Config.Rows, sets[1].Config.Seed))
+	replaceRoll(t, dir, sets[3], synth.Defective(sets[3].Config.Rows, sets[3].Config.Seed))
+
+	fromHistory, err := Run(ctx, testChecker(t), target, Options{Out: t.TempDir(), Version: "test", History: history})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fromFile, err := Run(ctx, testChecker(t), target, Options{Out: t.TempDir(), Version: "test",
+		Baseline: before.Portfolio, BaselinePath: filepath.Join(first, PortfolioFile("json"))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, f := fromHistory.Portfolio, fromFile.Portfolio
+	if h.Summary.Changes == nil || *h.Summary.Changes != *f.Summary.Changes || h.Summary.Changes.New+h.Summary.Changes.Fixed == 0 {
+		t.Errorf("changes against the history %+v, against the portfolio %+v", h.Summary.Changes, f.Summary.Changes)
+	}
+	entries := func(p *Portfolio) string {
+		c := &Portfolio{Datasets: slices.Clone(p.Datasets)}
+		for i := range c.Datasets {
+			c.Datasets[i].Timing = Timing{}
+		}
+		return untimed(t, c)
+	}
+	if a, b := entries(h), entries(f); a != b {
+		t.Errorf("the entries classed against the history differ from those classed against the portfolio:\n%s", firstDiff(a, b))
+	}
+	if !reflect.DeepEqual(h.Views.Changes, f.Views.Changes) {
+		t.Errorf("changes by rule: %+v against the history, %+v against the portfolio", h.Views.Changes, f.Views.Changes)
+	}
+	if !slices.ContainsFunc(h.Notices, func(n string) bool { return strings.Contains(n, "compared with the previous audit") }) {
+		t.Errorf("the portfolio does not say what it was compared with: %q", h.Notices)
+	}
+}
+
+// A history of version 1 gains the findings' tables when next appended to; its own audits,
+// which recorded no findings, are not taken for a baseline, whose every finding would look new.
+func TestAVersion1HistoryIsMigrated(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), HistoryFile)
+	db, err := sql.Open("sqlite", "file:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(historySchema); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(`INSERT INTO audits VALUES (1, '2026-01-01T00:00:00Z', '2026-01-01T00:01:00Z', 'old', '', '', 'cat/manifest.yaml', 'error', 1, 0, 1, 0)`); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	if prev, err := PreviousAudit(ctx, path, "cat/manifest.yaml"); err != nil || prev != nil {
+		t.Fatalf("a version-1 audit as the baseline: %+v, %v", prev, err)
+	}
+	p := goldenPortfolio()
+	if err := AppendHistory(ctx, path, p); err != nil {
+		t.Fatal(err)
+	}
+	prev, err := PreviousAudit(ctx, path, p.Stamp.Target)
+	if err != nil || prev == nil || prev.Stamp.Started != p.Stamp.Started || len(prev.Datasets) != len(p.Datasets) {
+		t.Fatalf("the audit appended after the migration: %+v, %v", prev, err)
+	}
+	got := prev.Datasets[1].Findings
+	want := p.Datasets[1].Findings
+	if len(got) != len(want) {
+		t.Fatalf("roll-002's findings read back: %+v, want %+v", got, want)
+	}
+	sortFindings(got)
+	for i := range want {
+		w := want[i]
+		w.Change = ""
+		if !reflect.DeepEqual(got[i], w) {
+			t.Errorf("finding %d read back %+v, want %+v", i, got[i], w)
+		}
+	}
+	if prev, _ := PreviousAudit(ctx, path, "another/target"); prev != nil {
+		t.Errorf("another target's audit taken for a baseline")
 	}
 }

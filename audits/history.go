@@ -16,6 +16,8 @@ import (
 	// The pure-Go SQLite driver: no cgo, so dgcheck still cross-compiles to one static binary.
 	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
+
+	"github.com/dgcheck/dgcheck/reports"
 )
 
 // historySchema is the history database's layout. user_version numbers it, so that a later
@@ -63,7 +65,32 @@ CREATE TABLE IF NOT EXISTS indicator_scores (
 PRAGMA user_version = 1;
 `
 
-const historyVersion = 1
+// historyFindings is version 2's addition: each dataset's findings, so that an audit can be
+// compared with the previous one (PreviousAudit) as with a --baseline portfolio. Audits
+// appended by version 1 have none recorded; findings_recorded lists those that do, so that
+// "no finding" is not read as "fixed".
+const historyFindings = `
+CREATE TABLE IF NOT EXISTS findings (
+	audit_id INTEGER NOT NULL REFERENCES audits(id),
+	dataset TEXT NOT NULL,
+	rule TEXT NOT NULL,
+	title TEXT NOT NULL,
+	standard TEXT NOT NULL,
+	clause TEXT NOT NULL,
+	area TEXT NOT NULL,
+	severity TEXT NOT NULL,
+	column_name TEXT NOT NULL,
+	message TEXT NOT NULL,
+	a INTEGER,
+	b INTEGER,
+	x REAL,
+	waived INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS findings_recorded (audit_id INTEGER PRIMARY KEY REFERENCES audits(id));
+PRAGMA user_version = 2;
+`
+
+const historyVersion = 2
 
 // openHistory opens (creating when create is set) a history database and checks its version.
 func openHistory(ctx context.Context, path string, create bool) (*sql.DB, error) {
@@ -83,8 +110,14 @@ func openHistory(ctx context.Context, path string, create bool) (*sql.DB, error)
 	}
 	switch version {
 	case historyVersion:
-	case 0:
-		if _, err := db.ExecContext(ctx, historySchema); err != nil {
+	case 0, 1:
+		// A new database gets every table; one of version 1 gets the findings' (its audits
+		// keep none).
+		schema := historyFindings
+		if version == 0 {
+			schema = historySchema + historyFindings
+		}
+		if _, err := db.ExecContext(ctx, schema); err != nil {
 			db.Close()
 			return nil, fmt.Errorf("%s: creating the history tables: %w", path, err)
 		}
@@ -154,8 +187,85 @@ func AppendHistory(ctx context.Context, path string, p *Portfolio) (err error) {
 				}
 			}
 		}
+		for _, f := range e.Findings {
+			var a, b sql.NullInt64
+			var x sql.NullFloat64
+			if m := f.Measure; m != nil {
+				a, b, x = sql.NullInt64{Int64: m.A, Valid: true}, sql.NullInt64{Int64: m.B, Valid: true}, sql.NullFloat64{Float64: m.X, Valid: true}
+			}
+			if _, err := tx.ExecContext(ctx, `INSERT INTO findings VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`, id, e.Dataset, f.ID, f.Title,
+				f.Standard, f.Clause, f.Area, string(f.Severity), f.Column, f.Message, a, b, x, f.Waived); err != nil {
+				return fmt.Errorf("%s: %w", path, err)
+			}
+		}
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO findings_recorded VALUES (?)`, id); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
 	}
 	return tx.Commit()
+}
+
+// PreviousAudit is the last audit of target in the history at path whose findings were
+// recorded, as a portfolio of its datasets' statuses and findings, to compare an audit with
+// when no --baseline is given; nil when there is none (or no history yet).
+func PreviousAudit(ctx context.Context, path, target string) (_ *Portfolio, err error) {
+	db, err := openHistory(ctx, path, false)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	defer func() { err = errors.Join(err, db.Close()) }()
+	var id int64
+	p := &Portfolio{SchemaVersion: PortfolioSchemaVersion}
+	err = db.QueryRowContext(ctx, `SELECT a.id, a.started FROM audits a JOIN findings_recorded r ON r.audit_id = a.id
+		WHERE a.target = ? ORDER BY a.started DESC, a.id DESC LIMIT 1`, target).Scan(&id, &p.Stamp.Started)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	rows, err := db.QueryContext(ctx, `SELECT dataset, status FROM results WHERE audit_id = ? ORDER BY dataset`, id)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	at := map[string]int{}
+	for rows.Next() {
+		var e Entry
+		if err := rows.Scan(&e.Dataset, &e.Status); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		at[e.Dataset] = len(p.Datasets)
+		p.Datasets = append(p.Datasets, e)
+	}
+	if err := errors.Join(rows.Err(), rows.Close()); err != nil {
+		return nil, err
+	}
+	rows, err = db.QueryContext(ctx, `SELECT dataset, rule, title, standard, clause, area, severity, column_name, message, a, b, x, waived
+		FROM findings WHERE audit_id = ?`, id)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var dataset string
+		var f Finding
+		var a, b sql.NullInt64
+		var x sql.NullFloat64
+		if err := rows.Scan(&dataset, &f.ID, &f.Title, &f.Standard, &f.Clause, &f.Area, &f.Severity, &f.Column, &f.Message, &a, &b, &x, &f.Waived); err != nil {
+			return nil, err
+		}
+		if x.Valid {
+			f.Measure = &reports.Measure{A: a.Int64, B: b.Int64, X: x.Float64}
+		}
+		if i, ok := at[dataset]; ok {
+			p.Datasets[i].Findings = append(p.Datasets[i].Findings, f)
+		}
+	}
+	return p, rows.Err()
 }
 
 // Trend is one dataset's results over the audits in a history, oldest first.

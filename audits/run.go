@@ -54,7 +54,9 @@ type Options struct {
 	// (inputs, rules, configuration, options) are unchanged, and checks the rest.
 	Resume bool
 	// Baseline, when set, is the previous audit each finding is classed against (new,
-	// unchanged, regressed, fixed); BaselinePath is its file, for the stamp.
+	// unchanged, regressed, fixed); BaselinePath is its file, for the stamp. Unset, an
+	// unsharded audit with a History is classed against the previous audit of its target
+	// there (PreviousAudit), if the history holds its findings.
 	Baseline     *Portfolio
 	BaselinePath string
 	Shard        Shard
@@ -146,6 +148,14 @@ func Run(ctx context.Context, checker Checker, t *Target, o Options) (*Result, e
 	if err != nil {
 		return nil, err
 	}
+	var compared string // the notice of a baseline taken from the history
+	if o.Baseline == nil && o.History != "" && o.Shard.Count == 0 {
+		// A history that cannot be read gives no baseline; appending to it says why.
+		if prev, err := PreviousAudit(ctx, o.History, stamp.Target); err == nil && prev != nil {
+			o.Baseline = prev
+			compared = fmt.Sprintf("compared with the previous audit of %s in the history %s, started %s", stamp.Target, o.History, prev.Stamp.Started)
+		}
+	}
 	// The lock first, so that a second audit is refused at once; the directory is claimed
 	// (an earlier audit's results removed) only once the rules have compiled.
 	release, notice, err := lockOutDir(o.Out, started)
@@ -163,6 +173,9 @@ func Run(ctx context.Context, checker Checker, t *Target, o Options) (*Result, e
 	notices := slices.Clone(t.Notices)
 	if notice != "" {
 		notices = append(notices, notice)
+	}
+	if compared != "" {
+		notices = append(notices, compared)
 	}
 
 	var names []string

@@ -50,7 +50,7 @@ func auditCommand(env *environment) *cli.Command {
 			&cli.IntFlag{Name: "workers", Aliases: []string{"j"}, Value: runtime.GOMAXPROCS(0), Usage: "datasets checked at once"},
 			&cli.StringFlag{Name: "memory", Usage: "bound on the total size of the data files checked at once, e.g. 2GiB; a larger file runs alone (default: half of GOMEMLIMIT, else 1GiB)"},
 			&cli.BoolFlag{Name: "resume", Usage: "continue an interrupted audit in --output: finished datasets whose inputs are unchanged (by SHA-256) are not checked again"},
-			&cli.StringFlag{Name: "baseline", Usage: "previous portfolio.json `FILE`: class every finding new, unchanged, regressed or fixed against it"},
+			&cli.StringFlag{Name: "baseline", Usage: "previous portfolio.json `FILE`: class every finding new, unchanged, regressed or fixed against it (default: the previous audit of the target in the history, if any)"},
 			&cli.StringFlag{Name: "shard", Usage: "check only slice `I/N` of the datasets (by a hash of their names); combine the shards with dgcheck merge"},
 			&cli.BoolFlag{Name: "allow-outside", Usage: "let a manifest name files outside its directory (.., absolute paths, links)"},
 			reportFormatsFlag(),
