@@ -81,13 +81,13 @@ type indexPage struct {
 	Lang         string
 	Script       template.JS
 	ScriptHash   string
-	Indicators   []indexHeading
-	Areas        []indexHeading
+	Indicators   []string // their titles in the page's language
+	Areas        []string
 	Rows         []indexRow
 	Requirements []indexRequirement
 	Owners       []indexOwner
 	Heatmap      []indexAreaRow
-	Unchecked    []indexUnchecked
+	Unchecked    []Unchecked
 	Trend        *indexTrend // nil unless the history holds two audits or more
 }
 
@@ -165,8 +165,6 @@ func trendChart(t *TrendView) *indexTrend {
 	return it
 }
 
-type indexHeading struct{ Key, Title string }
-
 type indexRow struct {
 	E          Entry
 	Link       string
@@ -207,11 +205,6 @@ type indexCell struct {
 	Area     string // the heading, for a card's label
 }
 
-type indexUnchecked struct {
-	U    Unchecked
-	Link string
-}
-
 func (PortfolioHTML) Write(w io.Writer, p *Portfolio) error {
 	lang := cmp.Or(p.Stamp.Lang, "en")
 	words, ok := indexWords[lang]
@@ -224,10 +217,10 @@ func (PortfolioHTML) Write(w io.Writer, p *Portfolio) error {
 		page.Sev[sev] = reports.Term(lang, string(sev))
 	}
 	for _, ind := range reports.Indicators {
-		page.Indicators = append(page.Indicators, indexHeading{Key: ind, Title: reports.Term(lang, ind)})
+		page.Indicators = append(page.Indicators, reports.Term(lang, ind))
 	}
 	for _, a := range p.Views.Areas.Areas {
-		page.Areas = append(page.Areas, indexHeading{Key: a, Title: reports.Term(lang, "area_"+a)})
+		page.Areas = append(page.Areas, reports.Term(lang, "area_"+a))
 	}
 	links := map[string]string{}
 	for _, e := range p.Datasets {
@@ -283,23 +276,17 @@ func (PortfolioHTML) Write(w io.Writer, p *Portfolio) error {
 		page.Requirements = append(page.Requirements, ir)
 	}
 	for _, o := range p.Views.Owners {
-		var top []string
-		for _, r := range o.TopRules {
-			top = append(top, fmt.Sprintf("%s (%d)", r.ID, r.Datasets))
-		}
-		page.Owners = append(page.Owners, indexOwner{O: o, Share: fmt.Sprintf("%.0f%%", 100*o.ConformantShare), Top: strings.Join(top, ", ")})
+		page.Owners = append(page.Owners, indexOwner{O: o, Share: fmt.Sprintf("%.0f%%", 100*o.ConformantShare), Top: o.topRules()})
 	}
 	for _, r := range p.Views.Areas.Rows {
 		row := indexAreaRow{Dataset: indexLink{Name: r.Dataset, Link: links[r.Dataset]}}
 		for i, n := range r.Findings {
-			row.Cells = append(row.Cells, indexCell{Findings: n, Worst: r.Worst[i], Area: page.Areas[i].Title})
+			row.Cells = append(row.Cells, indexCell{Findings: n, Worst: r.Worst[i], Area: page.Areas[i]})
 		}
 		page.Heatmap = append(page.Heatmap, row)
 	}
 	page.Trend = trendChart(p.Views.Trend)
-	for _, u := range p.Views.Unchecked {
-		page.Unchecked = append(page.Unchecked, indexUnchecked{U: u, Link: links[u.Dataset]})
-	}
+	page.Unchecked = p.Views.Unchecked
 	// Render whole before writing, so a template error leaves no half page behind.
 	var buf bytes.Buffer
 	if err := indexTemplate.Execute(&buf, page); err != nil {

@@ -2,6 +2,7 @@ package audits
 
 import (
 	"cmp"
+	"fmt"
 	"maps"
 	"slices"
 	"strings"
@@ -125,6 +126,15 @@ type OwnerView struct {
 	ConformantShare float64 `json:"conformant_share"`
 	// TopRules are up to topRules rules failing on most of the owner's datasets.
 	TopRules []RuleReach `json:"top_rules"`
+}
+
+// topRules is "ID-002 (3), PUB-003 (1)": the top rules with their datasets.
+func (o OwnerView) topRules() string {
+	parts := make([]string, 0, len(o.TopRules))
+	for _, r := range o.TopRules {
+		parts = append(parts, fmt.Sprintf("%s (%d)", r.ID, r.Datasets))
+	}
+	return strings.Join(parts, ", ")
 }
 
 // RuleReach is how many datasets a rule fails on.

@@ -294,12 +294,8 @@ func markdownViews(b *strings.Builder, v Views) {
 		b.WriteString("\n### Owners\n\n| owner | datasets | checked | conformant | top failing rules |\n| --- | ---: | ---: | ---: | --- |\n")
 		mdRows(b, len(v.Owners), func(i int) {
 			o := v.Owners[i]
-			var top []string
-			for _, r := range o.TopRules {
-				top = append(top, fmt.Sprintf("%s (%d)", r.ID, r.Datasets))
-			}
 			fmt.Fprintf(b, "| %s | %d | %d | %d (%.0f%%) | %s |\n", mdText(cmp.Or(o.Owner, "(none)")), o.Datasets, o.Checked,
-				o.Conformant, 100*o.ConformantShare, mdText(strings.Join(top, ", ")))
+				o.Conformant, 100*o.ConformantShare, mdText(o.topRules()))
 		})
 	}
 }
