@@ -17,12 +17,20 @@ import (
 // rendering tests need a browser, which .ci/run installs where it can.
 func chromium(t *testing.T) string {
 	t.Helper()
+	path := chromiumPath()
+	if path == "" {
+		t.Skip("no Chromium on PATH (Debian: apt-get install chromium): the HTML report is not rendered")
+	}
+	return path
+}
+
+// chromiumPath is the first Chromium on PATH, "" for none.
+func chromiumPath() string {
 	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
 		if path, err := exec.LookPath(name); err == nil {
 			return path
 		}
 	}
-	t.Skip("no Chromium on PATH (Debian: apt-get install chromium): the HTML report is not rendered")
 	return ""
 }
 

@@ -47,13 +47,7 @@ func TestPortfolioPageInABrowser(t *testing.T) {
 		}
 		t.Skipf("%s: the portfolio page is not tested in a browser", what)
 	}
-	var browser string
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			browser = p
-			break
-		}
-	}
+	browser := chromiumPath()
 	if browser == "" {
 		missing("no Chromium on PATH (Debian: apt-get install chromium)")
 	}
