@@ -694,6 +694,11 @@ func checkEmbedded(t *testing.T, s string) {
 	t.Helper()
 	sh, _ := Candidates(s)
 	found := Embedded(s, sh)
+	// Past mayEmbed, the shape only spares scans that would find nothing: told nothing of s,
+	// the scan finds the same.
+	if all, _ := scanEmbedded(s, Shape{Len: len(s), Digits: len(s), Classes: ^Classes(0)}, -1); mayEmbed(sh) && all != found {
+		t.Errorf("Embedded(%q) = %b, but the scan unguided by its shape %+v finds %b", s, found, sh, all)
+	}
 	if found&^Embeddable != 0 {
 		t.Errorf("Embedded(%q) = %b outside Embeddable %b", s, found, Embeddable)
 	}
