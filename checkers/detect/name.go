@@ -98,8 +98,9 @@ func maskedAt(s string, i int) bool {
 }
 
 // surnameLen is the length in runes of the surname rs starts with (a compound one first), or 0.
+// The set of compound surnames' first characters turns most names away before the map.
 func surnameLen(rs []rune) int {
-	if len(rs) >= 2 && compoundSurnames[[2]rune{rs[0], rs[1]}] {
+	if len(rs) >= 2 && compoundFirst.has(rs[0]) && compoundSurnames[[2]rune{rs[0], rs[1]}] {
 		return 2
 	}
 	if len(rs) >= 1 && singleSurnames.has(rs[0]) {
