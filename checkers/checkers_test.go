@@ -9,11 +9,14 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
+	"github.com/dgcheck/dgcheck/checkers/detect"
 	"github.com/dgcheck/dgcheck/datasets"
 )
 
@@ -317,4 +320,72 @@ func TestAppendFloatIsStrconv(t *testing.T) {
 			t.Fatalf("%v: %s, want %s", f, got, want)
 		}
 	}
+}
+
+// shapeFragments are the pieces shapeValues builds values from: the bytes and runs each
+// shortcut of first() turns on (digits, signs, separators, mask characters, dirt, Han text
+// and the suffixes of generalisations), so that the values reach both sides of every test.
+var shapeFragments = []string{"0", "7", "9", "42", "999999", "2024", "19", "420115", "13812345678",
+	"420115198209090014", "1234567890123456", "00", "X", "x", "A", "HS", "tk", "e", "E", ".", "-", "+", ":", "_", "/",
+	"@", "a.b", "*", "#", "＊", " ", "\t", "\n", "\x01", "\x7f", "\u3000", "锟斤拷", "Ã©", "\uFFFD", "４２", "\u0085",
+	"年", "岁", "月", "以上", "<", ">", "≥", "~", "张", "欧阳", "鄂", "洪山街道", "NULL", "-", "无", "true",
+	"9fA2c8Qe71bX0d4K", "d41d8cd98f00b204e9800998ecf8427e", "1e6", "12:30", "T", "Z", "\xff"}
+
+// shapeValues are n values of one to five fragments, the same on every run.
+func shapeValues(n int) []string {
+	rng := rand.New(rand.NewPCG(7, 11))
+	values := slices.Clone(shapeFragments)
+	for range n {
+		var b strings.Builder
+		for range 1 + rng.IntN(5) {
+			b.WriteString(shapeFragments[rng.IntN(len(shapeFragments))])
+		}
+		values = append(values, b.String())
+	}
+	return values
+}
+
+// unshaped is a shape that tells nothing: every class, as many digits as bytes.
+func unshaped(v string) detect.Shape {
+	return detect.Shape{Len: len(v), Digits: len(v), Classes: ^detect.Classes(0)}
+}
+
+// checkShapeShortcuts fails if what first() decides from v's shape differs from what the
+// scans it spares decide.
+func checkShapeShortcuts(t *testing.T, v string) {
+	t.Helper()
+	if isBlank(v) {
+		return // first() never sees one
+	}
+	sh := detect.ShapeOf(v)
+	k := kindOf(v)
+	if got := kindOfShaped(v, sh); got != k {
+		t.Errorf("kindOfShaped(%q) = %s, kindOf %s", v, kindNames[got], kindNames[k])
+	}
+	if got, want := formOfValue(v, k, sh), formOfValue(v, k, unshaped(v)); got != want {
+		t.Errorf("formOfValue(%q) = %+v by its shape, %+v by its bytes", v, got, want)
+	}
+	if got, want := dirtyOf(v, sh), dirtyOf(v, unshaped(v)); got != want {
+		t.Errorf("dirtyOf(%q) = %b by its shape, %b by its bytes", v, got, want)
+	}
+	c := newColumn("v", 5, allowanceFor(1))
+	var f facts
+	c.first(&f, v, hashString(v), 1)
+	if c.minLen != utf8.RuneCountInString(v) {
+		t.Errorf("length of %q = %d, want %d", v, c.minLen, utf8.RuneCountInString(v))
+	}
+}
+
+// The shortcuts first() takes from a value's shape decide what the scans they spare decide.
+func TestShapeShortcutsDecideAsTheScans(t *testing.T) {
+	for _, v := range shapeValues(300_000) {
+		checkShapeShortcuts(t, v)
+	}
+}
+
+func FuzzShapeShortcuts(f *testing.F) {
+	for _, v := range shapeValues(200) {
+		f.Add(v)
+	}
+	f.Fuzz(checkShapeShortcuts)
 }

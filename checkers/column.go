@@ -5,6 +5,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/dgcheck/dgcheck/checkers/detect"
 )
 
 // nullHash stands for an absent value in row and key hashes, so that a null and an empty or
@@ -68,7 +70,7 @@ func (c *column) observe(v string, present bool, row int64) uint64 {
 		return h
 	}
 	if c.typed != nil && len(v) == len(time.DateOnly) {
-		c.meet(c.typed, v, h)
+		c.meet(c.typed, v, h, len(v))
 		c.count(c.typed, v, row)
 		c.memo.keep(v, h, c.typed)
 		return h
@@ -84,27 +86,36 @@ func (c *column) observe(v string, present bool, row int64) uint64 {
 
 // first fills f with what a value's text decides and measures it as a value the column
 // may not have met yet (meet). It returns whether f may be memoised.
+//
+// The value's shape (detect.Candidates: its length and the classes of its bytes, read in one
+// pass) comes first, since it settles much of the rest without another look at the bytes: an
+// ASCII value's length in characters is its length in bytes, and one of digits, letters and
+// punctuation holds no dirt but a sentinel, no mask character and no embedded identifier its
+// classes rule out.
 func (c *column) first(f *facts, v string, h uint64, row int64) bool {
+	sh, candidates := detect.Candidates(v)
 	f.missing = int8(missingToken(v))
-	f.kind = kindOf(v)
-	f.form = formOfValue(v, f.kind)
-	f.dirt = dirtyOf(v)
+	f.kind = kindOfShaped(v, sh)
+	f.form = formOfValue(v, f.kind, sh)
+	f.dirt = dirtyOf(v, sh)
 	if f.kind == kindInteger || f.kind == kindNumber {
 		f.num, f.numeric = numberOf(v, f.kind)
 	}
-	c.meet(f, v, h)
+	runes := len(v)
+	if sh.Classes&mayBeWide != 0 {
+		runes = utf8.RuneCountInString(v)
+	}
+	c.meet(f, v, h, runes)
 	if c.detectors == nil {
 		return true
 	}
-	var cacheable bool
-	f.d, cacheable = c.detection(v, row) // detection.go
-	return cacheable
+	return c.detection(&f.d, v, row, sh, candidates) // detection.go
 }
 
 // meet measures what only a value the column has not met yet can change: distinct values,
-// kept values, extremes and lengths. Meeting a value again changes nothing, so a value that
-// left the memo is met again at no harm.
-func (c *column) meet(f *facts, v string, h uint64) {
+// kept values, extremes and lengths (runes, v's length in characters). Meeting a value again
+// changes nothing, so a value that left the memo is met again at no harm.
+func (c *column) meet(f *facts, v string, h uint64, runes int) {
 	c.distinct.add(h)
 	c.kept.add(v)
 	switch f.kind {
@@ -131,11 +142,10 @@ func (c *column) meet(f *facts, v string, h uint64) {
 	if v > c.textMax {
 		c.textMax = hold(v)
 	}
-	n := utf8.RuneCountInString(v)
-	if c.minLen < 0 || n < c.minLen {
-		c.minLen = n
+	if c.minLen < 0 || runes < c.minLen {
+		c.minLen = runes
 	}
-	c.maxLen = max(c.maxLen, n)
+	c.maxLen = max(c.maxLen, runes)
 }
 
 // count counts one present, non-blank value at row, whose text decided f.

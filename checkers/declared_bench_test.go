@@ -5,6 +5,7 @@ import (
 	"os"
 	"testing"
 
+	"github.com/dgcheck/dgcheck/checkers/detect"
 	"github.com/dgcheck/dgcheck/datasets"
 )
 
@@ -65,7 +66,7 @@ func BenchmarkDirtyOf(b *testing.B) {
 		var n int
 		for b.Loop() {
 			for _, v := range values {
-				n += int(dirtyOf(v))
+				n += int(dirtyOf(v, detect.ShapeOf(v)))
 			}
 		}
 		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(values)), "ns/value")

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/dgcheck/dgcheck/checkers/detect"
 	"github.com/dgcheck/dgcheck/datasets"
 )
 
@@ -39,7 +40,7 @@ func TestDirtyOf(t *testing.T) {
 	}
 	for _, tt := range tests {
 		var got []string
-		kinds := dirtyOf(tt.value)
+		kinds := dirtyOf(tt.value, detect.ShapeOf(tt.value))
 		for k := range numDirty {
 			if kinds&(1<<k) != 0 {
 				got = append(got, dirtyNames[k])

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/dgcheck/dgcheck/checkers/detect"
 	"github.com/dgcheck/dgcheck/datasets"
 )
 
@@ -62,7 +63,7 @@ func TestValueForms(t *testing.T) {
 	}
 	for _, tt := range tests {
 		var f formCounter
-		f.observe(formOfValue(tt.v, kindOf(tt.v)), tt.v, 1)
+		f.observe(formOfValue(tt.v, kindOf(tt.v), detect.ShapeOf(tt.v)), tt.v, 1)
 		p := f.profile()
 		got := map[form]int64{formRaw: p.Raw, formMasked: p.Masked, formHashed: p.Hashed, formTokenised: p.Tokenised,
 			formGeneralised: p.Generalised, formSuppressed: p.Suppressed}
@@ -93,7 +94,7 @@ func TestBareNumbersAreGeneralisedOnlyAsTheColumnsMajority(t *testing.T) {
 	count := func(values ...string) *ValueForms {
 		var f formCounter
 		for i, v := range values {
-			f.observe(formOfValue(v, kindOf(v)), v, int64(i+1))
+			f.observe(formOfValue(v, kindOf(v), detect.ShapeOf(v)), v, int64(i+1))
 		}
 		return f.profile()
 	}

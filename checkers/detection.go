@@ -56,11 +56,11 @@ type detection struct {
 // USCC's and a bank card's structure); a value recognised by more is not cached.
 const maxResults = 6
 
-// detection runs the detectors on one present, non-blank value. A value that more than
-// maxResults detectors recognise is counted here, and cacheable is false: its detection does
-// not fit a memo entry.
-func (c *column) detection(v string, row int64) (d detection, cacheable bool) {
-	sh, set := detect.Candidates(v)
+// detection runs the detectors in set (detect.Candidates(v), as is sh) on one present,
+// non-blank value into d, which is zero. A value that more than maxResults detectors
+// recognise is counted here, and cacheable is false: its detection does not fit a memo
+// entry.
+func (c *column) detection(d *detection, v string, row int64, sh detect.Shape, set uint32) (cacheable bool) {
 	cacheable = true
 	for ; set != 0; set &= set - 1 {
 		i := bits.TrailingZeros32(set)
@@ -78,7 +78,7 @@ func (c *column) detection(v string, row int64) (d detection, cacheable bool) {
 	if d.n == 0 && cacheable {
 		d.embedded = detect.Embedded(v, sh)
 	}
-	return d, cacheable
+	return cacheable
 }
 
 // countDetection adds one value's detection to the column's counts.

@@ -5,6 +5,8 @@ import (
 	"math/bits"
 	"slices"
 	"strings"
+
+	"github.com/dgcheck/dgcheck/checkers/detect"
 )
 
 // Dirty values (GB/T 36344 准确性/脏数据出现率, QUAL-013) beside the missing-value tokens the
@@ -42,11 +44,17 @@ var dirtyLead = func() (t [256]bool) {
 	return t
 }()
 
-// dirtyOf returns the set of dirty kinds in a present, non-blank value, as bits 1<<kind.
-func dirtyOf(v string) uint8 {
+// dirtyOf returns the set of dirty kinds in a present, non-blank value of shape sh
+// (detect.ShapeOf(v)), as bits 1<<kind. A value of ASCII digits, letters and the punctuation
+// the shape names (no Other, nothing wide) holds no byte that starts a dirty sequence, and is
+// not scanned.
+func dirtyOf(v string, sh detect.Shape) uint8 {
 	var kinds uint8
 	if len(v) >= minSentinelNines && (v[0] == '9' || v[0] == '-') && isNines(v) {
 		kinds |= 1 << dirtySentinel
+	}
+	if sh.Classes&(mayBeWide|detect.Other) == 0 {
+		return kinds
 	}
 	for i := 0; i < len(v); i++ {
 		b := v[i]

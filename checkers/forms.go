@@ -84,8 +84,9 @@ type formOf struct {
 	shaped bool
 }
 
-// formOfValue classifies one present value; k is the kind kindOf gave it.
-func formOfValue(v string, k kind) formOf {
+// formOfValue classifies one present value; k is the kind kindOf gave it, sh its shape
+// (detect.ShapeOf).
+func formOfValue(v string, k kind, sh detect.Shape) formOf {
 	o := formOf{form: formRaw, gen: -1, hash: -1, decimals: -1}
 	if k == kindInteger || k == kindNumber {
 		o.decimals = int8(decimalPlaces(v))
@@ -94,7 +95,9 @@ func formOfValue(v string, k kind) formOf {
 		}
 		return o
 	}
-	if strings.IndexByte(v, '*') >= 0 || strings.IndexByte(v, 0xEF) >= 0 && strings.Contains(v, "＊") {
+	// '*' and ＊ are Stars: a value of none has no mask character to look for.
+	if sh.Classes&detect.Star != 0 &&
+		(strings.IndexByte(v, '*') >= 0 || strings.IndexByte(v, 0xEF) >= 0 && strings.Contains(v, "＊")) {
 		o.shaped = true
 		return o
 	}
@@ -105,8 +108,13 @@ func formOfValue(v string, k kind) formOf {
 		o.form, o.hash = formHashed, int8(h)
 		return o
 	}
-	if isToken(v) {
+	// A token has a separator ('-', ':', or '_', an Other); a string of digits alone is no
+	// generalisation (a year or an age band has a suffix or a separator).
+	if sh.Classes&(detect.Dash|detect.Colon|detect.Other) != 0 && isToken(v) {
 		o.form = formTokenised
+		return o
+	}
+	if digitsOnly(v, sh) {
 		return o
 	}
 	if g, ok := textGeneralisation(v); ok {

@@ -1,6 +1,10 @@
 package checkers
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/dgcheck/dgcheck/checkers/detect"
+)
 
 // kind is the type a value's text conforms to. The names are Table Schema's, so a declared
 // datatype in metadata and an observed kind compare directly.
@@ -43,6 +47,19 @@ func kindOf(v string) kind {
 		}
 	}
 	return kindString
+}
+
+// kindOfShaped is kindOf(v) for a value of shape sh (detect.ShapeOf(v)): a value of digits
+// alone is an integer or, with a leading zero or more than maxIntegerDigits digits, a code,
+// without the scans for a number, a date and a datetime.
+func kindOfShaped(v string, sh detect.Shape) kind {
+	if !digitsOnly(v, sh) {
+		return kindOf(v)
+	}
+	if len(v) > maxIntegerDigits || len(v) > 1 && v[0] == '0' {
+		return kindString
+	}
+	return kindInteger
 }
 
 // numericKind accepts [+-]digits[.digits][e[+-]digits]. A leading zero before more digits
@@ -136,6 +153,16 @@ func isDatetime(v string) bool {
 	}
 	return false
 }
+
+// digitsOnly reports whether v, of shape sh, is ASCII digits alone: the shape is of v
+// trimmed, so its length must also be v's.
+func digitsOnly(v string, sh detect.Shape) bool {
+	return sh.Classes == detect.Digit && sh.Len == len(v)
+}
+
+// mayBeWide are the classes of a value that may hold a character of more than one byte: the
+// full-width asterisk ＊ is a Star, not NonASCII (detect.Star).
+const mayBeWide = detect.NonASCII | detect.Star
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
