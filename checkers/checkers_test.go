@@ -16,6 +16,9 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/apache/arrow-go/v18/arrow"
+	"github.com/apache/arrow-go/v18/arrow/array"
+	"github.com/apache/arrow-go/v18/arrow/memory"
 	"github.com/dgcheck/dgcheck/checkers/detect"
 	"github.com/dgcheck/dgcheck/datasets"
 )
@@ -388,4 +391,52 @@ func FuzzShapeShortcuts(f *testing.F) {
 		f.Add(v)
 	}
 	f.Fuzz(checkShapeShortcuts)
+}
+
+// A dictionary-encoded column read by entry (dictionaryCells) gives each row the text,
+// presence and hash that reading it row by row gives, null rows and a null entry included,
+// and from one batch to the next with another dictionary.
+func TestDictionaryCellsReadAsRows(t *testing.T) {
+	mem := memory.NewGoAllocator()
+	batch := func(entries []string, nullEntry int, indices []int32, nullRows ...int) arrow.Array {
+		sb := array.NewStringBuilder(mem)
+		for i, e := range entries {
+			if i == nullEntry {
+				sb.AppendNull()
+			} else {
+				sb.Append(e)
+			}
+		}
+		ib := array.NewInt32Builder(mem)
+		for j, i := range indices {
+			if slices.Contains(nullRows, j) {
+				ib.AppendNull()
+			} else {
+				ib.Append(i)
+			}
+		}
+		dt := &arrow.DictionaryType{IndexType: arrow.PrimitiveTypes.Int32, ValueType: arrow.BinaryTypes.String}
+		return array.NewDictionaryArray(dt, ib.NewArray(), sb.NewArray())
+	}
+	var cells dictionaryCells
+	for _, arr := range []arrow.Array{
+		batch([]string{"洪山街道", "", "左岭街道", "x"}, 3, []int32{0, 2, 0, 1, 3, 2, 2, 0}, 5),
+		batch([]string{"在保", "停保"}, -1, []int32{1, 1, 0, 0, 1}, 0, 4),
+	} {
+		d := cells.of(arr)
+		if d == nil {
+			t.Fatal("a dictionary of strings with int32 indices is not read by entry")
+		}
+		text := texterFor(arr)
+		for j := range arr.Len() {
+			v, present, h := d.at(j)
+			wv, wpresent := text(j)
+			if v != wv || present != wpresent || present && h != hashString(wv) {
+				t.Errorf("row %d: %q %v %x, row by row %q %v %x", j, v, present, h, wv, wpresent, hashString(wv))
+			}
+		}
+	}
+	if cells.of(array.NewStringBuilder(mem).NewArray()) != nil {
+		t.Error("a plain string column is read by entry")
+	}
 }

@@ -50,15 +50,15 @@ func newColumn(name string, samples int, a allowance) *column {
 	return c
 }
 
-// observe measures one value and returns its hash for row and key duplicate detection.
-func (c *column) observe(v string, present bool, row int64) uint64 {
+// observe measures one value, whose hash is h (hashString(v); anything when the value is
+// absent), and returns its hash for row and key duplicate detection.
+func (c *column) observe(v string, present bool, h uint64, row int64) uint64 {
 	c.rows++
 	if !present {
 		c.nulls++
 		c.nullSamples.add(row, row)
 		return nullHash
 	}
-	h := hashString(v)
 	if isBlank(v) {
 		c.blanks++
 		c.nullSamples.add(row, row)

@@ -325,9 +325,10 @@ type partial struct {
 	risk        *riskAcc  // nil without quasi-identifiers
 	declared    *declared // nil without declared row-level checks
 	// Per-batch scratch, reused: each row's running hash over its columns, and over each key.
-	rowHash  []uint64   `state:"-"`
-	keyHash  [][]uint64 `state:"-"`
-	keyNulls [][]bool   `state:"-"`
+	rowHash  []uint64        `state:"-"`
+	entries  dictionaryCells `state:"-"` // values.go: a dictionary-encoded column's, one batch's
+	keyHash  [][]uint64      `state:"-"`
+	keyNulls [][]bool        `state:"-"`
 }
 
 type issueSet struct {
@@ -372,13 +373,20 @@ func (p *partial) observe(b datasets.Batch) {
 	p.risk.begin(n)
 	for ci, c := range p.columns {
 		arr := rec.Column(ci)
-		text := texterFor(arr)
+		text, entries := texterFor(arr), p.entries.of(arr)
 		c.typed = typedFacts(arr)
 		fold := p.risk.folder(ci)
 		keep := p.declared.cellsOf(ci, n, arr)
 		for j := range n {
-			v, present := text(j)
-			h := c.observe(v, present, b.FirstRow+int64(j))
+			var v string
+			var present bool
+			var h uint64
+			if entries != nil {
+				v, present, h = entries.at(j)
+			} else if v, present = text(j); present {
+				h = hashString(v)
+			}
+			h = c.observe(v, present, h, b.FirstRow+int64(j))
 			if keep != nil {
 				keep.put(j, v, present, h)
 			}

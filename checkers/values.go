@@ -2,6 +2,7 @@ package checkers
 
 import (
 	"math"
+	"slices"
 	"strconv"
 	"time"
 	"unsafe"
@@ -87,6 +88,55 @@ func texterFor(arr arrow.Array) texter {
 		}
 		return arr.ValueStr(j), true
 	}
+}
+
+// dictionaryCells reads a dictionary-encoded column (datasets reads Parquet text columns
+// so) by entry: each entry's text and hash are taken the first time a row of the batch holds
+// it, so that a column of few distinct values (streets, status, sex) reads and hashes its
+// values once a batch rather than once a row. A row is then its index, looked up. One
+// buffer serves every column of a partial in turn.
+type dictionaryCells struct {
+	dict    *array.Dictionary
+	indices []int32
+	text    texter
+	texts   []string
+	hashes  []uint64 // by entry; 0 is not taken yet (a value that hashes to 0 is taken again)
+}
+
+// of readies the cells of arr and returns them, or nil when arr is not a dictionary of
+// int32 indices and text that stays valid as long as the batch (textAliasesBatch), which
+// pqarrow's always is: other columns are read value by value.
+func (d *dictionaryCells) of(arr arrow.Array) *dictionaryCells {
+	dict, ok := arr.(*array.Dictionary)
+	if !ok || !textAliasesBatch(dict) {
+		return nil
+	}
+	indices, ok := dict.Indices().(*array.Int32)
+	if !ok {
+		return nil
+	}
+	n := dict.Dictionary().Len()
+	d.dict, d.indices, d.text = dict, indices.Int32Values(), texterFor(dict.Dictionary())
+	d.hashes = resize(d.hashes, n)
+	d.texts = slices.Grow(d.texts[:0], n)[:n]
+	return d
+}
+
+// at is row j's text, whether it is present and, when it is, its hash.
+func (d *dictionaryCells) at(j int) (string, bool, uint64) {
+	if d.dict.IsNull(j) {
+		return "", false, 0
+	}
+	i := d.indices[j]
+	if h := d.hashes[i]; h != 0 {
+		return d.texts[i], true, h
+	}
+	v, present := d.text(int(i))
+	if !present { // a null entry
+		return "", false, 0
+	}
+	d.texts[i], d.hashes[i] = v, hashString(v)
+	return v, true, d.hashes[i]
 }
 
 // appendDate appends the date days after 1970-01-01 as time.DateOnly writes it, without going
