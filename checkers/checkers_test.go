@@ -277,8 +277,9 @@ func TestAppendDateIsTimeFormat(t *testing.T) {
 
 // The text of every date a Parquet DATE column can hold in ISO form, 0000-01-01 to
 // 9999-12-31, decides what dateFacts say and nothing else, so a date column's values are
-// met without being read (typedFacts). A detector that came to recognise some date would fail
-// this test rather than go unseen in date columns.
+// met without being read (typedFacts), and so are the CSV values isDate accepts, which are
+// the same texts. A detector that came to recognise some date would fail this test rather
+// than go unseen in date columns.
 func TestDateTextDecidesNothingElse(t *testing.T) {
 	c := newColumn("d", 5, allowanceFor(1))
 	var buf []byte
@@ -293,6 +294,25 @@ func TestDateTextDecidesNothingElse(t *testing.T) {
 		if !c.first(&f, v, hashString(v), 1) || f != dateFacts {
 			t.Fatalf("%s: facts %+v, want dateFacts %+v", v, f, dateFacts)
 		}
+		if !isDate(v) {
+			t.Fatalf("%s is not a date to isDate", v)
+		}
+	}
+	// isDate accepts as many texts as there are days, each of the form dddd-dd-dd with a
+	// month of 1-12 and a day of 1-31: exactly the texts above, which observe may take for
+	// dateFacts when a CSV holds them.
+	accepted := 0
+	for y := range 10_000 {
+		for m := 1; m <= 12; m++ {
+			for d := 1; d <= 31; d++ {
+				if isDate(fmt.Sprintf("%04d-%02d-%02d", y, m, d)) {
+					accepted++
+				}
+			}
+		}
+	}
+	if days := last - first + 1; int64(accepted) != days {
+		t.Errorf("isDate accepts %d texts, there are %d days", accepted, days)
 	}
 	if got := string(appendDate(nil, first)); got != "0000-01-01" {
 		t.Errorf("first day %s", got)

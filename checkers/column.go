@@ -69,11 +69,19 @@ func (c *column) observe(v string, present bool, h uint64, row int64) uint64 {
 		c.count(f, v, row)
 		return h
 	}
-	if c.typed != nil && len(v) == len(time.DateOnly) {
-		c.meet(c.typed, v, h, len(v))
-		c.count(c.typed, v, row)
-		c.memo.keep(v, h, c.typed)
-		return h
+	// What the type decides (typedFacts: a Parquet DATE's text is a date and nothing else),
+	// and, the same, what isDate decides of a CSV's ISO date.
+	if len(v) == len(time.DateOnly) {
+		typed := c.typed
+		if typed == nil && isDate(v) {
+			typed = &dateFacts
+		}
+		if typed != nil {
+			c.meet(typed, v, h, len(v))
+			c.count(typed, v, row)
+			c.memo.keep(v, h, typed)
+			return h
+		}
 	}
 	var f facts
 	cacheable := c.first(&f, v, h, row)

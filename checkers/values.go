@@ -151,10 +151,11 @@ func appendFloat(dst []byte, f float64) []byte {
 	return strconv.AppendFloat(dst, f, 'f', -1, 64)
 }
 
-// dateFacts are what the text of a date appendDate wrote in ISO form (years 0000 to 9999,
-// the ten bytes of time.DateOnly) decides: a date, in raw form, clean, no missing-value
-// token and, since its ten characters are digits and hyphens, no identifier any detector
-// recognises, alone or embedded (TestDateTextDecidesNothingElse holds that for every day).
+// dateFacts are what the text of a date in ISO form (years 0000 to 9999, the ten bytes of
+// time.DateOnly, as appendDate writes it and isDate accepts it) decides: a date, in raw form,
+// clean, no missing-value token and, since its ten characters are digits and hyphens, no
+// identifier any detector recognises, alone or embedded (TestDateTextDecidesNothingElse holds
+// that for every day).
 var dateFacts = facts{missing: -1, kind: kindDate, form: formOf{form: formRaw, gen: -1, hash: -1, decimals: -1}}
 
 // typedFacts are the facts arr's type decides for its values' text, so that a value the
