@@ -460,3 +460,65 @@ func TestDictionaryCellsReadAsRows(t *testing.T) {
 		t.Error("a plain string column is read by entry")
 	}
 }
+
+// The memo changes no count: a column measured with its memo (hits of values only counted are
+// tallied when evicted or when the batch ends) profiles the same as one without, over values
+// that repeat and values that do not, dirt, mask shapes and identifiers (located row by row),
+// numbers at the extremes, and enough distinct numbers that the spread turns to its sketch
+// while hits are pending.
+func TestTheMemoChangesNoCount(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 5))
+	text := []string{"男", "女", "洪山街道", "在保", "2019-12-26", "NULL", "-", "138****5678", "张*",
+		"13812345678", "420115198209090014", "  pad ", "x\x01y", "４２", "20-30岁"}
+	// Numbers that repeat, the outliers among them (hits that belong in the tails), a
+	// sentinel, and the distinct numbers that turn the spread to its sketch.
+	numbers := []string{"890", "1620.5", "-3", "0", "999999", "-250000", "1e6", "12.25"}
+	varied := shapeValues(20_000)
+	column := func(numeric bool) []string {
+		var values []string
+		for range 60_000 {
+			switch r := rng.IntN(10); {
+			case r < 3 && !numeric:
+				values = append(values, text[rng.IntN(len(text))])
+			case r < 5:
+				values = append(values, numbers[rng.IntN(len(numbers))])
+			case r < 8 || numeric:
+				values = append(values, strconv.Itoa(rng.IntN(6_000)*7))
+			default:
+				values = append(values, varied[rng.IntN(len(varied))])
+			}
+		}
+		return values
+	}
+	for _, values := range [][]string{column(false), column(true)} {
+		with, without := measuredWithMemo(t, values, true), measuredWithMemo(t, values, false)
+		if !reflect.DeepEqual(with, without) {
+			a, _ := json.MarshalIndent(with, "", " ")
+			b, _ := json.MarshalIndent(without, "", " ")
+			t.Errorf("with the memo:\n%s\nwithout:\n%s", a, b)
+		}
+	}
+}
+
+// measuredWithMemo is the profile of one column of values, read in batches of 1,000 rows
+// with its memo or without.
+func measuredWithMemo(t *testing.T, values []string, memo bool) ColumnProfile {
+	t.Helper()
+	c := newColumn("v", 5, allowanceFor(1))
+	c.memo.off = !memo
+	for i, v := range values {
+		c.observe(v, true, hashString(v), int64(i+1))
+		if i%1000 == 999 { // a batch ends
+			c.settle()
+		}
+	}
+	c.settle()
+	if memo && c.memo.memo == nil {
+		t.Fatal("the memo was dropped: the test does not reach its hits")
+	}
+	p, _ := c.profile(0, maskDecl{det: -1})
+	if (p.InferredType == "integer" || p.InferredType == "number") && p.Spread == nil {
+		t.Fatal("a column of numbers has no spread: the test does not reach the tails")
+	}
+	return p
+}

@@ -65,8 +65,15 @@ func (c *column) observe(v string, present bool, h uint64, row int64) uint64 {
 		return h
 	}
 	memo := c.memo.get()
-	if f := memo.lookup(v, h); f != nil {
-		c.count(f, v, row)
+	if e := memo.lookup(v, h); e != nil {
+		if !e.plain {
+			c.count(&e.f, v, row)
+			return h
+		}
+		e.pending++ // tallied later (settle); only a number's place in the tails is for now
+		if e.f.numeric {
+			c.spread.extremes(e.f.num, row)
+		}
 		return h
 	}
 	// What the type decides (typedFacts: a Parquet DATE's text is a date and nothing else),
@@ -79,7 +86,7 @@ func (c *column) observe(v string, present bool, h uint64, row int64) uint64 {
 		if typed != nil {
 			c.meet(typed, v, h, len(v))
 			c.count(typed, v, row)
-			c.memo.keep(v, h, typed)
+			c.remember(v, h, typed)
 			return h
 		}
 	}
@@ -87,9 +94,49 @@ func (c *column) observe(v string, present bool, h uint64, row int64) uint64 {
 	cacheable := c.first(&f, v, h, row)
 	c.count(&f, v, row)
 	if cacheable {
-		c.memo.keep(v, h, &f)
+		c.remember(v, h, &f)
 	}
 	return h
+}
+
+// remember keeps f for v in the column's memo, if it has one, tallying the pending hits of
+// the value it evicts; it drops the memo once the memo has not paid.
+func (c *column) remember(v string, h uint64, f *facts) {
+	m := c.memo.memo
+	if m == nil {
+		return
+	}
+	e := m.slot(h)
+	if e.pending > 0 {
+		c.tally(&e.f, e.pending)
+	}
+	e.v, e.f, e.plain, e.pending = strings.Clone(v), *f, c.plain(f), 0
+	if !m.worth() {
+		c.settle()
+		c.memo.drop()
+	}
+}
+
+// plain reports whether a value whose text decided f is only counted, however many rows
+// hold it: nothing about it is located by row (dirt, mask shapes, identifiers, declared
+// masking and checks all keep samples), but a number's place among the extremes.
+func (c *column) plain(f *facts) bool {
+	return c.masking == nil && c.checks == nil && f.dirt == 0 && !f.form.shaped && f.d.n == 0 && f.d.embedded == 0
+}
+
+// settle tallies the memo's pending hits. The scan settles every column at the end of each
+// batch, so that counts are whole between batches.
+func (c *column) settle() {
+	m := c.memo.memo
+	if m == nil {
+		return
+	}
+	for i := range m.entries {
+		if e := &m.entries[i]; e.pending > 0 {
+			c.tally(&e.f, e.pending)
+			e.pending = 0
+		}
+	}
 }
 
 // first fills f with what a value's text decides and measures it as a value the column
@@ -158,11 +205,10 @@ func (c *column) meet(f *facts, v string, h uint64, runes int) {
 
 // count counts one present, non-blank value at row, whose text decided f.
 func (c *column) count(f *facts, v string, row int64) {
-	if f.missing >= 0 {
-		c.missing[f.missing]++
+	c.tally(f, 1)
+	if f.form.shaped {
+		c.forms.shaped(v, row)
 	}
-	c.kinds[f.kind]++
-	c.forms.observe(f.form, v, row)
 	if c.masking != nil {
 		c.masking.observe(v, row)
 	}
@@ -170,13 +216,30 @@ func (c *column) count(f *facts, v string, row int64) {
 	if c.checks != nil {
 		c.checks.observe(v, f.kind, row)
 	}
-	if f.numeric && f.dirt&(1<<dirtySentinel) == 0 {
-		c.spread.observe(f.num, row)
+	if spreads(f) {
+		c.spread.extremes(f.num, row)
 	}
 	if c.detectors != nil {
 		c.countDetection(&f.d, v, row) // detection.go
 	}
 }
+
+// tally counts n values whose text decided f in what does not depend on their rows: their
+// missing-value token, kind, form (but a mask shape's, forms.shaped) and numbers.
+func (c *column) tally(f *facts, n int64) {
+	if f.missing >= 0 {
+		c.missing[f.missing] += n
+	}
+	c.kinds[f.kind] += n
+	c.forms.tally(f.form, n)
+	if spreads(f) {
+		c.spread.tally(f.num, n)
+	}
+}
+
+// spreads reports whether a value whose text decided f is one of the column's numbers: a
+// sentinel (999999) stands for none.
+func spreads(f *facts) bool { return f.numeric && f.dirt&(1<<dirtySentinel) == 0 }
 
 func (c *column) merge(o *column) {
 	hadNum := c.kinds[kindInteger]+c.kinds[kindNumber] > 0

@@ -126,23 +126,37 @@ func formOfValue(v string, k kind, sh detect.Shape) formOf {
 // observe counts one present value of form o at row.
 func (f *formCounter) observe(o formOf, v string, row int64) {
 	if o.shaped {
-		if f.shapes.observe(v, row) {
-			f.forms[formMasked]++
-		} else {
-			f.forms[formSuppressed]++
-		}
+		f.shaped(v, row)
+		return
+	}
+	f.tally(o, 1)
+}
+
+// shaped counts a value with mask characters at row, masked or suppressed by its shape.
+func (f *formCounter) shaped(v string, row int64) {
+	if f.shapes.observe(v, row) {
+		f.forms[formMasked]++
+	} else {
+		f.forms[formSuppressed]++
+	}
+}
+
+// tally counts n values of form o, which is not shaped (those are counted one by one,
+// shaped).
+func (f *formCounter) tally(o formOf, n int64) {
+	if o.shaped {
 		return
 	}
 	if o.decimals >= 0 {
-		f.decimals[o.decimals]++
+		f.decimals[o.decimals] += n
 	}
 	if o.gen >= 0 {
-		f.gens[o.gen]++
+		f.gens[o.gen] += n
 	}
 	if o.hash >= 0 {
-		f.hashes[o.hash]++
+		f.hashes[o.hash] += n
 	}
-	f.forms[o.form]++
+	f.forms[o.form] += n
 }
 
 func (f *formCounter) merge(o *formCounter) {

@@ -1,7 +1,5 @@
 package checkers
 
-import "strings"
-
 // A column's value memo remembers what the text of its recent values decided (their kind,
 // form, dirt, number and length, and what the detectors said), so that a column of few
 // distinct values (sex, status, street, community, dates, amounts: most columns of most
@@ -26,6 +24,10 @@ type facts struct {
 type memoEntry struct {
 	v string
 	f facts
+	// plain is a value whose rows the column only counts (column.plain); its hits are then
+	// pending, counted in one tally when the entry is evicted or the batch ends.
+	plain   bool
+	pending int64
 }
 
 const (
@@ -42,7 +44,7 @@ type valueMemo struct {
 	hits    int
 }
 
-func (m *valueMemo) lookup(v string, h uint64) *facts {
+func (m *valueMemo) lookup(v string, h uint64) *memoEntry {
 	if m == nil {
 		return nil
 	}
@@ -50,15 +52,13 @@ func (m *valueMemo) lookup(v string, h uint64) *facts {
 	e := &m.entries[h%memoSlots]
 	if e.v == v && e.v != "" {
 		m.hits++
-		return &e.f
+		return e
 	}
 	return nil
 }
 
-func (m *valueMemo) insert(v string, h uint64, f *facts) {
-	e := &m.entries[h%memoSlots]
-	e.v, e.f = strings.Clone(v), *f
-}
+// slot is where v, of hash h, is kept.
+func (m *valueMemo) slot(h uint64) *memoEntry { return &m.entries[h%memoSlots] }
 
 // worth reports whether the memo has paid its way; the column drops it when not.
 func (m *valueMemo) worth() bool {
@@ -94,16 +94,11 @@ func (st *memoState) get() *valueMemo {
 	return st.memo
 }
 
-// keep remembers f for v, or drops the memo, back to the budget, once it has not paid.
-func (st *memoState) keep(v string, h uint64, f *facts) {
-	if st.memo == nil {
-		return
-	}
-	st.memo.insert(v, h, f)
-	if !st.memo.worth() {
-		st.memo, st.off = nil, true
-		if st.memos != nil {
-			*st.memos++
-		}
+// drop gives the memo up, back to the budget, once it has not paid (valueMemo.worth); its
+// pending hits must have been tallied.
+func (st *memoState) drop() {
+	st.memo, st.off = nil, true
+	if st.memos != nil {
+		*st.memos++
 	}
 }

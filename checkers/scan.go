@@ -402,6 +402,9 @@ func (p *partial) observe(b datasets.Batch) {
 			}
 		}
 	}
+	for _, c := range p.columns {
+		c.settle()
+	}
 	p.risk.end(b.FirstRow)
 	p.declared.observe(b)
 	for j := range n {

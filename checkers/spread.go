@@ -59,20 +59,32 @@ type spread struct {
 func newSpread(a allowance) spread { return spread{high: tail{high: true}, allowed: a} }
 
 func (s *spread) observe(f float64, row int64) {
-	if s.n == 0 {
-		s.counts = map[float64]int64{} // made on the first number: most columns have none
-	}
-	s.n++
+	s.extremes(f, row)
+	s.tally(f, 1)
+}
+
+// extremes places f, at row, among the column's lowest and highest numbers.
+func (s *spread) extremes(f float64, row int64) {
 	s.low.add(f, row)
 	s.high.add(f, row)
+}
+
+// tally counts n numbers f, whose places among the extremes are taken (extremes): the counts
+// and sketch do not depend on the rows.
+func (s *spread) tally(f float64, n int64) {
+	if s.counts == nil && s.sketch == nil {
+		s.counts = map[float64]int64{} // made on the first number: most columns have none
+	}
+	s.n += n
 	if s.counts != nil {
-		s.counts[f]++
+		s.counts[f] += n
 		if len(s.counts) > s.allowed.numbers {
 			s.toSketch()
 		}
 		return
 	}
-	s.sketch.Add(f) // never fails: f is finite (numberOf rejects overflow to ±Inf)
+	// Never fails: f is finite (numberOf rejects overflow to ±Inf) and n positive.
+	_ = s.sketch.AddWithCount(f, float64(n))
 }
 
 // toSketch moves the exact counts into a new sketch.
