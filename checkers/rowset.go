@@ -14,8 +14,8 @@ import (
 
 // rowSet finds rows that repeat an earlier row, on the whole row or on a key. It is the one
 // exact set a scan keeps (a sketch cannot name the repeated rows), so it is packed: each row
-// costs its 8-byte hash plus its row number as a varint delta from the previous row in the
-// same partition (about 2 bytes), roughly 10 bytes a row instead of 16 for (hash, row) pairs.
+// costs its 8-byte hash plus its row number as a signed varint delta from the previous row in
+// the same block (about 2 bytes), roughly 10 bytes a row instead of 16 for (hash, row) pairs.
 // Rows are spread over 256 partitions by hash so that finishing takes one small partition at a
 // time, and stored in fixed blocks rather than growing slices, whose doubling left a third
 // unused.
@@ -51,9 +51,11 @@ type rowSet struct {
 // blocks waste at most a few megabytes.
 const blockRows = 1024
 
-// block is a run of ascending rows in a partition. A worker sees batches in read order, but
-// a Parquet file's row groups may arrive out of order: a row below the last starts a block.
-// The first delta is from row 0.
+// block is a run of rows in a partition. Their deltas are signed: a Parquet file's row
+// groups are decoded two at a time and their batches reach a worker interleaved, and when a
+// row below the last started a block, as it once did, the 10M-row roll's blocks held some 64
+// rows of their 1,024, so that its set spilled at a sixteenth of its budget. The first delta
+// is from row 0.
 type block struct {
 	hashes  []uint64
 	vals    []uint32 // width values per row
@@ -100,7 +102,7 @@ func (s *rowSet) add(h uint64, row int64, vals []uint32) {
 		return
 	}
 	p := &s.parts[h>>56]
-	if n := len(*p); n == 0 || len((*p)[n-1].hashes) == blockRows || row <= (*p)[n-1].lastRow {
+	if n := len(*p); n == 0 || len((*p)[n-1].hashes) == blockRows {
 		if s.held >= s.limit() {
 			if s.spill(); s.err != nil {
 				return
@@ -112,7 +114,7 @@ func (s *rowSet) add(h uint64, row int64, vals []uint32) {
 	b.hashes = append(b.hashes, h)
 	b.vals = append(b.vals, vals[:s.width]...)
 	c := cap(b.deltas)
-	b.deltas = binary.AppendUvarint(b.deltas, uint64(row-b.lastRow))
+	b.deltas = binary.AppendVarint(b.deltas, row-b.lastRow)
 	s.held += int64(cap(b.deltas) - c)
 	b.lastRow = row
 }
@@ -344,12 +346,12 @@ func (s *rowSet) eachEntry(i int, buf *[]byte, visit func(h, row uint64, vals []
 		}
 	}
 	for _, b := range s.parts[i] {
-		row, deltas := uint64(0), b.deltas // well formed, having been written by add
+		row, deltas := int64(0), b.deltas // well formed, having been written by add
 		for j, h := range b.hashes {
-			delta, w := binary.Uvarint(deltas)
+			delta, w := binary.Varint(deltas)
 			deltas = deltas[w:]
 			row += delta
-			visit(h, row, b.vals[j*s.width:(j+1)*s.width])
+			visit(h, uint64(row), b.vals[j*s.width:(j+1)*s.width])
 		}
 	}
 	return nil
@@ -376,20 +378,19 @@ func decodeSpilled(buf []byte, top uint64, width int, visit func(h, row uint64, 
 		}
 		deltas := buf[w : w+int(n)]
 		buf = buf[w+int(n):]
-		row := uint64(0)
+		row := int64(0)
 		for j := range int(rows) {
-			delta, w := binary.Uvarint(deltas)
-			if w <= 0 {
+			delta, w := binary.Varint(deltas)
+			if row += delta; w <= 0 || row < 0 {
 				return errSpillCorrupt
 			}
 			deltas = deltas[w:]
-			row += delta
 			var h [8]byte
 			copy(h[:7], hashes[7*j:])
 			for v := range vals {
 				vals[v] = binary.LittleEndian.Uint32(packed[4*(j*width+v):])
 			}
-			visit(top|binary.LittleEndian.Uint64(h[:]), row, vals)
+			visit(top|binary.LittleEndian.Uint64(h[:]), uint64(row), vals)
 		}
 	}
 	return nil
