@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -39,6 +40,37 @@ func TestCheckerChecksManyDatasets(t *testing.T) {
 	}
 	if _, err := c.Check(ctx, dgcheck.Request{Path: "examples/dibao/missing.csv"}); err == nil {
 		t.Error("a missing file must be an error, not a report")
+	}
+}
+
+// Measuring while the rules load, then judging (what the dgcheck command does), gives the
+// report Check gives.
+func TestMeasureThenJudgeIsCheck(t *testing.T) {
+	ctx := context.Background()
+	at := time.Date(2026, 12, 7, 8, 0, 0, 0, time.UTC)
+	c, err := dgcheck.NewChecker(ctx, dgcheck.WithVersion("test"), dgcheck.WithClock(func() time.Time { return at }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req := dgcheck.Request{Path: "examples/dibao/hongshan_dibao_2025.csv", FailOn: reports.Error}
+	checked, err := c.Check(ctx, req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := dgcheck.Measure(ctx, req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	judged, err := c.Judge(ctx, m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(judged, checked) {
+		t.Errorf("Measure then Judge: %d findings, verdict %+v; Check: %d findings, verdict %+v",
+			len(judged.Findings), judged.Verdict, len(checked.Findings), checked.Verdict)
+	}
+	if _, err := dgcheck.Measure(ctx, dgcheck.Request{Path: req.Path, Profiles: []string{"p.json"}}); err == nil {
+		t.Error("Measure merged partial profiles without the rules digest they were measured for")
 	}
 }
 

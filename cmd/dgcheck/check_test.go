@@ -247,6 +247,9 @@ func TestInputErrorsExitTwoWithOneLine(t *testing.T) {
 		{"no path", []string{"check"}, "check takes one PATH"},
 		{"unknown flag", []string{"check", "--colour", example}, "flag provided but not defined"},
 		{"user rule calling the network", []string{"check", "--rules", writePack(t, dir), example}, "http.send"},
+		// The rules compile while the data is read: when both are broken, the rules still
+		// are the error, as when they came first.
+		{"broken rules and data", []string{"check", "--rules", filepath.Join(dir, "pack"), truncated}, "http.send"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
