@@ -70,14 +70,17 @@ const blockOverhead = 64
 // rows, one per declared key (rarely more than two), one per declared entity and one for the
 // quasi-identifiers' classes, in each of the GOMAXPROCS workers' partials, merged at the end
 // without growing. Blocks stay live, and Go's collector lets the heap grow past what is live
-// before collecting, so all the sets together hold at most rowSetMemory = 160 MiB, the rest
-// of the 500 MB being that headroom and the columns' own counters. Each set holds up to
-// maxRowSetBudget = 32 MiB (so up to 5 sets), an equal share when there are more, but never
-// below minRowSetBudget = 4 MiB, under which 256 partitions' partly filled blocks would make
-// spills small and frequent; past 40 sets the floor wins. At 32 MiB a spill writes about
-// 128 KiB a partition, and a 40-million-row set spills a dozen times.
+// before collecting, so all the sets together hold at most rowSetMemory = 128 MiB, the rest
+// of the 500 MB being that headroom and the columns' own counters. (At 160 MiB, a 50M-row CSV
+// checked with the example sidecar, whose keys, entity and classes make five sets a worker,
+// peaked at 473 to 511 MiB over runs; at 128 MiB, 467 MiB, while a check without metadata
+// keeps its two sets' 32 MiB.) Each set holds up to maxRowSetBudget = 32 MiB (so up to 4
+// sets), an equal share when there are more, but never below minRowSetBudget = 4 MiB, under
+// which 256 partitions' partly filled blocks would make spills small and frequent; past 32
+// sets the floor wins. At 32 MiB a spill writes about 128 KiB a partition, and a
+// 40-million-row set spills a dozen times.
 const (
-	rowSetMemory    = 160 << 20
+	rowSetMemory    = 128 << 20
 	maxRowSetBudget = 32 << 20
 	minRowSetBudget = 4 << 20
 )
