@@ -150,31 +150,30 @@ func Measure(ctx context.Context, req Request) (*Measured, error) {
 	if len(req.Profiles) > 0 {
 		return nil, errors.New("partial profiles are merged by Checker.Check, which checks that they were measured for its rules")
 	}
-	r, meta, notice, err := openDataset(ctx, req.Path, req.Metadata, req.Encoding, req.Within)
-	if err != nil {
-		return nil, err
-	}
-	defer r.Close()
-	profile, err := checkers.Scan(ctx, r, req.plan(meta))
-	if err != nil {
-		return nil, err
-	}
-	return &Measured{req: req, source: *r.Source(), meta: meta, notice: notice, profile: profile}, nil
+	return measure(ctx, req, func(r datasets.Reader, meta *datasets.MetadataFile) (*checkers.Profile, error) {
+		return checkers.Scan(ctx, r, req.plan(meta))
+	})
 }
 
 // measureParts is Measure for a request that merges the partial profiles of its parts.
 func (c *Checker) measureParts(ctx context.Context, req Request) (*Measured, error) {
-	// The rows are in the profiles.
-	r, meta, notice, err := openDataset(ctx, req.Path, req.Metadata, req.Encoding, req.Within, datasets.WithSchemaOnly())
+	return measure(ctx, req, func(r datasets.Reader, meta *datasets.MetadataFile) (*checkers.Profile, error) {
+		return c.mergeParts(ctx, req.Profiles, r.Source(), meta, req, req.plan(meta))
+	}, datasets.WithSchemaOnly()) // the rows are in the profiles
+}
+
+// measure opens req's dataset with opts and profiles it.
+func measure(ctx context.Context, req Request, profile func(datasets.Reader, *datasets.MetadataFile) (*checkers.Profile, error), opts ...datasets.Option) (*Measured, error) {
+	r, meta, notice, err := openDataset(ctx, req.Path, req.Metadata, req.Encoding, req.Within, opts...)
 	if err != nil {
 		return nil, err
 	}
 	defer r.Close()
-	profile, err := c.mergeParts(ctx, req.Profiles, r.Source(), meta, req, req.plan(meta))
+	p, err := profile(r, meta)
 	if err != nil {
 		return nil, err
 	}
-	return &Measured{req: req, source: *r.Source(), meta: meta, notice: notice, profile: profile}, nil
+	return &Measured{req: req, source: *r.Source(), meta: meta, notice: notice, profile: p}, nil
 }
 
 // Judge judges a measured dataset (Measure) into its report, as Check does.
