@@ -180,7 +180,7 @@ func pageReading(ra parquet.ReaderAtSeeker, mem memory.Allocator) *parquet.Reade
 }
 
 // maxParquetBatch bounds a Parquet batch's rows. Each decoder builds a batch while the
-// workers measure theirs and the channel holds more: at the 64k rows of a CSV batch, those of
+// workers measure theirs and the channel holds more: at 64k rows a batch, those of
 // the 10M-row roll held 135 MB of Arrow buffers and peaked at 525 MB; at 16k, 377 MB, for 2%
 // more time.
 const maxParquetBatch = 1 << 14
